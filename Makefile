@@ -148,14 +148,18 @@ run: deps all
 	$(BUILD)/bin/prismd -c config/prism.conf
 
 # ---- tests ------------------------------------------------------------------
+# Every test runs against the sanitizer build (ASan + UBSan); the unit tests
+# also run against the optimised build the daemon ships as.
 test: deps
 	$(MAKE) all
 	$(MAKE) SAN=1 BUILD=build/asan all
+	$(MAKE) test-unit
 	$(MAKE) test-unit BUILD=build/asan
 	$(MAKE) test-integration BUILD=build/asan
 
-test-unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+test-unit: $(UNIT_BINS) $(PLUGIN_SOS) $(TEST_PLUGINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
+	    PRISM_BUILD=$(BUILD) $$t; done
 
 test-integration:
 	PRISM_BUILD=$(BUILD) $(PYTHON) -m pytest -q tests/integration

@@ -95,15 +95,17 @@ struct reader {
     char *err;
     size_t errlen;
     bool failed;
+    int failed_line;
 };
 
 static void fail(struct reader *r, int line, const char *fmt, ...)
     PRISM_PRINTF(3, 4);
 static void fail(struct reader *r, int line, const char *fmt, ...)
 {
-    if (r->failed)
+    if (r->failed && line >= r->failed_line)
         return; /* keep the first error */
     r->failed = true;
+    r->failed_line = line;
     int n = snprintf(r->err, r->errlen, "%s:%d: ", r->origin, line);
     if (n < 0 || (size_t)n >= r->errlen)
         return;

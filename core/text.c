@@ -36,6 +36,7 @@ enum {
     K_FORMAT = 1 << 8,  /* invisible format character (Cf) */
     K_PUNCT = 1 << 9,   /* punctuation */
     K_SYMBOL = 1 << 10, /* anything else */
+    K_JOIN = 1 << 11,   /* ASCII ' - . , : / & _: may join word parts */
 };
 #define K_WORD (K_LETTER | K_DIGIT | K_NUMO | K_MARK)
 
@@ -46,19 +47,21 @@ enum {
 #define DG K_DIGIT
 #define PU K_PUNCT
 #define SY K_SYMBOL
+#define PJ (K_PUNCT | K_JOIN)
+#define SJ (K_SYMBOL | K_JOIN)
 static const uint16_t ascii_class[128] = {
     SP, SP, SP, SP, SP, SP, SP, SP, /* 00 */
     SP, SP, BR, BR, BR, BR, SP, SP, /* 08 */
     SP, SP, SP, SP, SP, SP, SP, SP, /* 10 */
     SP, SP, SP, SP, SP, SP, SP, SP, /* 18 */
-    SP, PU, PU, SY, SY, SY, SY, PU, /* 20 */
-    PU, PU, PU, SY, PU, PU, PU, PU, /* 28 */
+    SP, PU, PU, SY, SY, SY, SJ, PJ, /* 20 */
+    PU, PU, PU, SY, PJ, PJ, PJ, PJ, /* 28 */
     DG, DG, DG, DG, DG, DG, DG, DG, /* 30 */
-    DG, DG, PU, PU, SY, SY, SY, PU, /* 38 */
+    DG, DG, PJ, PU, SY, SY, SY, PU, /* 38 */
     SY, UP, UP, UP, UP, UP, UP, UP, /* 40 */
     UP, UP, UP, UP, UP, UP, UP, UP, /* 48 */
     UP, UP, UP, UP, UP, UP, UP, UP, /* 50 */
-    UP, UP, UP, PU, PU, PU, SY, PU, /* 58 */
+    UP, UP, UP, PU, PU, PU, SY, PJ, /* 58 */
     SY, LO, LO, LO, LO, LO, LO, LO, /* 60 */
     LO, LO, LO, LO, LO, LO, LO, LO, /* 68 */
     LO, LO, LO, LO, LO, LO, LO, LO, /* 70 */
@@ -71,6 +74,8 @@ static const uint16_t ascii_class[128] = {
 #undef DG
 #undef PU
 #undef SY
+#undef PJ
+#undef SJ
 
 static inline bool is_digit(uint8_t c)
 {
@@ -191,8 +196,7 @@ static inline uint64_t load8(const uint8_t *p)
     return w;
 }
 
-bool prism_utf8_valid(const char *str, size_t len, size_t *ncp,
-                      size_t *bad_off)
+bool prism_utf8_valid(const char *str, size_t len, size_t *ncp, size_t *bad_off)
 {
     const uint8_t *s = (const uint8_t *)str;
     size_t i = 0, cps = 0;
@@ -358,33 +362,36 @@ struct word_entry {
     unsigned char len;
     unsigned char cls;
 };
-#define W(s, c) {s, sizeof(s) - 1, c}
+#define W(s, c)                                                                \
+    {                                                                          \
+        s, sizeof(s) - 1, c                                                    \
+    }
 
 /* Abbreviations that keep their dot (written for prism). */
 static const struct word_entry abbreviations[] = {
-    W("Mr", ABBR_TITLE),     W("Mrs", ABBR_TITLE),   W("Ms", ABBR_TITLE),
-    W("Messrs", ABBR_TITLE), W("Mme", ABBR_TITLE),   W("Mlle", ABBR_TITLE),
-    W("Dr", ABBR_TITLE),     W("Prof", ABBR_TITLE),  W("Gen", ABBR_TITLE),
-    W("Lt", ABBR_TITLE),     W("Col", ABBR_TITLE),   W("Maj", ABBR_TITLE),
-    W("Capt", ABBR_TITLE),   W("Cmdr", ABBR_TITLE),  W("Adm", ABBR_TITLE),
-    W("Sgt", ABBR_TITLE),    W("Cpl", ABBR_TITLE),   W("Pvt", ABBR_TITLE),
-    W("Brig", ABBR_TITLE),   W("Sen", ABBR_TITLE),   W("Rep", ABBR_TITLE),
-    W("Gov", ABBR_TITLE),    W("Pres", ABBR_TITLE),  W("Supt", ABBR_TITLE),
-    W("Insp", ABBR_TITLE),   W("Det", ABBR_TITLE),   W("Rev", ABBR_TITLE),
-    W("Hon", ABBR_TITLE),    W("Fr", ABBR_TITLE),    W("Msgr", ABBR_TITLE),
-    W("Rt", ABBR_TITLE),     W("St", ABBR_TITLE),    W("Mt", ABBR_TITLE),
-    W("Ft", ABBR_TITLE),     W("Amb", ABBR_TITLE),   W("Atty", ABBR_TITLE),
-    W("vs", ABBR_TITLE),     W("Jan", ABBR_MONTH),   W("Feb", ABBR_MONTH),
-    W("Mar", ABBR_MONTH),    W("Apr", ABBR_MONTH),   W("Jun", ABBR_MONTH),
-    W("Jul", ABBR_MONTH),    W("Aug", ABBR_MONTH),   W("Sep", ABBR_MONTH),
-    W("Sept", ABBR_MONTH),   W("Oct", ABBR_MONTH),   W("Nov", ABBR_MONTH),
-    W("Dec", ABBR_MONTH),    W("Inc", ABBR_END),     W("Corp", ABBR_END),
-    W("Co", ABBR_END),       W("Cos", ABBR_END),     W("Ltd", ABBR_END),
-    W("Plc", ABBR_END),      W("Bros", ABBR_END),    W("Jr", ABBR_END),
-    W("Sr", ABBR_END),       W("etc", ABBR_END),     W("Ave", ABBR_END),
-    W("Blvd", ABBR_END),     W("Rd", ABBR_END),      W("Dept", ABBR_END),
-    W("Univ", ABBR_END),     W("Assn", ABBR_END),    W("Govt", ABBR_END),
-    W("approx", ABBR_END),   W("No", ABBR_NUMBER),   W("Nos", ABBR_NUMBER),
+    W("Mr", ABBR_TITLE),     W("Mrs", ABBR_TITLE),  W("Ms", ABBR_TITLE),
+    W("Messrs", ABBR_TITLE), W("Mme", ABBR_TITLE),  W("Mlle", ABBR_TITLE),
+    W("Dr", ABBR_TITLE),     W("Prof", ABBR_TITLE), W("Gen", ABBR_TITLE),
+    W("Lt", ABBR_TITLE),     W("Col", ABBR_TITLE),  W("Maj", ABBR_TITLE),
+    W("Capt", ABBR_TITLE),   W("Cmdr", ABBR_TITLE), W("Adm", ABBR_TITLE),
+    W("Sgt", ABBR_TITLE),    W("Cpl", ABBR_TITLE),  W("Pvt", ABBR_TITLE),
+    W("Brig", ABBR_TITLE),   W("Sen", ABBR_TITLE),  W("Rep", ABBR_TITLE),
+    W("Gov", ABBR_TITLE),    W("Pres", ABBR_TITLE), W("Supt", ABBR_TITLE),
+    W("Insp", ABBR_TITLE),   W("Det", ABBR_TITLE),  W("Rev", ABBR_TITLE),
+    W("Hon", ABBR_TITLE),    W("Fr", ABBR_TITLE),   W("Msgr", ABBR_TITLE),
+    W("Rt", ABBR_TITLE),     W("St", ABBR_TITLE),   W("Mt", ABBR_TITLE),
+    W("Ft", ABBR_TITLE),     W("Amb", ABBR_TITLE),  W("Atty", ABBR_TITLE),
+    W("vs", ABBR_TITLE),     W("Jan", ABBR_MONTH),  W("Feb", ABBR_MONTH),
+    W("Mar", ABBR_MONTH),    W("Apr", ABBR_MONTH),  W("Jun", ABBR_MONTH),
+    W("Jul", ABBR_MONTH),    W("Aug", ABBR_MONTH),  W("Sep", ABBR_MONTH),
+    W("Sept", ABBR_MONTH),   W("Oct", ABBR_MONTH),  W("Nov", ABBR_MONTH),
+    W("Dec", ABBR_MONTH),    W("Inc", ABBR_END),    W("Corp", ABBR_END),
+    W("Co", ABBR_END),       W("Cos", ABBR_END),    W("Ltd", ABBR_END),
+    W("Plc", ABBR_END),      W("Bros", ABBR_END),   W("Jr", ABBR_END),
+    W("Sr", ABBR_END),       W("etc", ABBR_END),    W("Ave", ABBR_END),
+    W("Blvd", ABBR_END),     W("Rd", ABBR_END),     W("Dept", ABBR_END),
+    W("Univ", ABBR_END),     W("Assn", ABBR_END),   W("Govt", ABBR_END),
+    W("approx", ABBR_END),   W("No", ABBR_NUMBER),  W("Nos", ABBR_NUMBER),
     W("Nr", ABBR_NUMBER),
 };
 #define ABBR_MAX_LEN 6
@@ -392,45 +399,45 @@ static const struct word_entry abbreviations[] = {
 /* Words that commonly open a sentence: after an acronym or a company
  * ending ("the U.S. He said"), one of these means a new sentence. */
 static const struct word_entry sentence_starters[] = {
-    W("A", 0),       W("About", 0),   W("After", 0),     W("Also", 0),
-    W("Although", 0), W("An", 0),     W("And", 0),       W("As", 0),
-    W("At", 0),      W("Because", 0), W("Before", 0),    W("Both", 0),
-    W("But", 0),     W("By", 0),      W("Despite", 0),   W("During", 0),
-    W("Each", 0),    W("Earlier", 0), W("Even", 0),      W("For", 0),
-    W("From", 0),    W("He", 0),      W("Her", 0),       W("Here", 0),
-    W("His", 0),     W("How", 0),     W("However", 0),   W("I", 0),
-    W("If", 0),      W("In", 0),      W("It", 0),        W("Its", 0),
-    W("Last", 0),    W("Later", 0),   W("Many", 0),      W("Meanwhile", 0),
-    W("More", 0),    W("Most", 0),    W("Mr", 0),        W("Mrs", 0),
-    W("Ms", 0),      W("My", 0),      W("Neither", 0),   W("No", 0),
-    W("Not", 0),     W("Now", 0),     W("On", 0),        W("One", 0),
-    W("Only", 0),    W("Our", 0),     W("She", 0),       W("Since", 0),
-    W("So", 0),      W("Some", 0),    W("Still", 0),     W("That", 0),
-    W("The", 0),     W("Their", 0),   W("Then", 0),      W("There", 0),
-    W("These", 0),   W("They", 0),    W("This", 0),      W("Those", 0),
-    W("Though", 0),  W("To", 0),      W("Under", 0),     W("Until", 0),
-    W("We", 0),      W("What", 0),    W("When", 0),      W("Where", 0),
-    W("Whether", 0), W("Which", 0),   W("While", 0),     W("Who", 0),
-    W("Why", 0),     W("With", 0),    W("Yet", 0),       W("You", 0),
+    W("A", 0),        W("About", 0),   W("After", 0),   W("Also", 0),
+    W("Although", 0), W("An", 0),      W("And", 0),     W("As", 0),
+    W("At", 0),       W("Because", 0), W("Before", 0),  W("Both", 0),
+    W("But", 0),      W("By", 0),      W("Despite", 0), W("During", 0),
+    W("Each", 0),     W("Earlier", 0), W("Even", 0),    W("For", 0),
+    W("From", 0),     W("He", 0),      W("Her", 0),     W("Here", 0),
+    W("His", 0),      W("How", 0),     W("However", 0), W("I", 0),
+    W("If", 0),       W("In", 0),      W("It", 0),      W("Its", 0),
+    W("Last", 0),     W("Later", 0),   W("Many", 0),    W("Meanwhile", 0),
+    W("More", 0),     W("Most", 0),    W("Mr", 0),      W("Mrs", 0),
+    W("Ms", 0),       W("My", 0),      W("Neither", 0), W("No", 0),
+    W("Not", 0),      W("Now", 0),     W("On", 0),      W("One", 0),
+    W("Only", 0),     W("Our", 0),     W("She", 0),     W("Since", 0),
+    W("So", 0),       W("Some", 0),    W("Still", 0),   W("That", 0),
+    W("The", 0),      W("Their", 0),   W("Then", 0),    W("There", 0),
+    W("These", 0),    W("They", 0),    W("This", 0),    W("Those", 0),
+    W("Though", 0),   W("To", 0),      W("Under", 0),   W("Until", 0),
+    W("We", 0),       W("What", 0),    W("When", 0),    W("Where", 0),
+    W("Whether", 0),  W("Which", 0),   W("While", 0),   W("Who", 0),
+    W("Why", 0),      W("With", 0),    W("Yet", 0),     W("You", 0),
 };
 
 /* Lower-case function words: a line ending in one goes on. */
 static const struct word_entry function_words[] = {
-    W("a", 0),      W("about", 0),  W("after", 0),   W("against", 0),
-    W("an", 0),     W("and", 0),    W("are", 0),     W("as", 0),
-    W("at", 0),     W("be", 0),     W("been", 0),    W("before", 0),
-    W("between", 0), W("but", 0),   W("by", 0),      W("could", 0),
-    W("during", 0), W("for", 0),    W("from", 0),    W("had", 0),
-    W("has", 0),    W("have", 0),   W("her", 0),     W("his", 0),
-    W("in", 0),     W("into", 0),   W("is", 0),      W("its", 0),
-    W("may", 0),    W("might", 0),  W("must", 0),    W("my", 0),
-    W("nor", 0),    W("of", 0),     W("on", 0),      W("onto", 0),
-    W("or", 0),     W("our", 0),    W("over", 0),    W("per", 0),
-    W("said", 0),   W("says", 0),   W("should", 0),  W("than", 0),
-    W("that", 0),   W("the", 0),    W("their", 0),   W("to", 0),
-    W("under", 0),  W("via", 0),    W("was", 0),     W("were", 0),
-    W("will", 0),   W("with", 0),   W("within", 0),  W("without", 0),
-    W("would", 0),  W("your", 0),
+    W("a", 0),       W("about", 0), W("after", 0),  W("against", 0),
+    W("an", 0),      W("and", 0),   W("are", 0),    W("as", 0),
+    W("at", 0),      W("be", 0),    W("been", 0),   W("before", 0),
+    W("between", 0), W("but", 0),   W("by", 0),     W("could", 0),
+    W("during", 0),  W("for", 0),   W("from", 0),   W("had", 0),
+    W("has", 0),     W("have", 0),  W("her", 0),    W("his", 0),
+    W("in", 0),      W("into", 0),  W("is", 0),     W("its", 0),
+    W("may", 0),     W("might", 0), W("must", 0),   W("my", 0),
+    W("nor", 0),     W("of", 0),    W("on", 0),     W("onto", 0),
+    W("or", 0),      W("our", 0),   W("over", 0),   W("per", 0),
+    W("said", 0),    W("says", 0),  W("should", 0), W("than", 0),
+    W("that", 0),    W("the", 0),   W("their", 0),  W("to", 0),
+    W("under", 0),   W("via", 0),   W("was", 0),    W("were", 0),
+    W("will", 0),    W("with", 0),  W("within", 0), W("without", 0),
+    W("would", 0),   W("your", 0),
 };
 #undef W
 
@@ -447,7 +454,7 @@ static const struct word_entry *find_word(const struct word_entry *list,
     for (i = 0; i < nlist; i++) {
         if (list[i].len != n)
             continue;
-        if (!memcmp(list[i].word, w, n))
+        if ((uint8_t)list[i].word[0] == w[0] && !memcmp(list[i].word, w, n))
             return &list[i];
         if (!fold)
             continue;
@@ -577,7 +584,7 @@ static uint32_t start_role(unsigned k)
 }
 
 /* Whether the dot at pos continues a dotted acronym ("U.S.A", "Ph.D"):
- * the part before it has one or two letters (seg, the first of class
+ * the part before it has one or two letters (seg bytes, the first of class
  * seg_first), the part after it one or two ASCII letters of the same case
  * as the first part's first letter. */
 static bool acronym_dot(const uint8_t *s, size_t len, size_t pos, size_t seg,
@@ -628,15 +635,14 @@ static unsigned abbrev_class(const uint8_t *s, size_t len, size_t start,
     return j < len && is_digit(s[j]) ? ABBR_NUMBER : ABBR_NONE;
 }
 
-/* A WORD or NUMBER token starting at st->pos (a word character), and the
- * possessive "'s" after it, if any. */
-static int scan_word(struct scan *st, unsigned gap)
+/* A WORD or NUMBER token starting at st->pos, a word character of class
+ * k0, and the possessive "'s" after it, if any. */
+static int scan_word(struct scan *st, unsigned gap, unsigned k0)
 {
     const uint8_t *s = st->s;
     const size_t len = st->len, start = st->pos, extra0 = st->extra;
-    const unsigned k0 = peek_class(s, len, start);
-    size_t pos = start, extra = extra0, seg = 0, poss = 0, end;
-    unsigned bits = 0, first = 0, last = 0, seg_first = 0, kind, flags;
+    size_t pos = start, extra = extra0, seg_start = start, poss = 0, end;
+    unsigned bits = 0, first = k0, last = 0, kind, flags;
     bool dotted = false, joined = false;
     uint32_t role;
     int rc;
@@ -645,29 +651,27 @@ static int scan_word(struct scan *st, unsigned gap)
         size_t cl = 0;
         uint8_t c;
 
-        /* a run of word characters */
+        /* a run of word characters; ASCII is the hot path */
         while (pos < len) {
-            size_t n = 1;
+            size_t n;
             unsigned k;
             if (s[pos] < 0x80) {
                 k = ascii_class[s[pos]];
-            } else {
-                k = uclass(decode(s, len, pos, &n));
-                if ((k & K_FORMAT) && (peek_class(s, len, pos + n) & K_WORD)) {
-                    pos += n; /* soft hyphen, joiner inside a word */
-                    extra += n - 1;
-                    continue;
-                }
+                if (!(k & K_WORD))
+                    break;
+                bits |= k;
+                last = k;
+                pos++;
+                continue;
             }
+            k = uclass(decode(s, len, pos, &n));
+            if ((k & K_FORMAT) && (peek_class(s, len, pos + n) & K_WORD))
+                k = K_MARK; /* soft hyphen, joiner inside a word */
             if (!(k & K_WORD))
                 break;
-            if (!seg)
-                seg_first = k;
-            if (!first && (k & K_LETTER))
-                first = k;
+            if (k != K_MARK || !(last & K_WORD))
+                last = k;
             bits |= k;
-            last = k;
-            seg++;
             pos += n;
             extra += n - 1;
         }
@@ -676,6 +680,8 @@ static int scan_word(struct scan *st, unsigned gap)
 
         /* a character that may join two runs */
         c = s[pos];
+        if (c < 0x80 ? !(ascii_class[c] & K_JOIN) : c != 0xE2)
+            break; /* the common case: white space after a word */
         if (c == '\'' || is_rsquo(s, len, pos)) {
             size_t a = c == '\'' ? 1 : 3;
             if (pos + a < len && (s[pos + a] | 0x20) == 's' &&
@@ -695,14 +701,16 @@ static int scan_word(struct scan *st, unsigned gap)
             if ((last & K_DIGIT) && pos + 1 < len && is_digit(s[pos + 1])) {
                 cl = 1;
             } else if ((last & K_LETTER) && !joined && !(bits & K_DIGIT) &&
-                       acronym_dot(s, len, pos, seg, seg_first)) {
+                       acronym_dot(s, len, pos, pos - seg_start,
+                                   peek_class(s, len, seg_start))) {
                 cl = 1;
                 dotted = true;
             }
         } else if (c == ',') {
             if ((last & K_DIGIT) && !(bits & K_LETTER) && pos + 3 < len &&
                 is_digit(s[pos + 1]) && is_digit(s[pos + 2]) &&
-                is_digit(s[pos + 3]) && (pos + 4 >= len || !is_digit(s[pos + 4])))
+                is_digit(s[pos + 3]) &&
+                (pos + 4 >= len || !is_digit(s[pos + 4])))
                 cl = 1;
         } else if (c == ':' || c == '/') {
             if ((last & K_DIGIT) && !(bits & K_LETTER) && pos + 1 < len &&
@@ -721,12 +729,21 @@ static int scan_word(struct scan *st, unsigned gap)
             joined = true;
         pos += cl;
         extra += cl - 1; /* every connector is one code point */
-        seg = 0;
+        seg_start = pos;
     }
 
-    kind = (bits & K_LETTER)                ? PRISM_TOK_WORD
+    /* the first letter decides TITLE; look for it when k0 is none */
+    if (!(k0 & K_LETTER) && (bits & K_LETTER)) {
+        size_t i = start, n;
+        do {
+            first = uclass(decode(s, len, i, &n));
+            i += n;
+        } while (!(first & K_LETTER) && i < pos);
+    }
+
+    kind = (bits & K_LETTER)             ? PRISM_TOK_WORD
            : (bits & (K_DIGIT | K_NUMO)) ? PRISM_TOK_NUMBER
-                                          : PRISM_TOK_WORD;
+                                         : PRISM_TOK_WORD;
     flags = gap | word_flags(bits, first);
     role = start_role(k0);
     end = pos;
@@ -735,8 +752,8 @@ static int scan_word(struct scan *st, unsigned gap)
             end++;
         } else if (kind == PRISM_TOK_WORD && s[end] == '.' &&
                    !(end + 1 < len && s[end + 1] == '.')) {
-            unsigned ac = abbrev_class(s, len, start, end, bits, dotted,
-                                       joined, (end - start) - (extra - extra0));
+            unsigned ac = abbrev_class(s, len, start, end, bits, dotted, joined,
+                                       (end - start) - (extra - extra0));
             if (ac) {
                 end++;
                 flags |= PRISM_TF_ABBREV;
@@ -751,8 +768,8 @@ static int scan_word(struct scan *st, unsigned gap)
     st->extra = extra;
     if (poss) {
         size_t x = poss - 2; /* extra bytes of the apostrophe */
-        unsigned pf = s[end + poss - 1] == 'S' ? PRISM_TF_UPPER
-                                               : PRISM_TF_LOWER;
+        unsigned pf =
+            s[end + poss - 1] == 'S' ? PRISM_TF_UPPER : PRISM_TF_LOWER;
         rc = emit(st, end, end + poss, end - extra, end + poss - extra - x,
                   PRISM_TOK_WORD, pf, 0);
         if (rc < 0)
@@ -770,8 +787,8 @@ static int scan_ascii_mark(struct scan *st, unsigned gap, uint8_t c)
     const size_t len = st->len, start = st->pos, cp_start = start - st->extra;
     size_t pos = start + 1;
     uint32_t role = 0;
-    unsigned kind = ascii_class[c] & K_PUNCT ? PRISM_TOK_PUNCT
-                                             : PRISM_TOK_SYMBOL;
+    unsigned kind =
+        ascii_class[c] & K_PUNCT ? PRISM_TOK_PUNCT : PRISM_TOK_SYMBOL;
 
     switch (c) {
     case '.':
@@ -882,8 +899,7 @@ static int scan_umark(struct scan *st, unsigned gap, int32_t cp, size_t n,
     st->extra += n - 1;
     if (punct) {
         role = upunct_role(cp);
-        if (cp == 0x2026 ||
-            utf8proc_category(cp) == UTF8PROC_CATEGORY_PD) {
+        if (cp == 0x2026 || utf8proc_category(cp) == UTF8PROC_CATEGORY_PD) {
             while (len - pos >= n && !memcmp(s + pos, s + start, n)) {
                 pos += n;
                 st->extra += n - 1;
@@ -911,6 +927,11 @@ static int scan_text(struct scan *st)
         unsigned k;
         int rc;
 
+        if (c == ' ') {
+            gap |= PRISM_TF_SPACE;
+            st->pos++;
+            continue;
+        }
         if (c < 0x80) {
             k = ascii_class[c];
         } else {
@@ -927,7 +948,7 @@ static int scan_text(struct scan *st)
             continue;
         }
         if (k & K_WORD)
-            rc = scan_word(st, gap);
+            rc = scan_word(st, gap, k);
         else if (c < 0x80)
             rc = scan_ascii_mark(st, gap, c);
         else
@@ -951,10 +972,10 @@ enum end_state {
 struct split {
     const uint8_t *s;
     const prism_token *toks;
-    bool wrapped;    /* a hard-wrapped text: single breaks are soft */
-    int state;       /* enum end_state after the previous token */
-    unsigned abbr;   /* its enum abbr_class when ST_ABBR */
-    uint32_t prole;  /* role of the previous token */
+    bool wrapped;   /* a hard-wrapped text: single breaks are soft */
+    int state;      /* enum end_state after the previous token */
+    unsigned abbr;  /* its enum abbr_class when ST_ABBR */
+    uint32_t prole; /* role of the previous token */
 };
 
 /* Line breaks in the gap s[from, to) between two tokens, and whether white
@@ -1027,8 +1048,12 @@ static bool ends_by_mark(const struct split *sp, size_t i, uint32_t role)
         /* fall through */
     case ABBR_END:
         return (role & R_OPEN) || is_starter(sp, t);
+    case ABBR_TITLE:
+    case ABBR_INITIAL:
+        /* a name follows, but not "The": "Main St. The", "Vitamin C. It" */
+        return t->end - t->start >= 2 && is_starter(sp, t);
     default:
-        return false; /* titles, initials, No. */
+        return false; /* No. 1 */
     }
 }
 
@@ -1060,8 +1085,7 @@ static bool ends_before(const struct split *sp, size_t i, uint32_t role)
     nb = gap_breaks(sp->s, p->end, t->start, &indent);
     if (nb >= 2)
         return true;
-    if (sp->state == ST_ABBR && sp->abbr != ABBR_MONTH &&
-        sp->abbr != ABBR_END)
+    if (sp->state == ST_ABBR && sp->abbr != ABBR_MONTH && sp->abbr != ABBR_END)
         return false; /* "Mr.\nSmith" */
     if (sp->wrapped)
         return indent || ends_by_mark(sp, i, role);

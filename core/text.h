@@ -62,7 +62,9 @@
  *          ?), and runs of one same dash ("——") or ellipsis ("……").
  * SYMBOL   everything else: $ € £ + = # @ % & < > ^ ` | ~, emoji. A
  *          SYMBOL or PUNCT token extends over its whole extended grapheme
- *          cluster (UAX #29), so "👍🏽", "👨‍👩‍👧" and "🇺🇦" are one token each.
+ *          cluster (UAX #29): an emoji with its skin tone, a family
+ *          joined by U+200D ZWJ, a flag (two regional indicators), a
+ *          character with its combining marks are one token each.
  *
  * Flags: UPPER (every cased letter upper case, at least one), LOWER (every
  * cased letter lower case, at least one), TITLE (the first letter is upper
@@ -85,32 +87,39 @@
  *      it (they stay in the sentence that ends: `“Go.” He` ends after ”),
  *      and the next token follows white space and plausibly starts a
  *      sentence: a word that starts with an upper-case or caseless letter
- *      or a digit, a number, an opening quote or bracket, a currency sign
- *      or an emoji. A lower-case word does not ("... will deal with ...
- *      the mainland" stays one). Missing space after a period ("said.The")
+ *      or a digit, a number, an opening quote or bracket, ¿ ¡ # @, a
+ *      currency sign or an emoji. A lower-case word does not ("... will deal
+ * with ... the mainland" stays one). Missing space after a period ("said.The")
  *      ends a sentence when a lower-case word stands before the dot and a
  *      title-case word after it.
  *   3. The text before ends in an abbreviation, by its kind:
- *      - titles, initials and "No.": never ("Mr. Smith", "J. Smith");
+ *      - "No." (always before a number): never;
+ *      - titles and initials: only when the next word is one that
+ *        commonly starts a sentence (The, He, She, It, They, We, In, But,
+ *        This, ... ; see sentence_starters in text.c) and has two letters
+ *        or more: "Mr. Smith", "J. Smith" go on, "Main St. The" and
+ *        "Vitamin C. It" end;
  *      - months: not before a number ("Sept. 30"), else as the next kind;
- *      - acronyms and the other abbreviations: only when the next word is
- *        one that commonly starts a sentence (The, He, She, It, They, We,
- *        In, But, A, This, ... ; see sentence_starters in text.c) or an
- *        opening quote or bracket follows: "the U.S. He said" ends after
- *        "U.S.", "the U.S. Army" does not.
+ *      - acronyms and the other abbreviations: when the next word is such
+ *        a sentence starter (one letter included: "A", "I") or an opening
+ *        quote or bracket follows: "the U.S. He said" ends after "U.S.",
+ *        "the U.S. Army" does not.
  *   4. One line break separates them. News texts put headlines, datelines
  *      and paragraphs on lines of their own, so a line break ends a
- *      sentence, except when the line before ends in a title, initial or
- *      "No.", in , ; : ( [ { a dash / or &, or in a lower-case function
- *      word (the, of, and, to, said, ...), or when the next line starts
- *      with a lower-case letter. A text that is hard-wrapped (at least two
- *      line starts, and a fifth of all, begin with a lower-case letter, as
- *      in Reuters wire copy) is read differently: a single line break
- *      there ends a sentence only by rules 2 and 3, or when the next line
- *      is indented (a paragraph start).
+ *      sentence: always after . ! ? …, and otherwise unless the line
+ *      before ends in , ; : ( [ { a dash / or &, or in a lower-case
+ *      function word (the, of, and, to, said, ...; function_words in
+ *      text.c), or the next line starts with a lower-case letter. After a
+ *      title, an initial or "No." a single line break never ends one.
+ *      A text that is hard-wrapped (at least two line starts, and a fifth
+ *      of all, begin with a lower-case letter, as in Reuters wire copy) is
+ *      read differently: a single line break there ends a sentence only by
+ *      rules 2 and 3, or when the next line is indented (white space
+ *      after the break: a paragraph start).
  *
- * Thread-safety: none; each object belongs to one thread. Ownership: the
- * objects own their arrays; the texts are the caller's.
+ * Thread-safety: the functions keep no global state; one object must not
+ * be used by two threads at once. Ownership: the objects own their arrays;
+ * the texts are the caller's.
  */
 #ifndef PRISM_TEXT_H
 #define PRISM_TEXT_H
@@ -163,7 +172,7 @@ int prism_cpmap_reset(prism_cpmap_t *m, const char *s, size_t len);
 /*
  * The code-point offset of byte offset byte_off, which should lie on a
  * character boundary in [0, len]; an offset inside a character gives the
- * offset of the character after it, one past len gives the length. O(1)
+ * offset of the character after it, len or more gives the length. O(1)
  * for an all-ASCII text, otherwise at most 8 word operations.
  */
 size_t prism_cpmap_get(prism_cpmap_t *m, size_t byte_off);
@@ -190,8 +199,9 @@ void prism_textseg_init(prism_textseg_t *t);
 
 /*
  * Tokenize s[0, len) and split it into sentences, filling byte and
- * code-point offsets. The text should be valid UTF-8 (an ill-formed byte
- * becomes a one-byte SYMBOL; offsets stay in bounds). The scanner counts
+ * code-point offsets. The text should be valid UTF-8; an ill-formed byte
+ * becomes a one-byte SYMBOL and counts as one code point, so byte offsets
+ * stay within the text whatever it holds. The scanner counts
  * code points as it goes, so `cp` is not needed and may be NULL; when
  * given, it must describe the same text, and it is not modified.
  * Returns 0, -ENOMEM (no tokens then) or -EOVERFLOW (len >= 4 GiB).

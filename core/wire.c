@@ -220,6 +220,44 @@ static bool key_is(const struct value *k, const char *name)
     return k->kind == V_STR && k->n == len && memcmp(k->str, name, len) == 0;
 }
 
+/* For a message refused as too large: its id, when its top level is a map
+ * that can be walked within the limits, so that the err can name it. */
+static void find_id(const char *buf, size_t len, const prism_limits_t *lim,
+                    prism_wire_info_t *info)
+{
+    struct walk w = {.p = (const unsigned char *)buf,
+                     .end = (const unsigned char *)buf + len,
+                     .depth_left = lim->max_depth,
+                     .fields_left = lim->max_fields};
+    struct value k, v;
+    if (len == 0)
+        return;
+    unsigned char b = w.p[0];
+    uint64_t npairs = 0;
+    if ((b & 0xf0) == 0x80) {
+        npairs = b & 0x0f;
+        w.p += 1;
+    } else if (b == 0xde && len >= 3) {
+        npairs = be(w.p + 1, 2);
+        w.p += 3;
+    } else if (b == 0xdf && len >= 5) {
+        npairs = be(w.p + 1, 4);
+        w.p += 5;
+    } else {
+        return;
+    }
+    for (uint64_t i = 0; i < npairs; i++) {
+        if (!walk_value(&w, &k) || !walk_value(&w, &v))
+            return;
+        if (key_is(&k, "id") && v.kind == V_STR && v.n >= 1 && v.n <= 256 &&
+            prism_utf8_valid((const char *)v.str, v.n, NULL, NULL)) {
+            info->id = (const char *)v.str;
+            info->id_len = v.n;
+            return;
+        }
+    }
+}
+
 enum prism_wire_code prism_wire_check(const char *buf, size_t len,
                                       const prism_limits_t *lim,
                                       prism_wire_info_t *info, char *msg,
@@ -230,6 +268,7 @@ enum prism_wire_code prism_wire_check(const char *buf, size_t len,
     if (len > lim->max_doc_bytes) {
         snprintf(msg, msglen, "message of %zu bytes is over the limit of %zu",
                  len, lim->max_doc_bytes);
+        find_id(buf, len, lim, info);
         return PRISM_WIRE_TOO_LARGE;
     }
     struct walk w = {.p = (const unsigned char *)buf,

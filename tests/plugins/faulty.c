@@ -1,0 +1,55 @@
+/* Test plugin "faulty": misbehaves on marked documents, for the fault
+ * isolation tests. Its text contains
+ *   PRISM_TEST_CRASH  -> segfault (every time: a retry crashes again)
+ *   PRISM_TEST_HANG   -> loop forever
+ *   PRISM_TEST_FAIL   -> return an error for this document
+ *   PRISM_TEST_ABORT  -> abort()
+ * and otherwise it writes {"ok": true, "pid": <worker pid>}. */
+#include <prism/plugin.h>
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const prism_host *host;
+
+static int faulty_process(void *state, const prism_doc *doc, prism_out *out)
+{
+    (void)state;
+    const char *text = host->doc_text(doc, NULL);
+    if (strstr(text, "PRISM_TEST_CRASH")) {
+        volatile int *null = NULL;
+        *null = 1; /* SIGSEGV, on purpose */
+        raise(SIGSEGV);
+    }
+    if (strstr(text, "PRISM_TEST_ABORT"))
+        abort();
+    if (strstr(text, "PRISM_TEST_HANG")) {
+        for (;;)
+            pause();
+    }
+    if (strstr(text, "PRISM_TEST_FAIL")) {
+        host->out_error(out, "faulty: asked to fail (PRISM_TEST_FAIL)");
+        return -1;
+    }
+    host->out_map(out, 2);
+    host->out_cstr(out, "ok");
+    host->out_bool(out, true);
+    host->out_cstr(out, "pid");
+    return host->out_i64(out, (int64_t)getpid());
+}
+
+static const prism_plugin faulty_plugin = {
+    PRISM_PLUGIN_HEADER,
+    .name = "faulty",
+    .version = "1",
+    .description = "test plugin: crashes, hangs or fails on marked documents",
+    .process = faulty_process,
+};
+
+PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)
+{
+    host = h;
+    return &faulty_plugin;
+}
