@@ -24,7 +24,7 @@ PYTHON  ?= /usr/bin/python3
 # Debian packages the build, the tests and `make run` need.
 DEB_PACKAGES = build-essential pkg-config libzmq3-dev libmsgpack-dev \
                libinih-dev libjansson-dev libutf8proc-dev libcmocka-dev \
-               iso-codes wordnet-base python3 python3-zmq python3-msgpack \
+               iso-codes wordnet-base tzdata python3 python3-zmq python3-msgpack \
                python3-pytest clang-format cppcheck
 
 PKGS     = libzmq msgpack inih jansson libutf8proc
@@ -71,7 +71,8 @@ PLUGIN_DATA  =
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BINS  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_PLUGIN_SRC = $(wildcard tests/plugins/*.c)
-TEST_PLUGINS = $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/%.so)
+TEST_PLUGINS = $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/%.so) \
+               $(BUILD)/tests/faulty_v2.so
 BENCH_SRC  = $(wildcard tests/bench/*.c)
 BENCH_BINS = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/tests/%)
 
@@ -114,6 +115,11 @@ $(foreach p,$(PLUGIN_NAMES),$(eval $(call PLUGIN_RULE,$(p))))
 $(BUILD)/tests/%.so: tests/plugins/%.c include/prism/plugin.h
 	@mkdir -p $(@D)
 	$(CC) $(PLUGIN_CFLAGS) -o $@ $< $(PLUGIN_LDFLAGS)
+
+# the same test plugin with another version, for the reload tests
+$(BUILD)/tests/faulty_v2.so: tests/plugins/faulty.c include/prism/plugin.h
+	@mkdir -p $(@D)
+	$(CC) $(PLUGIN_CFLAGS) -DFAULTY_VERSION='"2"' -o $@ $< $(PLUGIN_LDFLAGS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(CORE_LIB)
 	@mkdir -p $(@D)
@@ -192,9 +198,10 @@ install: all
 	install -m 644 include/prism/plugin.h $(DESTDIR)$(PREFIX)/include/prism/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' config/prism-plugin.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/prism-plugin.pc
-	sed -e 's|@PLUGINS@|$(PREFIX)/lib/prism/plugins|g' \
-	    -e 's|@DATA@|$(PREFIX)/share/prism|g' config/prism.conf.in \
-	    > $(DESTDIR)$(PREFIX)/etc/prism/prism.conf
+	# the default config, pointed at the installed plugins and data
+	sed -e 's|^plugin_dir =.*|plugin_dir = $(PREFIX)/lib/prism/plugins|' \
+	    -e 's|\.\./build/data/|$(PREFIX)/share/prism/|' \
+	    config/prism.conf > $(DESTDIR)$(PREFIX)/etc/prism/prism.conf
 
 uninstall:
 	rm -f $(BINS:$(BUILD)/bin/%=$(DESTDIR)$(PREFIX)/bin/%)

@@ -13,12 +13,14 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zmq.h>
 
+#include "loader.h"
 #include "util.h"
 #include "wire.h"
 
@@ -61,6 +63,7 @@ typedef struct counters {
     uint64_t received, accepted, rejected, published, published_err;
     uint64_t plugin_errors, crashes, timeouts, retries;
     uint64_t worker_starts, worker_deaths, reloads, reload_failures;
+    uint64_t recycled;
     uint64_t by_code[PRISM_WIRE_INTERNAL + 1];
 } counters_t;
 
@@ -76,6 +79,9 @@ struct prism_broker {
 
     void *ctx, *input, *output, *control, *workers_sock;
     int sigfd;
+    int inotify_fd;         /* daemon.watch_plugins, else -1 */
+    int64_t reload_due_us;  /* a plugin file changed: reload then */
+    int64_t next_rss_check_us;
 
     job_t *q_head, *q_tail;
     size_t q_len;
@@ -368,6 +374,50 @@ static void send_stop(prism_broker_t *self, worker_t *w)
     zmq_send(self->workers_sock, "stop", 4, 0);
 }
 
+/* Takes a worker out of rotation so that respawn() starts its replacement;
+ * it finishes what it holds, then stops. */
+static void retire(prism_broker_t *self, worker_t *w, const char *why)
+{
+    if (w->state != W_READY)
+        return;
+    prism_info("recycling worker %s (pid %d): %s", w->ident, (int)w->pid,
+               why);
+    w->state = W_RETIRING;
+    self->n.recycled++;
+    if (w->inflight == 0)
+        send_stop(self, w);
+}
+
+/* daemon.worker_max_rss_mb: reads each local worker's resident memory
+ * from /proc once a second. */
+static void check_rss(prism_broker_t *self)
+{
+    if (!self->cfg->worker_max_rss_mb || now_us() < self->next_rss_check_us)
+        return;
+    self->next_rss_check_us = now_us() + 1000000;
+    long page = sysconf(_SC_PAGESIZE);
+    for (size_t i = 0; i < self->nworkers; i++) {
+        worker_t *w = &self->workers[i];
+        if (w->state != W_READY || !w->pid)
+            continue;
+        char path[64];
+        snprintf(path, sizeof(path), "/proc/%d/statm", (int)w->pid);
+        FILE *f = fopen(path, "r");
+        long size = 0, resident = 0;
+        if (!f)
+            continue;
+        int got = fscanf(f, "%ld %ld", &size, &resident);
+        fclose(f);
+        long mb = resident * page / (1024 * 1024);
+        if (got == 2 && mb > self->cfg->worker_max_rss_mb) {
+            char why[96];
+            snprintf(why, sizeof(why), "%ld MB resident > worker_max_rss_mb",
+                     mb);
+            retire(self, w, why);
+        }
+    }
+}
+
 /* ---- publishing results -------------------------------------------------- */
 
 /* "done" from a worker: [ident, "done", hdr, body, id, (name prov result)*] */
@@ -442,6 +492,9 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
         }
     }
     job_free(j);
+    if (self->cfg->worker_max_docs &&
+        w->docs >= (uint64_t)self->cfg->worker_max_docs)
+        retire(self, w, "worker_max_docs reached");
     if (w->state == W_RETIRING && w->inflight == 0)
         send_stop(self, w);
 }
@@ -482,6 +535,8 @@ static void plugin_name_at(const worker_t *w, uint32_t idx, char *out,
 
 /* ---- reload -------------------------------------------------------------- */
 
+static void watch_setup(prism_broker_t *self);
+
 static void reply(prism_broker_t *self, zmq_msg_t *env, int nenv,
                   const char *data, size_t len)
 {
@@ -516,6 +571,7 @@ static void finish_reload(prism_broker_t *self, bool ok, const char *why)
         }
         self->n.reloads++;
         self->last_reload_error[0] = '\0';
+        watch_setup(self);
         prism_info("reload: generation %d serves, generation %d drains",
                    self->gen, old);
     } else {
@@ -585,6 +641,69 @@ static int start_reload(prism_broker_t *self, char *why, size_t whylen)
             return -1;
         }
     return 0;
+}
+
+/* ---- watching plugin files ---------------------------------------------- */
+
+/* daemon.watch_plugins: watches the folder of every enabled plugin's .so, so
+ * that a new or changed plugin file starts a reload. New workers dlopen()
+ * the file anew: a reload always loads what is on disk now. */
+static void watch_setup(prism_broker_t *self)
+{
+    if (self->inotify_fd >= 0) {
+        close(self->inotify_fd);
+        self->inotify_fd = -1;
+    }
+    if (!self->cfg->watch_plugins)
+        return;
+    self->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (self->inotify_fd < 0) {
+        prism_warn("watch_plugins: inotify: %s", strerror(errno));
+        return;
+    }
+    for (size_t i = 0; i < self->cfg->nplugins; i++) {
+        const prism_plugin_conf_t *pc = &self->cfg->plugins[i];
+        if (!pc->enabled)
+            continue;
+        char *path = prism_loader_plugin_path(self->cfg, pc);
+        char *dir = path ? prism_path_dir(path) : NULL;
+        if (dir && inotify_add_watch(self->inotify_fd, dir,
+                                     IN_CLOSE_WRITE | IN_MOVED_TO) < 0)
+            prism_warn("watch_plugins: cannot watch %s: %s", dir,
+                       strerror(errno));
+        free(dir);
+        free(path);
+    }
+}
+
+static void on_inotify(prism_broker_t *self)
+{
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    ssize_t n;
+    while ((n = read(self->inotify_fd, buf, sizeof(buf))) > 0) {
+        for (char *p = buf; p < buf + n;) {
+            const struct inotify_event *ev = (const struct inotify_event *)p;
+            size_t len = ev->len ? strlen(ev->name) : 0;
+            if (len > 3 && strcmp(ev->name + len - 3, ".so") == 0) {
+                prism_info("watch_plugins: %s changed; reloading",
+                           ev->name);
+                /* a copy arrives as several events: wait for quiet */
+                self->reload_due_us = now_us() + 300000;
+            }
+            p += sizeof(*ev) + ev->len;
+        }
+    }
+}
+
+/* Starts the reload a plugin file change asked for, once none runs. */
+static void reload_if_due(prism_broker_t *self)
+{
+    if (!self->reload_due_us || now_us() < self->reload_due_us ||
+        self->next_gen || self->draining)
+        return;
+    self->reload_due_us = 0;
+    char why[1024];
+    start_reload(self, why, sizeof(why));
 }
 
 /* ---- worker messages ----------------------------------------------------- */
@@ -657,48 +776,62 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
                    WIFSIGNALED(wstatus) ? WTERMSIG(wstatus)
                                         : WEXITSTATUS(wstatus),
                    w->inflight);
-    /* the head was running; the rest never started and simply go back */
-    job_t *head = w->head;
-    job_t *rest = head ? head->next : NULL;
-    if (head) {
+    /* The job it was running, from the status page it shares with us (for
+     * a remote worker: the oldest it holds). Jobs before it in its list
+     * were done, but their answers died with it; they go back, with the
+     * ones it had not started, and are not counted against anyone. */
+    uint64_t running = w->status ? w->status[2] | (uint64_t)w->status[3] << 32
+                                 : (w->head ? w->head->id : 0);
+    job_t *culprit = NULL, *back = NULL, *back_tail = NULL;
+    size_t nback = 0;
+    for (job_t *j = w->head, *next; j; j = next) {
+        next = j->next;
+        j->next = NULL;
+        if (j->id == running && !culprit) {
+            culprit = j;
+            continue;
+        }
+        if (back_tail)
+            back_tail->next = j;
+        else
+            back = j;
+        back_tail = j;
+        nback++;
+    }
+    w->head = w->tail = NULL;
+    w->inflight = 0;
+    if (culprit) {
         char plugin[80];
         plugin_name_at(w, w->status ? w->status[0] : 0, plugin,
                        sizeof(plugin));
-        head->next = NULL;
         if (w->killed_for_timeout) {
             char msg[200];
             snprintf(msg, sizeof(msg),
                      "plugin %s took longer than %d ms; its worker was "
                      "killed",
                      plugin, self->cfg->plugin_timeout_ms);
-            publish_err(self, head->doc_id, PRISM_WIRE_PLUGIN_TIMEOUT, msg,
-                        plugin, zmq_msg_data(&head->msg),
-                        zmq_msg_size(&head->msg));
+            publish_err(self, culprit->doc_id, PRISM_WIRE_PLUGIN_TIMEOUT,
+                        msg, plugin, zmq_msg_data(&culprit->msg),
+                        zmq_msg_size(&culprit->msg));
             self->n.timeouts++;
-            job_free(head);
-        } else if (++head->crashes >= 2) {
+            job_free(culprit);
+        } else if (++culprit->crashes >= 2) {
             char msg[200];
             snprintf(msg, sizeof(msg),
                      "plugin %s crashed the worker twice on this document",
                      plugin);
-            publish_err(self, head->doc_id, PRISM_WIRE_PLUGIN_CRASH, msg,
-                        plugin, zmq_msg_data(&head->msg),
-                        zmq_msg_size(&head->msg));
+            publish_err(self, culprit->doc_id, PRISM_WIRE_PLUGIN_CRASH, msg,
+                        plugin, zmq_msg_data(&culprit->msg),
+                        zmq_msg_size(&culprit->msg));
             self->n.crashes++;
-            job_free(head);
+            job_free(culprit);
         } else {
-            head->suspect = true; /* retried once, alone */
+            culprit->suspect = true; /* retried once, alone */
             self->n.retries++;
-            queue_push_front_list(self, head, head, 1);
+            queue_push_front_list(self, culprit, culprit, 1);
         }
     }
-    size_t nrest = 0;
-    job_t *last = NULL;
-    for (job_t *j = rest; j; j = j->next) {
-        nrest++;
-        last = j;
-    }
-    queue_push_front_list(self, rest, last, nrest);
+    queue_push_front_list(self, back, back_tail, nback);
 
     int64_t lived = now_us() - w->started_us;
     int gen = w->gen;
@@ -925,7 +1058,7 @@ static size_t inflight_total(prism_broker_t *self)
 static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
 {
     const counters_t *c = &self->n;
-    msgpack_pack_map(pk, 22);
+    msgpack_pack_map(pk, 23);
     prism_pack_cstr(pk, "ok");
     msgpack_pack_true(pk);
     prism_pack_cstr(pk, "pub");
@@ -948,6 +1081,7 @@ static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
                 (uint64_t)count_workers(self, self->gen, W_READY));
     pack_kv_u64(pk, "worker_starts", c->worker_starts);
     pack_kv_u64(pk, "worker_deaths", c->worker_deaths);
+    pack_kv_u64(pk, "recycled", c->recycled);
     pack_kv_u64(pk, "reloads", c->reloads);
     pack_kv_u64(pk, "reload_failures", c->reload_failures);
     pack_kv_u64(pk, "generation", (uint64_t)self->gen);
@@ -1172,6 +1306,7 @@ prism_broker_t *prism_broker_new(prism_config_t **cfg_p,
     self->sets = sets;
     self->nsets = nsets;
     self->sigfd = -1;
+    self->inotify_fd = -1;
     self->gen = 1;
     self->wanted = self->cfg->workers;
     self->started_us = now_us();
@@ -1244,6 +1379,7 @@ prism_broker_t *prism_broker_new(prism_config_t **cfg_p,
             snprintf(err, errlen, "cannot start workers");
             goto out_destroy;
         }
+    watch_setup(self);
     return self;
 
 out_destroy:
@@ -1294,22 +1430,24 @@ int prism_broker_run(prism_broker_t *self)
     if (!frames)
         return 1;
     while (!self->stop) {
-        zmq_pollitem_t items[4] = {
+        zmq_pollitem_t items[5] = {
             {.socket = self->workers_sock, .events = ZMQ_POLLIN},
             {.socket = self->control, .events = ZMQ_POLLIN},
             {.fd = self->sigfd, .events = ZMQ_POLLIN},
+            {.fd = self->inotify_fd >= 0 ? self->inotify_fd : self->sigfd,
+             .events = self->inotify_fd >= 0 ? ZMQ_POLLIN : 0},
             {.socket = self->input, .events = ZMQ_POLLIN},
         };
         /* backpressure: with a full queue the input is not read, and the
          * senders' PUSH sockets block at their high-water mark */
         bool take_input =
             !self->draining && self->q_len < (size_t)self->cfg->queue_max;
-        int nitems = take_input ? 4 : 3;
+        int nitems = take_input ? 5 : 4;
         if (zmq_poll(items, nitems, 50) < 0 && zmq_errno() != EINTR)
             break;
-        if (items[2].revents)
-            on_signal(self);
-        if (items[0].revents) {
+        /* answers first: a worker that answered and then died should not
+         * have its answered documents sent again */
+        if (items[0].revents || items[2].revents) {
             int n;
             while ((n = recv_frames(self->workers_sock, frames,
                                     MAX_FRAMES)) > 0) {
@@ -1317,12 +1455,18 @@ int prism_broker_run(prism_broker_t *self)
                 close_frames(frames, n);
             }
         }
+        if (items[2].revents)
+            on_signal(self);
         if (items[1].revents)
             on_control(self);
-        if (take_input && items[3].revents)
+        if (items[3].revents)
+            on_inotify(self);
+        if (take_input && items[4].revents)
             on_input(self);
         dispatch(self);
         check_timeouts(self);
+        check_rss(self);
+        reload_if_due(self);
         respawn(self);
         if (self->draining && !self->q_head && inflight_total(self) == 0)
             break;
@@ -1372,6 +1516,8 @@ void prism_broker_destroy(prism_broker_t **self_p)
         zmq_ctx_term(self->ctx);
     if (self->sigfd >= 0)
         close(self->sigfd);
+    if (self->inotify_fd >= 0)
+        close(self->inotify_fd);
     if (self->ipc_path)
         unlink(self->ipc_path);
     free(self->ipc_path);

@@ -39,13 +39,14 @@ typedef struct prism_config {
     char *file; /* the config file, or NULL for built-in defaults */
     /* [daemon] */
     char *input, *output, *control, *worker_endpoint, *runtime_dir;
-    char *plugin_dir, *pub_id, *log_level_name;
+    char *plugin_dir, *pub_id;
     int workers; /* resolved: "auto" = number of cores */
     int64_t max_doc_bytes, zmq_max_msg_bytes;
     int max_depth, max_fields;
     int queue_max, worker_prefetch;
     int plugin_timeout_ms, worker_max_docs, worker_max_rss_mb;
     int start_timeout_ms, drain_timeout_ms;
+    bool watch_plugins;
     int sndhwm, rcvhwm;
     bool echo_text;
     int log_level;

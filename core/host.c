@@ -79,14 +79,9 @@ static const char *host_conf_path(const prism_conf *c, const char *key)
     const char *value = kv ? kv->value : conf_default(c, key);
     if (!value)
         return NULL;
-    /* a default is relative to the config file's folder, like the file's
-     * own values; --set values are relative to the working folder */
-    const char *dir = kv ? kv->dir : NULL;
-    char *owned = NULL;
-    if (!dir && c->section->origin && strcmp(c->section->origin, "--set"))
-        dir = owned = prism_path_dir(c->section->origin);
-    char *path = prism_path_join(dir, value);
-    free(owned);
+    /* a value resolves against the folder of what set it (the file, or
+     * the working folder for --set); a default against the config file's */
+    char *path = prism_path_join(kv ? kv->dir : c->config_dir, value);
     if (!path)
         return NULL;
     char **grown = realloc(((prism_conf *)c)->resolved,

@@ -19,6 +19,7 @@
 struct prism_conf {
     const prism_plugin_conf_t *section; /* borrowed from the config */
     const prism_option *options;        /* borrowed from the plugin */
+    const char *config_dir; /* where defaults' relative paths resolve */
     char **resolved;                    /* conf_path results, owned */
     size_t nresolved;
 };

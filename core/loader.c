@@ -266,12 +266,14 @@ int prism_loader_open(prism_loader_t *self, const prism_config_t *cfg,
     for (size_t i = 0; i < cfg->nplugins; i++)
         enabled += cfg->plugins[i].enabled;
     self->plugins = calloc(enabled ? enabled : 1, sizeof(*self->plugins));
+    self->config_dir = cfg->file ? prism_path_dir(cfg->file) : NULL;
     if (!self->plugins)
         return failf(err, errlen, PRISM_ENOMEM, "out of memory");
     for (size_t i = 0; i < cfg->nplugins; i++) {
         if (!cfg->plugins[i].enabled)
             continue;
         prism_loaded_t *p = &self->plugins[self->n++];
+        p->conf.config_dir = self->config_dir;
         rc = open_one(p, cfg, &cfg->plugins[i], err, errlen);
         if (rc < 0)
             goto out_close;
@@ -334,4 +336,6 @@ void prism_loader_close(prism_loader_t *self)
     free(self->plugins);
     self->plugins = NULL;
     self->n = 0;
+    free(self->config_dir);
+    self->config_dir = NULL;
 }

@@ -30,6 +30,7 @@ typedef struct prism_loaded {
 typedef struct prism_loader {
     prism_loaded_t *plugins; /* in pipeline order */
     size_t n;
+    char *config_dir; /* the config file's folder, or the working folder */
 } prism_loader_t;
 
 /*

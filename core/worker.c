@@ -74,6 +74,10 @@ static int send_ready(void *sock, const prism_loader_t *ld)
     return rc;
 }
 
+/* The shared status page prismd reads after a crash: which plugin
+ * (pipeline-maintained, offset 0) on which job (offset 8). */
+static volatile uint64_t *status_job;
+
 /* Runs one job and sends "done". Frames: header, message. */
 static int do_job(void *sock, prism_pipeline_t *pl, const zmq_msg_t *hdr,
                   const zmq_msg_t *msg, msgpack_sbuffer *sb)
@@ -94,9 +98,13 @@ static int do_job(void *sock, prism_pipeline_t *pl, const zmq_msg_t *hdr,
     msgpack_zone_destroy(&zone);
 
     prism_outcome_t out;
+    if (status_job)
+        *status_job = job;
     int rc = prism_pipeline_run(pl, zmq_msg_data((zmq_msg_t *)msg),
                                 zmq_msg_size((zmq_msg_t *)msg),
                                 received_ms / 1000, &out);
+    if (status_job)
+        *status_job = 0;
     msgpack_sbuffer_clear(sb);
     msgpack_packer pk;
     msgpack_packer_init(&pk, sb, msgpack_sbuffer_write);
@@ -162,8 +170,10 @@ int prism_worker_run(const prism_config_t *cfg,
     if (opts->status_fd >= 0) {
         void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED,
                           opts->status_fd, 0);
-        if (page != MAP_FAILED)
+        if (page != MAP_FAILED) {
             status = page;
+            status_job = (volatile uint64_t *)((char *)page + 8);
+        }
         close(opts->status_fd);
     }
 

@@ -150,8 +150,10 @@ class Daemon:
             raise AssertionError("prismd not ready:\n" + self.logs())
         # the SUB socket joins late (ZeroMQ's slow joiner): send probes until
         # one comes back, then forget them
+        self.probes = 0
         for i in range(200):
             self.send({"id": f"__probe{i}", "text": "probe"})
+            self.probes += 1
             if self.sub.poll(100):
                 break
         time.sleep(0.2)

@@ -4,13 +4,21 @@
  *   PRISM_TEST_HANG   -> loop forever
  *   PRISM_TEST_FAIL   -> return an error for this document
  *   PRISM_TEST_ABORT  -> abort()
- * and otherwise it writes {"ok": true, "pid": <worker pid>}. */
+ *   PRISM_TEST_SLOW   -> take 20 ms, then succeed
+ * and otherwise it writes {"ok": true, "pid": <worker pid>}. Built twice:
+ * faulty.so (version "1") and faulty_v2.so (version "2"), so the reload
+ * tests can swap one file for the other. */
 #include <prism/plugin.h>
 
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#ifndef FAULTY_VERSION
+#define FAULTY_VERSION "1"
+#endif
 
 static const prism_host *host;
 
@@ -29,6 +37,10 @@ static int faulty_process(void *state, const prism_doc *doc, prism_out *out)
         for (;;)
             pause();
     }
+    if (strstr(text, "PRISM_TEST_SLOW")) {
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
     if (strstr(text, "PRISM_TEST_FAIL")) {
         host->out_error(out, "faulty: asked to fail (PRISM_TEST_FAIL)");
         return -1;
@@ -43,7 +55,7 @@ static int faulty_process(void *state, const prism_doc *doc, prism_out *out)
 static const prism_plugin faulty_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "faulty",
-    .version = "1",
+    .version = FAULTY_VERSION,
     .description = "test plugin: crashes, hangs or fails on marked documents",
     .process = faulty_process,
 };

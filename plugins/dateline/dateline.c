@@ -1,0 +1,2125 @@
+/*
+ * dateline: find and parse the dateline that opens a news story.
+ *
+ * A wire or newsroom story usually opens with the place it was filed from,
+ * often with a date and an agency: "WASHINGTON, Feb 26 (Reuters) - ",
+ * "KYIV, Ukraine (AP) — ", "NEW YORK, March 3, 2025 /PRNewswire/ -- ",
+ * "TOKYO — ", or the place alone on its own line after the headline. This
+ * plugin reads only the head of the document (a few lines, at most
+ * `head_bytes`), recognises the dateline, resolves its place to a city,
+ * region and ISO 3166-1 country with a gazetteer that is compiled at build
+ * time (tools/gazgen.py) and mmap()ed here, and resolves the date's year
+ * from the document's time (doc_time), across the turn of the year.
+ *
+ * It is deliberately conservative: a story that opens with an ordinary
+ * sentence, a quotation or an all-caps acronym ("NATO allies agreed ...")
+ * has no dateline. The rules that decide are in dl_accept(); the grammar of
+ * a dateline is in dl_parse_at(). The gazetteer format is described in
+ * tools/gazgen.py, and gaz_*() below reads it.
+ *
+ * Result (code-point offsets into the text):
+ *   {"found": true, "start", "end", "body_start",
+ *    "location": {"text", "city", "region", "country"} or null,
+ *    "locations": [...] (only when the dateline names several places),
+ *    "date": {"text", "iso"} or null, "agency": str or null}
+ * or {"found": false}.
+ */
+#include <prism/plugin.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DL_VERSION     "1.0.0"
+#define DL_KEY_MAX     96 /* longest normalised name we look up, bytes */
+#define DL_PLACE_MAX   64 /* longest place name in a dateline, bytes */
+#define DL_WORDS_MAX   6  /* most words in one place name */
+#define DL_PLACES_MAX  4  /* most places in "NEW YORK/LONDON/PARIS" */
+#define DL_AGENCY_MAX  48 /* longest agency name, bytes */
+#define DL_NAME_BUF    80 /* title-cased copy of an unknown place */
+#define DL_GAZ_VERSION 1
+#define DL_AHEAD_COST  3 /* a day ahead of publication weighs three back */
+
+static const prism_host *host;
+
+/* ---- the gazetteer file (see tools/gazgen.py) ---------------------------- */
+
+enum { KIND_CITY = 1, KIND_REGION = 2, KIND_COUNTRY = 3, KIND_AGENCY = 4 };
+enum { FLAG_ABBREV = 1 };
+
+struct gaz_header {
+    char magic[8];
+    uint32_t version, n_slots, n_keys, n_refs, n_recs;
+    uint32_t off_slots, off_keys, off_refs, off_recs, off_fold;
+    uint32_t fold_first, fold_count, off_strings;
+};
+
+struct gaz_key {
+    uint32_t str, hash, first_ref;
+    uint16_t len, n_refs;
+};
+
+struct gaz_rec {
+    uint32_t name, region;
+    char cc[2];
+    uint8_t kind, flags;
+};
+
+struct dl_gaz {
+    const uint8_t *map;
+    size_t size;
+    const uint32_t *slots, *refs;
+    const struct gaz_key *keys;
+    const struct gaz_rec *recs;
+    const uint8_t *fold;
+    const char *strings;
+    size_t strings_len;
+    uint32_t n_slots, n_keys, n_refs, n_recs, fold_first, fold_count;
+};
+
+struct dl_state {
+    struct dl_gaz gaz;
+    size_t head_bytes;  /* read at most this much of the text */
+    unsigned max_lines; /* headline/byline lines before the dateline */
+};
+
+/* ---- small helpers --------------------------------------------------------
+ */
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 0x811C9DC5u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 0x01000193u;
+    return h;
+}
+
+static bool is_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static bool is_alpha(int c)
+{
+    return is_upper(c) || is_lower(c);
+}
+
+static bool is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_hspace(int c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/* Length of the UTF-8 sequence at s[i] (the text is valid UTF-8). */
+static size_t u8_len(const uint8_t *s, size_t i, size_t n)
+{
+    uint8_t c = s[i];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return i + k <= n ? k : n - i;
+}
+
+/* The code point at s[i] (valid UTF-8 assumed; garbage reads as 0xFFFD). */
+static uint32_t u8_cp(const uint8_t *s, size_t i, size_t n, size_t *k)
+{
+    *k = u8_len(s, i, n);
+    uint8_t c = s[i];
+    switch (*k) {
+    case 1:
+        return c < 0x80 ? c : 0xFFFD;
+    case 2:
+        return ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    case 3:
+        return ((uint32_t)(c & 0x0F) << 12) |
+               ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    default:
+        return ((uint32_t)(c & 0x07) << 18) |
+               ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+               ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    }
+}
+
+/* Letter case of a code point: 1 upper, -1 lower, 0 a letter without case
+ * (or one we do not know), -2 not a letter. ASCII and Latin-1/Extended-A are
+ * exact; other scripts above U+0250 count as caseless letters, except
+ * punctuation and symbols in U+2000..U+2BFF and U+3000..U+303F. */
+static int cp_case(uint32_t cp)
+{
+    if (cp < 0x80)
+        return is_upper((int)cp) ? 1 : is_lower((int)cp) ? -1 : -2;
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return -2;
+    if (cp < 0xDF)
+        return 1;
+    if (cp <= 0xFF)
+        return -1;
+    if (cp <= 0x137 || (cp >= 0x14A && cp <= 0x177))
+        return (cp & 1) ? -1 : 1;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return (cp & 1) ? 1 : -1;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        cp == 0xFEFF)
+        return -2;
+    return 0;
+}
+
+/* Is this code point a dash a newsroom types between dateline and body? */
+static bool cp_is_dash(uint32_t cp)
+{
+    return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2012 ||
+           cp == 0x2015 || cp == 0x2212;
+}
+
+/* ---- loading the gazetteer ------------------------------------------------
+ */
+
+static bool gaz_range_ok(size_t size, uint32_t off, uint64_t len)
+{
+    return off <= size && len <= size - off;
+}
+
+static int gaz_open(struct dl_gaz *g, const char *path, char *err,
+                    size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot open gazetteer %s: %s", path,
+                 strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) < 0 || st.st_size < (off_t)sizeof(struct gaz_header)) {
+        snprintf(err, errlen, "gazetteer %s is too short or unreadable", path);
+        goto out_close;
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+    if (map == MAP_FAILED) {
+        snprintf(err, errlen, "cannot mmap gazetteer %s: %s", path,
+                 strerror(errno));
+        goto out_close;
+    }
+    close(fd);
+    g->map = map;
+    g->size = (size_t)st.st_size;
+    struct gaz_header h;
+    memcpy(&h, map, sizeof(h));
+    if (memcmp(h.magic, "PRDLGAZ1", 8) != 0 || h.version != DL_GAZ_VERSION) {
+        snprintf(err, errlen, "%s is not a dateline gazetteer (version %d)",
+                 path, DL_GAZ_VERSION);
+        goto out_unmap;
+    }
+    if (h.n_slots == 0 || (h.n_slots & (h.n_slots - 1)) != 0 ||
+        h.n_keys >= h.n_slots ||
+        (h.off_slots | h.off_keys | h.off_refs | h.off_recs | h.off_fold) % 4 !=
+            0 ||
+        !gaz_range_ok(g->size, h.off_slots, 4ull * h.n_slots) ||
+        !gaz_range_ok(g->size, h.off_keys,
+                      (uint64_t)sizeof(struct gaz_key) * h.n_keys) ||
+        !gaz_range_ok(g->size, h.off_refs, 4ull * h.n_refs) ||
+        !gaz_range_ok(g->size, h.off_recs,
+                      (uint64_t)sizeof(struct gaz_rec) * h.n_recs) ||
+        !gaz_range_ok(g->size, h.off_fold, 4ull * h.fold_count) ||
+        h.off_strings >= g->size || g->map[g->size - 1] != 0) {
+        snprintf(err, errlen, "gazetteer %s is corrupt", path);
+        goto out_unmap;
+    }
+    g->n_slots = h.n_slots;
+    g->n_keys = h.n_keys;
+    g->n_refs = h.n_refs;
+    g->n_recs = h.n_recs;
+    g->fold_first = h.fold_first;
+    g->fold_count = h.fold_count;
+    g->slots = (const uint32_t *)(g->map + h.off_slots);
+    g->keys = (const struct gaz_key *)(g->map + h.off_keys);
+    g->refs = (const uint32_t *)(g->map + h.off_refs);
+    g->recs = (const struct gaz_rec *)(g->map + h.off_recs);
+    g->fold = g->map + h.off_fold;
+    g->strings = (const char *)g->map + h.off_strings;
+    g->strings_len = g->size - h.off_strings;
+    /* Validate every index once so that lookups need no checks. */
+    for (uint32_t i = 0; i < g->n_slots; i++)
+        if (g->slots[i] > g->n_keys)
+            goto out_corrupt;
+    for (uint32_t i = 0; i < g->n_keys; i++) {
+        const struct gaz_key *k = &g->keys[i];
+        if (k->str >= g->strings_len ||
+            (uint64_t)k->str + k->len >= g->strings_len ||
+            (uint64_t)k->first_ref + k->n_refs > g->n_refs)
+            goto out_corrupt;
+    }
+    for (uint32_t i = 0; i < g->n_refs; i++)
+        if (g->refs[i] >= g->n_recs)
+            goto out_corrupt;
+    for (uint32_t i = 0; i < g->n_recs; i++)
+        if (g->recs[i].name >= g->strings_len ||
+            g->recs[i].region >= g->strings_len)
+            goto out_corrupt;
+    return 0;
+
+out_corrupt:
+    snprintf(err, errlen, "gazetteer %s is corrupt", path);
+out_unmap:
+    munmap((void *)g->map, g->size);
+    g->map = NULL;
+    return -1;
+out_close:
+    close(fd);
+    return -1;
+}
+
+static const char *gaz_str(const struct dl_gaz *g, uint32_t off)
+{
+    return g->strings + off;
+}
+
+/*
+ * Normalise a name as tools/gazgen.py's norm_key() does: ASCII letters and
+ * digits upper-cased, Latin letters folded with the file's fold table, dots
+ * and apostrophes dropped, hyphens, slashes and space runs made one space.
+ * Writes at most cap bytes; returns the length, or -1 when it does not fit.
+ */
+static int dl_norm(const struct dl_gaz *g, const char *src, size_t n, char *buf,
+                   size_t cap)
+{
+    const uint8_t *s = (const uint8_t *)src;
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        uint32_t cp = u8_cp(s, i, n, &k);
+        const char *rep = NULL;
+        size_t rep_len = 0;
+        char one;
+        if (cp < 0x80) {
+            if (is_alpha((int)cp) || is_digit((int)cp)) {
+                one = (char)(is_lower((int)cp) ? cp - 32 : cp);
+                rep = &one;
+                rep_len = 1;
+            } else if (cp == '-' || is_space((int)cp) || cp == '/' ||
+                       cp == '_') {
+                space = o > 0;
+            } else if (cp == '.' || cp == '\'' || cp == '`') {
+                /* dropped */
+            } else {
+                one = (char)cp;
+                rep = &one;
+                rep_len = 1;
+            }
+        } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2BC) {
+            /* apostrophes: dropped */
+        } else if (cp >= g->fold_first && cp - g->fold_first < g->fold_count) {
+            const uint8_t *f = g->fold + 4 * (cp - g->fold_first);
+            if (f[0] == 0xFF) {
+                /* dropped */
+            } else if (f[0] == ' ') {
+                space = o > 0;
+            } else if (f[0] != 0) {
+                rep = (const char *)f;
+                rep_len = f[1] == 0 ? 1 : f[2] == 0 ? 2 : f[3] == 0 ? 3 : 4;
+            } else {
+                rep = src + i;
+                rep_len = k;
+            }
+        } else {
+            rep = src + i;
+            rep_len = k;
+        }
+        if (rep_len) {
+            if (space) {
+                if (o + 1 > cap)
+                    return -1;
+                buf[o++] = ' ';
+                space = false;
+            }
+            if (o + rep_len > cap)
+                return -1;
+            memcpy(buf + o, rep, rep_len);
+            o += rep_len;
+        }
+        i += k;
+    }
+    return (int)o;
+}
+
+/* The gazetteer entry of a normalised key, or NULL. */
+static const struct gaz_key *gaz_find(const struct dl_gaz *g, const char *key,
+                                      size_t n)
+{
+    if (!g->map || n == 0)
+        return NULL;
+    uint32_t h = fnv1a(key, n), mask = g->n_slots - 1;
+    for (uint32_t j = h & mask, probes = 0; probes < g->n_slots;
+         j = (j + 1) & mask, probes++) {
+        uint32_t slot = g->slots[j];
+        if (slot == 0)
+            return NULL;
+        const struct gaz_key *k = &g->keys[slot - 1];
+        if (k->hash == h && k->len == n &&
+            memcmp(g->strings + k->str, key, n) == 0)
+            return k;
+    }
+    return NULL;
+}
+
+/* Look a name as written in the text up. */
+static const struct gaz_key *gaz_lookup(const struct dl_gaz *g, const char *s,
+                                        size_t n)
+{
+    char buf[DL_KEY_MAX];
+    int len = dl_norm(g, s, n, buf, sizeof(buf));
+    return len > 0 ? gaz_find(g, buf, (size_t)len) : NULL;
+}
+
+/* The i-th record of a key. */
+static const struct gaz_rec *gaz_rec(const struct dl_gaz *g,
+                                     const struct gaz_key *k, uint32_t i)
+{
+    return &g->recs[g->refs[k->first_ref + i]];
+}
+
+/* The first record of a key whose kind is in the mask (1 << kind); with
+ * abbrev false, region abbreviations ("Ga.") are skipped. */
+static const struct gaz_rec *gaz_first(const struct dl_gaz *g,
+                                       const struct gaz_key *k, unsigned kinds,
+                                       bool abbrev)
+{
+    if (!k)
+        return NULL;
+    for (uint32_t i = 0; i < k->n_refs; i++) {
+        const struct gaz_rec *r = gaz_rec(g, k, i);
+        if ((kinds & (1u << r->kind)) && (abbrev || !(r->flags & FLAG_ABBREV)))
+            return r;
+    }
+    return NULL;
+}
+
+#define PLACE_KINDS                                                            \
+    ((1u << KIND_CITY) | (1u << KIND_REGION) | (1u << KIND_COUNTRY))
+#define AREA_KINDS ((1u << KIND_REGION) | (1u << KIND_COUNTRY))
+
+/* ---- the text cursor ------------------------------------------------------
+ */
+
+struct dl_text {
+    const char *s;
+    const uint8_t *u;
+    size_t n; /* bytes we may read: min(text length, head_bytes) */
+};
+
+static int ch(const struct dl_text *t, size_t i)
+{
+    return i < t->n ? (uint8_t)t->s[i] : 0;
+}
+
+static size_t skip_hspace(const struct dl_text *t, size_t i)
+{
+    for (;;) {
+        if (i < t->n && is_hspace(t->s[i]))
+            i++;
+        else if (i + 1 < t->n && (uint8_t)t->s[i] == 0xC2 &&
+                 (uint8_t)t->s[i + 1] == 0xA0)
+            i += 2; /* NBSP */
+        else
+            return i;
+    }
+}
+
+/* Case-insensitive ASCII prefix test. */
+static bool starts_ci(const struct dl_text *t, size_t i, const char *w)
+{
+    size_t k = 0;
+    for (; w[k]; k++) {
+        int c = ch(t, i + k);
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != w[k])
+            return false;
+    }
+    return true;
+}
+
+/* Markup debris that scrapers leave at the head: "<p>", "&lt;p&gt;",
+ * "&nbsp;". Returns the end of one such item at i, or i. */
+static size_t skip_markup(const struct dl_text *t, size_t i)
+{
+    if (ch(t, i) == '<') {
+        size_t j = i + 1;
+        if (ch(t, j) == '/')
+            j++;
+        if (!is_alpha(ch(t, j)))
+            return i;
+        while (j < t->n && j - i < 40 && t->s[j] != '>' && t->s[j] != '<' &&
+               t->s[j] != '\n')
+            j++;
+        return ch(t, j) == '>' ? j + 1 : i;
+    }
+    if (starts_ci(t, i, "&lt;")) {
+        size_t j = i + 4;
+        if (ch(t, j) == '/')
+            j++;
+        if (!is_alpha(ch(t, j)))
+            return i;
+        while (j < t->n && j - i < 60 && !starts_ci(t, j, "&gt;") &&
+               t->s[j] != '\n')
+            j++;
+        return starts_ci(t, j, "&gt;") ? j + 4 : i;
+    }
+    if (starts_ci(t, i, "&nbsp;"))
+        return i + 6;
+    return i;
+}
+
+/* Skip white space (line breaks included) and markup. */
+static size_t skip_blank(const struct dl_text *t, size_t i)
+{
+    for (;;) {
+        size_t j = i;
+        while (j < t->n && is_space(t->s[j]))
+            j++;
+        while (j + 1 < t->n && (uint8_t)t->s[j] == 0xC2 &&
+               (uint8_t)t->s[j + 1] == 0xA0)
+            j += 2; /* NBSP */
+        while (j < t->n && t->s[j] == '*')
+            j++; /* wire junk: "****LONDON" */
+        if (j + 2 < t->n && memcmp(t->s + j, "...", 3) == 0)
+            j += 3; /* an ellipsis before a byline */
+        else if (j + 2 < t->n && memcmp(t->s + j, "\xE2\x80\xA6", 3) == 0)
+            j += 3;
+        j = skip_markup(t, j);
+        if (j == i)
+            return i;
+        i = j;
+    }
+}
+
+static size_t line_end(const struct dl_text *t, size_t i)
+{
+    const char *nl = memchr(t->s + i, '\n', t->n - i);
+    return nl ? (size_t)(nl - t->s) : t->n;
+}
+
+/* ---- words ----------------------------------------------------------------
+ */
+
+struct dl_word {
+    size_t s, e;    /* byte span */
+    int upper;      /* letters in upper case */
+    int lower;      /* letters in lower case */
+    int letters;    /* all letters, caseless ones included */
+    bool first_up;  /* the first letter is upper case */
+    bool first_lo;  /* the first letter is lower case */
+    bool has_digit; /* a digit inside: not a place */
+    bool dot_end;   /* ends with a dot that belongs to it ("St.", "D.C.") */
+};
+
+/*
+ * Read one word at i: letters (any script), with inner dots, hyphens and
+ * apostrophes ("WINSTON-SALEM", "N'DJAMENA", "U.S.", "ST. JOHN'S"), and a
+ * trailing dot when the word is an abbreviation (it holds an inner dot or
+ * is at most four letters: "St.", "Ft.", "Calif.", "Ga."). Returns false
+ * when no letter is at i.
+ */
+static bool read_word(const struct dl_text *t, size_t i, struct dl_word *w)
+{
+    memset(w, 0, sizeof(*w));
+    w->s = i;
+    size_t j = i;
+    bool inner_dot = false;
+    while (j < t->n) {
+        size_t k;
+        uint32_t cp = u8_cp(t->u, j, t->n, &k);
+        int c = cp_case(cp);
+        if (c >= -1) {
+            if (w->letters == 0) {
+                w->first_up = c == 1;
+                w->first_lo = c == -1;
+            }
+            w->letters++;
+            w->upper += c == 1;
+            w->lower += c == -1;
+            j += k;
+            continue;
+        }
+        if (is_digit((int)cp)) {
+            w->has_digit = true;
+            j++;
+            continue;
+        }
+        /* inner joiners: a letter must follow */
+        if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == '.') &&
+            w->letters > 0) {
+            size_t k2;
+            uint32_t next = j + k < t->n ? u8_cp(t->u, j + k, t->n, &k2) : 0;
+            if (cp_case(next) >= -1) {
+                inner_dot |= cp == '.';
+                j += k;
+                continue;
+            }
+            if (cp == '.' && (inner_dot || w->letters <= 5)) {
+                w->dot_end = true;
+                j += k;
+            }
+        }
+        break;
+    }
+    w->e = j;
+    return w->letters > 0;
+}
+
+/* Upper-case word ("TOKYO", "SÃO", "McLEAN", "D.C."). */
+static bool word_caps(const struct dl_word *w, const struct dl_text *t)
+{
+    if (w->lower == 0)
+        return w->upper > 0 || w->letters > 0;
+    /* "McLEAN", "MacDILL": a Mc/Mac prefix with the rest in capitals */
+    if (w->lower == 1 && w->letters > 3 && t->s[w->s] == 'M' &&
+        t->s[w->s + 1] == 'c')
+        return true;
+    return false;
+}
+
+/* Lower-case particles inside a mixed-case place ("Rio de Janeiro"). */
+static bool word_particle(const struct dl_text *t, const struct dl_word *w)
+{
+    static const char *const particles[] = {
+        "de",  "da",  "do",   "dos", "das", "del", "della", "di",  "du",
+        "la",  "le",  "les",  "el",  "al",  "es",  "en",    "am",  "an",
+        "of",  "on",  "upon", "sur", "y",   "van", "von",   "der", "den",
+        "ter", "bin", "ibn",  "aan", "im",  "ob",  "sous",  NULL};
+    size_t n = w->e - w->s;
+    for (const char *const *p = particles; *p; p++)
+        if (strlen(*p) == n && memcmp(t->s + w->s, *p, n) == 0)
+            return true;
+    return false;
+}
+
+/* ---- dates ----------------------------------------------------------------
+ */
+
+struct dl_date {
+    size_t s, e;          /* the date as written */
+    int year, month, day; /* 0 when absent */
+    bool bad_day;         /* a day was written but is no day: "March 119" */
+};
+
+/* Is a one edit (a letter changed, added, dropped, or two swapped) from b? */
+static bool one_edit(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t i = 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (na == nb) {
+        if (i == na)
+            return true;
+        if (memcmp(a + i + 1, b + i + 1, na - i - 1) == 0)
+            return true; /* changed */
+        return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               memcmp(a + i + 2, b + i + 2, na - i - 2) == 0; /* swapped */
+    }
+    if (na + 1 == nb)
+        return memcmp(a + i, b + i + 1, na - i) == 0; /* dropped */
+    if (nb + 1 == na)
+        return memcmp(a + i + 1, b + i, nb - i) == 0; /* added */
+    return false;
+}
+
+/*
+ * Month at i: 1..12 and the end of its name (a dot included), or 0. Accepts
+ * full names and their prefixes of three letters or more ("Feb", "Sept",
+ * "Marc"), in any case, and the Spanish abbreviations ene/abr/ago/dic. With
+ * typos true, also a full name with one typing error ("Narch", "Macrh");
+ * *typo is then set, and the caller must see a day after it.
+ */
+static int read_month(const struct dl_text *t, size_t i, size_t *end,
+                      bool typos, bool *typo)
+{
+    static const char *const names[] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    static const struct {
+        const char *w;
+        int m;
+    } spanish[] = {{"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12}};
+    size_t n = 0;
+    char w[12];
+    *typo = false;
+    if (!memchr("JFMASONDEjfmasonde", ch(t, i) ? ch(t, i) : '?', 18))
+        return 0; /* fast path: no month starts with this */
+    while (n < sizeof(w) && is_alpha(ch(t, i + n))) {
+        int c = ch(t, i + n);
+        w[n++] = (char)(c < 'a' ? c + 32 : c);
+    }
+    if (n < 3 || n >= sizeof(w) || is_alpha(ch(t, i + n)))
+        return 0;
+    int month = 0;
+    for (int m = 0; m < 12 && !month; m++) {
+        size_t full = strlen(names[m]);
+        if (n <= full && memcmp(w, names[m], n) == 0)
+            month = m + 1;
+    }
+    for (size_t k = 0; !month && n == 3 && k < 4; k++)
+        if (memcmp(w, spanish[k].w, 3) == 0)
+            month = spanish[k].m;
+    for (int m = 0; !month && typos && n >= 4 && m < 12; m++) {
+        size_t full = strlen(names[m]);
+        if (full >= 5 && one_edit(w, n, names[m], full)) {
+            month = m + 1;
+            *typo = true;
+        }
+    }
+    if (!month)
+        return 0;
+    if (ch(t, i + n) == '.')
+        n++;
+    *end = i + n;
+    return month;
+}
+
+/* Digits at i (at most max): the value, or -1. */
+static int read_num(const struct dl_text *t, size_t i, size_t max, size_t *end)
+{
+    int v = 0;
+    size_t k = 0;
+    while (k < max && is_digit(ch(t, i + k)))
+        v = v * 10 + (ch(t, i + k++) - '0');
+    if (k == 0 || is_digit(ch(t, i + k)) || is_alpha(ch(t, i + k)))
+        return -1;
+    *end = i + k;
+    return v;
+}
+
+static bool read_weekday(const struct dl_text *t, size_t i, size_t *end)
+{
+    static const char *const days[] = {"monday",   "tuesday", "wednesday",
+                                       "thursday", "friday",  "saturday",
+                                       "sunday"};
+    if (!memchr("MTWFSmtwfs", ch(t, i) ? ch(t, i) : '?', 10))
+        return false;
+    for (int d = 0; d < 7; d++) {
+        size_t n = strlen(days[d]);
+        if (starts_ci(t, i, days[d]) && !is_alpha(ch(t, i + n))) {
+            *end = i + n;
+            return true;
+        }
+        if (starts_ci(t, i, (char[]){days[d][0], days[d][1], days[d][2], 0}) &&
+            !is_alpha(ch(t, i + 3))) {
+            *end = i + 3 + (ch(t, i + 3) == '.');
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A day: up to three digits (more than 31 is a typo the caller keeps as
+ * written), with an optional ordinal suffix ("17th"). */
+static int read_day(const struct dl_text *t, size_t i, size_t *end)
+{
+    size_t e;
+    int v = 0;
+    size_t k = 0;
+    while (k < 3 && is_digit(ch(t, i + k)))
+        v = v * 10 + (ch(t, i + k++) - '0');
+    if (k == 0 || is_digit(ch(t, i + k)))
+        return -1;
+    e = i + k;
+    if (starts_ci(t, e, "st") || starts_ci(t, e, "nd") ||
+        starts_ci(t, e, "rd") || starts_ci(t, e, "th"))
+        e += 2;
+    if (is_alpha(ch(t, e)))
+        return -1;
+    *end = e;
+    return v;
+}
+
+/* An optional ", 2025" or " 2025" after a day. */
+static size_t read_year(const struct dl_text *t, size_t i, int *year)
+{
+    size_t j = i;
+    if (ch(t, j) == ',')
+        j++;
+    j = skip_hspace(t, j);
+    size_t e;
+    int y = read_num(t, j, 4, &e);
+    if (y >= 1900 && y <= 2199 && e - j == 4) {
+        *year = y;
+        return e;
+    }
+    return i;
+}
+
+/*
+ * A dateline date at i: "Feb 26", "Sept. 30", "March 3, 2025", "2 March",
+ * "7 September 2004", "Monday, Sept. 20", "8/24/2004", or a month alone
+ * ("CHICAGO, April - ", then month is set and day is 0). Returns false when
+ * no date is at i.
+ */
+static bool read_date(const struct dl_text *t, size_t i, struct dl_date *d)
+{
+    memset(d, 0, sizeof(*d));
+    d->s = i;
+    size_t j = i, e;
+    if (read_weekday(t, i, &e)) {
+        j = e;
+        if (ch(t, j) == ',')
+            j++;
+        j = skip_hspace(t, j);
+        if (j == e)
+            return false;
+    }
+    bool typo;
+    int m = read_month(t, j, &e, true, &typo);
+    if (m) {
+        d->month = m;
+        size_t k = skip_hspace(t, e);
+        bool dotted = ch(t, e - 1) == '.';
+        int day = k > e || dotted ? read_day(t, k, &e) : -1;
+        if (day >= 1 && day <= 31) {
+            d->day = day;
+            e = read_year(t, e, &d->year);
+        } else if (day > 31) {
+            d->bad_day = true; /* "March 119": written, but no date */
+        } else if (d->s != j || typo) {
+            return false; /* "Monday, April", "Narch" */
+        }
+        d->e = e;
+        return true;
+    }
+    if (j == i) { /* 2004-08-17 */
+        size_t k1 = i, k2 = i, k3 = i;
+        int y = read_num(t, i, 4, &k1);
+        if (y >= 1900 && k1 == i + 4 && ch(t, k1) == '-') {
+            int mo = read_num(t, k1 + 1, 2, &k2);
+            int dd = ch(t, k2) == '-' ? read_num(t, k2 + 1, 2, &k3) : -1;
+            if (mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31) {
+                d->year = y;
+                d->month = mo;
+                d->day = dd;
+                d->e = k3;
+                return true;
+            }
+            return false;
+        }
+    }
+    int a = read_day(t, j, &e);
+    if (a < 1 || a > 31)
+        return false;
+    if (is_hspace(ch(t, e))) {
+        size_t k = skip_hspace(t, e);
+        m = read_month(t, k, &e, false, &typo);
+        if (!m)
+            return false;
+        d->day = a;
+        d->month = m;
+        d->e = read_year(t, e, &d->year);
+        return true;
+    }
+    if (ch(t, e) == '/' && a <= 12) { /* 8/24/2004 or 8/24/04 */
+        size_t k;
+        int day = read_num(t, e + 1, 2, &k);
+        if (day < 1 || day > 31 || ch(t, k) != '/')
+            return false;
+        size_t k2;
+        int y = read_num(t, k + 1, 4, &k2);
+        if (y < 0 || (k2 - k - 1 != 2 && k2 - k - 1 != 4))
+            return false;
+        d->month = a;
+        d->day = day;
+        d->year = y < 100 ? 2000 + y : y;
+        d->e = k2;
+        return true;
+    }
+    return false;
+}
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static int days_in_month(int64_t y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+/*
+ * The ISO date of a dateline date, its year taken from the document's time.
+ * A dateline names the day the story was filed, which is rarely later than
+ * its publication: of the previous, same and next year, take the nearest,
+ * counting days ahead of the document's time DL_AHEAD_COST times. So a
+ * "Dec 31" dateline on a story published on 2 January is last year's,
+ * "Jan 2" on a story stamped 31 December is next year's, and a date that
+ * is a few weeks ahead (a typo, a wrong clock) stays in the same year.
+ * Returns false when the date has no day or is not a real date.
+ */
+static bool resolve_iso(const struct dl_date *d, int64_t now, char out[11])
+{
+    if (!d->month || !d->day)
+        return false;
+    int64_t year = d->year;
+    if (!year) {
+        int64_t today = now >= 0 ? now / 86400 : (now - 86399) / 86400;
+        int64_t y0;
+        int m0, d0;
+        civil_from_days(today, &y0, &m0, &d0);
+        int64_t best = 0, best_cost = INT64_MAX;
+        for (int64_t y = y0 - 1; y <= y0 + 1; y++) {
+            if (d->day > days_in_month(y, d->month))
+                continue;
+            int64_t ahead = days_from_civil(y, d->month, d->day) - today;
+            int64_t cost = ahead > 0 ? ahead * DL_AHEAD_COST : -ahead;
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = y;
+            }
+        }
+        if (best_cost == INT64_MAX) /* Feb 29 with no leap year near */
+            return false;
+        year = best;
+    }
+    if (year < 1 || year > 9999 || d->day > days_in_month(year, d->month))
+        return false;
+    snprintf(out, 11, "%04d-%02d-%02d", (int)year, d->month, d->day);
+    return true;
+}
+
+/* ---- places ---------------------------------------------------------------
+ */
+
+struct dl_place {
+    size_t s, e; /* the place name as written */
+    bool caps;   /* written in capitals */
+    bool loose;  /* words in any case ("La paz", "GARDEN Grove") */
+    int words;
+};
+
+/*
+ * A place name at i: up to DL_WORDS_MAX words separated by one space, all in
+ * capitals ("NEW YORK", "RIO DE JANEIRO", "ST. LOUIS") or all capitalised
+ * with lower-case particles between ("Kyiv", "Rio de Janeiro", "St Louis").
+ * It ends before the first word of the other kind, so "NATO allies" gives
+ * "NATO" and "BOSTON The jury" gives "BOSTON".
+ */
+static bool read_place(const struct dl_text *t, size_t i, struct dl_place *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->s = i;
+    struct dl_word w;
+    if (!read_word(t, i, &w) || w.has_digit || !w.first_up || w.letters > 40)
+        return false;
+    p->caps = word_caps(&w, t) && w.letters >= 2;
+    if (!p->caps && w.lower == 0)
+        return false; /* "A", "I" */
+    p->e = w.e;
+    p->words = 1;
+    size_t j = w.e;
+    size_t last_good = w.e;
+    int good_words = 1;
+    while (p->words < DL_WORDS_MAX) {
+        size_t k = j;
+        if (ch(t, k) != ' ')
+            break;
+        k++;
+        if (!read_word(t, k, &w) || w.has_digit)
+            break;
+        if (p->caps) {
+            if (!word_caps(&w, t))
+                break;
+        } else if (!w.first_up || word_caps(&w, t)) {
+            if (!(w.first_lo && word_particle(t, &w)))
+                break;
+        }
+        j = w.e;
+        p->words++;
+        if (w.first_up || p->caps) {
+            last_good = j;
+            good_words = p->words;
+        }
+        if (j - p->s > DL_PLACE_MAX)
+            return false;
+    }
+    p->e = last_good; /* never end on a particle */
+    p->words = good_words;
+    return true;
+}
+
+/*
+ * A place in careless case, read only when a date must follow: up to four
+ * words of letters in any case before a comma ("La paz, march 4",
+ * "GARDEN Grove, Calif.", "peoria, april 7", "FARMINGTON Conn.").
+ */
+static bool read_place_loose(const struct dl_text *t, size_t i,
+                             struct dl_place *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->s = i;
+    p->loose = true;
+    size_t j = i;
+    struct dl_word w;
+    while (p->words < 4) {
+        if (!read_word(t, j, &w) || w.has_digit)
+            return false;
+        p->words++;
+        p->caps &= w.lower == 0;
+        j = w.e;
+        if (ch(t, j) != ' ' || ch(t, skip_hspace(t, j)) == ',')
+            break;
+        j++;
+    }
+    p->e = j;
+    return j - i <= DL_PLACE_MAX && ch(t, skip_hspace(t, j)) == ',';
+}
+
+/* ---- agencies -------------------------------------------------------------
+ */
+
+struct dl_agency {
+    size_t s, e; /* the agency name as written */
+    size_t end;  /* the end of its markup: ")", "/", ")--" */
+};
+
+/*
+ * An agency after the place or date: "(Reuters)", "(AP)", "(CNN/Money)",
+ * "/PRNewswire/", "/PRNewswire-FirstCall/", "--(Business Wire)--". Any short
+ * parenthesised name that starts with a capital or digit counts here.
+ */
+static bool read_agency(const struct dl_text *t, size_t i, struct dl_agency *a)
+{
+    size_t j = i;
+    bool dashes = ch(t, j) == '-' && ch(t, j + 1) == '-' && ch(t, j + 2) == '(';
+    if (dashes)
+        j += 2;
+    int open = ch(t, j);
+    if (open != '(' && open != '/')
+        return false;
+    int close = open == '(' ? ')' : '/';
+    size_t s = j + 1, k = s;
+    if (!is_alpha(ch(t, s)) && !is_digit(ch(t, s)) && !(ch(t, s) >= 0x80))
+        return false;
+    while (k < t->n && k - s <= DL_AGENCY_MAX && t->s[k] != close &&
+           t->s[k] != '\n' && t->s[k] != '(' && t->s[k] != ')')
+        k++;
+    if (ch(t, k) != close || k == s || k - s > DL_AGENCY_MAX)
+        return false;
+    a->s = s;
+    a->e = k;
+    while (a->e > a->s && is_hspace(t->s[a->e - 1]))
+        a->e--;
+    a->end = k + 1;
+    if (dashes && ch(t, a->end) == '-' && ch(t, a->end + 1) == '-')
+        a->end += 2;
+    return true;
+}
+
+/* ---- separators -----------------------------------------------------------
+ */
+
+enum sep_kind {
+    SEP_NONE = 0,
+    SEP_DASH,  /* " - " */
+    SEP_DASH2, /* " -- ", " — ", " – " */
+    SEP_COLON, /* ": " */
+    SEP_LINE,  /* the dateline is alone on its line */
+    SEP_LOST,  /* no separator: "BOSTON The jury" */
+};
+
+/*
+ * The separator between dateline and body at i (spaces before it allowed):
+ * a dash of any kind, a colon, or the end of the line. Sets *end to just
+ * after it.
+ */
+static enum sep_kind read_sep(const struct dl_text *t, size_t i, size_t *end)
+{
+    size_t j = skip_hspace(t, i);
+    size_t k;
+    uint32_t cp = j < t->n ? u8_cp(t->u, j, t->n, &k) : 0;
+    if (cp_is_dash(cp)) {
+        size_t e = j + k;
+        int count = 1;
+        while (e < t->n) {
+            size_t k2;
+            uint32_t c2 = u8_cp(t->u, e, t->n, &k2);
+            if (!cp_is_dash(c2))
+                break;
+            e += k2;
+            count++;
+        }
+        bool wide = count > 1 || cp != '-';
+        /* a lone hyphen must stand apart from one side at least:
+         * "WINSTON-SALEM" is a word, "March 2 -The" is a dateline */
+        if (!wide && j == i && !(e >= t->n || is_space(ch(t, e))))
+            return SEP_NONE;
+        if (count > 3)
+            return SEP_NONE;
+        *end = e;
+        return wide ? SEP_DASH2 : SEP_DASH;
+    }
+    /* a dash as an HTML entity, whole or with its "&" lost by a scraper */
+    static const char *const entities[] = {"mdash;", "ndash;",  "#8212;",
+                                           "#8211;", "#x2014;", NULL};
+    size_t a = j + (cp == '&');
+    for (const char *const *e = entities; *e; e++) {
+        if (j > i && starts_ci(t, a, *e)) {
+            *end = a + strlen(*e);
+            return SEP_DASH2;
+        }
+    }
+    if (cp == ':' && (j + 1 >= t->n || is_space(ch(t, j + 1)))) {
+        *end = j + 1;
+        return SEP_COLON;
+    }
+    if (cp == '\r')
+        j++;
+    if (j >= t->n || ch(t, j) == '\n') {
+        *end = j;
+        return SEP_LINE;
+    }
+    /* a line break a scraper escaped: "ATHENS\\nThe ..." or "ATHENS\\The" */
+    if (cp == '\\') {
+        *end = j + 1 + (ch(t, j + 1) == 'n' && is_upper(ch(t, j + 2)));
+        return SEP_LINE;
+    }
+    return SEP_NONE;
+}
+
+/* ---- one dateline ---------------------------------------------------------
+ */
+
+struct dl_match {
+    size_t start, end, body;
+    struct dl_place places[DL_PLACES_MAX];
+    int n_places;
+    size_t loc_s, loc_e;       /* location.text: places and regions */
+    size_t region_s, region_e; /* the first region after a comma, if any */
+    bool has_region;
+    struct dl_date date;
+    bool has_date;
+    struct dl_agency agency;
+    bool has_agency;
+    const char *agency_name; /* a feed prefix's name, when no agency */
+    size_t agency_name_len;
+    enum sep_kind sep;
+    /* resolution */
+    const struct gaz_rec *city, *area;
+    bool city_known, area_known;
+};
+
+/* Sentence openers after a dateline that lost its dash ("BOSTON The jury
+ * ..."). Only these make "CAPS-PLACE Word" a dateline. */
+static bool sentence_opener(const struct dl_text *t, size_t i)
+{
+    static const char *const words[] = {
+        "The",    "A",      "An",        "In",        "At",     "On",
+        "For",    "After",  "As",        "When",      "While",  "With",
+        "It",     "He",     "She",       "They",      "We",     "This",
+        "That",   "These",  "Those",     "Two",       "Three",  "Four",
+        "Five",   "Police", "Officials", "President", "Prime",  "Authorities",
+        "Some",   "More",   "Most",      "Shares",    "Stocks", "U.S.",
+        "Former", "Rescue", "Voters",    NULL};
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w);
+        if (i + n < t->n && memcmp(t->s + i, *w, n) == 0 && t->s[i + n] == ' ')
+            return true;
+    }
+    return false;
+}
+
+/* Does an opening quote stand at i: a quote mark, or the HTML entity of
+ * one, whole or with its "&" lost by a scraper ("&quot;", "quot;",
+ * "&#39;", "#39;")? */
+static bool quote_at(const struct dl_text *t, size_t i)
+{
+    static const char *const entities[] = {
+        "quot;", "#39;", "#8220;", "#8216;", "ldquo;", "lsquo;", "#34;", NULL};
+    int c = ch(t, i);
+    if (c == '"' || c == '\'')
+        return true;
+    size_t k;
+    uint32_t cp = i < t->n ? u8_cp(t->u, i, t->n, &k) : 0;
+    if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E)
+        return true;
+    if (c == '&')
+        i++;
+    for (const char *const *e = entities; *e; e++)
+        if (starts_ci(t, i, *e))
+            return true;
+    return false;
+}
+
+/* Does a sentence start at i (a capital, a digit or a quote)? */
+static bool sentence_start(const struct dl_text *t, size_t i)
+{
+    int c = ch(t, i);
+    if (is_upper(c) || is_digit(c) || quote_at(t, i))
+        return true;
+    size_t k;
+    uint32_t cp = i < t->n ? u8_cp(t->u, i, t->n, &k) : 0;
+    return cp_case(cp) == 1;
+}
+
+/* Nicknames of North American major-league teams: "CLEVELAND Indians
+ * righthander ..." opens with a team, not with a dateline. Written from
+ * general knowledge; one word each (the last word of two-word names). */
+static bool team_name(const struct dl_text *t, const struct dl_word *w)
+{
+    static const char *const teams[] = {
+        /* baseball */
+        "Yankees", "Mets", "Sox", "Orioles", "Rays", "Devil", "Jays", "Indians",
+        "Guardians", "Tigers", "Twins", "Royals", "Astros", "Athletics",
+        "Mariners", "Rangers", "Angels", "Braves", "Marlins", "Phillies",
+        "Nationals", "Expos", "Cubs", "Cardinals", "Brewers", "Pirates", "Reds",
+        "Dodgers", "Giants", "Padres", "Rockies", "Diamondbacks",
+        /* football */
+        "Patriots", "Jets", "Bills", "Dolphins", "Steelers", "Ravens", "Browns",
+        "Bengals", "Texans", "Colts", "Titans", "Jaguars", "Broncos", "Chiefs",
+        "Raiders", "Chargers", "Cowboys", "Eagles", "Redskins", "Commanders",
+        "Bears", "Packers", "Vikings", "Lions", "Saints", "Falcons", "Panthers",
+        "Buccaneers", "Bucs", "Seahawks", "Rams", "49ers", "Niners",
+        /* basketball */
+        "Celtics", "Knicks", "Nets", "76ers", "Sixers", "Raptors", "Bulls",
+        "Cavaliers", "Cavs", "Pistons", "Pacers", "Bucks", "Hawks", "Heat",
+        "Magic", "Wizards", "Bobcats", "Hornets", "Nuggets", "Timberwolves",
+        "Thunder", "SuperSonics", "Sonics", "Trail", "Blazers", "Jazz",
+        "Warriors", "Clippers", "Lakers", "Suns", "Kings", "Mavericks",
+        "Rockets", "Grizzlies", "Pelicans", "Spurs",
+        /* hockey */
+        "Bruins", "Sabres", "Canadiens", "Senators", "Leafs", "Islanders",
+        "Flyers", "Penguins", "Capitals", "Hurricanes", "Lightning",
+        "Blackhawks", "Avalanche", "Stars", "Wild", "Predators", "Blues",
+        "Flames", "Oilers", "Canucks", "Ducks", "Coyotes", "Sharks", "Knights",
+        "Kraken", "Thrashers", "Whalers", "Nordiques",
+        /* soccer and college */
+        "United", "City", "Rovers", "Wanderers", "Hotspur", "Athletic",
+        "Galaxy", "Fire", "Crew", "Revolution", "Sounders", "Timbers",
+        "Huskies", "Wolverines", "Buckeyes", "Longhorns", "Trojans", "Bruins",
+        "Gators", "Seminoles", "Hurricanes", "Sooners", "Crimson", "Irish",
+        "Hoosiers", "Terrapins", NULL};
+    size_t n = w->e - w->s;
+    for (const char *const *p = teams; *p; p++)
+        if (strlen(*p) == n && memcmp(t->s + w->s, *p, n) == 0)
+            return true;
+    return false;
+}
+
+/* Could the word at i open the story after a dateline that lost its dash?
+ * A sentence opener, a quote, or a capitalised word that is not a team's
+ * nickname: "BOSTON The jury", "WASHINGTON Researchers said", but not
+ * "CLEVELAND Indians righthander". */
+static bool body_opener(const struct dl_text *t, size_t i)
+{
+    if (sentence_opener(t, i) || quote_at(t, i))
+        return true;
+    struct dl_word w;
+    if (!read_word(t, i, &w) || !w.first_up || w.lower == 0 || team_name(t, &w))
+        return false;
+    /* "Red Sox", "Blue Jays", "Maple Leafs": the second word decides */
+    struct dl_word w2;
+    if (ch(t, w.e) == ' ' && read_word(t, w.e + 1, &w2) && w2.first_up &&
+        team_name(t, &w2))
+        return false;
+    return true;
+}
+
+/* Resolve the first place, with the region after it when there is one. */
+static void dl_resolve(const struct dl_state *st, const struct dl_text *t,
+                       struct dl_match *m)
+{
+    const struct dl_gaz *g = &st->gaz;
+    const struct dl_place *p = &m->places[0];
+    const struct gaz_key *ck = gaz_lookup(g, t->s + p->s, p->e - p->s);
+    const struct gaz_key *rk =
+        m->has_region
+            ? gaz_lookup(g, t->s + m->region_s, m->region_e - m->region_s)
+            : NULL;
+    m->city = NULL;
+    m->area = NULL;
+    if (rk) {
+        /* the first place whose country (and region) the region names */
+        for (uint32_t i = 0; ck && i < ck->n_refs && !m->city; i++) {
+            const struct gaz_rec *c = gaz_rec(g, ck, i);
+            if (c->kind != KIND_CITY)
+                continue;
+            for (uint32_t j = 0; j < rk->n_refs; j++) {
+                const struct gaz_rec *r = gaz_rec(g, rk, j);
+                if (!(AREA_KINDS & (1u << r->kind)) ||
+                    memcmp(r->cc, c->cc, 2) != 0)
+                    continue;
+                if (r->kind == KIND_REGION && c->region &&
+                    strcmp(gaz_str(g, r->region), gaz_str(g, c->region)) != 0)
+                    continue;
+                m->city = c;
+                m->area = r;
+                break;
+            }
+        }
+        if (!m->city)
+            m->area = gaz_first(g, rk, AREA_KINDS, true);
+    } else {
+        m->city = gaz_first(g, ck, PLACE_KINDS, false);
+    }
+    m->city_known = m->city != NULL;
+    m->area_known = m->area != NULL;
+}
+
+/* A known agency written bare after the date: "WASHINGTON, March 12,
+ * Reuter - ". Reads up to three words at i. */
+static bool read_bare_agency(const struct dl_state *st, const struct dl_text *t,
+                             size_t i, struct dl_agency *a)
+{
+    size_t ends[3];
+    int n = 0;
+    size_t j = i;
+    struct dl_word w;
+    while (n < 3 && read_word(t, j, &w) && w.first_up) {
+        ends[n++] = w.e;
+        if (ch(t, w.e) != ' ')
+            break;
+        j = w.e + 1;
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        const struct gaz_key *key = gaz_lookup(&st->gaz, t->s + i, ends[k] - i);
+        if (gaz_first(&st->gaz, key, 1u << KIND_AGENCY, true)) {
+            a->s = i;
+            a->e = ends[k];
+            a->end = ends[k];
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Parse a dateline whose place (or date, for a date header) starts at i.
+ * With loose, the place may be written in any case but must be followed by
+ * a comma (see read_place_loose). Fills m and returns true when the text
+ * at i has the shape of a dateline; dl_accept() then decides whether the
+ * evidence is enough.
+ */
+static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
+                        size_t i, bool loose, struct dl_match *m)
+{
+    memset(m, 0, sizeof(*m));
+    m->start = i;
+    size_t j = i;
+    bool dated = !loose && read_date(t, i, &m->date) && m->date.day;
+    bool placed = !dated && (loose ? read_place_loose(t, i, &m->places[0])
+                                   : read_place(t, i, &m->places[0]));
+    if (placed) {
+        m->n_places = 1;
+        j = m->places[0].e;
+        /* "NEW YORK/LONDON" */
+        while (!loose && ch(t, j) == '/' && m->n_places < DL_PLACES_MAX &&
+               read_place(t, j + 1, &m->places[m->n_places]) &&
+               m->places[m->n_places].caps == m->places[0].caps) {
+            j = m->places[m->n_places].e;
+            m->n_places++;
+        }
+        m->loc_s = i;
+        m->loc_e = j;
+        /* ", Region", ", Region, Country", then ", DATE" or " DATE" */
+        for (int regions = 0; regions < 3; regions++) {
+            size_t k = j;
+            if (ch(t, k) == ' ' && ch(t, k + 1) == ',')
+                k++; /* "OAKLAND , N.J." */
+            bool comma = ch(t, k) == ',';
+            if (comma)
+                k++;
+            k = skip_hspace(t, k);
+            if (k == j || (k - j) > 3)
+                break;
+            if (read_date(t, k, &m->date)) {
+                m->has_date = true;
+                j = m->date.e;
+                break;
+            }
+            if (!comma || regions == 2)
+                break;
+            /* a region: capitalised words or an abbreviation, or "the
+             * Netherlands"; it stops before a date ("Va. Feb 26") */
+            struct dl_word w;
+            if (!read_word(t, k, &w) || w.has_digit)
+                break;
+            if (!w.first_up) {
+                if (!(w.e - w.s == 3 && memcmp(t->s + w.s, "the", 3) == 0 &&
+                      ch(t, w.e) == ' ' && read_word(t, w.e + 1, &w) &&
+                      w.first_up))
+                    break;
+            }
+            size_t r_e = w.e;
+            int nw = 1;
+            bool abbrev = w.dot_end;
+            struct dl_date probe;
+            struct dl_word w2;
+            /* more words; after an abbreviation only another one
+             * ("W. Va."), so "PONTIAC, Mich. The man" ends at "Mich." */
+            while (nw < 4 && ch(t, r_e) == ' ' && read_word(t, r_e + 1, &w2) &&
+                   !w2.has_digit && (w2.first_up || word_particle(t, &w2)) &&
+                   (!abbrev || w2.dot_end) && !read_date(t, r_e + 1, &probe)) {
+                r_e = w2.e;
+                abbrev = w2.dot_end;
+                nw++;
+            }
+            if (!m->has_region) {
+                m->has_region = true;
+                m->region_s = k;
+                m->region_e = r_e;
+            }
+            j = r_e;
+            m->loc_e = r_e;
+        }
+    } else if (dated) {
+        m->has_date = true; /* a date header: "Sept. 30, 2004 -- " */
+        j = m->date.e;
+    } else if (loose || ch(t, i) != '(') {
+        return false;
+    }
+    if (loose && !(m->has_date && (m->date.day || m->date.bad_day)))
+        return false;
+    if (m->has_date) {
+        /* a time after the date: ", 1:15 PM PT" */
+        size_t k = j;
+        if (ch(t, k) == ',')
+            k++;
+        k = skip_hspace(t, k);
+        size_t e;
+        if (read_num(t, k, 2, &e) >= 0 && ch(t, e) == ':' &&
+            read_num(t, e + 1, 2, &e) >= 0) {
+            k = skip_hspace(t, e);
+            if (starts_ci(t, k, "am") || starts_ci(t, k, "pm") ||
+                starts_ci(t, k, "a.m.") || starts_ci(t, k, "p.m.")) {
+                k += ch(t, k + 1) == '.' ? 4 : 2;
+                size_t z = skip_hspace(t, k);
+                struct dl_word w;
+                if (read_word(t, z, &w) && w.lower == 0 && w.letters <= 4)
+                    k = w.e;
+            }
+            j = k;
+        }
+        /* an agency written bare: "March 12, Reuter - " */
+        if (ch(t, j) == ',' &&
+            read_bare_agency(st, t, skip_hspace(t, j + 1), &m->agency)) {
+            m->has_agency = true;
+            j = m->agency.end;
+        }
+    }
+    size_t k = skip_hspace(t, j);
+    if (!m->has_agency && read_agency(t, k, &m->agency)) {
+        struct dl_date d;
+        if (!m->has_date && read_date(t, m->agency.s, &d) && d.day &&
+            d.e == m->agency.e) {
+            m->date = d; /* "(09/21/04)-- " is a date, not an agency */
+            m->has_date = true;
+        } else {
+            m->has_agency = true;
+        }
+        j = m->agency.end;
+    } else if (m->n_places == 0 && !m->has_date) {
+        return false;
+    }
+    if (m->has_agency && !m->has_date && m->agency.end > m->agency.e + 1) {
+        /* "BOSTON--(BUSINESS WIRE)--Aug. 17, 2004--Acme Corp ..." */
+        struct dl_date d;
+        size_t k2 = skip_hspace(t, j), e2;
+        if (read_date(t, k2, &d) && d.day &&
+            read_sep(t, d.e, &e2) != SEP_NONE) {
+            m->date = d;
+            m->has_date = true;
+            j = d.e;
+        }
+    }
+    if (ch(t, j) == ',')
+        j++; /* "CHICAGO, March 4, - " */
+    m->sep = read_sep(t, j, &m->end);
+    if ((m->sep == SEP_DASH || m->sep == SEP_DASH2) && !m->has_date &&
+        m->n_places > 0) {
+        /* "KANSAS CITY, Mo. - March 13 - " */
+        struct dl_date d;
+        size_t k2 = skip_hspace(t, m->end), e2;
+        enum sep_kind s2;
+        if (read_date(t, k2, &d) && d.day &&
+            ((s2 = read_sep(t, d.e, &e2)) == SEP_DASH || s2 == SEP_DASH2)) {
+            m->date = d;
+            m->has_date = true;
+            m->end = e2;
+        }
+    }
+    if (m->sep == SEP_NONE) {
+        /* "(CBS/AP) The ..." or "BOSTON The jury": no separator at all */
+        size_t b = skip_hspace(t, j);
+        if (b > j && (is_upper(ch(t, b)) || quote_at(t, b))) {
+            m->sep = SEP_LOST;
+            m->end = j;
+        } else {
+            return false;
+        }
+    }
+    m->body = skip_blank(t, m->end);
+    return true;
+}
+
+/*
+ * Is the parsed dateline good enough? `first` is true for the first line
+ * of the text; on later lines (after headline, byline or slug lines) the
+ * evidence must be stronger, because wrapped body text also has line
+ * starts. `indented` says the candidate's line starts with white space.
+ */
+static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
+                      struct dl_match *m, bool first, bool indented)
+{
+    if (m->n_places == 0) {
+        /* date header or agency alone: "Sept. 30, 2004 -- ",
+         * "(Sports Network) - " */
+        if (!first || m->sep == SEP_LINE)
+            return false;
+        if (m->sep == SEP_LOST) /* "(CBS/AP) The president ..." */
+            return m->has_agency && !m->has_date &&
+                   m->start == skip_blank(t, 0) && m->start < 4;
+        if (m->has_date)
+            return m->date.year || m->has_agency;
+        return m->has_agency;
+    }
+    dl_resolve(st, t, m);
+    const struct dl_place *p = &m->places[0];
+    bool day = m->has_date && (m->date.day || m->date.bad_day);
+    bool strong = m->has_agency || day || m->area_known;
+    bool known = m->city_known;
+    bool city = known && m->city->kind == KIND_CITY;
+    if (m->has_date && !day && !known && !m->area_known)
+        return false; /* "SOMETHING, April - " */
+    if (m->has_region && !m->area_known && !m->has_agency && !day &&
+        !(first && p->caps && m->sep == SEP_DASH2))
+        return false; /* "COPPER, GRADE A - ", but "LOS GATOS, Calf. --" */
+    if (m->body >= t->n && m->sep != SEP_LINE)
+        return false; /* nothing after it */
+    if (p->loose)
+        return day && (m->sep == SEP_DASH || m->sep == SEP_DASH2);
+    if (!first) {
+        /* after headline lines: an agency or a dated dateline, a known
+         * city alone on its line, or a known place and a wide dash */
+        if (m->sep == SEP_LINE)
+            return city && !m->has_agency && !m->has_date &&
+                   sentence_start(t, m->body);
+        if (m->sep == SEP_LOST || m->sep == SEP_COLON)
+            return false;
+        if (m->has_agency || day)
+            return p->caps || known;
+        return p->caps && !indented && m->sep == SEP_DASH2 &&
+               (known || m->area_known);
+    }
+    if (p->caps) {
+        switch (m->sep) {
+        case SEP_DASH:
+        case SEP_COLON:
+            return strong || known;
+        case SEP_DASH2:
+            return strong || known || p->e - p->s >= 3;
+        case SEP_LINE:
+            /* alone on its line: a known city, and a story after it */
+            return city && !m->has_agency && !m->has_date &&
+                   sentence_start(t, m->body);
+        case SEP_LOST:
+            /* "BOSTON The jury ...", "PONTIAC, Mich. The man ..." */
+            if (m->has_agency || day)
+                return known || m->area_known;
+            if (m->has_region)
+                return m->area_known;
+            return city && p->e - p->s >= 4 && body_opener(t, m->body);
+        default:
+            return false;
+        }
+    }
+    /* mixed case: "Kyiv (AFP) - ", "Caracas, march 11 - ", "Mumbai: " */
+    switch (m->sep) {
+    case SEP_DASH:
+    case SEP_DASH2:
+    case SEP_COLON:
+        if (m->has_agency || day)
+            return true;
+        return known && (!m->has_region || m->area_known);
+    default:
+        return false;
+    }
+}
+
+/* ---- feed prefixes and agency-only openings --------------------------------
+ */
+
+/* Does the phrase look like a source name: a known agency, a web address
+ * ("SPACE.com", "washingtonpost.com") or capitalised words ("PC World",
+ * "NewsFactor")? All-capital phrases count only when they are known. */
+static bool source_like(const struct dl_state *st, const struct dl_text *t,
+                        size_t s, size_t e, bool *known)
+{
+    *known = gaz_first(&st->gaz, gaz_lookup(&st->gaz, t->s + s, e - s),
+                       1u << KIND_AGENCY, true) != NULL;
+    if (*known)
+        return true;
+    if (e - s > 40)
+        return false;
+    int words = 0;
+    bool caps = true, web = false;
+    for (size_t i = s; i < e;) {
+        struct dl_word w;
+        if (!read_word(t, i, &w)) {
+            if (!is_digit(ch(t, i)))
+                return false;
+            w.s = i;
+            w.e = i;
+            while (w.e < e && (is_digit(ch(t, w.e)) || is_alpha(ch(t, w.e))))
+                w.e++;
+            w.first_up = true;
+            w.lower = 0;
+        }
+        if (w.e > e)
+            return false;
+        for (size_t k = w.s; k + 3 < w.e; k++)
+            if (t->s[k] == '.' && (memcmp(t->s + k, ".com", 4) == 0 ||
+                                   memcmp(t->s + k, ".net", 4) == 0 ||
+                                   memcmp(t->s + k, ".org", 4) == 0))
+                web = true;
+        /* lower-case first only for web names and "eWeek" */
+        if (!w.first_up && !web && !(w.first_lo && w.upper > 0) &&
+            !(w.first_lo && w.e - w.s > 4 &&
+              memchr(t->s + w.s, '.', w.e - w.s)))
+            return false;
+        caps &= w.lower == 0;
+        words++;
+        i = w.e;
+        if (i < e && t->s[i] != ' ')
+            return false;
+        while (i < e && t->s[i] == ' ')
+            i++;
+    }
+    return words >= 1 && words <= 5 && (web || !caps);
+}
+
+/*
+ * "AP - ", "Reuters - ", "SPACE.com - TORONTO, Canada -- ",
+ * "Canadian Press - VANCOUVER (CP) - ": a source name and a dash at the
+ * start of the text. Fills m with the prefix alone (an agency-only
+ * dateline) and sets *next to where a place dateline may follow.
+ */
+static bool dl_prefix(const struct dl_state *st, const struct dl_text *t,
+                      size_t i, struct dl_match *m, size_t *next)
+{
+    size_t le = line_end(t, i);
+    /* the phrase ends at the first " - " or " -- " on the line */
+    for (size_t j = i + 1; j < le && j - i <= 40; j++) {
+        size_t k;
+        uint32_t cp = u8_cp(t->u, j, t->n, &k);
+        if (!cp_is_dash(cp) || !is_hspace(ch(t, j - 1)))
+            continue;
+        size_t e = j - 1;
+        while (e > i && is_hspace(t->s[e - 1]))
+            e--;
+        size_t end;
+        enum sep_kind sep = read_sep(t, j, &end);
+        if (sep != SEP_DASH && sep != SEP_DASH2)
+            return false;
+        bool known;
+        if (!source_like(st, t, i, e, &known))
+            return false;
+        /* a known place is a place, not a source: "London - " */
+        const struct gaz_key *k2 = gaz_lookup(&st->gaz, t->s + i, e - i);
+        if (!known && gaz_first(&st->gaz, k2, PLACE_KINDS, false))
+            return false;
+        size_t body = skip_blank(t, end);
+        if (body >= t->n || !(sentence_start(t, body) || ch(t, body) == '('))
+            return false;
+        memset(m, 0, sizeof(*m));
+        m->start = i;
+        m->end = end;
+        m->body = body;
+        m->sep = sep;
+        m->agency_name = t->s + i;
+        m->agency_name_len = e - i;
+        *next = body;
+        return true;
+    }
+    return false;
+}
+
+/* ---- bylines and headline lines -------------------------------------------
+ */
+
+/* "By JANE SMITH" or "By Jane Smith and John Doe": returns the end of the
+ * name part on the line, or 0. */
+static size_t byline_end(const struct dl_text *t, size_t i, size_t le)
+{
+    if (!(starts_ci(t, i, "by ") && is_upper(ch(t, i))))
+        return 0;
+    size_t j = i + 3;
+    int words = 0;
+    while (j < le && words < 10) {
+        size_t k = skip_hspace(t, j);
+        if (words > 0 && k - j >= 2)
+            break; /* "By JANE SMITH     LONDON (Reuters)" */
+        j = k;
+        struct dl_word w;
+        if (!read_word(t, j, &w))
+            break;
+        if (!w.first_up &&
+            !(w.e - w.s == 3 && memcmp(t->s + w.s, "and", 3) == 0))
+            break;
+        j = w.e;
+        if (ch(t, j) == ',')
+            j++;
+        words++;
+    }
+    return words ? j : 0;
+}
+
+/* May the line [i, le) stand before a dateline (a headline, a byline, an
+ * "UPDATE 2-" slug)? Long lines, finished sentences and wrapped prose (a
+ * line that ends with "the", "of", ... or holds ". The") may not. */
+static bool headline_line(const struct dl_text *t, size_t i, size_t le)
+{
+    static const char *const tails[] = {
+        "the",  "a",    "an",    "of", "to",    "in",   "and",  "or",
+        "for",  "with", "by",    "at", "on",    "from", "that", "its",
+        "his",  "her",  "their", "as", "is",    "was",  "said", "would",
+        "will", "has",  "have",  "be", "which", "who",  NULL};
+    size_t e = le;
+    while (e > i && is_space(t->s[e - 1]))
+        e--;
+    if (e - i > 200)
+        return false;
+    int words = 1;
+    for (size_t k = i; k < e; k++) {
+        words += t->s[k] == ' ';
+        if ((t->s[k] == '.' || t->s[k] == '?' || t->s[k] == '!') && k + 2 < e &&
+            t->s[k + 1] == ' ' && is_upper(ch(t, k + 2))) {
+            /* "... growth. Testifying ...": a sentence ends inside the
+             * line; "a.m. ET" and "Mr. Smith" are abbreviations */
+            size_t ws = k;
+            while (ws > i && is_alpha(ch(t, ws - 1)))
+                ws--;
+            bool abbrev = k - ws < 3 || (ws > i && t->s[ws - 1] == '.');
+            if (!abbrev && is_lower(ch(t, k - 1)))
+                return false;
+        }
+    }
+    int last = e > i ? (uint8_t)t->s[e - 1] : 0;
+    if ((last == '.' && words > 8) || last == ',' || last == ';')
+        return false;
+    size_t ws = e;
+    while (ws > i && is_alpha(ch(t, ws - 1)))
+        ws--;
+    for (const char *const *w = tails; *w; w++) {
+        size_t n = strlen(*w);
+        if (e - ws == n && (ws == i || t->s[ws - 1] == ' ')) {
+            size_t k = 0;
+            while (k < n && (ch(t, ws + k) | 32) == (*w)[k])
+                k++;
+            if (k == n)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* ---- the plugin ------------------------------------------------------------
+ */
+
+static int out_span_str(prism_out *o, const struct dl_text *t, size_t s,
+                        size_t e)
+{
+    return host->out_str(o, t->s + s, e - s);
+}
+
+/* The title-cased form of a place written in capitals ("BENSALEM" ->
+ * "Bensalem", "SÃO TOMÉ" -> "São Tomé"), into buf; or the text as written
+ * when it is not in capitals. */
+static size_t title_case(const struct dl_text *t, size_t s, size_t e, char *buf,
+                         size_t cap)
+{
+    size_t o = 0;
+    bool start = true;
+    for (size_t i = s; i < e && o + 4 < cap;) {
+        size_t k;
+        uint32_t cp = u8_cp(t->u, i, e, &k);
+        int c = cp_case(cp);
+        if (c == 1 && !start) {
+            if (cp < 0x80)
+                cp += 32;
+            else if (cp < 0xDF)
+                cp += 32;
+            else if ((cp >= 0x100 && cp <= 0x137) ||
+                     (cp >= 0x14A && cp <= 0x177))
+                cp += 1;
+            else if ((cp >= 0x139 && cp <= 0x148) ||
+                     (cp >= 0x179 && cp <= 0x17E))
+                cp += 1;
+        }
+        if (cp < 0x80) {
+            buf[o++] = (char)cp;
+        } else if (cp < 0x800 && k == 2) {
+            buf[o++] = (char)(0xC0 | (cp >> 6));
+            buf[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            memcpy(buf + o, t->s + i, k);
+            o += k;
+        }
+        start = !(c >= -1 || cp == '\'' || cp == 0x2019);
+        if (cp == '\'' || cp == 0x2019)
+            start = false;
+        i += k;
+    }
+    return o;
+}
+
+/* One location map. With with_region, the place is the dateline's first,
+ * resolved with its region (dl_resolve); `whole` writes the whole location
+ * text ("NEW YORK/LONDON", "ATLANTA, Ga.") rather than the place's own. */
+static int out_place(const struct dl_state *st, const struct dl_text *t,
+                     prism_out *o, const struct dl_match *m,
+                     const struct dl_place *p, bool with_region, bool whole)
+{
+    const struct dl_gaz *g = &st->gaz;
+    const struct gaz_rec *city = with_region ? m->city : NULL;
+    const struct gaz_rec *area = with_region ? m->area : NULL;
+    if (!with_region)
+        city = gaz_first(g, gaz_lookup(g, t->s + p->s, p->e - p->s),
+                         PLACE_KINDS, false);
+    int rc = host->out_map(o, 4);
+    rc |= host->out_cstr(o, "text");
+    if (whole)
+        rc |= out_span_str(o, t, m->loc_s, m->loc_e);
+    else
+        rc |= out_span_str(o, t, p->s, p->e);
+    rc |= host->out_cstr(o, "city");
+    char buf[DL_NAME_BUF];
+    if (city && city->kind == KIND_CITY) {
+        rc |= host->out_cstr(o, gaz_str(g, city->name));
+    } else if (city || (area && !city)) {
+        /* a region or country named alone ("BAHRAIN", "MICHIGAN"), or an
+         * unknown city in a known region: the city as written */
+        if (city && city->kind != KIND_CITY)
+            rc |= host->out_nil(o);
+        else
+            rc |= host->out_str(o, buf,
+                                title_case(t, p->s, p->e, buf, sizeof(buf)));
+    } else {
+        rc |=
+            host->out_str(o, buf, title_case(t, p->s, p->e, buf, sizeof(buf)));
+    }
+    rc |= host->out_cstr(o, "region");
+    const char *region = NULL;
+    if (area && area->kind == KIND_REGION)
+        region = gaz_str(g, area->region);
+    else if (city && city->kind == KIND_REGION)
+        region = gaz_str(g, city->region);
+    else if (city && city->kind == KIND_CITY && city->region)
+        region = gaz_str(g, city->region);
+    if (region && *region)
+        rc |= host->out_cstr(o, region);
+    else if (with_region && m->has_region && !area)
+        rc |= out_span_str(o, t, m->region_s, m->region_e);
+    else
+        rc |= host->out_nil(o);
+    rc |= host->out_cstr(o, "country");
+    const char *cc = city ? city->cc : area ? area->cc : NULL;
+    if (cc && cc[0])
+        rc |= host->out_str(o, cc, 2);
+    else
+        rc |= host->out_nil(o);
+    return rc;
+}
+
+static int dl_emit(const struct dl_state *st, const prism_doc *doc,
+                   const struct dl_text *t, prism_out *o,
+                   const struct dl_match *m)
+{
+    int pairs = 7 + (m->n_places > 1);
+    int rc = host->out_map(o, (size_t)pairs);
+    rc |= host->out_cstr(o, "found");
+    rc |= host->out_bool(o, true);
+    rc |= host->out_cstr(o, "start");
+    rc |= host->out_offset(o, m->start);
+    rc |= host->out_cstr(o, "end");
+    rc |= host->out_offset(o, m->end);
+    rc |= host->out_cstr(o, "body_start");
+    rc |= host->out_offset(o, m->body);
+    rc |= host->out_cstr(o, "location");
+    if (m->n_places)
+        rc |= out_place(st, t, o, m, &m->places[0], true, true);
+    else
+        rc |= host->out_nil(o);
+    if (m->n_places > 1) {
+        rc |= host->out_cstr(o, "locations");
+        rc |= host->out_array(o, (size_t)m->n_places);
+        for (int i = 0; i < m->n_places; i++)
+            rc |= out_place(st, t, o, m, &m->places[i], i == 0, false);
+    }
+    rc |= host->out_cstr(o, "date");
+    if (m->has_date && m->date.e > m->date.s) {
+        size_t de = m->date.e;
+        while (de > m->date.s &&
+               (t->s[de - 1] == ',' || is_hspace(t->s[de - 1])))
+            de--;
+        rc |= host->out_map(o, 2);
+        rc |= host->out_cstr(o, "text");
+        rc |= out_span_str(o, t, m->date.s, de);
+        rc |= host->out_cstr(o, "iso");
+        int64_t now = 0;
+        char iso[11];
+        host->doc_time(doc, &now);
+        if (resolve_iso(&m->date, now, iso))
+            rc |= host->out_str(o, iso, 10);
+        else
+            rc |= host->out_nil(o);
+    } else {
+        rc |= host->out_nil(o);
+    }
+    rc |= host->out_cstr(o, "agency");
+    if (m->has_agency)
+        rc |= out_span_str(o, t, m->agency.s, m->agency.e);
+    else if (m->agency_name)
+        rc |= host->out_str(o, m->agency_name, m->agency_name_len);
+    else
+        rc |= host->out_nil(o);
+    return rc;
+}
+
+/* Try a dateline at i; on success copy it into *best. */
+static bool try_at(const struct dl_state *st, const struct dl_text *t, size_t i,
+                   bool first, struct dl_match *best)
+{
+    bool indented = i > 0 && is_hspace(t->s[i - 1]);
+    struct dl_match m;
+    if (dl_parse_at(st, t, i, false, &m) &&
+        dl_accept(st, t, &m, first, indented)) {
+        *best = m;
+        return true;
+    }
+    if (first && dl_parse_at(st, t, i, true, &m) &&
+        dl_accept(st, t, &m, first, indented)) {
+        *best = m;
+        return true;
+    }
+    return false;
+}
+
+/* Find the dateline in the head of the text. */
+static bool dl_find(const struct dl_state *st, const struct dl_text *t,
+                    struct dl_match *m)
+{
+    size_t i = skip_blank(t, 0);
+    for (unsigned line = 0; line <= st->max_lines && i < t->n; line++) {
+        bool first = line == 0;
+        size_t le = line_end(t, i);
+        if (try_at(st, t, i, first, m)) {
+            /* a date header or agency before the place:
+             * "OCT. 1, 2004 (IDG) - LONDON - " */
+            struct dl_match place;
+            if (m->n_places == 0 && try_at(st, t, m->body, true, &place) &&
+                place.n_places > 0) {
+                place.start = m->start;
+                if (!place.has_date && m->has_date) {
+                    place.has_date = true;
+                    place.date = m->date;
+                }
+                if (!place.has_agency && m->has_agency) {
+                    place.has_agency = true;
+                    place.agency = m->agency;
+                }
+                *m = place;
+            }
+            return true;
+        }
+        /* a feed prefix: "SPACE.com - TORONTO, Canada -- ", "AP - " */
+        struct dl_match pre;
+        size_t next;
+        if (first && dl_prefix(st, t, i, &pre, &next)) {
+            if (try_at(st, t, next, true, m)) {
+                if (!m->has_agency) {
+                    m->agency_name = pre.agency_name;
+                    m->agency_name_len = pre.agency_name_len;
+                }
+                return true;
+            }
+            *m = pre;
+            return true;
+        }
+        /* a byline on the same line: "By JANE SMITH     SAN FRANCISCO" */
+        size_t be = byline_end(t, i, le);
+        if (be) {
+            size_t k = skip_blank(t, be);
+            if (k < le && k >= be + 2 && try_at(st, t, k, false, m))
+                return true;
+        }
+        if (!headline_line(t, i, le))
+            return false;
+        i = skip_blank(t, le);
+    }
+    return false;
+}
+
+static int dl_process(void *state, const prism_doc *doc, prism_out *out)
+{
+    const struct dl_state *st = state;
+    size_t len = 0;
+    const char *text = host->doc_text(doc, &len);
+    struct dl_text t = {.s = text,
+                        .u = (const uint8_t *)text,
+                        .n = len < st->head_bytes ? len : st->head_bytes};
+    struct dl_match m;
+    int rc;
+    if (text && dl_find(st, &t, &m)) {
+        rc = dl_emit(st, doc, &t, out, &m);
+    } else {
+        rc = host->out_map(out, 1);
+        rc |= host->out_cstr(out, "found");
+        rc |= host->out_bool(out, false);
+    }
+    if (rc != 0) {
+        host->out_error(out, "out of memory writing the result");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- init and fini ----------------------------------------------------------
+ */
+
+static char *dup_msg(const char *msg)
+{
+    size_t n = strlen(msg) + 1;
+    char *p = host->alloc(n);
+    if (p)
+        memcpy(p, msg, n);
+    return p;
+}
+
+static bool parse_size(const char *s, const char *dflt, size_t lo, size_t hi,
+                       size_t *out)
+{
+    if (!s)
+        s = dflt;
+    if (!*s)
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static int dl_init(const prism_conf *conf, void **state, char **errmsg)
+{
+    char err[512];
+    struct dl_state *st = calloc(1, sizeof(*st));
+    if (!st) {
+        *errmsg = dup_msg("out of memory");
+        return -1;
+    }
+    size_t v;
+    if (!parse_size(host->conf_get(conf, "head_bytes"), "1024", 64, 1 << 20,
+                    &v)) {
+        snprintf(err, sizeof(err),
+                 "head_bytes: want a number of bytes from "
+                 "64 to 1048576");
+        goto out_fail;
+    }
+    st->head_bytes = v;
+    if (!parse_size(host->conf_get(conf, "max_lines"), "6", 0, 20, &v)) {
+        snprintf(err, sizeof(err), "max_lines: want a number from 0 to 20");
+        goto out_fail;
+    }
+    st->max_lines = (unsigned)v;
+    const char *path = host->conf_path(conf, "gazetteer");
+    if (!path || !*path) {
+        snprintf(err, sizeof(err), "gazetteer: no path set");
+        goto out_fail;
+    }
+    if (gaz_open(&st->gaz, path, err, sizeof(err)) < 0)
+        goto out_fail;
+    *state = st;
+    return 0;
+
+out_fail:
+    free(st);
+    *errmsg = dup_msg(err);
+    return -1;
+}
+
+static void dl_fini(void *state)
+{
+    struct dl_state *st = state;
+    if (!st)
+        return;
+    if (st->gaz.map)
+        munmap((void *)st->gaz.map, st->gaz.size);
+    free(st);
+}
+
+static const prism_option dl_options[] = {
+    {"gazetteer", "../build/data/dateline.gaz",
+     "compiled gazetteer (tools/gazgen.py), relative to the config file"},
+    {"head_bytes", "1024", "read at most this many bytes of a document"},
+    {"max_lines", "6",
+     "headline, byline and slug lines allowed before the dateline"},
+    {NULL, NULL, NULL},
+};
+
+static const prism_plugin dl_plugin = {
+    PRISM_PLUGIN_HEADER,
+    .name = "dateline",
+    .version = DL_VERSION,
+    .description = "finds the dateline (place, date, agency) that opens a "
+                   "news story",
+    .options = dl_options,
+    .init = dl_init,
+    .process = dl_process,
+    .fini = dl_fini,
+};
+
+PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)
+{
+    if (!h || h->abi_major != PRISM_ABI_MAJOR ||
+        h->struct_size < offsetof(prism_host, out_error) + sizeof(void *))
+        return NULL;
+    host = h;
+    return &dl_plugin;
+}

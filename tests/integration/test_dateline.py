@@ -1,0 +1,435 @@
+"""The dateline plugin through the real CLI (`prism process`).
+
+One test per dateline style of issue 4, the negatives (ordinary sentence,
+quotation, all-caps acronym), year resolution across the turn of the year,
+code-point offsets on non-ASCII text, and hostile input. Every input is
+written here, by hand.
+"""
+import os
+
+import pytest
+
+from conftest import (BUILD, CONFIG, PLUGINS, base_sets, needs_plugin, process,
+                      run_cli)
+
+GAZ = os.path.join(BUILD, "data", "dateline.gaz")
+SETS = ["--set", "plugin.dateline.path=" + os.path.join(PLUGINS, "dateline.so"),
+        "--set", "plugin.dateline.gazetteer=" + GAZ]
+
+pytestmark = [needs_plugin("dateline"),
+              pytest.mark.skipif(not os.path.exists(GAZ),
+                                 reason="dateline.gaz not built")]
+
+
+def parse(text, published="2024-11-07T10:00:00", **extra):
+    """The dateline result of one document."""
+    doc = {"id": "d1", "text": text, **extra}
+    if published is not None:
+        doc["published"] = published
+    rec = process([doc], *SETS)[0]
+    assert "dateline" not in (rec.get("errors") or {}), rec
+    return rec["results"]["dateline"]
+
+
+def parse_many(texts, published="2024-11-07T10:00:00"):
+    docs = [{"id": str(i), "text": t, "published": published}
+            for i, t in enumerate(texts)]
+    return [r["results"]["dateline"] for r in process(docs, *SETS)]
+
+
+def check(text, r, span, body, place=None, country=None, date=None,
+          iso=None, agency=None, region=None, city=None):
+    """Assert a found dateline: span is text[start:end], the body starts
+    with body, and the given fields match (None fields must be null)."""
+    assert r["found"] is True, r
+    assert text[r["start"]:r["end"]] == span
+    assert text[r["body_start"]:].startswith(body)
+    loc = r["location"]
+    if place is None:
+        assert loc is None
+    else:
+        assert loc["text"] == place
+        assert loc["country"] == country
+        if city is not None:
+            assert loc["city"] == city
+        if region is not None:
+            assert loc["region"] == region
+    if date is None:
+        assert r["date"] is None
+    else:
+        assert r["date"]["text"] == date
+        assert r["date"]["iso"] == iso
+    assert r["agency"] == agency
+
+
+# ---- Reuters, old and new ----------------------------------------------------
+
+def test_reuters_old_style():
+    t = "SALVADOR, Feb 26 - Showers continued throughout the week in\nthe cocoa zone.\n"
+    r = parse(t, published="1987-02-26T15:01:01")
+    check(t, r, "SALVADOR, Feb 26 -", "Showers", "SALVADOR", "BR",
+          "Feb 26", "1987-02-26", city="Salvador")
+
+
+def test_reuters_old_style_dash_then_indented_table():
+    t = "HOPKINS, Minn., March 12 -\n    Shr 67 cts vs six cts\n    Net 1.6 mln\n"
+    r = parse(t, published="1987-03-12T09:00:00")
+    check(t, r, "HOPKINS, Minn., March 12 -", "Shr 67", "HOPKINS, Minn.", "US",
+          "March 12", "1987-03-12", region="Minnesota", city="Hopkins")
+
+
+def test_reuters_new_style():
+    t = "LONDON, Nov 7 (Reuters) - Oil prices rose on Thursday."
+    r = parse(t)
+    check(t, r, "LONDON, Nov 7 (Reuters) -", "Oil prices", "LONDON", "GB",
+          "Nov 7", "2024-11-07", agency="Reuters")
+
+
+def test_reuters_without_date():
+    t = "WASHINGTON (Reuters) - The Senate passed the bill."
+    r = parse(t)
+    check(t, r, "WASHINGTON (Reuters) -", "The Senate", "WASHINGTON", "US",
+          agency="Reuters", region="D.C.", city="Washington")
+
+
+def test_reuters_several_places():
+    t = "NEW YORK/LONDON (Reuters) -Stocks fell on both sides of the Atlantic."
+    r = parse(t)
+    check(t, r, "NEW YORK/LONDON (Reuters) -", "Stocks", "NEW YORK/LONDON", "US",
+          agency="Reuters", city="New York")
+    assert [p["country"] for p in r["locations"]] == ["US", "GB"]
+    assert [p["text"] for p in r["locations"]] == ["NEW YORK", "LONDON"]
+
+
+# ---- AP, AFP, Xinhua ------------------------------------------------------------
+
+def test_ap_with_country():
+    t = "KYIV, Ukraine (AP) — Russian drones struck the capital overnight."
+    r = parse(t)
+    check(t, r, "KYIV, Ukraine (AP) —", "Russian", "KYIV, Ukraine", "UA",
+          agency="AP", city="Kyiv")
+
+
+def test_ap_state_abbreviations():
+    t = "ATLANTA, Ga. (AP) — A judge on Monday ruled that the case can proceed."
+    r = parse(t)
+    check(t, r, "ATLANTA, Ga. (AP) —", "A judge", "ATLANTA, Ga.", "US",
+          agency="AP", region="Georgia", city="Atlanta")
+    # an unknown town still gets its state and country from the abbreviation
+    t = "MAPLE GROVE, Minn. (AP) — Firefighters battled a blaze."
+    r = parse(t)
+    check(t, r, "MAPLE GROVE, Minn. (AP) —", "Firefighters",
+          "MAPLE GROVE, Minn.", "US", agency="AP", region="Minnesota")
+    for abbrev, state in [("Calif.", "California"), ("N.J.", "New Jersey"),
+                          ("Wash.", "Washington"), ("W.Va.", "West Virginia"),
+                          ("Okla.", "Oklahoma")]:
+        t = f"SPRINGFIELD, {abbrev} (AP) — Officials said."
+        r = parse(t)
+        assert r["found"] and r["location"]["region"] == state, (abbrev, r)
+        assert r["location"]["country"] == "US"
+
+
+def test_afp():
+    t = "BRUSSELS (AFP) - EU ministers met on Friday."
+    r = parse(t)
+    check(t, r, "BRUSSELS (AFP) -", "EU ministers", "BRUSSELS", "BE",
+          agency="AFP")
+
+
+def test_xinhua():
+    t = "BEIJING, Sept. 30 (Xinhua) -- China's factory activity grew in September."
+    r = parse(t, published="2024-09-30T03:00:00")
+    check(t, r, "BEIJING, Sept. 30 (Xinhua) --", "China's", "BEIJING", "CN",
+          "Sept. 30", "2024-09-30", agency="Xinhua")
+
+
+# ---- newspapers -------------------------------------------------------------------
+
+def test_newspaper_place_and_dash():
+    t = "TOKYO — The yen weakened past 150 per dollar."
+    check(t, parse(t), "TOKYO —", "The yen", "TOKYO", "JP")
+    t = "WASHINGTON, D.C. — The House adjourned without a vote."
+    check(t, parse(t), "WASHINGTON, D.C. —", "The House", "WASHINGTON, D.C.",
+          "US", region="D.C.")
+
+
+def test_mixed_case_place():
+    t = "Kyiv (AFP) - Ukraine said on Sunday it had shot down drones."
+    check(t, parse(t), "Kyiv (AFP) -", "Ukraine said", "Kyiv", "UA",
+          agency="AFP")
+    t = "Mumbai: The Sensex closed higher on Monday."
+    check(t, parse(t), "Mumbai:", "The Sensex", "Mumbai", "IN")
+
+
+def test_colon_dateline():
+    t = "ISLAMABAD: Pakistan's parliament met on Monday."
+    check(t, parse(t), "ISLAMABAD:", "Pakistan's", "ISLAMABAD", "PK")
+
+
+# ---- press releases -------------------------------------------------------------
+
+def test_pr_newswire():
+    t = "NEW YORK, March 3, 2025 /PRNewswire/ -- Acme Corp today announced results."
+    r = parse(t, published="2025-03-04T12:00:00")
+    check(t, r, "NEW YORK, March 3, 2025 /PRNewswire/ --", "Acme",
+          "NEW YORK", "US", "March 3, 2025", "2025-03-03", agency="PRNewswire")
+
+
+def test_business_wire():
+    t = "BOSTON--(BUSINESS WIRE)--March 3, 2025--Acme Corp today announced results."
+    r = parse(t, published="2025-03-03T12:00:00")
+    check(t, r, "BOSTON--(BUSINESS WIRE)--March 3, 2025--", "Acme", "BOSTON",
+          "US", "March 3, 2025", "2025-03-03", agency="BUSINESS WIRE")
+
+
+def test_other_wires_and_spacing():
+    t = "NEW YORK, Nov. 7, 2024 (GLOBE NEWSWIRE) -- Acme Corp announced."
+    check(t, parse(t), "NEW YORK, Nov. 7, 2024 (GLOBE NEWSWIRE) --", "Acme",
+          "NEW YORK", "US", "Nov. 7, 2024", "2024-11-07",
+          agency="GLOBE NEWSWIRE")
+    t = "TORONTO, Nov. 7, 2024 /CNW/ - Acme Corp announced."
+    check(t, parse(t), "TORONTO, Nov. 7, 2024 /CNW/ -", "Acme", "TORONTO",
+          "CA", "Nov. 7, 2024", "2024-11-07", agency="CNW")
+    t = "LONDON,\u00a0Nov 7 (Reuters) - Oil rose."
+    check(t, parse(t), "LONDON,\u00a0Nov 7 (Reuters) -", "Oil", "LONDON", "GB",
+          "Nov 7", "2024-11-07", agency="Reuters")
+    t = "Washington (CNN) — The Senate voted on Thursday."
+    check(t, parse(t), "Washington (CNN) —", "The Senate", "Washington", "US",
+          agency="CNN")
+    t = "   LOS ANGELES (Reuters) - A group of studios sued."
+    check(t, parse(t), "LOS ANGELES (Reuters) -", "A group", "LOS ANGELES",
+          "US", agency="Reuters")
+    t = "KANSAS CITY, Mo. - March 13 - Grain futures rose."
+    check(t, parse(t, published="1987-03-13T10:00:00"),
+          "KANSAS CITY, Mo. - March 13 -", "Grain", "KANSAS CITY, Mo.", "US",
+          "March 13", "1987-03-13", region="Missouri")
+
+
+# ---- lines before the dateline ----------------------------------------------------
+
+def test_dateline_alone_after_headline_lines():
+    t = ("Greek shipowners order record number of new tankers\n"
+         "Orders rise as sanctions reshape oil trade routes\n"
+         "ATHENS\n"
+         "Greek shipowners ordered more tankers this year than in any year "
+         "since 2008, brokers said on Thursday.\n"
+         "The orders were placed with yards in China and South Korea.\n")
+    r = parse(t)
+    check(t, r, "ATHENS", "Greek shipowners ordered", "ATHENS", "GR",
+          city="Athens")
+    assert r["start"] == t.index("ATHENS")
+
+
+def test_byline_line_before():
+    t = "By Jane Doe\nLONDON, Nov 7 (Reuters) - Britain's economy grew."
+    check(t, parse(t), "LONDON, Nov 7 (Reuters) -", "Britain's", "LONDON",
+          "GB", "Nov 7", "2024-11-07", agency="Reuters")
+    t = "By JANE DOE     SAN FRANCISCO (AP) -- Apple said on Monday."
+    check(t, parse(t), "SAN FRANCISCO (AP) --", "Apple", "SAN FRANCISCO", "US",
+          agency="AP")
+
+
+def test_timestamp_and_agency_lines_before():
+    t = ("Senate passes spending bill\n"
+         "Updated 10:32 a.m. ET, Nov 7, 2024\n"
+         "WASHINGTON (AP) — The Senate voted late on Wednesday.")
+    check(t, parse(t), "WASHINGTON (AP) —", "The Senate", "WASHINGTON", "US",
+          agency="AP")
+    t = "The Associated Press\nWASHINGTON — The Senate voted."
+    check(t, parse(t), "WASHINGTON —", "The Senate", "WASHINGTON", "US")
+
+
+def test_update_slug_before():
+    t = ("UPDATE 2-Oil climbs as supply worries mount\n"
+         "LONDON, Nov 7 (Reuters) - Oil prices rose on Thursday.")
+    check(t, parse(t), "LONDON, Nov 7 (Reuters) -", "Oil prices", "LONDON",
+          "GB", "Nov 7", "2024-11-07", agency="Reuters")
+
+
+def test_feed_prefix_and_agency_only():
+    t = "SPACE.com - TORONTO, Canada -- A second team of rocketeers said."
+    r = parse(t)
+    check(t, r, "TORONTO, Canada --", "A second", "TORONTO, Canada", "CA",
+          agency="SPACE.com")
+    t = "AP - A company founded by a chemistry researcher said on Monday."
+    check(t, parse(t), "AP -", "A company", agency="AP")
+    t = "Reuters - Stocks fell on Monday."
+    check(t, parse(t), "Reuters -", "Stocks", agency="Reuters")
+
+
+# ---- places --------------------------------------------------------------------------
+
+def test_non_ascii_place_and_code_point_offsets():
+    t = "SÃO PAULO, Oct 3 (Reuters) - Brazil's real firmed."
+    r = parse(t)
+    check(t, r, "SÃO PAULO, Oct 3 (Reuters) -", "Brazil's", "SÃO PAULO", "BR",
+          "Oct 3", "2024-10-03", agency="Reuters", city="São Paulo")
+    # offsets after non-ASCII headline text count code points, not bytes
+    t = ("Börsen in Zürich und Genf legen zu — Anleger atmen auf\n"
+         "ZÜRICH, Oct 3 (Reuters) - Swiss shares rose.")
+    r = parse(t)
+    check(t, r, "ZÜRICH, Oct 3 (Reuters) -", "Swiss shares", "ZÜRICH", "CH",
+          "Oct 3", "2024-10-03", agency="Reuters")
+    assert r["start"] == t.index("ZÜRICH") != len(t[:t.index("ZÜRICH")].encode())
+
+
+def test_dotted_place():
+    t = "ST. LOUIS (AP) — The Cardinals traded their catcher."
+    check(t, parse(t), "ST. LOUIS (AP) —", "The Cardinals", "ST. LOUIS", "US",
+          agency="AP", region="Missouri")
+    t = "St. Louis, March 2 - Grain prices rose."
+    r = parse(t, published="2024-03-02T10:00:00")
+    assert r["found"] and r["location"]["country"] == "US"
+
+
+def test_every_dash():
+    for dash in ["-", "--", "–", "—", "---"]:
+        t = f"TOKYO {dash} The Bank of Japan held rates."
+        r = parse(t)
+        check(t, r, f"TOKYO {dash}", "The Bank", "TOKYO", "JP")
+        t = f"TOKYO, Nov 7 (Kyodo) {dash} Japan's exports rose."
+        r = parse(t)
+        check(t, r, f"TOKYO, Nov 7 (Kyodo) {dash}", "Japan's", "TOKYO", "JP",
+              "Nov 7", "2024-11-07", agency="Kyodo")
+
+
+def test_alternative_names_resolve_alike():
+    a = parse("KIEV, March 1 (Reuters) - Ukraine said.", published="1987-03-01")
+    b = parse("KYIV, March 1 (Reuters) - Ukraine said.", published="1987-03-01")
+    assert a["location"]["city"] == b["location"]["city"] == "Kyiv"
+    assert a["location"]["country"] == b["location"]["country"] == "UA"
+    c = parse("BOMBAY, March 1 (Reuters) - India said.")
+    assert c["location"]["city"] == "Mumbai"
+
+
+def test_bare_athens_is_greece():
+    r = parse("ATHENS (Reuters) - Greece's parliament voted.")
+    assert r["location"]["country"] == "GR"
+    r = parse("ATHENS, Ga. (AP) — The university said.")
+    assert r["location"]["country"] == "US"
+    assert r["location"]["region"] == "Georgia"
+
+
+def test_lost_dash_after_known_city():
+    t = "BOSTON The jury found the defendant guilty."
+    check(t, parse(t), "BOSTON", "The jury", "BOSTON", "US")
+    t = "PONTIAC, Mich. The man accused of the shooting appeared in court."
+    check(t, parse(t), "PONTIAC, Mich.", "The man", "PONTIAC, Mich.", "US",
+          region="Michigan")
+    # a line break that a scraper escaped
+    t = "ATHENS\\nGreek police said on Monday."
+    check(t, parse(t), "ATHENS\\n", "Greek police", "ATHENS", "GR")
+
+
+# ---- no dateline --------------------------------------------------------------------
+
+def test_no_dateline():
+    texts = [
+        "The central bank raised its key rate on Tuesday, citing inflation.",
+        "\"We will not back down,\" the minister told reporters on Friday.",
+        "“We will not back down,” the minister told reporters on Friday.",
+        "NATO allies agreed on Friday to raise defence spending.",
+        "IBM said on Monday it would cut jobs.",
+        "U.S. Labor Secretary William Brock said he expects growth.",
+        "CLEVELAND Indians righthander Jake Westbrook pitched seven innings.",
+        "COPPER GRADE A - 2650 tonnes mainly carries cash nil",
+        "Shr 67 cts vs six cts\n    Net 1.6 mln vs 131,630\n",
+        "APRIL 7 - as of Friday, April 3, wheat stocks were 2.6 mln bushels",
+        "Oil prices rose on Thursday as traders weighed supply risks\n"
+        "and demand. LONDON - The market steadied.\n",
+        "",
+        "   \n\n  ",
+        "NEW YORK",
+    ]
+    for t, r in zip(texts, parse_many(texts)):
+        assert r == {"found": False}, (t, r)
+
+
+def test_body_without_its_dateline_has_none():
+    t = "LONDON, Nov 7 (Reuters) - Oil prices rose on Thursday as traders\nweighed the risk to supply.\n"
+    r = parse(t)
+    assert r["found"]
+    body = t[r["body_start"]:]
+    assert parse(body) == {"found": False}
+
+
+# ---- dates ---------------------------------------------------------------------------
+
+def test_year_from_published_and_turn_of_year():
+    t = "WELLINGTON, Dec 31 (Reuters) - New Zealand's dollar fell."
+    assert parse(t, published="2025-01-02T08:00:00")["date"]["iso"] == "2024-12-31"
+    t = "TOKYO, Jan 2 (Reuters) - Japanese shares opened higher."
+    assert parse(t, published="2024-12-31T23:00:00")["date"]["iso"] == "2025-01-02"
+    t = "PARIS, June 5 (Reuters) - French output rose."
+    assert parse(t, published="2023-06-06T01:00:00")["date"]["iso"] == "2023-06-05"
+    # published as unix seconds (2021-03-01T12:00:00Z): June 5 is last year's
+    assert parse(t, published=1614600000)["date"]["iso"] == "2020-06-05"
+
+
+def test_month_spellings():
+    pub = "2024-06-15T12:00:00"
+    cases = {"Sept. 3": "2024-09-03", "Sep 3": "2024-09-03",
+             "September 3": "2024-09-03", "Feb. 4": "2024-02-04",
+             "FEB 4": "2024-02-04", "march 11": "2024-03-11",
+             "Aug. 17": "2024-08-17", "2 March": "2024-03-02",
+             "Oct 20": "2023-10-20", "Dec. 1": "2023-12-01",
+             "June 20": "2024-06-20", "June 29": "2024-06-29"}
+    texts = [f"PARIS, {d} (AFP) - France said." for d in cases]
+    for (d, iso), r in zip(cases.items(), parse_many(texts, published=pub)):
+        assert r["date"] == {"text": d, "iso": iso}, (d, r)
+
+
+def test_date_without_published_uses_receipt_time():
+    r = parse("PARIS, June 5 (Reuters) - French output rose.", published=None)
+    assert r["date"]["text"] == "June 5"
+    assert r["date"]["iso"] is not None and r["date"]["iso"].endswith("-06-05")
+
+
+def test_impossible_date_keeps_text_without_iso():
+    r = parse("PARIS, Feb 30 (Reuters) - French output rose.",
+              published="2023-02-27T10:00:00")
+    assert r["date"] == {"text": "Feb 30", "iso": None}
+
+
+# ---- robustness ------------------------------------------------------------------------
+
+def test_hostile_and_huge_documents():
+    texts = [
+        "A" * 300000,
+        "NEW YORK, " * 20000,
+        "(" * 5000 + "Reuters" + ")" * 5000 + " - x",
+        "BOSTON " + "\u00e9" * 100000,
+        "\U0001F600 TOKYO — emoji first",
+        "TOKYO —",
+        "LONDON, Nov 7 (" + "R" * 1000 + ") - x",
+        "\n" * 50 + "ATHENS\nThe end.",
+        "x" * 1023 + "\u00fc" + "TOKYO — y",
+    ]
+    out = parse_many(texts)
+    assert len(out) == len(texts)
+    for t, r in zip(texts, out):
+        assert isinstance(r.get("found"), bool), (t[:40], r)
+        if r["found"]:
+            assert 0 <= r["start"] <= r["end"] <= r["body_start"] <= len(t)
+
+
+def test_bad_config_fails_cleanly():
+    for key, value in [("gazetteer", "/nonexistent/x.gaz"),
+                       ("head_bytes", "lots"), ("max_lines", "99")]:
+        p = run_cli(["process", "-c", CONFIG] + base_sets() + SETS
+                    + ["--set", f"plugin.dateline.{key}={value}", "-"],
+                    stdin=b'{"id":"1","text":"x"}\n', check=False)
+        assert p.returncode != 0, key
+        assert key.encode() in p.stderr, p.stderr
+
+
+def test_max_lines_and_head_bytes_are_honoured():
+    t = "Greek shares rally\nATHENS\nGreek shares rose on Thursday.\n"
+    assert parse(t)["found"]
+    doc = [{"id": "1", "text": t}]
+    r = process(doc, *SETS, "--set", "plugin.dateline.max_lines=0")[0]
+    assert r["results"]["dateline"] == {"found": False}
+    t = "x" * 200 + "\nLONDON (Reuters) - Oil rose."
+    doc = [{"id": "1", "text": t}]
+    r = process(doc, *SETS, "--set", "plugin.dateline.head_bytes=100")[0]
+    assert r["results"]["dateline"] == {"found": False}
