@@ -23,13 +23,15 @@ static const struct {
      "time the in-process pipeline per plugin over a file"},
     {"plugins", prism_cmd_plugins,
      "load the configured plugins and list them with their options"},
+    {"check-plugin", prism_cmd_check_plugin,
+     "check that a plugin survives hostile input and writes good results"},
 };
 
 static void usage(FILE *out)
 {
     fprintf(out, "usage: prism COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].help);
     fprintf(out, "\n'prism COMMAND --help' describes each.\n");
 }
 

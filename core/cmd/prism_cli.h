@@ -21,16 +21,18 @@ int prism_cmd_sub(int argc, char **argv);
 int prism_cmd_ctl(int argc, char **argv);
 int prism_cmd_bench(int argc, char **argv);
 int prism_cmd_plugins(int argc, char **argv);
+int prism_cmd_check_plugin(int argc, char **argv);
 
 /* -c/--set handling shared by the subcommands that load a config. */
 typedef struct cli_config_opts {
     const char *file;
     const char **sets;
     size_t nsets;
-    int runs; /* -n/--runs, for bench */
+    int runs;    /* -n/--runs, for bench */
+    int timeout; /* --timeout SECONDS, for check-plugin */
 } cli_config_opts_t;
 
-/* Parses -c/--set/-n/-h; returns the index of the first operand, or -1 to
+/* Parses -c/--set/-n/--timeout/-h; returns the index of the first operand, or -1 to
  * exit with *rc (after printing usage for -h or a bad option). */
 int cli_parse_config_opts(int argc, char **argv, cli_config_opts_t *o,
                           void (*usage)(FILE *), int *rc);

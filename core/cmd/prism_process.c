@@ -45,6 +45,7 @@ int cli_parse_config_opts(int argc, char **argv, cli_config_opts_t *o,
         {"set", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
         {"runs", required_argument, NULL, 'n'},
+        {"timeout", required_argument, NULL, 't'},
         {0}};
     int c;
     optind = 1;
@@ -60,6 +61,14 @@ int cli_parse_config_opts(int argc, char **argv, cli_config_opts_t *o,
             o->runs = atoi(optarg);
             if (o->runs < 1) {
                 fprintf(stderr, "--runs takes a number >= 1\n");
+                *rc = 2;
+                return -1;
+            }
+            break;
+        case 't':
+            o->timeout = atoi(optarg);
+            if (o->timeout < 1) {
+                fprintf(stderr, "--timeout takes a number of seconds >= 1\n");
                 *rc = 2;
                 return -1;
             }
