@@ -25,7 +25,7 @@
 #include "wire.h"
 
 #define STATUS_PAGE 4096
-#define MAX_FRAMES 1024
+#define MAX_FRAMES  1024
 
 /* An accepted document, waiting in the queue or on a worker. */
 typedef struct job {
@@ -49,7 +49,7 @@ typedef struct worker {
     enum worker_state state;
     job_t *head, *tail; /* in flight, in the order sent */
     int inflight;
-    bool alone;            /* running a suspect document */
+    bool alone; /* running a suspect document */
     bool killed_for_timeout;
     int64_t head_since_us; /* when the head document started */
     int64_t started_us;
@@ -79,9 +79,11 @@ struct prism_broker {
 
     void *ctx, *input, *output, *control, *workers_sock;
     int sigfd;
-    int inotify_fd;         /* daemon.watch_plugins, else -1 */
-    int64_t reload_due_us;  /* a plugin file changed: reload then */
+    int inotify_fd;        /* daemon.watch_plugins, else -1 */
+    int64_t reload_due_us; /* a plugin file changed: reload then */
     int64_t next_rss_check_us;
+    int64_t last_death_us; /* a worker of the serving generation died */
+    int64_t replace_us;    /* death to replacement ready, last time */
 
     job_t *q_head, *q_tail;
     size_t q_len;
@@ -162,8 +164,8 @@ static bool frame_is(zmq_msg_t *m, const char *s)
     return zmq_msg_size(m) == len && memcmp(zmq_msg_data(m), s, len) == 0;
 }
 
-static void publish(prism_broker_t *self, const char *topic,
-                    const void *data, size_t len)
+static void publish(prism_broker_t *self, const char *topic, const void *data,
+                    size_t len)
 {
     zmq_send(self->output, topic, strlen(topic), ZMQ_SNDMORE);
     zmq_send(self->output, data, len, 0);
@@ -178,10 +180,9 @@ static void publish_err(prism_broker_t *self, const char *doc_id,
     msgpack_sbuffer_clear(&self->sb);
     msgpack_packer pk;
     msgpack_packer_init(&pk, &self->sb, msgpack_sbuffer_write);
-    prism_wire_pack_err(&pk, ++self->seq, prism_wall_ms(),
-                        self->cfg->pub_id, doc_id,
-                        doc_id ? strlen(doc_id) : 0, code, message, plugin,
-                        payload, payload_len);
+    prism_wire_pack_err(&pk, ++self->seq, prism_wall_ms(), self->cfg->pub_id,
+                        doc_id, doc_id ? strlen(doc_id) : 0, code, message,
+                        plugin, payload, payload_len);
     publish(self, "err", self->sb.data, self->sb.size);
     self->n.published_err++;
     self->n.by_code[code]++;
@@ -289,8 +290,8 @@ static int spawn_worker(prism_broker_t *self, int gen)
             close(fd);
         return PRISM_EIO;
     }
-    void *page = mmap(NULL, STATUS_PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,
-                      fd, 0);
+    void *page =
+        mmap(NULL, STATUS_PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (page == MAP_FAILED) {
         close(fd);
         return PRISM_EIO;
@@ -380,8 +381,7 @@ static void retire(prism_broker_t *self, worker_t *w, const char *why)
 {
     if (w->state != W_READY)
         return;
-    prism_info("recycling worker %s (pid %d): %s", w->ident, (int)w->pid,
-               why);
+    prism_info("recycling worker %s (pid %d): %s", w->ident, (int)w->pid, why);
     w->state = W_RETIRING;
     self->n.recycled++;
     if (w->inflight == 0)
@@ -424,8 +424,7 @@ static void check_rss(prism_broker_t *self)
 static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
 {
     if (n < 5 || !w->head) {
-        prism_warn("worker %s sent a malformed or unexpected result",
-                   w->ident);
+        prism_warn("worker %s sent a malformed or unexpected result", w->ident);
         return;
     }
     msgpack_zone zone;
@@ -458,6 +457,7 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
     w->alone = false;
     w->head_since_us = now_us();
     w->docs++;
+    self->fast_deaths = 0;
 
     if (nerrors < 0) {
         publish_err(self, j->doc_id, PRISM_WIRE_INTERNAL,
@@ -466,9 +466,9 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
     } else {
         uint64_t seq = ++self->seq;
         msgpack_sbuffer_clear(&self->sb);
-        prism_wire_pack_doc(&self->sb, seq, prism_wall_ms(),
-                            self->cfg->pub_id, now_us() - j->accepted_us,
-                            zmq_msg_data(&f[3]), zmq_msg_size(&f[3]), nbody);
+        prism_wire_pack_doc(&self->sb, seq, prism_wall_ms(), self->cfg->pub_id,
+                            now_us() - j->accepted_us, zmq_msg_data(&f[3]),
+                            zmq_msg_size(&f[3]), nbody);
         publish(self, "doc", self->sb.data, self->sb.size);
         self->n.published++;
         if (nerrors > 0)
@@ -482,12 +482,10 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
             memcpy(topic + 2, zmq_msg_data(&f[i]), nl);
             topic[2 + nl] = '\0';
             msgpack_sbuffer_clear(&self->sb);
-            prism_wire_pack_result(&self->sb, seq, zmq_msg_data(&f[4]),
-                                   zmq_msg_size(&f[4]), topic + 2,
-                                   zmq_msg_data(&f[i + 1]),
-                                   zmq_msg_size(&f[i + 1]),
-                                   zmq_msg_data(&f[i + 2]),
-                                   zmq_msg_size(&f[i + 2]));
+            prism_wire_pack_result(
+                &self->sb, seq, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]),
+                topic + 2, zmq_msg_data(&f[i + 1]), zmq_msg_size(&f[i + 1]),
+                zmq_msg_data(&f[i + 2]), zmq_msg_size(&f[i + 2]));
             publish(self, topic, self->sb.data, self->sb.size);
         }
     }
@@ -518,9 +516,8 @@ static void plugin_name_at(const worker_t *w, uint32_t idx, char *out,
             if (v->type != MSGPACK_OBJECT_ARRAY || idx > v->via.array.size)
                 continue;
             msgpack_object *p = &v->via.array.ptr[idx - 1];
-            for (uint32_t k = 0; p->type == MSGPACK_OBJECT_MAP &&
-                                 k < p->via.map.size;
-                 k++) {
+            for (uint32_t k = 0;
+                 p->type == MSGPACK_OBJECT_MAP && k < p->via.map.size; k++) {
                 msgpack_object_kv *kv = &p->via.map.ptr[k];
                 if (kv->key.via.str.size == 4 &&
                     memcmp(kv->key.via.str.ptr, "name", 4) == 0 &&
@@ -585,8 +582,8 @@ static void finish_reload(prism_broker_t *self, bool ok, const char *why)
         self->next_gen = 0;
         prism_config_destroy(&self->pending_cfg);
         self->n.reload_failures++;
-        snprintf(self->last_reload_error, sizeof(self->last_reload_error),
-                 "%s", why);
+        snprintf(self->last_reload_error, sizeof(self->last_reload_error), "%s",
+                 why);
         prism_error("reload failed, the running plugins stay: %s", why);
     }
     if (self->reload_env_n) {
@@ -625,8 +622,8 @@ static int start_reload(prism_broker_t *self, char *why, size_t whylen)
                                             self->nsets, why, whylen);
     if (!cfg) {
         self->n.reload_failures++;
-        snprintf(self->last_reload_error, sizeof(self->last_reload_error),
-                 "%s", why);
+        snprintf(self->last_reload_error, sizeof(self->last_reload_error), "%s",
+                 why);
         prism_error("reload refused: %s", why);
         return -1;
     }
@@ -685,8 +682,7 @@ static void on_inotify(prism_broker_t *self)
             const struct inotify_event *ev = (const struct inotify_event *)p;
             size_t len = ev->len ? strlen(ev->name) : 0;
             if (len > 3 && strcmp(ev->name + len - 3, ".so") == 0) {
-                prism_info("watch_plugins: %s changed; reloading",
-                           ev->name);
+                prism_info("watch_plugins: %s changed; reloading", ev->name);
                 /* a copy arrives as several events: wait for quiet */
                 self->reload_due_us = now_us() + 300000;
             }
@@ -743,6 +739,10 @@ static void on_worker_message(prism_broker_t *self, zmq_msg_t *f, int n)
         prism_debug("worker %s ready", w->ident);
         if (w->gen == self->gen)
             self->initial_ready = true;
+        if (w->gen == self->gen && self->last_death_us) {
+            self->replace_us = now_us() - self->last_death_us;
+            self->last_death_us = 0;
+        }
         if (self->next_gen && w->gen == self->next_gen &&
             count_workers(self, self->next_gen, W_READY) ==
                 self->pending_cfg->workers)
@@ -763,7 +763,8 @@ static void on_worker_message(prism_broker_t *self, zmq_msg_t *f, int n)
     }
 }
 
-/* ---- worker death ---------------------------------------------------------- */
+/* ---- worker death ----------------------------------------------------------
+ */
 
 static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
 {
@@ -802,16 +803,15 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
     w->inflight = 0;
     if (culprit) {
         char plugin[80];
-        plugin_name_at(w, w->status ? w->status[0] : 0, plugin,
-                       sizeof(plugin));
+        plugin_name_at(w, w->status ? w->status[0] : 0, plugin, sizeof(plugin));
         if (w->killed_for_timeout) {
             char msg[200];
             snprintf(msg, sizeof(msg),
                      "plugin %s took longer than %d ms; its worker was "
                      "killed",
                      plugin, self->cfg->plugin_timeout_ms);
-            publish_err(self, culprit->doc_id, PRISM_WIRE_PLUGIN_TIMEOUT,
-                        msg, plugin, zmq_msg_data(&culprit->msg),
+            publish_err(self, culprit->doc_id, PRISM_WIRE_PLUGIN_TIMEOUT, msg,
+                        plugin, zmq_msg_data(&culprit->msg),
                         zmq_msg_size(&culprit->msg));
             self->n.timeouts++;
             job_free(culprit);
@@ -833,7 +833,9 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
     }
     queue_push_front_list(self, back, back_tail, nback);
 
-    int64_t lived = now_us() - w->started_us;
+    if (!expected && w->gen == self->gen)
+        self->last_death_us = now_us();
+    uint64_t w_docs = w->docs;
     int gen = w->gen;
     bool was_starting = w->state == W_STARTING;
     worker_clear(w);
@@ -851,12 +853,14 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
     }
     if (gen != self->gen)
         return;
-    /* replace it; back off when workers die young again and again */
-    self->fast_deaths = lived < 1000000 ? self->fast_deaths + 1 : 0;
+    /* replace it; back off when workers die again and again before they
+     * finish a single document (a plugin that crashes on load or on every
+     * document), not when a poison document kills one now and then */
+    self->fast_deaths = w_docs == 0 ? self->fast_deaths + 1 : 0;
     int64_t delay = 0;
     if (self->fast_deaths > 2) {
-        delay = 100000LL << (self->fast_deaths - 3 < 6 ? self->fast_deaths - 3
-                                                        : 6);
+        delay =
+            100000LL << (self->fast_deaths - 3 < 6 ? self->fast_deaths - 3 : 6);
         if (delay > 5000000)
             delay = 5000000;
     }
@@ -922,8 +926,8 @@ static void check_timeouts(prism_broker_t *self)
 static void on_input(prism_broker_t *self)
 {
     /* take a bounded batch, so workers and control are never starved */
-    for (int batch = 0; batch < 256 && self->q_len < (size_t)self->cfg->queue_max;
-         batch++) {
+    for (int batch = 0;
+         batch < 256 && self->q_len < (size_t)self->cfg->queue_max; batch++) {
         zmq_msg_t m;
         zmq_msg_init(&m);
         if (zmq_msg_recv(&m, self->input, ZMQ_DONTWAIT) < 0) {
@@ -945,8 +949,8 @@ static void on_input(prism_broker_t *self)
                 zmq_msg_close(&extra);
             }
             publish_err(self, NULL, PRISM_WIRE_NOT_MSGPACK,
-                        "a document is one message frame, got several",
-                        NULL, NULL, 0);
+                        "a document is one message frame, got several", NULL,
+                        NULL, 0);
             self->n.rejected++;
             zmq_msg_close(&m);
             continue;
@@ -954,12 +958,11 @@ static void on_input(prism_broker_t *self)
         prism_wire_info_t info;
         char why[256];
         enum prism_wire_code code =
-            prism_wire_check(zmq_msg_data(&m), zmq_msg_size(&m),
-                             &self->limits, &info, why, sizeof(why));
+            prism_wire_check(zmq_msg_data(&m), zmq_msg_size(&m), &self->limits,
+                             &info, why, sizeof(why));
         char doc_id[257] = "";
         if (info.id)
-            snprintf(doc_id, sizeof(doc_id), "%.*s", (int)info.id_len,
-                     info.id);
+            snprintf(doc_id, sizeof(doc_id), "%.*s", (int)info.id_len, info.id);
         if (code != PRISM_WIRE_OK) {
             bool keep = code != PRISM_WIRE_TOO_LARGE;
             publish_err(self, info.id ? doc_id : NULL, code, why, NULL,
@@ -1017,11 +1020,9 @@ static void dispatch(prism_broker_t *self)
         zmq_msg_t copy;
         zmq_msg_init(&copy);
         zmq_msg_copy(&copy, &j->msg); /* shares the buffer; kept for retry */
-        zmq_send(self->workers_sock, best->ident, best->ident_len,
-                 ZMQ_SNDMORE);
+        zmq_send(self->workers_sock, best->ident, best->ident_len, ZMQ_SNDMORE);
         zmq_send(self->workers_sock, "job", 3, ZMQ_SNDMORE);
-        zmq_send(self->workers_sock, self->sb.data, self->sb.size,
-                 ZMQ_SNDMORE);
+        zmq_send(self->workers_sock, self->sb.data, self->sb.size, ZMQ_SNDMORE);
         zmq_msg_send(&copy, self->workers_sock, 0);
         zmq_msg_close(&copy);
         if (best->inflight == 0)
@@ -1058,7 +1059,7 @@ static size_t inflight_total(prism_broker_t *self)
 static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
 {
     const counters_t *c = &self->n;
-    msgpack_pack_map(pk, 23);
+    msgpack_pack_map(pk, 24);
     prism_pack_cstr(pk, "ok");
     msgpack_pack_true(pk);
     prism_pack_cstr(pk, "pub");
@@ -1082,6 +1083,7 @@ static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
     pack_kv_u64(pk, "worker_starts", c->worker_starts);
     pack_kv_u64(pk, "worker_deaths", c->worker_deaths);
     pack_kv_u64(pk, "recycled", c->recycled);
+    pack_kv_u64(pk, "worker_replace_us", (uint64_t)self->replace_us);
     pack_kv_u64(pk, "reloads", c->reloads);
     pack_kv_u64(pk, "reload_failures", c->reload_failures);
     pack_kv_u64(pk, "generation", (uint64_t)self->gen);
@@ -1098,8 +1100,8 @@ static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
 static void pack_health(prism_broker_t *self, msgpack_packer *pk)
 {
     int ready = count_workers(self, self->gen, W_READY);
-    const char *status = self->draining        ? "draining"
-                         : ready == 0          ? "down"
+    const char *status = self->draining         ? "draining"
+                         : ready == 0           ? "down"
                          : ready < self->wanted ? "degraded"
                                                 : "ok";
     msgpack_pack_map(pk, 7);
@@ -1209,7 +1211,8 @@ static void on_control(prism_broker_t *self)
     close_frames(f, n);
 }
 
-/* ---- signals --------------------------------------------------------------- */
+/* ---- signals ---------------------------------------------------------------
+ */
 
 static void on_signal(prism_broker_t *self)
 {
@@ -1242,7 +1245,8 @@ static void on_signal(prism_broker_t *self)
     }
 }
 
-/* ---- set-up ---------------------------------------------------------------- */
+/* ---- set-up ----------------------------------------------------------------
+ */
 
 static char *sibling_binary(const char *name)
 {
@@ -1280,8 +1284,8 @@ static char *default_worker_endpoint(prism_broker_t *self)
     return strdup(ep);
 }
 
-static int bind_socket(void *sock, const char *what, const char *ep,
-                       char *err, size_t errlen)
+static int bind_socket(void *sock, const char *what, const char *ep, char *err,
+                       size_t errlen)
 {
     if (zmq_bind(sock, ep) == 0)
         return 0;
@@ -1336,27 +1340,22 @@ prism_broker_t *prism_broker_new(prism_config_t **cfg_p,
     /* A message over ZMQ_MAXMSGSIZE makes libzmq drop the sender's
      * connection, and what was queued behind it; keep that limit far above
      * max_doc_bytes so oversized documents get a too_large answer. */
-    int64_t maxmsg = self->cfg->zmq_max_msg_bytes
-                         ? self->cfg->zmq_max_msg_bytes
-                         : -1;
+    int64_t maxmsg =
+        self->cfg->zmq_max_msg_bytes ? self->cfg->zmq_max_msg_bytes : -1;
     zmq_setsockopt(self->input, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
-    zmq_setsockopt(self->input, ZMQ_RCVHWM, &self->cfg->rcvhwm,
-                   sizeof(int));
-    zmq_setsockopt(self->output, ZMQ_SNDHWM, &self->cfg->sndhwm,
-                   sizeof(int));
+    zmq_setsockopt(self->input, ZMQ_RCVHWM, &self->cfg->rcvhwm, sizeof(int));
+    zmq_setsockopt(self->output, ZMQ_SNDHWM, &self->cfg->sndhwm, sizeof(int));
     int linger = 2000, zero = 0, one = 1;
     zmq_setsockopt(self->output, ZMQ_LINGER, &linger, sizeof(linger));
     zmq_setsockopt(self->input, ZMQ_LINGER, &zero, sizeof(zero));
     zmq_setsockopt(self->control, ZMQ_LINGER, &zero, sizeof(zero));
     zmq_setsockopt(self->workers_sock, ZMQ_LINGER, &linger, sizeof(linger));
     /* a send to a worker that is gone fails instead of vanishing */
-    zmq_setsockopt(self->workers_sock, ZMQ_ROUTER_MANDATORY, &one,
-                   sizeof(one));
+    zmq_setsockopt(self->workers_sock, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
     zmq_setsockopt(self->control, ZMQ_ROUTER_MANDATORY, &zero, sizeof(zero));
     if (bind_socket(self->workers_sock, "worker_endpoint",
                     self->worker_endpoint, err, errlen) ||
-        bind_socket(self->output, "output", self->cfg->output, err,
-                    errlen) ||
+        bind_socket(self->output, "output", self->cfg->output, err, errlen) ||
         bind_socket(self->control, "control", self->cfg->control, err,
                     errlen) ||
         bind_socket(self->input, "input", self->cfg->input, err, errlen))
@@ -1449,8 +1448,8 @@ int prism_broker_run(prism_broker_t *self)
          * have its answered documents sent again */
         if (items[0].revents || items[2].revents) {
             int n;
-            while ((n = recv_frames(self->workers_sock, frames,
-                                    MAX_FRAMES)) > 0) {
+            while ((n = recv_frames(self->workers_sock, frames, MAX_FRAMES)) >
+                   0) {
                 on_worker_message(self, frames, n);
                 close_frames(frames, n);
             }

@@ -54,8 +54,7 @@ static const struct key_def daemon_keys[] = {
      "worker processes; auto = number of cores"},
     {"max_doc_bytes", K_BYTES, OFF(max_doc_bytes), "1M", 64, 1LL << 30,
      "largest accepted document message; larger: err too_large"},
-    {"zmq_max_msg_bytes", K_BYTES, OFF(zmq_max_msg_bytes), "64M", 0,
-     1LL << 40,
+    {"zmq_max_msg_bytes", K_BYTES, OFF(zmq_max_msg_bytes), "64M", 0, 1LL << 40,
      "ZMQ_MAXMSGSIZE on the input: past it libzmq drops the sender's "
      "connection; 0 = no limit"},
     {"max_depth", K_INT, OFF(max_depth), "32", 2, 1000,
@@ -66,10 +65,10 @@ static const struct key_def daemon_keys[] = {
      "accepted documents waiting for a worker; when full, input pauses"},
     {"worker_prefetch", K_INT, OFF(worker_prefetch), "4", 1, 1024,
      "documents sent ahead to one worker"},
-    {"plugin_timeout_ms", K_INT, OFF(plugin_timeout_ms), "10000", 1,
-     86400000, "a document taking longer is plugin_timeout; worker killed"},
-    {"start_timeout_ms", K_INT, OFF(start_timeout_ms), "15000", 100,
-     3600000, "how long a new worker may take to load its plugins"},
+    {"plugin_timeout_ms", K_INT, OFF(plugin_timeout_ms), "10000", 1, 86400000,
+     "a document taking longer is plugin_timeout; worker killed"},
+    {"start_timeout_ms", K_INT, OFF(start_timeout_ms), "15000", 100, 3600000,
+     "how long a new worker may take to load its plugins"},
     {"drain_timeout_ms", K_INT, OFF(drain_timeout_ms), "30000", 0, 3600000,
      "on SIGTERM, how long to wait for documents in flight"},
     {"worker_max_docs", K_INT, OFF(worker_max_docs), "0", 0, 2000000000,
@@ -172,8 +171,7 @@ static void kv_free(prism_kv_t *kv)
     free(kv->dir);
 }
 
-static prism_plugin_conf_t *plugin_section(struct reader *r,
-                                           const char *name)
+static prism_plugin_conf_t *plugin_section(struct reader *r, const char *name)
 {
     prism_config_t *cfg = r->cfg;
     for (size_t i = 0; i < cfg->nplugins; i++)
@@ -239,7 +237,8 @@ static bool parse_int(const char *v, bool suffixes, int64_t *out)
             return false;
         }
         end++;
-        if (toupper((unsigned char)*end) == 'B' || toupper((unsigned char)*end) == 'I')
+        if (toupper((unsigned char)*end) == 'B' ||
+            toupper((unsigned char)*end) == 'I')
             end++;
     }
     if (*end)
@@ -300,14 +299,14 @@ static void set_daemon_key(struct reader *r, const struct key_def *k,
     case K_BYTES:
         if (!parse_int(v, k->type == K_BYTES, &x)) {
             fail(r, r->line, "%s: '%s' is not %s", k->name, v,
-                 k->type == K_BYTES  ? "a size (e.g. 1M, 512K, 4096)"
-                 : k->type == K_INT  ? "an integer"
-                                     : "'auto' or an integer");
+                 k->type == K_BYTES ? "a size (e.g. 1M, 512K, 4096)"
+                 : k->type == K_INT ? "an integer"
+                                    : "'auto' or an integer");
             return;
         }
         if (x < k->min || x > k->max) {
-            fail(r, r->line, "%s: %s is out of range [%lld, %lld]", k->name,
-                 v, (long long)k->min, (long long)k->max);
+            fail(r, r->line, "%s: %s is out of range [%lld, %lld]", k->name, v,
+                 (long long)k->min, (long long)k->max);
             return;
         }
         if (k->type == K_BYTES)
@@ -376,8 +375,8 @@ static int on_value(void *user, const char *section, const char *key,
             p->path = prism_path_join(r->dir, value);
         } else if (strcmp(key, "enabled") == 0) {
             if (!parse_bool(value, &p->enabled))
-                fail(r, r->line, "[%s] enabled: '%s' is not yes or no",
-                     section, value);
+                fail(r, r->line, "[%s] enabled: '%s' is not yes or no", section,
+                     value);
         } else {
             /* a later setting of the same key replaces the earlier one */
             for (size_t i = 0; i < p->nkv; i++) {
@@ -398,8 +397,7 @@ static int on_value(void *user, const char *section, const char *key,
         fail(r, r->line, "key '%s' outside any [section]", key);
     else
         fail(r, r->line,
-             "unknown section [%s] (known: [daemon], [plugin.NAME])",
-             section);
+             "unknown section [%s] (known: [daemon], [plugin.NAME])", section);
     return 1;
 }
 
@@ -470,8 +468,8 @@ prism_config_t *prism_config_load(const char *file, const char *const *sets,
 {
     prism_config_t *cfg = calloc(1, sizeof(*cfg));
     char cwd[4096];
-    struct reader r = {.cfg = cfg, .origin = "defaults", .err = err,
-                       .errlen = errlen};
+    struct reader r = {
+        .cfg = cfg, .origin = "defaults", .err = err, .errlen = errlen};
     if (errlen)
         err[0] = '\0';
     if (!cfg || !getcwd(cwd, sizeof(cwd))) {
@@ -486,8 +484,7 @@ prism_config_t *prism_config_load(const char *file, const char *const *sets,
         cfg->file = strdup(file);
         FILE *f = fopen(file, "r");
         if (!f) {
-            snprintf(err, errlen, "%s: cannot open: %s", file,
-                     strerror(errno));
+            snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
             prism_config_destroy(&cfg);
             return NULL;
         }

@@ -26,8 +26,8 @@ typedef struct prism_kv {
 } prism_kv_t;
 
 typedef struct prism_plugin_conf {
-    char *name;    /* NAME of [plugin.NAME] */
-    char *path;    /* resolved path of the .so */
+    char *name; /* NAME of [plugin.NAME] */
+    char *path; /* resolved path of the .so */
     bool enabled;
     prism_kv_t *kv; /* the plugin's own keys (not path/enabled) */
     size_t nkv;

@@ -27,7 +27,8 @@ void prism__host_set_current(const char *plugin_name)
     current_plugin = plugin_name ? plugin_name : "core";
 }
 
-/* ---- memory and logging ---------------------------------------------------- */
+/* ---- memory and logging ----------------------------------------------------
+ */
 
 static void *host_alloc(size_t n)
 {
@@ -49,7 +50,8 @@ static void host_log(int level, const char *fmt, ...)
     va_end(ap);
 }
 
-/* ---- configuration ------------------------------------------------------------- */
+/* ---- configuration
+ * ------------------------------------------------------------- */
 
 static const prism_kv_t *conf_kv(const prism_conf *c, const char *key)
 {
@@ -96,7 +98,8 @@ static const char *host_conf_path(const prism_conf *c, const char *key)
     return path;
 }
 
-/* ---- the document ------------------------------------------------------------- */
+/* ---- the document
+ * ------------------------------------------------------------- */
 
 static const msgpack_object *map_get(const msgpack_object *m, const char *key)
 {
@@ -164,8 +167,8 @@ static bool parse_iso8601(const char *s, size_t len, int64_t *out)
     buf[len] = '\0';
     const char *p = buf;
     int y, mo, d, h = 0, mi = 0, sec = 0;
-    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
-        *p++ != '-' || digits(&p, 2, &d))
+    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
+        digits(&p, 2, &d))
         return false;
     if (mo < 1 || mo > 12 || d < 1 || d > 31)
         return false;
@@ -199,8 +202,8 @@ static bool parse_iso8601(const char *s, size_t len, int64_t *out)
     }
     if (*p)
         return false;
-    *out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
-           offset;
+    *out =
+        days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
     return true;
 }
 
@@ -302,7 +305,8 @@ static const prism_value *host_doc_result(const prism_doc *d,
     return NULL;
 }
 
-/* ---- reading values --------------------------------------------------------- */
+/* ---- reading values ---------------------------------------------------------
+ */
 
 #define OBJ(v) ((const msgpack_object *)(v))
 
@@ -400,8 +404,7 @@ static const prism_value *host_value_at(const prism_value *v, size_t i)
     return (const prism_value *)&OBJ(v)->via.array.ptr[i];
 }
 
-static const prism_value *host_value_get(const prism_value *v,
-                                         const char *key)
+static const prism_value *host_value_get(const prism_value *v, const char *key)
 {
     return (const prism_value *)map_get(OBJ(v), key);
 }
@@ -415,12 +418,13 @@ static const prism_value *host_value_entry(const prism_value *v, size_t i,
     if (key)
         *key = kv->key.type == MSGPACK_OBJECT_STR ? kv->key.via.str.ptr : NULL;
     if (key_len)
-        *key_len = kv->key.type == MSGPACK_OBJECT_STR ? kv->key.via.str.size
-                                                      : 0;
+        *key_len =
+            kv->key.type == MSGPACK_OBJECT_STR ? kv->key.via.str.size : 0;
     return (const prism_value *)&kv->val;
 }
 
-/* ---- the result writer ----------------------------------------------------- */
+/* ---- the result writer -----------------------------------------------------
+ */
 
 void prism__out_init(prism_out *o, msgpack_sbuffer *sb, const prism_doc *doc)
 {

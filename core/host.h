@@ -20,7 +20,7 @@ struct prism_conf {
     const prism_plugin_conf_t *section; /* borrowed from the config */
     const prism_option *options;        /* borrowed from the plugin */
     const char *config_dir; /* where defaults' relative paths resolve */
-    char **resolved;                    /* conf_path results, owned */
+    char **resolved;        /* conf_path results, owned */
     size_t nresolved;
 };
 
@@ -52,11 +52,11 @@ struct prism_doc {
 };
 
 struct out_frame {
-    uint64_t left;   /* values still to write in this container */
+    uint64_t left; /* values still to write in this container */
     bool is_map;
-    bool want_key;   /* a map's next value is a key */
-    int span;        /* the key just written: 0, SPAN_START, SPAN_END,
-                        SPAN_OTHER */
+    bool want_key; /* a map's next value is a key */
+    int span;      /* the key just written: 0, SPAN_START, SPAN_END,
+                      SPAN_OTHER */
     bool has_start, has_end;
     int64_t start, end;
 };

@@ -16,22 +16,18 @@ static void pack_json(msgpack_packer *pk, const json_t *j)
     switch (json_typeof(j)) {
     case JSON_OBJECT: {
         msgpack_pack_map(pk, json_object_size(j));
-        const char *key;
-        json_t *v;
-        json_object_foreach((json_t *)j, key, v)
-        {
-            prism_pack_cstr(pk, key);
-            pack_json(pk, v);
+        for (void *it = json_object_iter((json_t *)j); it;
+             it = json_object_iter_next((json_t *)j, it)) {
+            prism_pack_cstr(pk, json_object_iter_key(it));
+            pack_json(pk, json_object_iter_value(it));
         }
         break;
     }
-    case JSON_ARRAY: {
+    case JSON_ARRAY:
         msgpack_pack_array(pk, json_array_size(j));
-        size_t i;
-        json_t *v;
-        json_array_foreach(j, i, v) pack_json(pk, v);
+        for (size_t i = 0; i < json_array_size(j); i++)
+            pack_json(pk, json_array_get(j, i));
         break;
-    }
     case JSON_STRING:
         prism_pack_str(pk, json_string_value(j), json_string_length(j));
         break;
@@ -58,10 +54,9 @@ int prism_json_to_msgpack(const char *json, size_t len, msgpack_sbuffer *out,
 {
     json_error_t e;
     /* JSON_ALLOW_NUL: "\u0000" inside a text is data, not an error */
-    json_t *j = json_loadb(json, len,
-                           JSON_DECODE_ANY | JSON_ALLOW_NUL |
-                               JSON_REJECT_DUPLICATES,
-                           &e);
+    json_t *j = json_loadb(
+        json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
+        &e);
     if (!j) {
         snprintf(err, errlen, "column %d: %s", e.column, e.text);
         return PRISM_EINVAL;
@@ -234,16 +229,14 @@ int prism_msgpack_to_json(const msgpack_object *o, prism_buf_t *b)
     }
 }
 
-int prism_msgpack_bytes_to_json(const char *data, size_t len,
-                                prism_buf_t *out)
+int prism_msgpack_bytes_to_json(const char *data, size_t len, prism_buf_t *out)
 {
     msgpack_zone zone;
     msgpack_zone_init(&zone, 4096);
     msgpack_object obj;
     size_t off = 0;
     int rc = PRISM_EINVAL;
-    if (msgpack_unpack(data, len, &off, &zone, &obj) ==
-        MSGPACK_UNPACK_SUCCESS)
+    if (msgpack_unpack(data, len, &off, &zone, &obj) == MSGPACK_UNPACK_SUCCESS)
         rc = prism_msgpack_to_json(&obj, out);
     msgpack_zone_destroy(&zone);
     return rc;

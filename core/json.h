@@ -28,7 +28,6 @@ int prism_json_to_msgpack(const char *json, size_t len, msgpack_sbuffer *out,
 int prism_msgpack_to_json(const msgpack_object *o, prism_buf_t *out);
 
 /* Unpacks raw msgpack bytes and appends their JSON to out. */
-int prism_msgpack_bytes_to_json(const char *data, size_t len,
-                                prism_buf_t *out);
+int prism_msgpack_bytes_to_json(const char *data, size_t len, prism_buf_t *out);
 
 #endif

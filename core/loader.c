@@ -86,8 +86,8 @@ static int check_options(const prism_loaded_t *p, char *err, size_t errlen)
         char known[512] = "path, enabled";
         size_t used = strlen(known);
         for (o = p->desc.options; o->name && used < sizeof(known) - 2; o++)
-            used += (size_t)snprintf(known + used, sizeof(known) - used,
-                                     ", %s", o->name);
+            used += (size_t)snprintf(known + used, sizeof(known) - used, ", %s",
+                                     o->name);
         return failf(err, errlen, PRISM_ECONFIG,
                      "%s:%d: unknown key '%s' in [plugin.%s] (known: %s)",
                      sec->kv[i].origin, sec->kv[i].line, sec->kv[i].key,
@@ -113,8 +113,7 @@ static void hash_config(prism_loaded_t *p)
     } else {
         for (size_t i = 0; i < sec->nkv; i++) {
             h = prism_fnv1a(h, sec->kv[i].key, strlen(sec->kv[i].key) + 1);
-            h = prism_fnv1a(h, sec->kv[i].value,
-                            strlen(sec->kv[i].value) + 1);
+            h = prism_fnv1a(h, sec->kv[i].value, strlen(sec->kv[i].value) + 1);
         }
     }
     snprintf(p->config_hash, sizeof(p->config_hash), "%016llx",
@@ -174,19 +173,17 @@ static int open_one(prism_loaded_t *p, const prism_config_t *cfg,
                      p->path, d->struct_size);
     /* copy only what the plugin's struct_size covers; never our sizeof */
     memset(&p->desc, 0, sizeof(p->desc));
-    memcpy(&p->desc, d, d->struct_size < sizeof(p->desc) ? d->struct_size
-                                                         : sizeof(p->desc));
+    memcpy(&p->desc, d,
+           d->struct_size < sizeof(p->desc) ? d->struct_size : sizeof(p->desc));
     (void)need;
     if (!p->desc.name || !p->desc.process)
         return failf(err, errlen, PRISM_EPLUGIN,
-                     "%s: the descriptor has no name or no process()",
-                     p->path);
+                     "%s: the descriptor has no name or no process()", p->path);
     if (strcmp(p->desc.name, sec->name) != 0)
         return failf(err, errlen, PRISM_EPLUGIN,
                      "%s:%d: %s calls itself '%s', but is configured as "
                      "[plugin.%s]",
-                     sec->origin, sec->line, p->path, p->desc.name,
-                     sec->name);
+                     sec->origin, sec->line, p->path, p->desc.name, sec->name);
     p->conf.options = p->desc.options;
     return check_options(p, err, errlen);
 }
@@ -237,9 +234,8 @@ static int order(prism_loaded_t *ps, size_t n, char *err, size_t errlen)
             size_t used = 0;
             for (size_t i = 0; i < n && used < sizeof(names) - 2; i++)
                 if (!done[i])
-                    used += (size_t)snprintf(names + used,
-                                             sizeof(names) - used, "%s%s",
-                                             used ? ", " : "",
+                    used += (size_t)snprintf(names + used, sizeof(names) - used,
+                                             "%s%s", used ? ", " : "",
                                              ps[i].desc.name);
             free(sorted);
             free(done);
@@ -302,8 +298,8 @@ int prism_loader_open(prism_loader_t *self, const prism_config_t *cfg,
         prism__host_set_current(NULL);
         if (irc != 0) {
             rc = failf(err, errlen, PRISM_EPLUGIN,
-                       "plugin %s (%s): init failed: %s", p->desc.name,
-                       p->path, msg ? msg : "no reason given");
+                       "plugin %s (%s): init failed: %s", p->desc.name, p->path,
+                       msg ? msg : "no reason given");
             free(msg); /* allocated with host->alloc, which is malloc */
             goto out_close;
         }

@@ -17,9 +17,9 @@
 struct prism_pipeline {
     const prism_config_t *cfg;
     prism_loader_t loader;
-    msgpack_zone zone;         /* the document's arena */
-    msgpack_sbuffer *outs;     /* one result buffer per plugin */
-    msgpack_sbuffer *provs;    /* {version, config} per plugin, packed once */
+    msgpack_zone zone;      /* the document's arena */
+    msgpack_sbuffer *outs;  /* one result buffer per plugin */
+    msgpack_sbuffer *provs; /* {version, config} per plugin, packed once */
     msgpack_sbuffer body;
     msgpack_sbuffer id; /* the id, packed alone, for per-plugin records */
     prism_slot_t *slots;
@@ -109,8 +109,7 @@ const prism_loader_t *prism_pipeline_plugins(const prism_pipeline_t *self)
     return &self->loader;
 }
 
-void prism_pipeline_set_status(prism_pipeline_t *self,
-                               volatile uint32_t *slot)
+void prism_pipeline_set_status(prism_pipeline_t *self, volatile uint32_t *slot)
 {
     self->status = slot ? slot : &self->status_none;
 }

@@ -65,7 +65,6 @@ const prism_loader_t *prism_pipeline_plugins(const prism_pipeline_t *self);
  * index + 1 before calling it and 0 after. The worker points it at memory
  * shared with prismd, so that after a crash the broker can name the plugin.
  */
-void prism_pipeline_set_status(prism_pipeline_t *self,
-                               volatile uint32_t *slot);
+void prism_pipeline_set_status(prism_pipeline_t *self, volatile uint32_t *slot);
 
 #endif

@@ -35,13 +35,13 @@ void prism_log_setup(const char *program, int max_level);
 void prism_log(int level, const char *fmt, ...) PRISM_PRINTF(2, 3);
 void prism_logv(int level, const char *prefix, const char *fmt, va_list ap);
 #define prism_error(...) prism_log(PRISM_LOG_ERROR, __VA_ARGS__)
-#define prism_warn(...) prism_log(PRISM_LOG_WARN, __VA_ARGS__)
-#define prism_info(...) prism_log(PRISM_LOG_INFO, __VA_ARGS__)
+#define prism_warn(...)  prism_log(PRISM_LOG_WARN, __VA_ARGS__)
+#define prism_info(...)  prism_log(PRISM_LOG_INFO, __VA_ARGS__)
 #define prism_debug(...) prism_log(PRISM_LOG_DEBUG, __VA_ARGS__)
 
 /* Monotonic and wall clocks. */
-int64_t prism_now_us(void);      /* monotonic, microseconds */
-int64_t prism_wall_ms(void);     /* unix time, milliseconds */
+int64_t prism_now_us(void);  /* monotonic, microseconds */
+int64_t prism_wall_ms(void); /* unix time, milliseconds */
 
 /* 64-bit FNV-1a, for config hashes and identities. */
 uint64_t prism_fnv1a(uint64_t h, const void *data, size_t len);

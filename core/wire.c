@@ -33,9 +33,8 @@ const char *prism_wire_code_name(enum prism_wire_code code)
     return "internal";
 }
 
-static const char *const reserved[] = {"seq",    "ts",   "pub",
-                                       "results", "errors", "elapsed_us",
-                                       "prov"};
+static const char *const reserved[] = {"seq",    "ts",         "pub", "results",
+                                       "errors", "elapsed_us", "prov"};
 
 bool prism_wire_reserved_key(const char *key, size_t len)
 {
@@ -303,8 +302,8 @@ enum prism_wire_code prism_wire_check(const char *buf, size_t len,
                      .fields_left = lim->max_fields + 1};
     uint64_t npairs = top.n;
     t.p = top.start + ((top.start[0] & 0xf0) == 0x80 ? 1
-                       : top.start[0] == 0xde     ? 3
-                                                  : 5);
+                       : top.start[0] == 0xde        ? 3
+                                                     : 5);
     info->npairs = (uint32_t)npairs;
     enum prism_wire_code bad = PRISM_WIRE_OK;
     const char *seen[16];
@@ -334,8 +333,8 @@ enum prism_wire_code prism_wire_check(const char *buf, size_t len,
             continue;
         }
         /* duplicates of the known keys are refused: which one would win? */
-        static const char *const known[] = {"id",  "text",   "title",
-                                            "url", "source", "lang",
+        static const char *const known[] = {"id",        "text",   "title",
+                                            "url",       "source", "lang",
                                             "published", "meta"};
         for (size_t j = 0; j < sizeof(known) / sizeof(known[0]); j++) {
             if (!key_is(&k, known[j]))
@@ -418,7 +417,8 @@ enum prism_wire_code prism_wire_check(const char *buf, size_t len,
     return PRISM_WIRE_OK;
 }
 
-/* ---- packing records ------------------------------------------------------ */
+/* ---- packing records ------------------------------------------------------
+ */
 
 void prism_pack_str(msgpack_packer *pk, const char *s, size_t len)
 {
@@ -437,8 +437,8 @@ void prism_wire_pack_err(msgpack_packer *pk, uint64_t seq, int64_t ts_ms,
                          const char *plugin, const char *payload,
                          size_t payload_len)
 {
-    msgpack_pack_map(pk, 5 + (id != NULL) + (plugin != NULL) +
-                             (payload != NULL));
+    msgpack_pack_map(pk,
+                     5 + (id != NULL) + (plugin != NULL) + (payload != NULL));
     if (id) {
         prism_pack_cstr(pk, "id");
         prism_pack_str(pk, id, id_len);
@@ -465,8 +465,8 @@ void prism_wire_pack_err(msgpack_packer *pk, uint64_t seq, int64_t ts_ms,
 }
 
 int prism_wire_pack_doc(msgpack_sbuffer *sb, uint64_t seq, int64_t ts_ms,
-                        const char *pub, int64_t elapsed_us,
-                        const char *body, size_t body_len, uint32_t nbody)
+                        const char *pub, int64_t elapsed_us, const char *body,
+                        size_t body_len, uint32_t nbody)
 {
     msgpack_packer pk;
     msgpack_packer_init(&pk, sb, msgpack_sbuffer_write);

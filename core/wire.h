@@ -19,13 +19,13 @@
 /* Why an input message was refused; the name is the `code` of its err. */
 enum prism_wire_code {
     PRISM_WIRE_OK = 0,
-    PRISM_WIRE_NOT_MSGPACK, /* not one well-formed msgpack value */
-    PRISM_WIRE_NOT_A_MAP,   /* a value, but not a map */
-    PRISM_WIRE_TOO_LARGE,   /* over daemon.max_doc_bytes */
-    PRISM_WIRE_TOO_DEEP,    /* nesting deeper than daemon.max_depth */
-    PRISM_WIRE_TOO_MANY,    /* more than daemon.max_fields entries */
-    PRISM_WIRE_MISSING_ID,  /* no `id` */
-    PRISM_WIRE_BAD_ID,      /* `id` not a string of 1-256 bytes */
+    PRISM_WIRE_NOT_MSGPACK,  /* not one well-formed msgpack value */
+    PRISM_WIRE_NOT_A_MAP,    /* a value, but not a map */
+    PRISM_WIRE_TOO_LARGE,    /* over daemon.max_doc_bytes */
+    PRISM_WIRE_TOO_DEEP,     /* nesting deeper than daemon.max_depth */
+    PRISM_WIRE_TOO_MANY,     /* more than daemon.max_fields entries */
+    PRISM_WIRE_MISSING_ID,   /* no `id` */
+    PRISM_WIRE_BAD_ID,       /* `id` not a string of 1-256 bytes */
     PRISM_WIRE_MISSING_TEXT, /* no `text` */
     PRISM_WIRE_BAD_TEXT,     /* `text` not a string */
     PRISM_WIRE_BAD_UTF8,     /* a string field is not valid UTF-8 */
@@ -92,8 +92,8 @@ void prism_wire_pack_err(msgpack_packer *pk, uint64_t seq, int64_t ts_ms,
  * msgpack of nbody key/value pairs made by prism_pipeline_run().
  */
 int prism_wire_pack_doc(msgpack_sbuffer *sb, uint64_t seq, int64_t ts_ms,
-                        const char *pub, int64_t elapsed_us,
-                        const char *body, size_t body_len, uint32_t nbody);
+                        const char *pub, int64_t elapsed_us, const char *body,
+                        size_t body_len, uint32_t nbody);
 
 /*
  * Packs a per-plugin record {id, seq, plugin, version, config, result}: the

@@ -158,8 +158,7 @@ static int recv_multipart(void *sock, zmq_msg_t *msgs, int max, int *n)
     return 0;
 }
 
-int prism_worker_run(const prism_config_t *cfg,
-                     const prism_worker_opts_t *opts)
+int prism_worker_run(const prism_config_t *cfg, const prism_worker_opts_t *opts)
 {
     int exit_code = 1;
     struct sigaction sa = {.sa_handler = on_term};

@@ -83,8 +83,8 @@ int main(int argc, char **argv)
         return 2;
     }
     char err[1024];
-    prism_config_t *cfg = prism_config_load(config, sets, nsets, err,
-                                            sizeof(err));
+    prism_config_t *cfg =
+        prism_config_load(config, sets, nsets, err, sizeof(err));
     if (!cfg) {
         fprintf(stderr, "prism-worker: %s\n", err);
         free(sets);

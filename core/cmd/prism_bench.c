@@ -72,10 +72,9 @@ static int load_docs(const char *file, const prism_limits_t *lim,
         msgpack_sbuffer_clear(&sb);
         prism_wire_info_t info;
         if (prism_json_to_msgpack(line, (size_t)len, &sb, err, sizeof(err)) ||
-            prism_wire_check(sb.data, sb.size, lim, &info, err,
-                             sizeof(err))) {
-            fprintf(stderr, "prism bench: %s:%ld: skipped: %s\n", file,
-                    lineno, err);
+            prism_wire_check(sb.data, sb.size, lim, &info, err, sizeof(err))) {
+            fprintf(stderr, "prism bench: %s:%ld: skipped: %s\n", file, lineno,
+                    err);
             continue;
         }
         if (n == cap) {
@@ -120,8 +119,8 @@ static void row(const char *name, int64_t *samples, size_t n, double bytes,
 int prism_cmd_bench(int argc, char **argv)
 {
     const char *sets[argc + 1];
-    cli_config_opts_t o = {.file = "config/prism.conf", .sets = sets,
-                           .runs = 5};
+    cli_config_opts_t o = {
+        .file = "config/prism.conf", .sets = sets, .runs = 5};
     int rc = 0;
     int first = cli_parse_config_opts(argc, argv, &o, bench_usage, &rc);
     if (first < 0)
@@ -174,8 +173,8 @@ int prism_cmd_bench(int argc, char **argv)
                 failures++;
             if (!count)
                 continue;
-            total[k] = (b.tv_sec - a.tv_sec) * 1000000000LL +
-                       (b.tv_nsec - a.tv_nsec);
+            total[k] =
+                (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
             for (size_t p = 0; prc == 0 && p < out.nresults; p++)
                 for (size_t q = 0; q < np; q++)
                     if (strcmp(ld->plugins[q].desc.name,
@@ -187,8 +186,7 @@ int prism_cmd_bench(int argc, char **argv)
     double mult = counted;
     printf("%zu documents, %.2f MB, %.0f tokens; %d timed runs\n", n,
            bytes / 1e6, tokens, counted);
-    printf("%-14s %12s %12s %14s\n", "plugin", "median_us", "MB/s",
-           "tokens/s");
+    printf("%-14s %12s %12s %14s\n", "plugin", "median_us", "MB/s", "tokens/s");
     for (size_t q = 0; q < np; q++)
         row(ld->plugins[q].desc.name, per + q * nsamples, nsamples,
             bytes * mult, tokens * mult);

@@ -33,31 +33,32 @@ static int doc_timeout_s = 10;
 
 static void check_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: prism check-plugin [-c CONFIG] [--set S.K=V]... [--timeout S] "
-            "FILE.so\n"
-            "\n"
-            "Checks that a plugin behaves: it loads and initialises, fails "
-            "cleanly when\n"
-            "given bad option values, and on ordinary, empty, 1 MiB, "
-            "non-ASCII and\n"
-            "hostile documents it writes exactly one well-formed result with "
-            "every span\n"
-            "inside the text, neither crashing nor hanging. Each document "
-            "runs in a child\n"
-            "process first. Exits 0 when every check passes, 1 otherwise.\n"
-            "\n"
-            "The plugin's section comes from CONFIG (default "
-            "config/prism.conf when it\n"
-            "exists) and --set, for options such as data files; every other "
-            "plugin is\n"
-            "left out, except those it `needs`.\n"
-            "\n"
-            "  -c, --config FILE   config with the plugin's section\n"
-            "      --set S.K=V     override a config key (repeatable)\n"
-            "      --timeout S     a document taking longer has hung "
-            "(default 10)\n"
-            "  -h, --help          this help\n");
+    fprintf(
+        out,
+        "usage: prism check-plugin [-c CONFIG] [--set S.K=V]... [--timeout S] "
+        "FILE.so\n"
+        "\n"
+        "Checks that a plugin behaves: it loads and initialises, fails "
+        "cleanly when\n"
+        "given bad option values, and on ordinary, empty, 1 MiB, "
+        "non-ASCII and\n"
+        "hostile documents it writes exactly one well-formed result with "
+        "every span\n"
+        "inside the text, neither crashing nor hanging. Each document "
+        "runs in a child\n"
+        "process first. Exits 0 when every check passes, 1 otherwise.\n"
+        "\n"
+        "The plugin's section comes from CONFIG (default "
+        "config/prism.conf when it\n"
+        "exists) and --set, for options such as data files; every other "
+        "plugin is\n"
+        "left out, except those it `needs`.\n"
+        "\n"
+        "  -c, --config FILE   config with the plugin's section\n"
+        "      --set S.K=V     override a config key (repeatable)\n"
+        "      --timeout S     a document taking longer has hung "
+        "(default 10)\n"
+        "  -h, --help          this help\n");
 }
 
 struct doc_case {
@@ -87,7 +88,8 @@ static const char STORY[] =
     "Parliament passes budget after all-night session\n"
     "LISBON, March 4 (Reuters) - Portugal's parliament approved the 2025 "
     "budget early on Tuesday after a 14-hour debate, clearing the way for "
-    "\xe2\x82\xac" "3.2 billion in spending on housing and rail. Finance "
+    "\xe2\x82\xac"
+    "3.2 billion in spending on housing and rail. Finance "
     "Minister Joaquim Miranda Sarmento told reporters the deficit would fall "
     "to 0.3% of GDP. \xe2\x80\x9cThis is a budget for families,\xe2\x80\x9d "
     "he said.\n";
@@ -127,14 +129,15 @@ static char *copy(const char *t, size_t len)
 static size_t make_cases(struct doc_case *c)
 {
     size_t n = 0, len;
-    add(c, &n, "ordinary news story", copy(STORY, strlen(STORY)),
-        strlen(STORY), "2025-03-04T08:00:00Z");
+    add(c, &n, "ordinary news story", copy(STORY, strlen(STORY)), strlen(STORY),
+        "2025-03-04T08:00:00Z");
     add(c, &n, "empty text", copy("", 0), 0, NULL);
     add(c, &n, "white space only", copy(" \n\t\n  \r\n", 8), 8, NULL);
     char *big = repeat(STORY, 1000000, &len);
     add(c, &n, "1 MiB document", big, len, NULL);
-    add(c, &n, "non-ASCII text (accents, Cyrillic, CJK, Arabic, emoji, "
-               "combining marks, bidi controls)",
+    add(c, &n,
+        "non-ASCII text (accents, Cyrillic, CJK, Arabic, emoji, "
+        "combining marks, bidi controls)",
         copy(NON_ASCII, strlen(NON_ASCII)), strlen(NON_ASCII), NULL);
     char *letters = repeat("a", 1 << 20, &len);
     add(c, &n, "1 MiB of one letter, no spaces", letters, len, NULL);
@@ -144,10 +147,10 @@ static size_t make_cases(struct doc_case *c)
     add(c, &n, "1 MiB of dots", dots, len, NULL);
     char *marks = repeat("\xcc\x81", 200000, &len);
     add(c, &n, "100,000 combining marks", marks, len, NULL);
-    add(c, &n, "NUL and control characters",
-        copy(CONTROL, sizeof(CONTROL) - 1), sizeof(CONTROL) - 1, NULL);
-    add(c, &n, "unbalanced quotes and brackets",
-        copy(QUOTES, strlen(QUOTES)), strlen(QUOTES), NULL);
+    add(c, &n, "NUL and control characters", copy(CONTROL, sizeof(CONTROL) - 1),
+        sizeof(CONTROL) - 1, NULL);
+    add(c, &n, "unbalanced quotes and brackets", copy(QUOTES, strlen(QUOTES)),
+        strlen(QUOTES), NULL);
     char *digits = repeat("1,0", 600000, &len);
     add(c, &n, "a 600,000-character number", digits, len, NULL);
     static const char odd[] = "WASHINGTON, Feb 30 (Reuters) - 99999 Dec. 32.";
@@ -179,7 +182,10 @@ static void pack_doc(msgpack_sbuffer *sb, const struct doc_case *c)
 static void error_of(const prism_outcome_t *out, char *buf, size_t len)
 {
     buf[0] = '\0';
-    const char *e = memmem(out->body, out->body_len, "\xa6" "errors", 7);
+    const char *e = memmem(out->body, out->body_len,
+                           "\xa6"
+                           "errors",
+                           7);
     if (!e)
         return;
     msgpack_zone zone;
@@ -243,8 +249,7 @@ static int run_isolated(prism_pipeline_t *pl, msgpack_sbuffer *sb,
     waitpid(pid, &status, 0);
     if (WIFSIGNALED(status)) {
         if (WTERMSIG(status) == SIGALRM)
-            snprintf(why, whylen, "did not finish within %d s",
-                     doc_timeout_s);
+            snprintf(why, whylen, "did not finish within %d s", doc_timeout_s);
         else
             snprintf(why, whylen, "crashed with signal %d (%s)",
                      WTERMSIG(status), strsignal(WTERMSIG(status)));
@@ -262,8 +267,7 @@ static int run_isolated(prism_pipeline_t *pl, msgpack_sbuffer *sb,
 
 /* Reads a plugin's descriptor name and options without keeping it. */
 static int peek(const char *path, char *name, size_t namelen,
-                const char ***options, size_t *nopts, char *err,
-                size_t errlen)
+                const char ***options, size_t *nopts, char *err, size_t errlen)
 {
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
@@ -278,19 +282,18 @@ static int peek(const char *path, char *name, size_t namelen,
         d = entry(&prism_host_table);
     }
     if (!d || !d->name || d->abi_major != PRISM_ABI_MAJOR) {
-        snprintf(err, errlen,
-                 "%s: %s", path,
-                 !sym  ? "no symbol " PRISM_PLUGIN_ENTRY
-                 : !d  ? "the entry point returned NULL"
-                       : "a descriptor of another ABI major version");
+        snprintf(err, errlen, "%s: %s", path,
+                 !sym ? "no symbol " PRISM_PLUGIN_ENTRY
+                 : !d ? "the entry point returned NULL"
+                      : "a descriptor of another ABI major version");
         dlclose(h);
         return -1;
     }
     snprintf(name, namelen, "%s", d->name);
     *nopts = 0;
     *options = NULL;
-    if (d->struct_size >= offsetof(prism_plugin, options) +
-                              sizeof(d->options) &&
+    if (d->struct_size >=
+            offsetof(prism_plugin, options) + sizeof(d->options) &&
         d->options) {
         size_t n = 0;
         while (d->options[n].name)
@@ -311,8 +314,8 @@ static int report(bool ok, const char *what, const char *detail)
 }
 
 /* Loads the plugin with sets plus extra; in a child when isolate. */
-static int try_load(const cli_config_opts_t *o, const char *extra,
-                    char *why, size_t whylen)
+static int try_load(const cli_config_opts_t *o, const char *extra, char *why,
+                    size_t whylen)
 {
     const char *sets[o->nsets + 1];
     memcpy(sets, o->sets, o->nsets * sizeof(char *));
@@ -326,8 +329,8 @@ static int try_load(const cli_config_opts_t *o, const char *extra,
         close(fds[0]);
         alarm(doc_timeout_s);
         char err[1024] = "";
-        prism_config_t *cfg = prism_config_load(o->file, sets, o->nsets + 1,
-                                                err, sizeof(err));
+        prism_config_t *cfg =
+            prism_config_load(o->file, sets, o->nsets + 1, err, sizeof(err));
         prism_pipeline_t *pl =
             cfg ? prism_pipeline_new(cfg, err, sizeof(err)) : NULL;
         ssize_t w = write(fds[1], err, strlen(err));
@@ -366,16 +369,15 @@ int prism_cmd_check_plugin(int argc, char **argv)
         o.file = "config/prism.conf";
     char *path = realpath(argv[first], NULL);
     if (!path) {
-        fprintf(stderr, "prism check-plugin: %s: no such file\n",
-                argv[first]);
+        fprintf(stderr, "prism check-plugin: %s: no such file\n", argv[first]);
         return 2;
     }
     char name[80], err[2048];
     const char **options = NULL;
     size_t nopts = 0;
     int failures = 0;
-    if (peek(path, name, sizeof(name), &options, &nopts, err,
-             sizeof(err)) < 0) {
+    if (peek(path, name, sizeof(name), &options, &nopts, err, sizeof(err)) <
+        0) {
         report(false, "loads", err);
         free(path);
         return 1;
@@ -386,16 +388,16 @@ int prism_cmd_check_plugin(int argc, char **argv)
     char enable[128], pathset[4200];
     snprintf(pathset, sizeof(pathset), "plugin.%s.path=%s", name, path);
     sets[o.nsets++] = pathset;
-    prism_config_t *probe = prism_config_load(o.file, o.sets, o.nsets, err,
-                                              sizeof(err));
-    char (*disables)[128] = NULL;
+    prism_config_t *probe =
+        prism_config_load(o.file, o.sets, o.nsets, err, sizeof(err));
+    char(*disables)[128] = NULL;
     if (probe) {
         disables = calloc(probe->nplugins + 1, sizeof(*disables));
         for (size_t i = 0; disables && i < probe->nplugins; i++) {
             if (strcmp(probe->plugins[i].name, name) == 0)
                 continue;
-            snprintf(disables[i], sizeof(disables[i]),
-                     "plugin.%s.enabled=no", probe->plugins[i].name);
+            snprintf(disables[i], sizeof(disables[i]), "plugin.%s.enabled=no",
+                     probe->plugins[i].name);
         }
     }
     /* plugins it needs stay on: the loader names them if they are absent */
@@ -408,14 +410,12 @@ int prism_cmd_check_plugin(int argc, char **argv)
     prism_config_destroy(&probe);
     snprintf(enable, sizeof(enable), "plugin.%s.enabled=yes", name);
     kept_sets[nkept++] = enable;
-    cli_config_opts_t ko = {.file = o.file, .sets = kept_sets,
-                            .nsets = nkept};
+    cli_config_opts_t ko = {.file = o.file, .sets = kept_sets, .nsets = nkept};
 
     prism_config_t *cfg = cli_load_config("check-plugin", &ko);
     prism_pipeline_t *pl =
         cfg ? prism_pipeline_new(cfg, err, sizeof(err)) : NULL;
-    failures += report(pl != NULL, "loads and initialises",
-                       pl ? "" : err);
+    failures += report(pl != NULL, "loads and initialises", pl ? "" : err);
     if (!pl) {
         /* a plugin that needs others is checked with them loaded */
         goto out;
@@ -425,22 +425,20 @@ int prism_cmd_check_plugin(int argc, char **argv)
     static const char *const bad_values[] = {"", "-1", "\x01not\xff valid",
                                              "99999999999999999999"};
     for (size_t i = 0; i < nopts; i++) {
-        for (size_t v = 0; v < sizeof(bad_values) / sizeof(*bad_values);
-             v++) {
+        for (size_t v = 0; v < sizeof(bad_values) / sizeof(*bad_values); v++) {
             char set[512], what[600], why[1024];
             snprintf(set, sizeof(set), "plugin.%s.%s=%s", name, options[i],
                      bad_values[v]);
             int r = try_load(&ko, set, why, sizeof(why));
-            snprintf(what, sizeof(what), "init with %s = \"%s\"",
-                     options[i], v == 2 ? "\\x01not\\xff valid"
-                                        : bad_values[v]);
+            snprintf(what, sizeof(what), "init with %s = \"%s\"", options[i],
+                     v == 2 ? "\\x01not\\xff valid" : bad_values[v]);
             if (r == -1 && !why[0])
                 failures += report(false, what, "refused without a message");
             else if (r == -2)
                 failures += report(false, what, why);
             else
-                failures += report(true, what,
-                                   r == 0 ? "accepted" : "refused cleanly");
+                failures +=
+                    report(true, what, r == 0 ? "accepted" : "refused cleanly");
         }
     }
 

@@ -11,8 +11,8 @@
 
 #include "config.h"
 
-#define PRISM_DEFAULT_INPUT "tcp://127.0.0.1:5557"
-#define PRISM_DEFAULT_OUTPUT "tcp://127.0.0.1:5558"
+#define PRISM_DEFAULT_INPUT   "tcp://127.0.0.1:5557"
+#define PRISM_DEFAULT_OUTPUT  "tcp://127.0.0.1:5558"
 #define PRISM_DEFAULT_CONTROL "tcp://127.0.0.1:5559"
 
 int prism_cmd_process(int argc, char **argv);
@@ -32,8 +32,8 @@ typedef struct cli_config_opts {
     int timeout; /* --timeout SECONDS, for check-plugin */
 } cli_config_opts_t;
 
-/* Parses -c/--set/-n/--timeout/-h; returns the index of the first operand, or -1 to
- * exit with *rc (after printing usage for -h or a bad option). */
+/* Parses -c/--set/-n/--timeout/-h; returns the index of the first operand, or
+ * -1 to exit with *rc (after printing usage for -h or a bad option). */
 int cli_parse_config_opts(int argc, char **argv, cli_config_opts_t *o,
                           void (*usage)(FILE *), int *rc);
 

@@ -200,8 +200,8 @@ int prism_cmd_send(int argc, char **argv)
             rc = 1;
             break;
         }
-        int r = is_jsonl(name) ? send_jsonl(&s, name, f)
-                               : send_text(&s, name, f);
+        int r =
+            is_jsonl(name) ? send_jsonl(&s, name, f) : send_text(&s, name, f);
         if (f != stdin)
             fclose(f);
         if (r < 0) {
@@ -306,8 +306,7 @@ int prism_cmd_sub(int argc, char **argv)
             break; /* timeout or interrupt */
         }
         out.len = 0;
-        prism_buf_printf(&out, "{\"topic\":\"%.*s\"",
-                         (int)zmq_msg_size(&topic),
+        prism_buf_printf(&out, "{\"topic\":\"%.*s\"", (int)zmq_msg_size(&topic),
                          (const char *)zmq_msg_data(&topic));
         size_t mark = out.len;
         if (prism_msgpack_bytes_to_json(zmq_msg_data(&payload),

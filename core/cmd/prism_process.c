@@ -211,8 +211,8 @@ int prism_cmd_process(int argc, char **argv)
             lineno++;
             if (n == 0 || strspn(line, " \t") == (size_t)n)
                 continue;
-            process_line(&st, strcmp(name, "-") ? name : "stdin", lineno,
-                         line, (size_t)n);
+            process_line(&st, strcmp(name, "-") ? name : "stdin", lineno, line,
+                         (size_t)n);
         }
         if (f != stdin)
             fclose(f);
@@ -220,8 +220,9 @@ int prism_cmd_process(int argc, char **argv)
     free(line);
     fflush(stdout);
     if (st.rejected)
-        fprintf(stderr, "prism process: %zu documents, %zu refused (see "
-                        "their err records)\n",
+        fprintf(stderr,
+                "prism process: %zu documents, %zu refused (see "
+                "their err records)\n",
                 st.ok + st.rejected, st.rejected);
     msgpack_sbuffer_destroy(&st.mp);
     msgpack_sbuffer_destroy(&st.rec);
@@ -231,7 +232,8 @@ int prism_cmd_process(int argc, char **argv)
     return rc;
 }
 
-/* ---- prism plugins -------------------------------------------------------- */
+/* ---- prism plugins --------------------------------------------------------
+ */
 
 static void plugins_usage(FILE *out)
 {
@@ -287,4 +289,3 @@ int prism_cmd_plugins(int argc, char **argv)
     prism_config_destroy(&cfg);
     return 0;
 }
-

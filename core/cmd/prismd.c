@@ -89,8 +89,8 @@ int main(int argc, char **argv)
         free(sets);
         return 0;
     }
-    prism_broker_t *b = prism_broker_new(&cfg, config, sets, nsets, err,
-                                         sizeof(err));
+    prism_broker_t *b =
+        prism_broker_new(&cfg, config, sets, nsets, err, sizeof(err));
     if (!b) {
         fprintf(stderr, "prismd: %s\n", err);
         prism_config_destroy(&cfg);

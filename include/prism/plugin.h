@@ -68,10 +68,11 @@ extern "C" {
 #endif
 
 #define PRISM_ABI_MAJOR 1 /* incompatible change: hosts refuse other majors */
-#define PRISM_ABI_MINOR 0 /* table grew at the end: older plugins still load */
+#define PRISM_ABI_MINOR 0 /* table grew at the end: older plugins still load   \
+                           */
 
 #if defined(__GNUC__)
-#define PRISM_EXPORT __attribute__((visibility("default")))
+#define PRISM_EXPORT       __attribute__((visibility("default")))
 #define PRISM_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define PRISM_EXPORT
@@ -95,7 +96,7 @@ enum prism_log_level {
 enum prism_token_kind {
     PRISM_TOK_WORD = 1,   /* letters, with inner apostrophes, hyphens, dots */
     PRISM_TOK_NUMBER = 2, /* digits, with inner , . : / and a trailing %  */
-    PRISM_TOK_PUNCT = 3,  /* punctuation: . , ; " “ ” ( ) — – - ...       */
+    PRISM_TOK_PUNCT = 3, /* punctuation: . , ; " “ ” ( ) — – - ...       */
     PRISM_TOK_SYMBOL = 4, /* anything else: $ € + = # @ emoji ...         */
 };
 
@@ -203,7 +204,7 @@ typedef struct prism_host {
     int64_t (*value_i64)(const prism_value *v); /* 0 unless INT or FLOAT */
     double (*value_f64)(const prism_value *v);  /* 0 unless INT or FLOAT */
     const char *(*value_str)(const prism_value *v, size_t *len); /* or NULL */
-    size_t (*value_len)(const prism_value *v);  /* array or map size, or 0 */
+    size_t (*value_len)(const prism_value *v); /* array or map size, or 0 */
     const prism_value *(*value_at)(const prism_value *v, size_t i); /* array */
     const prism_value *(*value_get)(const prism_value *v, const char *key);
     /* Key and value of the i-th entry of a map (key NULL when not a str). */
@@ -277,8 +278,8 @@ typedef struct prism_plugin {
 } prism_plugin;
 
 /* Opens every descriptor: fills struct_size and the ABI numbers. */
-#define PRISM_PLUGIN_HEADER                                                   \
-    .struct_size = sizeof(prism_plugin), .abi_major = PRISM_ABI_MAJOR,        \
+#define PRISM_PLUGIN_HEADER                                                    \
+    .struct_size = sizeof(prism_plugin), .abi_major = PRISM_ABI_MAJOR,         \
     .abi_minor = PRISM_ABI_MINOR
 
 /* The entry point's name, as the host looks it up with dlsym(). */

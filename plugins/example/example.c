@@ -69,8 +69,7 @@ static int example_init(const prism_conf *conf, void **state, char **errmsg)
  * value (here a map of 5 entries), return 0. To fail for this document
  * only, call out_error() and return -1: the record is still published,
  * with errors.example set and the other plugins' results. */
-static int example_process(void *state, const prism_doc *doc,
-                           prism_out *out)
+static int example_process(void *state, const prism_doc *doc, prism_out *out)
 {
     const struct example_state *st = state;
 
@@ -116,9 +115,9 @@ static int example_process(void *state, const prism_doc *doc,
     host->out_cstr(out, "sentences");
     host->out_i64(out, (int64_t)nsents);
     host->out_cstr(out, "reading_time_s");
-    host->out_i64(out, (int64_t)((words * 60 + (size_t)st->words_per_minute -
-                                  1) /
-                                 (size_t)st->words_per_minute));
+    host->out_i64(out,
+                  (int64_t)((words * 60 + (size_t)st->words_per_minute - 1) /
+                            (size_t)st->words_per_minute));
     host->out_cstr(out, "longest_sentence");
     if (nsents == 0)
         return host->out_nil(out);

@@ -2,10 +2,13 @@
  * bench_e2e: end-to-end throughput and latency through a running prismd,
  * from a PUSH client to a SUB client (tests/bench/run starts the daemon).
  *
- *   bench_e2e throughput IN OUT COUNT BYTES
+ *   bench_e2e throughput IN OUT COUNT BYTES [CRASH_EVERY]
  *       pushes COUNT documents of about BYTES bytes of text as fast as the
  *       daemon takes them and prints documents/s: COUNT over the time from
- *       the first send to the last doc record received.
+ *       the first send to the last doc record received. With CRASH_EVERY,
+ *       every CRASH_EVERY-th document carries PRISM_TEST_CRASH (for a
+ *       daemon with the faulty test plugin) and is counted when its err
+ *       record arrives: the throughput while workers are being replaced.
  *   bench_e2e latency IN OUT RATE SECONDS BYTES
  *       offers RATE documents/s for SECONDS and prints p50/p99/p99.9/max of
  *       the time from send to the doc record's arrival.
@@ -32,10 +35,10 @@ static int64_t now_ns(void)
 struct sub_args {
     void *ctx;
     const char *endpoint;
-    long expect;       /* stop after this many doc records */
-    int64_t *lat;      /* latencies in ns, or NULL */
+    long expect;  /* stop after this many doc records */
+    int64_t *lat; /* latencies in ns, or NULL */
     long nlat;
-    int64_t last_ns;   /* arrival of the last record */
+    int64_t last_ns; /* arrival of the last record */
     volatile int ready;
 };
 
@@ -66,6 +69,7 @@ static void *subscriber(void *arg)
     zmq_setsockopt(sock, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(sock, ZMQ_RCVTIMEO, &timeout, sizeof(timeout));
     zmq_setsockopt(sock, ZMQ_SUBSCRIBE, "doc", 3);
+    zmq_setsockopt(sock, ZMQ_SUBSCRIBE, "err", 3);
     zmq_connect(sock, a->endpoint);
     a->ready = 1;
     long got = 0;
@@ -134,17 +138,22 @@ static int cmp(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     bool latency = argc == 7 && strcmp(argv[1], "latency") == 0;
-    if (!latency && !(argc == 6 && strcmp(argv[1], "throughput") == 0)) {
-        fprintf(stderr,
-                "usage: bench_e2e throughput IN OUT COUNT BYTES\n"
-                "       bench_e2e latency IN OUT RATE SECONDS BYTES\n");
+    if (!latency &&
+        !((argc == 6 || argc == 7) && strcmp(argv[1], "throughput") == 0)) {
+        fprintf(stderr, "usage: bench_e2e throughput IN OUT COUNT BYTES "
+                        "[CRASH_EVERY]\n"
+                        "       bench_e2e latency IN OUT RATE SECONDS BYTES\n");
         return 2;
     }
     const char *in = argv[2], *out = argv[3];
     long count = latency ? atol(argv[4]) * atol(argv[5]) : atol(argv[4]);
     size_t bytes = (size_t)atol(latency ? argv[6] : argv[5]);
     long rate = latency ? atol(argv[4]) : 0;
+    long crash_every = !latency && argc == 7 ? atol(argv[6]) : 0;
     char *text = prose(bytes);
+    char *crash_text = prose(bytes);
+    if (bytes > 20)
+        memcpy(crash_text, "PRISM_TEST_CRASH ", 17);
 
     void *ctx = zmq_ctx_new();
     struct sub_args sa = {.ctx = ctx, .endpoint = out, .expect = count};
@@ -170,7 +179,8 @@ int main(int argc, char **argv)
             while (now_ns() < due)
                 ;
         }
-        make_doc(&sb, text, bytes, i);
+        bool crash = crash_every && i % crash_every == crash_every / 2;
+        make_doc(&sb, crash ? crash_text : text, bytes, i);
         zmq_send(push, sb.data, sb.size, 0);
     }
     pthread_join(th, NULL);
@@ -185,8 +195,7 @@ int main(int argc, char **argv)
         long n = sa.nlat;
         printf("latency at %ld documents/s for %s s (%ld of %ld received): "
                "p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms\n",
-               rate, argv[5], n, count,
-               n ? (double)sa.lat[n / 2] / 1e6 : 0.0,
+               rate, argv[5], n, count, n ? (double)sa.lat[n / 2] / 1e6 : 0.0,
                n ? (double)sa.lat[n * 99 / 100] / 1e6 : 0.0,
                n ? (double)sa.lat[n * 999 / 1000] / 1e6 : 0.0,
                n ? (double)sa.lat[n - 1] / 1e6 : 0.0);
@@ -194,6 +203,7 @@ int main(int argc, char **argv)
     msgpack_sbuffer_destroy(&sb);
     free(sa.lat);
     free(text);
+    free(crash_text);
     zmq_close(push);
     zmq_ctx_term(ctx);
     return sa.expect == count ? 0 : 1;

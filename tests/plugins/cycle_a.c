@@ -14,11 +14,8 @@ static int cycle_a_process(void *state, const prism_doc *doc, prism_out *out)
 static const char *const cycle_a_deps[] = {"cycle_b", NULL};
 
 static const prism_plugin cycle_a_plugin = {
-    PRISM_PLUGIN_HEADER,
-    .name = "cycle_a",
-    .version = "1",
-    .needs = cycle_a_deps,
-    .process = cycle_a_process,
+    PRISM_PLUGIN_HEADER,   .name = "cycle_a",          .version = "1",
+    .needs = cycle_a_deps, .process = cycle_a_process,
 };
 
 PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)

@@ -14,11 +14,8 @@ static int cycle_b_process(void *state, const prism_doc *doc, prism_out *out)
 static const char *const cycle_b_deps[] = {"cycle_a", NULL};
 
 static const prism_plugin cycle_b_plugin = {
-    PRISM_PLUGIN_HEADER,
-    .name = "cycle_b",
-    .version = "1",
-    .after = cycle_b_deps,
-    .process = cycle_b_process,
+    PRISM_PLUGIN_HEADER,   .name = "cycle_b",          .version = "1",
+    .after = cycle_b_deps, .process = cycle_b_process,
 };
 
 PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)

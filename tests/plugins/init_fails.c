@@ -6,8 +6,7 @@
 
 static const prism_host *host;
 
-static int init_fails_init(const prism_conf *conf, void **state,
-                           char **errmsg)
+static int init_fails_init(const prism_conf *conf, void **state, char **errmsg)
 {
     (void)conf;
     (void)state;
@@ -18,8 +17,7 @@ static int init_fails_init(const prism_conf *conf, void **state,
     return -1;
 }
 
-static int init_fails_process(void *state, const prism_doc *doc,
-                              prism_out *out)
+static int init_fails_process(void *state, const prism_doc *doc, prism_out *out)
 {
     (void)state;
     (void)doc;
@@ -27,11 +25,8 @@ static int init_fails_process(void *state, const prism_doc *doc,
 }
 
 static const prism_plugin init_fails_plugin = {
-    PRISM_PLUGIN_HEADER,
-    .name = "init_fails",
-    .version = "1",
-    .init = init_fails_init,
-    .process = init_fails_process,
+    PRISM_PLUGIN_HEADER,     .name = "init_fails",          .version = "1",
+    .init = init_fails_init, .process = init_fails_process,
 };
 
 PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)

@@ -20,12 +20,8 @@ static const char *const needy_needs[] = {"ghost", NULL};
 static const char *const needy_after[] = {"example", NULL};
 
 static const prism_plugin needy_plugin = {
-    PRISM_PLUGIN_HEADER,
-    .name = "needy",
-    .version = "1",
-    .needs = needy_needs,
-    .after = needy_after,
-    .process = needy_process,
+    PRISM_PLUGIN_HEADER,  .name = "needy",      .version = "1",
+    .needs = needy_needs, .after = needy_after, .process = needy_process,
 };
 
 PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)

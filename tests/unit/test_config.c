@@ -62,18 +62,17 @@ static void defaults_without_a_file(void **state)
 static void file_values_and_plugin_sections(void **state)
 {
     (void)state;
-    const char *path = write_file("a.conf",
-                                  "# comment\n"
-                                  "[daemon]\n"
-                                  "workers = 3\n"
-                                  "max_doc_bytes = 2M\n"
-                                  "echo_text = no\n"
-                                  "\n"
-                                  "[plugin.example]\n"
-                                  "words_per_minute = 200\n"
-                                  "[plugin.other]\n"
-                                  "path = lib/other.so\n"
-                                  "enabled = no\n");
+    const char *path = write_file("a.conf", "# comment\n"
+                                            "[daemon]\n"
+                                            "workers = 3\n"
+                                            "max_doc_bytes = 2M\n"
+                                            "echo_text = no\n"
+                                            "\n"
+                                            "[plugin.example]\n"
+                                            "words_per_minute = 200\n"
+                                            "[plugin.other]\n"
+                                            "path = lib/other.so\n"
+                                            "enabled = no\n");
     char err[512];
     prism_config_t *cfg = prism_config_load(path, NULL, 0, err, sizeof(err));
     assert_non_null(cfg);
@@ -156,8 +155,7 @@ static void errors_name_file_and_line(void **state)
                  "bad.conf:2: unknown section [journal]");
     expect_error("[plugin.Bad-Name]\nx = 1\n", NULL, 0,
                  "bad.conf:2: [plugin.Bad-Name]: a plugin name is");
-    expect_error("[daemon\nworkers = 2\n", NULL, 0,
-                 "bad.conf:1: syntax error");
+    expect_error("[daemon\nworkers = 2\n", NULL, 0, "bad.conf:1: syntax error");
     expect_error("[plugin.example]\nenabled = perhaps\n", NULL, 0,
                  "bad.conf:2: [plugin.example] enabled: 'perhaps'");
     const char *sets[] = {"daemon.workers=2", "daemon.bogus=1"};
@@ -181,8 +179,8 @@ static void missing_file(void **state)
 {
     (void)state;
     char err[512];
-    prism_config_t *cfg = prism_config_load("/nonexistent/prism.conf", NULL,
-                                            0, err, sizeof(err));
+    prism_config_t *cfg =
+        prism_config_load("/nonexistent/prism.conf", NULL, 0, err, sizeof(err));
     assert_null(cfg);
     assert_non_null(strstr(err, "/nonexistent/prism.conf: cannot open"));
 }

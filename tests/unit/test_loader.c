@@ -1,8 +1,8 @@
 /*
  * Unit tests of core/loader.c and core/pipeline.c with real plugins built
- * by `make` (the example and the test plugins of tests/plugins): every refusal the loader
- * makes, the order it runs plugins in, and the host's checks on results.
- * PRISM_BUILD names the build folder (default build).
+ * by `make` (the example and the test plugins of tests/plugins): every refusal
+ * the loader makes, the order it runs plugins in, and the host's checks on
+ * results. PRISM_BUILD names the build folder (default build).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -47,8 +47,8 @@ static prism_pipeline_t *load(prism_config_t **cfg, const char *const *sets,
     return pl;
 }
 
-static void expect_refusal(const char *const *sets, size_t n,
-                           const char *want1, const char *want2)
+static void expect_refusal(const char *const *sets, size_t n, const char *want1,
+                           const char *want2)
 {
     char err[2048];
     prism_config_t *cfg;
@@ -72,8 +72,9 @@ static void refuses_a_missing_symbol(void **state)
 {
     (void)state;
     const char *sets[] = {plugin_set("no_entry", "tests", "no_entry.so")};
-    expect_refusal(sets, 1, "no_entry.so: not a prism plugin: no symbol "
-                            "prism_plugin_entry",
+    expect_refusal(sets, 1,
+                   "no_entry.so: not a prism plugin: no symbol "
+                   "prism_plugin_entry",
                    NULL);
 }
 
@@ -81,8 +82,9 @@ static void refuses_a_missing_file(void **state)
 {
     (void)state;
     const char *sets[] = {"plugin.nothere.path=/nonexistent/nothere.so"};
-    expect_refusal(sets, 1, "--set:1: [plugin.nothere]: cannot load "
-                            "/nonexistent/nothere.so",
+    expect_refusal(sets, 1,
+                   "--set:1: [plugin.nothere]: cannot load "
+                   "/nonexistent/nothere.so",
                    NULL);
 }
 
@@ -90,8 +92,9 @@ static void refuses_unknown_needs(void **state)
 {
     (void)state;
     const char *sets[] = {plugin_set("needy", "tests", "needy.so")};
-    expect_refusal(sets, 1, "plugin 'needy' needs 'ghost', which is not "
-                            "loaded",
+    expect_refusal(sets, 1,
+                   "plugin 'needy' needs 'ghost', which is not "
+                   "loaded",
                    "needy.so");
 }
 
@@ -116,8 +119,9 @@ static void refuses_a_name_that_differs(void **state)
 {
     (void)state;
     const char *sets[] = {plugin_set("stats", "plugins", "example.so")};
-    expect_refusal(sets, 1, "calls itself 'example', but is configured as "
-                            "[plugin.stats]",
+    expect_refusal(sets, 1,
+                   "calls itself 'example', but is configured as "
+                   "[plugin.stats]",
                    NULL);
 }
 
@@ -180,8 +184,8 @@ static void orders_by_needs_and_after(void **state)
     /* needy read example's result through doc_result: 5 words, packed
      * {"example_words": 5} */
     assert_string_equal(out.results[2].plugin, "needy");
-    assert_non_null(find_in(out.results[2].data, out.results[2].len,
-                            "example_words\x05"));
+    assert_non_null(
+        find_in(out.results[2].data, out.results[2].len, "example_words\x05"));
     prism_pipeline_destroy(&pl);
     prism_config_destroy(&cfg);
 
@@ -194,8 +198,8 @@ static void orders_by_needs_and_after(void **state)
     assert_non_null(pl);
     out = run(pl, "One two.");
     assert_int_equal(out.nresults, 2);
-    assert_non_null(find_in(out.results[1].data, out.results[1].len,
-                            "example_words\xc0"));
+    assert_non_null(
+        find_in(out.results[1].data, out.results[1].len, "example_words\xc0"));
     prism_pipeline_destroy(&pl);
     prism_config_destroy(&cfg);
 }
@@ -228,7 +232,8 @@ static void checks_every_result(void **state)
     assert_int_equal(out.nresults, 1);
     /* {"start": 0, "end": 10} packs as 82 a5 start 00 a3 end 0a */
     assert_non_null(find_in(out.results[0].data, out.results[0].len,
-                            "\xa3" "end\x0a"));
+                            "\xa3"
+                            "end\x0a"));
     prism_pipeline_destroy(&pl);
     prism_config_destroy(&cfg);
 }

@@ -172,11 +172,11 @@ static void refuses_invalid_utf8(void **state)
 {
     (void)state;
     static const char *const bad[] = {
-        "abc\xff",             /* not a UTF-8 byte */
-        "\xc0\x80",            /* overlong NUL */
-        "ok \xed\xa0\x80",     /* a surrogate */
-        "cut \xe2\x80",        /* truncated at the end */
-        "\xf4\x90\x80\x80",    /* past U+10FFFF */
+        "abc\xff",          /* not a UTF-8 byte */
+        "\xc0\x80",         /* overlong NUL */
+        "ok \xed\xa0\x80",  /* a surrogate */
+        "cut \xe2\x80",     /* truncated at the end */
+        "\xf4\x90\x80\x80", /* past U+10FFFF */
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         begin();
