@@ -68,8 +68,7 @@ extern "C" {
 #endif
 
 #define PRISM_ABI_MAJOR 1 /* incompatible change: hosts refuse other majors */
-#define PRISM_ABI_MINOR 0 /* table grew at the end: older plugins still load   \
-                           */
+#define PRISM_ABI_MINOR 0 /* the tables grew: older plugins still load */
 
 #if defined(__GNUC__)
 #define PRISM_EXPORT       __attribute__((visibility("default")))
