@@ -63,8 +63,9 @@ static const struct key_def daemon_keys[] = {
      "most map entries and array items in one document, all levels"},
     {"queue_max", K_INT, OFF(queue_max), "1000", 1, 10000000,
      "accepted documents waiting for a worker; when full, input pauses"},
-    {"worker_prefetch", K_INT, OFF(worker_prefetch), "4", 1, 1024,
-     "documents sent ahead to one worker"},
+    {"worker_prefetch", K_INT, OFF(worker_prefetch), "16", 1, 1024,
+     "documents sent ahead to one worker (batching vs. head-of-line "
+     "waits)"},
     {"plugin_timeout_ms", K_INT, OFF(plugin_timeout_ms), "10000", 1, 86400000,
      "a document taking longer is plugin_timeout; worker killed"},
     {"start_timeout_ms", K_INT, OFF(start_timeout_ms), "15000", 100, 3600000,
