@@ -79,6 +79,8 @@ BENCH_BINS = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/tests/%)
 .PHONY: all run test test-unit test-integration eval bench lint format \
         install uninstall clean deps check-deps
 .DEFAULT_GOAL := all
+# keep the objects of the test programs (make deletes "intermediate" files)
+.SECONDARY:
 
 all: check-deps $(BINS) $(PLUGIN_SOS) $(PLUGIN_DATA) $(TEST_PLUGINS) \
      $(UNIT_BINS) $(BENCH_BINS)
@@ -160,8 +162,8 @@ test: deps
 	$(MAKE) all
 	$(MAKE) SAN=1 BUILD=build/asan all
 	$(MAKE) test-unit
-	$(MAKE) test-unit BUILD=build/asan
-	$(MAKE) test-integration BUILD=build/asan
+	$(MAKE) test-unit SAN=1 BUILD=build/asan
+	$(MAKE) test-integration SAN=1 BUILD=build/asan
 
 test-unit: $(UNIT_BINS) $(PLUGIN_SOS) $(TEST_PLUGINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
