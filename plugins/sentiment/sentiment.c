@@ -1,0 +1,1617 @@
+/*
+ * sentiment -- document, sentence and per-entity sentiment for news.
+ *
+ * A lexicon-and-rules scorer. The lexicon (words, phrases, degree modifiers,
+ * negators, valence shifters, contrast words; written for prism and compiled
+ * at build time by tools/lexc.py) is mmap()ed read-only, so every worker
+ * shares one copy. Each sentence of the shared splitter is scored on its
+ * own: the valences of the words and phrases it holds are scaled by the
+ * modifiers before them, reversed inside the scope of a negator or a shifter
+ * ("reduce poverty"), re-read after a verb of rise or fall ("unemployment
+ * fell"), weighted by clause ("but", "although"), lifted by ALL-CAPS and
+ * exclamation marks, then summed and squashed into [-1, 1]. A short text is
+ * scored as one utterance; a long one by the weighted mean of its sentences,
+ * in which neutral sentences count too: a long, dry business story stays
+ * near neutral, a story of one killing after another strongly negative.
+ * When the `entities` plugin ran first, each entity gets the mean over the
+ * sentences that mention it.
+ *
+ * Result: {"compound", "pos", "neu", "neg", "label",
+ *          "sentences": [{"start", "end", "compound"}...],
+ *          "entities": [{"entity", "name", "compound", "sentences"}...]}
+ * with code-point offsets. See README.md for the rules and the thresholds.
+ */
+#include <prism/plugin.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const prism_host *host;
+
+/* ------------------------------------------------------------------------ */
+/* The compiled lexicon (format: tools/lexc.py)                              */
+/* ------------------------------------------------------------------------ */
+
+enum lex_flag {
+    LX_LEX = 1,       /* has a valence */
+    LX_NEG = 2,       /* negator */
+    LX_MOD = 4,       /* degree modifier */
+    LX_BUT = 8,       /* contrast: what follows outweighs what came before */
+    LX_ALTHOUGH = 16, /* contrast: its own clause weighs less */
+    LX_PHRASE = 32,   /* first word of at least one phrase */
+    LX_SHIFT = 64,    /* valence shifter: "reduce poverty" */
+    LX_EXCESS = 128,  /* modifier of excess: "too generous" */
+};
+
+#define LEX_MAGIC       "PRSMSENT"
+#define LEX_VERSION     2
+#define LEX_HEADER_SIZE 64
+#define LEX_SLOT_SIZE   16
+#define LEX_PARAM_SIZE  32
+#define KEY_MAX         255 /* longest key, in bytes */
+#define PHRASE_MAX      8   /* longest phrase tried, in tokens */
+#define WORD_MAX        64  /* longer tokens are never looked up */
+#define EMOTICON_MAX    6   /* longest emoticon, in bytes ("&lt;33") */
+#define FNV_OFFSET      0x811C9DC5u
+#define FNV_PRIME       0x01000193u
+
+struct lexicon {
+    void *map;
+    size_t size;
+    const uint8_t *slots;
+    uint32_t mask; /* n_slots - 1 */
+    const uint8_t *strings;
+    uint32_t strings_len;
+    const uint8_t *params;
+    uint32_t n_params;
+    const uint8_t *bloom;
+    uint32_t bloom_shift; /* 32 - log2(number of 64-byte blocks) */
+};
+
+/* One lexicon entry, decoded. */
+enum lex_direction {
+    DIR_UP = 16,   /* "rose": describes the negative word before it */
+    DIR_DOWN = 32, /* "fell" */
+};
+
+struct lex_entry {
+    uint8_t flags;
+    uint8_t phrase_words; /* low 4 bits */
+    uint8_t direction;    /* DIR_UP, DIR_DOWN or 0 */
+    bool shift_neg_only;  /* a shifter of negative words only ("help") */
+    double valence;
+    double scalar;
+};
+
+static uint16_t rd16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+static uint32_t rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
+           ((uint32_t)p[3] << 24);
+}
+
+static double rdf64(const uint8_t *p)
+{
+    uint64_t u = 0;
+    double d;
+    for (int i = 7; i >= 0; i--)
+        u = (u << 8) | p[i];
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+static uint32_t fnv1a(uint32_t h, const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+/* Find `key` (already normalised) with hash `h`. */
+static bool lex_find(const struct lexicon *lx, const uint8_t *key, size_t len,
+                     uint32_t h, struct lex_entry *out)
+{
+    const uint8_t *blk = lx->bloom;
+    if (lx->bloom_shift < 32)
+        blk += (size_t)((h * 0x9E3779B1u) >> lx->bloom_shift) * 64;
+    uint32_t b1 = h & 511, b2 = (h >> 9) & 511, b3 = (h >> 18) & 511;
+    if (!((blk[b1 >> 3] >> (b1 & 7)) & (blk[b2 >> 3] >> (b2 & 7)) &
+          (blk[b3 >> 3] >> (b3 & 7)) & 1))
+        return false;
+    uint32_t i = h & lx->mask;
+    for (;;) {
+        const uint8_t *s = lx->slots + (size_t)i * LEX_SLOT_SIZE;
+        uint16_t slen = rd16(s + 8);
+        if (slen == 0)
+            return false;
+        if (rd32(s) == h && slen == len &&
+            memcmp(lx->strings + rd32(s + 4), key, len) == 0) {
+            out->flags = s[10];
+            out->phrase_words = s[11] & 15;
+            out->direction = s[11] & (DIR_UP | DIR_DOWN);
+            out->shift_neg_only = (s[11] & 64) != 0;
+            out->valence = (int16_t)rd16(s + 12) / 100.0;
+            out->scalar = (int16_t)rd16(s + 14) / 1000.0;
+            return true;
+        }
+        i = (i + 1) & lx->mask;
+    }
+}
+
+static bool lex_lookup(const struct lexicon *lx, const uint8_t *key, size_t len,
+                       struct lex_entry *out)
+{
+    return lex_find(lx, key, len, fnv1a(FNV_OFFSET, key, len), out);
+}
+
+/* Map the file and check every offset it holds, so that lookups need no
+ * checks. Returns 0 or a negative value with *why set. */
+static int lex_open(struct lexicon *lx, const char *path, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    const uint8_t *b;
+    uint32_t n_slots, slots_off, strings_off, params_off, n_empty = 0;
+    uint32_t bloom_off, n_blocks;
+
+    memset(lx, 0, sizeof *lx);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return -1;
+    }
+    if (fstat(fd, &st) < 0 || st.st_size < LEX_HEADER_SIZE) {
+        *why = "not a sentiment lexicon (too short)";
+        goto out_close;
+    }
+    lx->size = (size_t)st.st_size;
+    lx->map = mmap(NULL, lx->size, PROT_READ, MAP_SHARED, fd, 0);
+    if (lx->map == MAP_FAILED) {
+        lx->map = NULL;
+        *why = strerror(errno);
+        goto out_close;
+    }
+    close(fd);
+    fd = -1;
+    b = lx->map;
+    *why = "not a sentiment lexicon (bad header); rebuild it with make";
+    if (memcmp(b, LEX_MAGIC, 8) != 0 || rd32(b + 8) != LEX_VERSION)
+        goto out_unmap;
+    n_slots = rd32(b + 12);
+    slots_off = rd32(b + 20);
+    strings_off = rd32(b + 24);
+    lx->strings_len = rd32(b + 28);
+    params_off = rd32(b + 32);
+    lx->n_params = rd32(b + 36);
+    bloom_off = rd32(b + 40);
+    n_blocks = rd32(b + 44);
+    if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0 ||
+        slots_off < LEX_HEADER_SIZE ||
+        (uint64_t)slots_off + (uint64_t)n_slots * LEX_SLOT_SIZE > lx->size ||
+        (uint64_t)params_off + (uint64_t)lx->n_params * LEX_PARAM_SIZE >
+            lx->size ||
+        (uint64_t)strings_off + lx->strings_len > lx->size || n_blocks == 0 ||
+        (n_blocks & (n_blocks - 1)) != 0 || bloom_off < LEX_HEADER_SIZE ||
+        (uint64_t)bloom_off + (uint64_t)n_blocks * 64 > lx->size)
+        goto out_unmap;
+    lx->bloom = b + bloom_off;
+    lx->bloom_shift = 32;
+    while ((1u << (32 - lx->bloom_shift)) < n_blocks)
+        lx->bloom_shift--;
+    lx->slots = b + slots_off;
+    lx->mask = n_slots - 1;
+    lx->strings = b + strings_off;
+    lx->params = b + params_off;
+    for (uint32_t i = 0; i < n_slots; i++) {
+        const uint8_t *s = lx->slots + (size_t)i * LEX_SLOT_SIZE;
+        uint16_t len = rd16(s + 8);
+        if (len == 0)
+            n_empty++;
+        else if ((uint64_t)rd32(s + 4) + len > lx->strings_len || len > KEY_MAX)
+            goto out_unmap;
+    }
+    if (n_empty == 0) /* a probe must always end */
+        goto out_unmap;
+    *why = NULL;
+    return 0;
+
+out_unmap:
+    munmap(lx->map, lx->size);
+    lx->map = NULL;
+out_close:
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
+static void lex_close(struct lexicon *lx)
+{
+    if (lx->map)
+        munmap(lx->map, lx->size);
+    lx->map = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parameters of the scorer                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The constants of the rules. The defaults below are overridden by the
+ * calibrated values compiled into the lexicon (lexicon/calibration.tsv),
+ * which are overridden by the `tuning` config key. */
+struct params {
+    double scale;         /* sentence compound = tanh(sum / scale) */
+    double neg_pos;       /* a negated positive becomes -neg_pos * v */
+    double neg_neg;       /* a negated negative becomes -neg_neg * v */
+    double neg_scope;     /* words a negator reaches */
+    double neg_residual;  /* a negator that negates nothing */
+    double but_before;    /* weight of what precedes "but" */
+    double but_after;     /* weight of what follows "but" */
+    double although_sub;  /* weight of an "although" clause */
+    double although_main; /* weight of the clause it concedes to */
+    double caps;          /* ALL-CAPS word among lower-case ones */
+    double exclaim;       /* per "!" (up to three), towards the sign */
+    double question;      /* factor for a sentence with "?" */
+    double mod_decay2;    /* a modifier two words before */
+    double mod_decay3;    /* a modifier three words before */
+    double post_mod;      /* "fell sharply": adverb after the word */
+    double hyphen;        /* a part of an unknown hyphenated word */
+    double doc_base;      /* a sentence's weight is doc_base + |compound| */
+    double doc_gain;      /* doc compound = tanh(doc_gain * atanh(mean)) */
+    double shift;         /* a shifted word becomes -shift * v */
+    double shift_scope;   /* content words a shifter reaches */
+    double excess_pos;    /* "too generous": a positive word times this */
+    double pos_weight;    /* positive words count this much (bias) */
+    double short_words;   /* up to this many words a text is one utterance */
+    double long_words;    /* from this many, the mean of its sentences */
+    double rise;          /* "the toll rose": the bad thing grows by this */
+    double exclaim_alone; /* "Gametime!": "!" in a sentence of no sentiment */
+    double un_prefix;     /* "unproductive": un- + rated word, times this */
+};
+
+static const struct params default_params = {
+    .scale = 4.0,
+    .neg_pos = 0.75,
+    .neg_neg = 0.45,
+    .neg_scope = 3,
+    .neg_residual = -0.6,
+    .but_before = 0.5,
+    .but_after = 1.5,
+    .although_sub = 0.5,
+    .although_main = 1.3,
+    .caps = 0.3,
+    .exclaim = 0.3,
+    .question = 1.0,
+    .mod_decay2 = 0.85,
+    .mod_decay3 = 0.7,
+    .post_mod = 1.0,
+    .hyphen = 0.7,
+    .doc_base = 1.0,
+    .doc_gain = 1.0,
+    .shift = 0.7,
+    .shift_scope = 3,
+    .excess_pos = -0.5,
+    .pos_weight = 1.0,
+    .short_words = 30,
+    .long_words = 80,
+    .rise = 0.2,
+    .exclaim_alone = 0.0,
+    .un_prefix = -0.6,
+};
+
+static const struct param_name {
+    const char *name;
+    size_t offset;
+} param_names[] = {
+    {"scale", offsetof(struct params, scale)},
+    {"neg_pos", offsetof(struct params, neg_pos)},
+    {"neg_neg", offsetof(struct params, neg_neg)},
+    {"neg_scope", offsetof(struct params, neg_scope)},
+    {"neg_residual", offsetof(struct params, neg_residual)},
+    {"but_before", offsetof(struct params, but_before)},
+    {"but_after", offsetof(struct params, but_after)},
+    {"although_sub", offsetof(struct params, although_sub)},
+    {"although_main", offsetof(struct params, although_main)},
+    {"caps", offsetof(struct params, caps)},
+    {"exclaim", offsetof(struct params, exclaim)},
+    {"question", offsetof(struct params, question)},
+    {"mod_decay2", offsetof(struct params, mod_decay2)},
+    {"mod_decay3", offsetof(struct params, mod_decay3)},
+    {"post_mod", offsetof(struct params, post_mod)},
+    {"hyphen", offsetof(struct params, hyphen)},
+    {"doc_base", offsetof(struct params, doc_base)},
+    {"doc_gain", offsetof(struct params, doc_gain)},
+    {"shift", offsetof(struct params, shift)},
+    {"shift_scope", offsetof(struct params, shift_scope)},
+    {"excess_pos", offsetof(struct params, excess_pos)},
+    {"pos_weight", offsetof(struct params, pos_weight)},
+    {"short_words", offsetof(struct params, short_words)},
+    {"long_words", offsetof(struct params, long_words)},
+    {"rise", offsetof(struct params, rise)},
+    {"exclaim_alone", offsetof(struct params, exclaim_alone)},
+    {"un_prefix", offsetof(struct params, un_prefix)},
+};
+
+#define N_PARAMS (sizeof param_names / sizeof param_names[0])
+
+static bool param_set(struct params *p, const char *name, size_t len, double v)
+{
+    for (size_t i = 0; i < N_PARAMS; i++) {
+        if (strlen(param_names[i].name) == len &&
+            memcmp(param_names[i].name, name, len) == 0) {
+            memcpy((char *)p + param_names[i].offset, &v, sizeof v);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Range checks that keep the arithmetic meaningful. */
+static bool params_valid(const struct params *p)
+{
+    return p->scale > 0.01 && p->neg_scope >= 0 && p->neg_scope <= 20 &&
+           p->shift_scope >= 0 && p->shift_scope <= 20 && p->short_words >= 0 &&
+           p->long_words >= p->short_words && p->pos_weight > 0 &&
+           p->doc_base >= 0 && p->doc_gain > 0.01 && isfinite(p->scale) &&
+           isfinite(p->doc_gain) && p->mod_decay2 >= 0 && p->mod_decay3 >= 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Plugin state                                                              */
+/* ------------------------------------------------------------------------ */
+
+struct sent_score {
+    double compound;
+    double weight;
+};
+
+struct state {
+    struct lexicon lex;
+    struct params p;
+    double positive_threshold;
+    double negative_threshold;
+    bool sentences;
+    /* scratch, grown as needed */
+    struct sent_score *sc;
+    size_t sc_cap;
+    struct ent_acc *ent;
+    size_t ent_cap;
+};
+
+struct ent_acc {
+    double sum;
+    double weight;
+    uint32_t n;
+    int64_t last_sentence;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Scoring one sentence                                                      */
+/* ------------------------------------------------------------------------ */
+
+struct scorer {
+    const struct state *st;
+    const struct params *p;
+    const char *text;
+    const prism_token *tok;
+    size_t end;   /* one past the sentence's last token */
+    size_t n_all; /* tokens of the document */
+    bool caps_emphasis;
+    /* accumulators */
+    double sum, pos, neg;
+    uint32_t words, hit_words;
+    /* clause weighting */
+    double weight;
+    bool in_although;
+    /* negation: active while word <= neg_end */
+    bool neg_on, neg_used;
+    long neg_end;
+    /* a valence shifter: active for shift_left more content words */
+    bool shift_on, shift_used, shift_negated, shift_neg_only;
+    long shift_left;
+    bool shift_own_on;
+    double shift_own;
+    /* a pending degree modifier (and its own valence, if it has one) */
+    bool mod_on, mod_excess;
+    double mod;
+    long mod_word;
+    bool own_on;
+    double own_valence;
+    bool own_caps;
+    /* the last hit, for adverbs that follow it */
+    bool last_on;
+    double last_v;
+    long last_word;
+    long word; /* index of the current word in the sentence */
+};
+
+static void add_value(struct scorer *sc, double v)
+{
+    sc->sum += v;
+    if (v > 0)
+        sc->pos += v;
+    else
+        sc->neg -= v;
+}
+
+/* Count a valence `v` found at the current word(s). */
+static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
+{
+    const struct params *p = sc->p;
+    if (v > 0)
+        v *= p->pos_weight;
+    if (sc->mod_on) {
+        long d = sc->word - sc->mod_word;
+        double decay = d <= 1 ? 1.0 : d == 2 ? p->mod_decay2 : p->mod_decay3;
+        double f = 1.0 + sc->mod * decay;
+        if (sc->mod_excess && v > 0)
+            f = p->excess_pos; /* "too generous" */
+        v *= f < 0.05 && f > -0.05 ? 0.05 : f;
+    }
+    sc->mod_on = false;
+    sc->own_on = false;
+    if (caps && sc->caps_emphasis)
+        v *= 1.0 + p->caps;
+    if (sc->shift_on && (v < 0 || !sc->shift_neg_only)) {
+        v *= -p->shift;
+        sc->shift_used = true;
+        if (sc->shift_negated) /* "did not reduce poverty" */
+            v *= v > 0 ? -p->neg_pos : -p->neg_neg;
+    }
+    if (sc->neg_on && sc->word <= sc->neg_end) {
+        v *= v > 0 ? -p->neg_pos : -p->neg_neg;
+        sc->neg_used = true;
+    }
+    v *= sc->weight;
+    add_value(sc, v);
+    sc->hit_words += (uint32_t)n_words;
+    sc->last_on = true;
+    sc->last_v = v;
+    sc->last_word = sc->word + n_words - 1;
+}
+
+/* A modifier that modified nothing counts its own valence, if any. */
+static void flush_modifier(struct scorer *sc)
+{
+    if (sc->own_on) {
+        double v = sc->own_valence;
+        bool caps = sc->own_caps;
+        sc->mod_on = false;
+        sc->own_on = false;
+        add_hit(sc, v, caps, 1);
+    }
+    sc->mod_on = false;
+}
+
+/* A negator that reversed nothing ("it doesn't work") leans negative. */
+static void end_negation(struct scorer *sc)
+{
+    if (sc->neg_on && !sc->neg_used)
+        add_value(sc, sc->p->neg_residual * sc->weight);
+    sc->neg_on = false;
+}
+
+/* A shifter that shifted nothing keeps its own valence ("fighting"). */
+static void end_shift(struct scorer *sc)
+{
+    if (sc->shift_on && !sc->shift_used && sc->shift_own_on) {
+        double v = sc->shift_own;
+        sc->shift_on = false;
+        if (sc->shift_negated) /* "did not help" */
+            v *= v > 0 ? -sc->p->neg_pos : -sc->p->neg_neg;
+        add_hit(sc, v, false, 1);
+    }
+    sc->shift_on = false;
+    sc->shift_own_on = false;
+}
+
+/* Expire the pending modifier and the negation scope before `word`. */
+static void advance_to_word(struct scorer *sc)
+{
+    if (sc->mod_on && sc->word - sc->mod_word > 3)
+        flush_modifier(sc);
+    if (sc->neg_on && sc->word > sc->neg_end)
+        end_negation(sc);
+}
+
+/* Words that do not use up a shifter's reach ("reduce the risk of heart
+ * disease"), and words after which it has no object ("fighting in the
+ * city"). */
+static bool word_in(const uint8_t *w, int len, const char *const *list)
+{
+    for (int i = 0; list[i]; i++) {
+        if ((int)strlen(list[i]) == len && memcmp(list[i], w, (size_t)len) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *const shift_transparent[] = {
+    "the",   "a",       "an",     "of",        "its",      "their", "his",
+    "her",   "our",     "your",   "my",        "this",     "that",  "these",
+    "those", "some",    "any",    "all",       "more",     "much",  "many",
+    "such",  "further", "future", "potential", "possible", NULL};
+
+static const char *const neg_transparent[] = {
+    "a",    "an",   "the",  "be",  "been", "being", "is",    "are",
+    "was",  "were", "am",   "so",  "such", "too",   "very",  "that",
+    "this", "it",   "its",  "all", "as",   "quite", "even",  "ever",
+    "any",  "my",   "your", "his", "her",  "our",   "their", NULL};
+
+static const char *const shift_stoppers[] = {
+    "in",   "on",    "at",     "near",    "with",  "between", "across",
+    "over", "after", "before", "during",  "since", "for",     "by",
+    "as",   "is",    "was",    "are",     "were",  "has",     "have",
+    "had",  "will",  "would",  "could",   "to",    "into",    "through",
+    "off",  "back",  "up",     "down",    "out",   "when",    "while",
+    "who",  "which", "where",  "because", NULL};
+
+/* Called for every word while a shifter is active, before its lookup. */
+static void shift_word(struct scorer *sc, const uint8_t *w, int len)
+{
+    if (!sc->shift_on)
+        return;
+    if (len <= 9 && word_in(w, len, shift_transparent))
+        return;
+    if (len <= 7 && word_in(w, len, shift_stoppers)) {
+        end_shift(sc);
+        return;
+    }
+    if (sc->shift_left-- <= 0)
+        end_shift(sc);
+}
+
+/* A comma, semicolon, colon, dash or bracket ends negation, pending
+ * modifiers and an "although" clause. */
+static void end_clause(struct scorer *sc, bool concessive_end)
+{
+    flush_modifier(sc);
+    end_shift(sc);
+    end_negation(sc);
+    sc->last_on = false;
+    if (sc->in_although && concessive_end) {
+        sc->in_although = false;
+        sc->weight = sc->p->although_main;
+    }
+}
+
+static void scale_so_far(struct scorer *sc, double f)
+{
+    sc->sum *= f;
+    sc->pos *= f;
+    sc->neg *= f;
+    if (sc->last_on)
+        sc->last_v *= f;
+}
+
+static void contrast_but(struct scorer *sc)
+{
+    end_clause(sc, true);
+    scale_so_far(sc, sc->p->but_before);
+    sc->in_although = false;
+    sc->weight = sc->p->but_after;
+}
+
+static void contrast_although(struct scorer *sc)
+{
+    end_clause(sc, false);
+    /* "Y, although X": Y is the main clause. */
+    if (sc->sum != 0 || sc->pos != 0 || sc->neg != 0)
+        scale_so_far(sc, sc->p->although_main);
+    sc->in_although = true;
+    sc->weight = sc->p->although_sub;
+}
+
+/* Append the normalised bytes of text[a, b) to key: ASCII lower case, and
+ * the typographic apostrophes folded to "'". Returns the new length, or -1
+ * when the key would pass KEY_MAX. */
+static int key_append(uint8_t *key, int len, const char *text, uint32_t a,
+                      uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++) {
+        uint8_t c = (uint8_t)text[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (uint8_t)(c + 32);
+        } else if (c == 0xE2 && i + 2 < b && (uint8_t)text[i + 1] == 0x80 &&
+                   ((uint8_t)text[i + 2] == 0x99 ||
+                    (uint8_t)text[i + 2] == 0x98)) {
+            c = '\'';
+            i += 2;
+        }
+        if (len >= KEY_MAX)
+            return -1;
+        key[len++] = c;
+    }
+    return len;
+}
+
+/* The key of one word (at most WORD_MAX bytes) and its hash, in one pass
+ * for the common all-ASCII word; anything else goes through key_append. */
+static int word_key(uint8_t *key, const char *text, uint32_t a, uint32_t b,
+                    uint32_t *hash)
+{
+    uint32_t h = FNV_OFFSET;
+    int len = 0;
+    for (uint32_t i = a; i < b; i++) {
+        uint8_t c = (uint8_t)text[i];
+        if (c >= 0x80) {
+            len = key_append(key, 0, text, a, b);
+            if (len > 0)
+                *hash = fnv1a(FNV_OFFSET, key, (size_t)len);
+            return len;
+        }
+        c = (uint8_t)(c | ((uint8_t)(c - 'A') < 26 ? 0x20 : 0));
+        key[len++] = c;
+        h = (h ^ c) * FNV_PRIME;
+    }
+    *hash = h;
+    return len;
+}
+
+static bool tok_lookable(const prism_token *t)
+{
+    return (t->kind == PRISM_TOK_WORD || t->kind == PRISM_TOK_NUMBER ||
+            t->kind == PRISM_TOK_PUNCT) &&
+           t->end - t->start <= WORD_MAX;
+}
+
+/* The longest phrase that starts at token i, whose first word `first` is
+ * a phrase start. Every proper prefix of a phrase is in the lexicon (flag
+ * LX_PHRASE), so the match grows only while some phrase begins with it.
+ * Returns the number of tokens matched (0 for none). */
+static size_t match_phrase(const struct scorer *sc, size_t i,
+                           const uint8_t *first, int first_len,
+                           uint32_t first_hash, unsigned max_words,
+                           struct lex_entry *out)
+{
+    uint8_t key[KEY_MAX + 1];
+    struct lex_entry e;
+    size_t n = 1, best = 0;
+    int len = first_len;
+    uint32_t h = first_hash;
+
+    if (max_words > PHRASE_MAX)
+        max_words = PHRASE_MAX;
+    memcpy(key, first, (size_t)first_len);
+    while (n < max_words && i + n < sc->end) {
+        const prism_token *t = &sc->tok[i + n];
+        int before = len;
+        if (!tok_lookable(t) || len + 1 > KEY_MAX)
+            break;
+        key[len++] = ' ';
+        len = key_append(key, len, sc->text, t->start, t->end);
+        if (len < 0)
+            break;
+        h = fnv1a(h, key + before, (size_t)(len - before));
+        n++;
+        if (!lex_find(&sc->st->lex, key, (size_t)len, h, &e))
+            break;
+        if (e.flags & ~LX_PHRASE) {
+            *out = e;
+            best = n;
+        }
+        if (!(e.flags & LX_PHRASE))
+            break;
+    }
+    return best;
+}
+
+/* Collapse runs of three or more equal letters ("sooo goood") to `keep`. */
+static int collapse_runs(uint8_t *dst, const uint8_t *src, int len, int keep)
+{
+    int n = 0;
+    for (int i = 0; i < len;) {
+        int j = i;
+        while (j < len && src[j] == src[i])
+            j++;
+        int run = j - i;
+        int out = run >= 3 ? keep : run;
+        for (int k = 0; k < out; k++)
+            dst[n++] = src[i];
+        i = j;
+    }
+    return n;
+}
+
+static bool has_run3(const uint8_t *w, int len)
+{
+    for (int i = 2; i < len; i++) {
+        if (w[i] == w[i - 1] && w[i] == w[i - 2])
+            return true;
+    }
+    return false;
+}
+
+static bool is_laughter(const uint8_t *w, int len)
+{
+    int h = 0;
+    if (len < 4 || (w[0] != 'h' && w[0] != 'a'))
+        return false;
+    for (int i = 0; i < len; i++) {
+        if (w[i] == 'h')
+            h++;
+        else if (w[i] != 'a' && w[i] != 'e')
+            return false;
+    }
+    return h >= 2 && h < len;
+}
+
+static bool is_unreliable_prefix(const uint8_t *w, int len)
+{
+    static const char *const prefixes[] = {
+        "anti", "non",  "un",  "counter", "dis",  "de",     "ex", "pre",
+        "post", "over", "mis", "self",    "semi", "pseudo", NULL};
+    for (int i = 0; prefixes[i]; i++) {
+        if ((int)strlen(prefixes[i]) == len &&
+            memcmp(prefixes[i], w, (size_t)len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Fallbacks for a word that is not in the lexicon. Sets *out and returns
+ * true when one applies; *emphasis is set for elongated words. */
+static bool lookup_fallback(const struct scorer *sc, const uint8_t *w, int len,
+                            struct lex_entry *out, bool *emphasis)
+{
+    const struct lexicon *lx = &sc->st->lex;
+    uint8_t buf[WORD_MAX * 3 + 8];
+
+    *emphasis = false;
+    if (len > (int)sizeof buf - 1)
+        return false;
+    /* "wouldn't", "wouldnt" */
+    if (len >= 4 && memcmp(w + len - 3, "n't", 3) == 0) {
+        memset(out, 0, sizeof *out);
+        out->flags = LX_NEG;
+        return true;
+    }
+    /* possessive: "victory's" */
+    if (len > 3 && memcmp(w + len - 2, "'s", 2) == 0 &&
+        lex_lookup(lx, w, (size_t)len - 2, out))
+        return true;
+    /* elongation: "sooo", "goooood" (inflections are in the lexicon) */
+    for (int keep = 2; keep >= 1 && has_run3(w, len); keep--) {
+        int n = collapse_runs(buf, w, len, keep);
+        if (n != len && lex_lookup(lx, buf, (size_t)n, out)) {
+            *emphasis = true;
+            return true;
+        }
+    }
+    if (is_laughter(w, len)) {
+        memset(out, 0, sizeof *out);
+        out->flags = LX_LEX;
+        out->valence = 2.0;
+        return true;
+    }
+    /* "unhelpful", "unproductive": un- before a rated word */
+    if (len >= 6 && w[0] == 'u' && w[1] == 'n' && w[2] != '-') {
+        struct lex_entry e;
+        if (lex_lookup(lx, w + 2, (size_t)len - 2, &e) && e.flags == LX_LEX &&
+            e.valence != 0) {
+            memset(out, 0, sizeof *out);
+            out->flags = LX_LEX;
+            out->valence = e.valence * sc->p->un_prefix;
+            return true;
+        }
+    }
+    /* hyphenated: "drought-stricken", "crisis-hit" */
+    const uint8_t *dash = memchr(w, '-', (size_t)len);
+    if (dash && dash > w && dash < w + len - 1) {
+        int head = (int)(dash - w);
+        struct lex_entry e;
+        if (is_unreliable_prefix(w, head))
+            return false;
+        const uint8_t *tail = w + len;
+        while (tail > dash + 1 && tail[-1] != '-')
+            tail--;
+        if (lex_lookup(lx, tail, (size_t)(w + len - tail), &e) &&
+            (e.flags & LX_LEX) && e.valence != 0) {
+            memset(out, 0, sizeof *out);
+            out->flags = LX_LEX;
+            out->valence = e.valence * sc->p->hyphen;
+            return true;
+        }
+        if (lex_lookup(lx, w, (size_t)head, &e) && (e.flags & LX_LEX) &&
+            e.valence != 0) {
+            memset(out, 0, sizeof *out);
+            out->flags = LX_LEX;
+            out->valence = e.valence * sc->p->hyphen;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool ends_with_ly(const uint8_t *w, int len)
+{
+    return len > 3 && w[len - 2] == 'l' && w[len - 1] == 'y';
+}
+
+/* Replace the value of the last hit by `v`. */
+static void replace_last(struct scorer *sc, double v)
+{
+    double old = sc->last_v;
+    sc->sum -= old;
+    if (old > 0)
+        sc->pos -= old;
+    else
+        sc->neg += old;
+    add_value(sc, v);
+    sc->last_v = v;
+}
+
+/* Act on one lexicon entry that covers `n_words` words from the current
+ * one. */
+static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
+                        long n_words, bool is_ly)
+{
+    /* "unemployment fell", "the death toll rose": a verb of rise or fall
+     * right after a negative word describes that word */
+    if (e->direction && sc->last_on && sc->last_v < 0 &&
+        sc->word - sc->last_word <= 2) {
+        flush_modifier(sc);
+        if (e->direction == DIR_DOWN)
+            replace_last(sc, -sc->last_v * sc->p->shift);
+        else
+            replace_last(sc, sc->last_v * (1.0 + sc->p->rise));
+        sc->last_word = sc->word + n_words - 1;
+        sc->last_on = false; /* once */
+        return;
+    }
+    if (e->flags & LX_BUT) {
+        contrast_but(sc);
+        return;
+    }
+    if (e->flags & LX_ALTHOUGH) {
+        contrast_although(sc);
+        return;
+    }
+    if (e->flags & LX_NEG) {
+        flush_modifier(sc);
+        if (sc->neg_on && !sc->neg_used && sc->word <= sc->neg_end) {
+            /* "never fails to", "not without": two negations cancel */
+            sc->neg_on = false;
+            return;
+        }
+        end_negation(sc);
+        sc->neg_on = true;
+        sc->neg_used = false;
+        sc->neg_end = sc->word + n_words - 1 + (long)sc->p->neg_scope;
+        if ((e->flags & LX_LEX) && e->valence != 0) {
+            /* a negating phrase with a valence of its own */
+            sc->neg_used = true;
+            add_value(sc, e->valence * sc->weight);
+        }
+        return;
+    }
+    if (e->flags & LX_SHIFT) {
+        flush_modifier(sc);
+        end_shift(sc);
+        sc->shift_on = true;
+        sc->shift_used = false;
+        sc->shift_neg_only = e->shift_neg_only;
+        /* a negated shifter carries the negation to its object */
+        sc->shift_negated = sc->neg_on && sc->word <= sc->neg_end;
+        if (sc->shift_negated) {
+            sc->neg_used = true;
+            sc->neg_on = false;
+        }
+        sc->shift_left = (long)sc->p->shift_scope;
+        sc->shift_own_on = (e->flags & LX_LEX) && e->valence != 0;
+        sc->shift_own = e->valence;
+        return;
+    }
+    if (e->flags & LX_MOD) {
+        /* "fell sharply": an adverb right after a hit scales that hit */
+        if (is_ly && sc->last_on && sc->last_word == sc->word - 1 &&
+            !sc->mod_on) {
+            double extra = sc->last_v * e->scalar * sc->p->post_mod;
+            add_value(sc, extra);
+            sc->last_v += extra;
+            sc->last_word = sc->word;
+            return;
+        }
+        if (sc->mod_on && sc->word - sc->mod_word <= 1) {
+            sc->mod += e->scalar; /* "very very", "really badly" */
+            sc->own_on = false;
+            sc->mod_excess |= (e->flags & LX_EXCESS) != 0;
+        } else {
+            flush_modifier(sc);
+            sc->mod = e->scalar;
+            sc->mod_excess = (e->flags & LX_EXCESS) != 0;
+        }
+        sc->mod_on = true;
+        sc->mod_word = sc->word + n_words - 1;
+        if ((e->flags & LX_LEX) && e->valence != 0) {
+            sc->own_on = true;
+            sc->own_valence = e->valence;
+            sc->own_caps = caps;
+        }
+        return;
+    }
+    if ((e->flags & LX_LEX) && e->valence != 0)
+        add_hit(sc, e->valence, caps, n_words);
+}
+
+/* Emoticons (":-)", "<3", ":'(") are runs of adjacent punctuation. Try the
+ * longest key that ends on a token boundary. Returns tokens consumed. */
+static size_t match_emoticon(const struct scorer *sc, size_t i,
+                             struct lex_entry *out)
+{
+    uint8_t key[EMOTICON_MAX + 1];
+    size_t bounds[EMOTICON_MAX + 1]; /* key length after each token */
+    size_t n = 0, len = 0;
+    static const char starts[] = ":;=<>()^8xXdD-*'&";
+    const prism_token *t0 = &sc->tok[i];
+
+    if (!memchr(starts, sc->text[t0->start], sizeof starts - 1))
+        return 0;
+    /* not glued to a word before it ("http://") */
+    if (i > 0 && !(t0->flags & (PRISM_TF_SPACE | PRISM_TF_NEWLINE)) &&
+        (sc->tok[i - 1].kind == PRISM_TOK_WORD ||
+         sc->tok[i - 1].kind == PRISM_TOK_NUMBER))
+        return 0;
+    for (size_t j = i; j < sc->end && n < EMOTICON_MAX; j++) {
+        const prism_token *t = &sc->tok[j];
+        if (j > i && t->start != sc->tok[j - 1].end)
+            break;
+        if (len + (t->end - t->start) > EMOTICON_MAX)
+            break;
+        for (uint32_t b = t->start; b < t->end; b++) {
+            uint8_t c = (uint8_t)sc->text[b];
+            key[len++] = (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+        }
+        bounds[n++] = len;
+    }
+    for (; n >= 2 || (n == 1 && bounds[0] >= 2); n--) {
+        /* nor to a word after it (":/path") */
+        const prism_token *next = i + n < sc->n_all ? &sc->tok[i + n] : NULL;
+        if (next && !(next->flags & (PRISM_TF_SPACE | PRISM_TF_NEWLINE)) &&
+            (next->kind == PRISM_TOK_WORD || next->kind == PRISM_TOK_NUMBER))
+            continue;
+        if (lex_lookup(&sc->st->lex, key, bounds[n - 1], out) &&
+            (out->flags & LX_LEX))
+            return n;
+        if (n == 1)
+            break;
+    }
+    return 0;
+}
+
+/* An emoji token, without variation selectors and skin tones. */
+static bool match_emoji(const struct scorer *sc, const prism_token *t,
+                        struct lex_entry *out)
+{
+    const uint8_t *s = (const uint8_t *)sc->text + t->start;
+    size_t len = t->end - t->start;
+    if (len < 2 || len > 16 || s[0] < 0xC0)
+        return false;
+    for (;;) {
+        if (len >= 3 && s[len - 3] == 0xEF && s[len - 2] == 0xB8 &&
+            s[len - 1] == 0x8F)
+            len -= 3; /* U+FE0F */
+        else if (len >= 4 && s[len - 4] == 0xF0 && s[len - 3] == 0x9F &&
+                 s[len - 2] == 0x8F && s[len - 1] >= 0xBB && s[len - 1] <= 0xBF)
+            len -= 4; /* skin tones */
+        else
+            break;
+    }
+    return len > 0 && lex_lookup(&sc->st->lex, s, len, out) &&
+           (out->flags & LX_LEX);
+}
+
+/* "http://...", "https://...", "www.example.com", "@someone": skip to the
+ * next white space. */
+static bool is_link_start(const char *text, const prism_token *tok, size_t i,
+                          size_t end)
+{
+    const prism_token *t = &tok[i];
+    uint32_t n = t->end - t->start;
+    const char *w = text + t->start;
+    bool glued = i + 1 < end && tok[i + 1].start == t->end &&
+                 !(tok[i + 1].flags & (PRISM_TF_SPACE | PRISM_TF_NEWLINE));
+    if (!glued)
+        return false;
+    if (t->kind == PRISM_TOK_SYMBOL && n == 1 && w[0] == '@')
+        return tok[i + 1].kind == PRISM_TOK_WORD;
+    if (t->kind != PRISM_TOK_WORD)
+        return false;
+    if ((n == 4 && strncasecmp(w, "http", 4) == 0) ||
+        (n == 5 && strncasecmp(w, "https", 5) == 0))
+        return text[t->end] == ':';
+    return n == 3 && strncasecmp(w, "www", 3) == 0 && text[t->end] == '.';
+}
+
+static bool glued(const prism_token *t)
+{
+    return !(t->flags & (PRISM_TF_SPACE | PRISM_TF_NEWLINE));
+}
+
+/* Whether token a, the first of a sentence, continues a link that began in
+ * an earlier sentence (the splitter may cut "example.com/..." at a dot). */
+static bool continues_link(const char *text, const prism_token *tok, size_t a,
+                           size_t n_all)
+{
+    size_t k = a;
+    while (k > 0 && a - k < 256 && glued(&tok[k]) &&
+           tok[k].start == tok[k - 1].end)
+        k--;
+    return k < a && is_link_start(text, tok, k, n_all);
+}
+
+struct sentence_result {
+    double raw; /* the sum of valences, before squashing */
+    double compound;
+    double pos, neg;
+    uint32_t words, hit_words;
+};
+
+static void score_sentence(const struct state *st, const char *text,
+                           const prism_token *tok, size_t n_all, size_t a,
+                           size_t b, struct sentence_result *r)
+{
+    const struct params *p = &st->p;
+    struct scorer sc = {.st = st,
+                        .p = p,
+                        .text = text,
+                        .tok = tok,
+                        .end = b,
+                        .n_all = n_all,
+                        .weight = 1.0,
+                        .word = -1};
+    uint32_t n_alpha = 0, n_upper = 0, n_excl = 0, n_quest = 0;
+
+    for (size_t i = a; i < b; i++) {
+        if (tok[i].kind == PRISM_TOK_WORD) {
+            n_alpha++;
+            if ((tok[i].flags & PRISM_TF_UPPER) &&
+                tok[i].end - tok[i].start > 1)
+                n_upper++;
+        } else if (tok[i].kind == PRISM_TOK_PUNCT) {
+            for (uint32_t k = tok[i].start; k < tok[i].end; k++) {
+                n_excl += text[k] == '!';
+                n_quest += text[k] == '?';
+            }
+        }
+    }
+    /* Emphasis needs contrast: a headline in capitals is not shouting. */
+    sc.caps_emphasis = n_upper > 0 && n_upper * 2 < n_alpha;
+    sc.words = n_alpha;
+
+    for (size_t i = a; i < b; i++) {
+        const prism_token *t = &tok[i];
+        struct lex_entry e;
+        uint8_t key[KEY_MAX + 1];
+        int len;
+        bool found, emphasis = false;
+        size_t n_tok = 1;
+
+        /* URLs and @handles are not words of the text */
+        if (is_link_start(text, tok, i, n_all) ||
+            (i == a && continues_link(text, tok, a, n_all))) {
+            while (i + 1 < b && glued(&tok[i + 1]))
+                i++;
+            continue;
+        }
+        if (t->kind == PRISM_TOK_PUNCT || t->kind == PRISM_TOK_SYMBOL) {
+            size_t m = match_emoticon(&sc, i, &e);
+            if (m == 0 && t->kind == PRISM_TOK_SYMBOL &&
+                match_emoji(&sc, t, &e))
+                m = 1;
+            if (m > 0) {
+                /* a face is the writer's own mood: never negated */
+                flush_modifier(&sc);
+                end_negation(&sc);
+                add_value(&sc, e.valence * sc.weight);
+                i += m - 1;
+                continue;
+            }
+            if (t->kind == PRISM_TOK_PUNCT) {
+                uint8_t c = (uint8_t)text[t->start];
+                if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+                    end_clause(&sc, c == ',' || c == ';' || c == ':');
+                else if (c == '"' || (c == 0xE2 && t->end - t->start == 3 &&
+                                      (uint8_t)text[t->start + 1] == 0x80 &&
+                                      ((uint8_t)text[t->start + 2] == 0x9C ||
+                                       (uint8_t)text[t->start + 2] == 0x9D)))
+                    end_clause(&sc, false); /* quotation marks */
+                else if (c == 0xE2 && t->end - t->start == 3 &&
+                         (uint8_t)text[t->start + 1] == 0x80 &&
+                         ((uint8_t)text[t->start + 2] == 0x94 ||
+                          (uint8_t)text[t->start + 2] == 0x93))
+                    end_clause(&sc, true); /* em or en dash */
+            }
+            continue;
+        }
+        sc.word++;
+        if (t->end - t->start > WORD_MAX) {
+            advance_to_word(&sc);
+            continue;
+        }
+        uint32_t h = FNV_OFFSET;
+        len = word_key(key, text, t->start, t->end, &h);
+        /* "wouldn't be such a bad idea": little words do not use up the
+         * reach of a negation */
+        if (sc.neg_on && sc.word <= sc.neg_end + 1 && len > 0 && len <= 6 &&
+            word_in(key, len, neg_transparent))
+            sc.neg_end++;
+        advance_to_word(&sc);
+        if (len <= 0)
+            continue;
+        if (sc.shift_on)
+            shift_word(&sc, key, len);
+        found = lex_find(&st->lex, key, (size_t)len, h, &e);
+        if (found && (e.flags & LX_PHRASE)) {
+            struct lex_entry pe;
+            size_t m = match_phrase(&sc, i, key, len, h, e.phrase_words, &pe);
+            if (m > 0) {
+                e = pe;
+                n_tok = m;
+            }
+        }
+        if (found && n_tok == 1 && e.flags == LX_PHRASE)
+            found = false; /* only a phrase start, and no phrase matched */
+        if (!found && t->kind == PRISM_TOK_WORD)
+            found = lookup_fallback(&sc, key, len, &e, &emphasis);
+        if (!found)
+            continue;
+        bool caps = (t->flags & PRISM_TF_UPPER) && t->end - t->start > 1;
+        long n_words = 0;
+        for (size_t k = 0; k < n_tok; k++)
+            n_words += tok[i + k].kind != PRISM_TOK_PUNCT;
+        apply_entry(&sc, &e, caps || emphasis, n_words,
+                    n_tok == 1 && ends_with_ly(key, len));
+        sc.word += n_words - 1;
+        i += n_tok - 1;
+    }
+    flush_modifier(&sc);
+    end_shift(&sc);
+    end_negation(&sc);
+
+    double s = sc.sum;
+    if (s == 0 && n_excl > 0)
+        s = p->exclaim_alone;
+    else if (s != 0 && n_excl > 0)
+        s += (s > 0 ? 1.0 : -1.0) * (double)(n_excl > 3 ? 3 : n_excl) *
+             p->exclaim;
+    if (n_quest > 0)
+        s *= p->question;
+    r->raw = s;
+    r->compound = tanh(s / p->scale);
+    r->pos = sc.pos;
+    r->neg = sc.neg;
+    r->words = sc.words;
+    r->hit_words = sc.hit_words > sc.words ? sc.words : sc.hit_words;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Aggregation and output                                                    */
+/* ------------------------------------------------------------------------ */
+
+static double round4(double x)
+{
+    return round(x * 10000.0) / 10000.0;
+}
+
+static double clamp1(double x)
+{
+    return x > 1.0 ? 1.0 : x < -1.0 ? -1.0 : x;
+}
+
+/* Weighted mean of sentence compounds, then an optional gain. */
+static double aggregate(const struct params *p, double sum, double weight)
+{
+    if (weight <= 0)
+        return 0.0;
+    double m = clamp1(sum / weight);
+    if (p->doc_gain != 1.0) {
+        double a = m >= 0.999999 ? 7.25 : m <= -0.999999 ? -7.25 : atanh(m);
+        m = tanh(p->doc_gain * a);
+    }
+    return clamp1(m);
+}
+
+static int grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / size)
+            return -1;
+        n *= 2;
+    }
+    void *p = realloc(*buf, n * size);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
+
+/* Index of the sentence holding code point `cp`, or -1. */
+static long sentence_at(const prism_sentence *s, size_t n, int64_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((int64_t)s[mid].cp_end <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && (int64_t)s[lo].cp_start <= cp && cp < (int64_t)s[lo].cp_end)
+        return (long)lo;
+    /* a mention that starts between sentences: take the next one */
+    if (lo < n && (int64_t)s[lo].cp_start > cp)
+        return (long)lo;
+    return -1;
+}
+
+/* Accumulate per-entity scores from the `entities` result. Returns the
+ * number of entities (0 when the result is absent or malformed). */
+static size_t entity_scores(struct state *st, const prism_value *res,
+                            const prism_sentence *sent, size_t n_sent)
+{
+    const prism_value *mentions = host->value_get(res, "mentions");
+    const prism_value *ents = host->value_get(res, "entities");
+    if (!mentions || !ents || host->value_type(mentions) != PRISM_V_ARRAY ||
+        host->value_type(ents) != PRISM_V_ARRAY)
+        return 0;
+    size_t n_ent = host->value_len(ents);
+    if (n_ent == 0)
+        return 0;
+    if (grow((void **)&st->ent, &st->ent_cap, n_ent, sizeof *st->ent) < 0)
+        return (size_t)-1;
+    for (size_t k = 0; k < n_ent; k++)
+        st->ent[k] = (struct ent_acc){.last_sentence = -1};
+    size_t n_m = host->value_len(mentions);
+    for (size_t k = 0; k < n_m; k++) {
+        const prism_value *m = host->value_at(mentions, k);
+        if (!m || host->value_type(m) != PRISM_V_MAP)
+            continue;
+        const prism_value *vs = host->value_get(m, "start");
+        const prism_value *ve = host->value_get(m, "entity");
+        if (!vs || !ve || host->value_type(vs) != PRISM_V_INT ||
+            host->value_type(ve) != PRISM_V_INT)
+            continue;
+        int64_t idx = host->value_i64(ve);
+        if (idx < 0 || (uint64_t)idx >= n_ent)
+            continue;
+        long s = sentence_at(sent, n_sent, host->value_i64(vs));
+        struct ent_acc *a = &st->ent[idx];
+        if (s < 0 || a->last_sentence == s)
+            continue;
+        a->last_sentence = s;
+        a->sum += st->sc[s].compound * st->sc[s].weight;
+        a->weight += st->sc[s].weight;
+        a->n++;
+    }
+    return n_ent;
+}
+
+static int write_result(struct state *st, const prism_doc *doc, prism_out *o,
+                        const prism_sentence *sent, size_t n_sent,
+                        double compound, double pos, double neu, double neg,
+                        const prism_value *ents_res, size_t n_ent)
+{
+    const char *label = compound >= st->positive_threshold   ? "positive"
+                        : compound <= st->negative_threshold ? "negative"
+                                                             : "neutral";
+    size_t pairs = 5 + (st->sentences ? 1 : 0) + (ents_res ? 1 : 0);
+    int rc = 0;
+
+    rc |= host->out_map(o, pairs);
+    rc |= host->out_cstr(o, "compound");
+    rc |= host->out_f64(o, round4(compound));
+    rc |= host->out_cstr(o, "pos");
+    rc |= host->out_f64(o, round4(pos));
+    rc |= host->out_cstr(o, "neu");
+    rc |= host->out_f64(o, round4(neu));
+    rc |= host->out_cstr(o, "neg");
+    rc |= host->out_f64(o, round4(neg));
+    rc |= host->out_cstr(o, "label");
+    rc |= host->out_cstr(o, label);
+    if (st->sentences) {
+        rc |= host->out_cstr(o, "sentences");
+        rc |= host->out_array(o, n_sent);
+        for (size_t i = 0; i < n_sent && rc == 0; i++) {
+            rc |= host->out_map(o, 3);
+            rc |= host->out_cstr(o, "start");
+            rc |= host->out_i64(o, sent[i].cp_start);
+            rc |= host->out_cstr(o, "end");
+            rc |= host->out_i64(o, sent[i].cp_end);
+            rc |= host->out_cstr(o, "compound");
+            rc |= host->out_f64(o, round4(st->sc[i].compound));
+        }
+    }
+    if (ents_res) {
+        const prism_value *ents = host->value_get(ents_res, "entities");
+        size_t n_out = 0;
+        for (size_t k = 0; k < n_ent; k++)
+            n_out += st->ent[k].n > 0;
+        rc |= host->out_cstr(o, "entities");
+        rc |= host->out_array(o, n_out);
+        for (size_t k = 0; k < n_ent && rc == 0; k++) {
+            const struct ent_acc *a = &st->ent[k];
+            const prism_value *ev, *nv;
+            const char *name = NULL;
+            size_t name_len = 0;
+            if (a->n == 0)
+                continue;
+            ev = host->value_at(ents, k);
+            nv = ev ? host->value_get(ev, "name") : NULL;
+            if (nv)
+                name = host->value_str(nv, &name_len);
+            rc |= host->out_map(o, 4);
+            rc |= host->out_cstr(o, "entity");
+            rc |= host->out_i64(o, (int64_t)k);
+            rc |= host->out_cstr(o, "name");
+            rc |= name ? host->out_str(o, name, name_len) : host->out_nil(o);
+            rc |= host->out_cstr(o, "compound");
+            rc |=
+                host->out_f64(o, round4(aggregate(&st->p, a->sum, a->weight)));
+            rc |= host->out_cstr(o, "sentences");
+            rc |= host->out_i64(o, a->n);
+        }
+    }
+    (void)doc;
+    return rc;
+}
+
+static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
+{
+    struct state *st = state;
+    const prism_token *tok;
+    const prism_sentence *sent;
+    size_t n_tok, n_sent, len;
+    const char *text = host->doc_text(doc, &len);
+    double sum = 0, weight = 0, pos = 0, neg = 0, neutral_words = 0;
+    double raw = 0, words = 0;
+
+    if (host->doc_tokens(doc, &tok, &n_tok) < 0 ||
+        host->doc_sentences(doc, &sent, &n_sent) < 0) {
+        host->out_error(o, "out of memory (tokenizer)");
+        return -1;
+    }
+    if (grow((void **)&st->sc, &st->sc_cap, n_sent ? n_sent : 1,
+             sizeof *st->sc) < 0) {
+        host->out_error(o, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n_sent; i++) {
+        struct sentence_result r;
+        size_t a = sent[i].tok_start, b = sent[i].tok_end;
+        if (b > n_tok)
+            b = n_tok;
+        if (a > b)
+            a = b;
+        score_sentence(st, text, tok, n_tok, a, b, &r);
+        st->sc[i].compound = r.compound;
+        st->sc[i].weight = st->p.doc_base + fabs(r.compound);
+        sum += r.compound * st->sc[i].weight;
+        weight += st->sc[i].weight;
+        raw += r.raw;
+        words += r.words;
+        pos += r.pos;
+        neg += r.neg;
+        neutral_words += r.words - r.hit_words;
+    }
+    /* A short text is one utterance: its sentences add up. A long one is a
+     * report: the mean of its sentences, in which neutral ones count. */
+    double compound = aggregate(&st->p, sum, weight);
+    if (words < st->p.long_words) {
+        double span = st->p.long_words - st->p.short_words;
+        double lambda = words <= st->p.short_words || span <= 0
+                            ? 0.0
+                            : (words - st->p.short_words) / span;
+        compound = lambda * compound + (1.0 - lambda) * tanh(raw / st->p.scale);
+    }
+    double total = pos + neg + neutral_words;
+    double fpos = total > 0 ? pos / total : 0.0;
+    double fneg = total > 0 ? neg / total : 0.0;
+    double fneu = total > 0 ? 1.0 - fpos - fneg : 1.0;
+
+    const prism_value *ents_res = host->doc_result(doc, "entities");
+    size_t n_ent = 0;
+    if (ents_res) {
+        n_ent = entity_scores(st, ents_res, sent, n_sent);
+        if (n_ent == (size_t)-1) {
+            host->out_error(o, "out of memory");
+            return -1;
+        }
+    }
+    if (write_result(st, doc, o, sent, n_sent, compound, fpos, fneu, fneg,
+                     ents_res, n_ent) != 0) {
+        host->out_error(o, "cannot write the result");
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Configuration and life cycle                                              */
+/* ------------------------------------------------------------------------ */
+
+static const prism_option sentiment_options[] = {
+    {"lexicon", "../build/data/sentiment.lex",
+     "compiled lexicon (tools/lexc.py), relative to the config file"},
+    {"positive_threshold", "0.15",
+     "label positive when compound >= this (0 .. 1)"},
+    {"negative_threshold", "-0.15",
+     "label negative when compound <= this (-1 .. 0)"},
+    {"sentences", "yes", "write per-sentence scores (yes/no)"},
+    {"tuning", "",
+     "override scorer constants: name=value,name=value (calibration)"},
+    {NULL, NULL, NULL},
+};
+
+static char *init_error(const char *fmt, ...) PRISM_PRINTF(1, 2);
+
+/* A message for *errmsg, allocated with host->alloc (the host frees it). */
+static char *init_error(const char *fmt, ...)
+{
+    va_list ap, ap2;
+    char *m = NULL;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0 && (m = host->alloc((size_t)n + 1)) != NULL)
+        vsnprintf(m, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    va_end(ap);
+    return m;
+}
+
+static bool parse_double(const char *s, double *out)
+{
+    char *end;
+    if (!s || !*s)
+        return false;
+    errno = 0;
+    *out = strtod(s, &end);
+    while (*end == ' ' || *end == '\t')
+        end++;
+    return errno == 0 && *end == '\0' && isfinite(*out);
+}
+
+/* "name=value,name=value" */
+static const char *parse_tuning(struct params *p, const char *s)
+{
+    while (s && *s) {
+        const char *comma = strchr(s, ',');
+        const char *end = comma ? comma : s + strlen(s);
+        const char *eq = memchr(s, '=', (size_t)(end - s));
+        char num[64];
+        double v;
+        while (*s == ' ')
+            s++;
+        if (!eq || (size_t)(end - eq - 1) >= sizeof num)
+            return s;
+        memcpy(num, eq + 1, (size_t)(end - eq - 1));
+        num[end - eq - 1] = '\0';
+        size_t name_len = (size_t)(eq - s);
+        while (name_len > 0 && s[name_len - 1] == ' ')
+            name_len--;
+        if (!parse_double(num, &v) || !param_set(p, s, name_len, v))
+            return s;
+        s = comma ? comma + 1 : end;
+    }
+    return NULL;
+}
+
+static int sentiment_init(const prism_conf *conf, void **state, char **errmsg)
+{
+    struct state *st = calloc(1, sizeof *st);
+    const char *path, *why, *v, *bad;
+
+    if (!st) {
+        *errmsg = init_error("out of memory");
+        return -1;
+    }
+    path = host->conf_path(conf, "lexicon");
+    if (!path) {
+        *errmsg = init_error("no lexicon configured");
+        goto out_free;
+    }
+    if (lex_open(&st->lex, path, &why) < 0) {
+        *errmsg = init_error("cannot load lexicon %s: %s", path, why);
+        goto out_free;
+    }
+    st->p = default_params;
+    for (uint32_t i = 0; i < st->lex.n_params; i++) {
+        const uint8_t *rec = st->lex.params + (size_t)i * LEX_PARAM_SIZE;
+        size_t n = strnlen((const char *)rec, 24);
+        double d = rdf64(rec + 24);
+        if (isfinite(d) && !param_set(&st->p, (const char *)rec, n, d))
+            host->log(PRISM_LOG_WARN, "lexicon: unknown parameter %.*s", (int)n,
+                      (const char *)rec);
+    }
+    bad = parse_tuning(&st->p, host->conf_get(conf, "tuning"));
+    if (bad) {
+        *errmsg = init_error("bad tuning near \"%s\"", bad);
+        goto out_close;
+    }
+    if (!params_valid(&st->p)) {
+        *errmsg = init_error("scorer constants out of range");
+        goto out_close;
+    }
+    v = host->conf_get(conf, "positive_threshold");
+    if (!parse_double(v, &st->positive_threshold) ||
+        st->positive_threshold < 0 || st->positive_threshold > 1) {
+        *errmsg = init_error("positive_threshold: not a number in [0, 1]: %s",
+                             v ? v : "");
+        goto out_close;
+    }
+    v = host->conf_get(conf, "negative_threshold");
+    if (!parse_double(v, &st->negative_threshold) ||
+        st->negative_threshold > 0 || st->negative_threshold < -1) {
+        *errmsg = init_error("negative_threshold: not a number in [-1, 0]: %s",
+                             v ? v : "");
+        goto out_close;
+    }
+    v = host->conf_get(conf, "sentences");
+    if (!v || !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") ||
+        !strcmp(v, "on")) {
+        st->sentences = true;
+    } else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") ||
+               !strcmp(v, "off")) {
+        st->sentences = false;
+    } else {
+        *errmsg = init_error("sentences: expected yes or no, not \"%s\"", v);
+        goto out_close;
+    }
+    *state = st;
+    return 0;
+
+out_close:
+    lex_close(&st->lex);
+out_free:
+    free(st);
+    return -1;
+}
+
+static void sentiment_fini(void *state)
+{
+    struct state *st = state;
+    if (!st)
+        return;
+    lex_close(&st->lex);
+    free(st->sc);
+    free(st->ent);
+    free(st);
+}
+
+static const prism_plugin sentiment_plugin = {
+    PRISM_PLUGIN_HEADER,
+    .name = "sentiment",
+    .version = "1.0.0",
+    .description = "lexicon-and-rules sentiment of documents, sentences and "
+                   "entities",
+    .after = (const char *const[]){"entities", NULL},
+    .options = sentiment_options,
+    .init = sentiment_init,
+    .process = sentiment_process,
+    .fini = sentiment_fini,
+};
+
+PRISM_EXPORT const prism_plugin *prism_plugin_entry(const prism_host *h)
+{
+    host = h;
+    return &sentiment_plugin;
+}

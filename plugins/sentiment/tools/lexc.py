@@ -1,0 +1,438 @@
+#!/usr/bin/python3
+"""Compile prism's sentiment lexicon sources into the file the plugin mmaps.
+
+usage: lexc.py -o OUT.lex [--warn] SOURCE.tsv ...
+
+The sources (plugins/sentiment/lexicon/*.tsv) are plain text, one entry per
+line; a line `@kind K` switches the kind of the entries that follow:
+
+  valence    TERM  VALUE  [FORMS]   a word or phrase and its valence, -5..+5;
+                                    FORMS: v (verb: -s -ed -ing), vd (verb
+                                    doubling its last consonant), n (plural)
+  modifier   TERM  SCALAR [excess]  degree word: valence * (1 + SCALAR);
+                                    "excess" words ("too") turn a positive
+                                    word negative
+  negator    TERM  [VALUE]          reverses the sentiment that follows
+  shifter    TERM  both|neg [v|vd]  turns the sentiment that follows around
+                                    ("reduce poverty"), not negative itself;
+                                    "neg": only negative words ("help")
+  direction  TERM  up|down [v|vd]   verb of rise or fall: describes the
+                                    negative word just before it
+  contrast   TERM  but|although     clause weighting
+  param      NAME  VALUE            a calibrated constant of the scorer
+  block      TERM                   not a derived form of a rated word
+
+Every rated single word also gets its regular derived forms (-s, -ed, -ing,
+-ly, -ness; see derived_forms), unless the sources list that form.
+
+Fields are separated by tabs; a TERM may list alternatives with "|". Keys are
+lower-cased (ASCII) and the typographic apostrophe is folded to "'", as the
+plugin does at run time. Phrases are keys of space-separated words; the first
+word of each phrase is marked so that the plugin tries longer matches there.
+
+Output, little-endian (the plugin checks every offset before use):
+  header   64 bytes: "PRSMSENT", u32 version, n_slots, n_entries, slots_off,
+           strings_off, strings_len, params_off, n_params, bloom_off,
+           n_bloom_blocks, 0...
+  bloom    n_bloom_blocks x 64 bytes: block (hash * 0x9E3779B1) >> (32 -
+           log2 n_bloom_blocks), bits hash & 511, >> 9 & 511, >> 18 & 511
+  slots    n_slots x 16 bytes, open addressing with linear probing on the
+           32-bit FNV-1a hash of the key: u32 hash, u32 str_off, u16 str_len,
+           u8 flags, u8 phrase_words (low 4 bits) | 16 rise | 32 fall |
+           64 shifter of negative words only,
+           i16 valence*100, i16 scalar*1000
+  params   n_params x 32 bytes: name (24 bytes, NUL-padded), f64 value
+  strings  the keys, concatenated
+Standard library only."""
+import argparse
+import re
+import struct
+import sys
+
+MAGIC = b"PRSMSENT"
+VERSION = 2
+F_LEX, F_NEG, F_MOD, F_BUT, F_ALTHOUGH, F_PHRASE = 1, 2, 4, 8, 16, 32
+F_SHIFT, F_EXCESS = 64, 128
+DIR_UP, DIR_DOWN = 16, 32  # high bits of the phrase_words byte
+SHIFT_NEG_ONLY = 64
+PUNCT_SPLIT = re.compile(r"([,;:!?])")
+
+
+def fnv1a(data):
+    h = 0x811C9DC5
+    for b in data:
+        h ^= b
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def normalise(term):
+    term = term.replace("\u2019", "'").replace("\u2018", "'")
+    term = "".join(c.lower() if c < "\x80" else c for c in term)
+    if " " in term.strip():
+        # Phrases are matched token by token: punctuation is its own token.
+        term = PUNCT_SPLIT.sub(r" \1 ", term)
+    return " ".join(term.split())
+
+
+def is_vowel(c):
+    return c in "aeiou"
+
+
+def verb_forms(base, double):
+    """Regular -s, -ed and -ing forms of an English verb."""
+    forms = []
+    if re.search(r"(s|x|z|ch|sh)$", base) or re.search(r"[^aeiou]o$", base):
+        forms.append(base + "es")
+    elif re.search(r"[^aeiou]y$", base):
+        forms.append(base[:-1] + "ies")
+    else:
+        forms.append(base + "s")
+    if double:
+        forms += [base + base[-1] + "ed", base + base[-1] + "ing"]
+        return forms
+    if base.endswith("e"):
+        forms.append(base + "d")
+    elif re.search(r"[^aeiou]y$", base):
+        forms.append(base[:-1] + "ied")
+    else:
+        forms.append(base + "ed")
+    if base.endswith("ie"):
+        forms.append(base[:-2] + "ying")
+    elif re.search(r"(ee|ye|oe)$", base) or not base.endswith("e"):
+        forms.append(base + "ing")
+    else:
+        forms.append(base[:-1] + "ing")
+    return forms
+
+
+def derived_forms(base):
+    """Every regular inflection and derivation a rated single word may have:
+    -s, -ed, -ing, -ly, -ness, and -ier/-iest of words in -y. They are added
+    at the lowest priority, so any entry of the sources wins; the lexicon's
+    `@kind block` entries remove the ones that are other words ("meaning" is
+    not a form of "mean")."""
+    out = set()
+    if not re.fullmatch(r"[a-z]+", base) or len(base) < 3:
+        return out
+    cons_y = re.search(r"[^aeiou]y$", base)
+    # -s, -es
+    if re.search(r"(s|x|z|ch|sh)$", base):
+        out.add(base + "es")
+    elif cons_y:
+        out.add(base[:-1] + "ies")
+    else:
+        out.add(base + "s")
+    # -ed, -ing, with and without a doubled final consonant
+    if base.endswith("e"):
+        out.update([base + "d", base[:-1] + "ing"])
+    elif cons_y:
+        out.update([base[:-1] + "ied", base + "ing"])
+    else:
+        out.update([base + "ed", base + "ing"])
+        if re.search(r"[^aeiou][aeiou][bdgklmnprtvz]$", base):
+            out.update([base + base[-1] + "ed", base + base[-1] + "ing"])
+    # -ly, -ness, -ier, -iest
+    if cons_y:
+        out.update([base[:-1] + "ily", base[:-1] + "iness",
+                    base[:-1] + "ier", base[:-1] + "iest"])
+    elif base.endswith("le"):
+        out.add(base[:-1] + "y")
+    elif not base.endswith("ly"):
+        out.update([base + "ly", base + "ness"])
+    out.discard(base)
+    return out
+
+
+def noun_forms(base):
+    if re.search(r"(s|x|z|ch|sh)$", base):
+        return [base + "es"]
+    if re.search(r"[^aeiou]y$", base):
+        return [base[:-1] + "ies"]
+    return [base + "s"]
+
+
+class Entry:
+    __slots__ = ("valence", "vprio", "vcount", "scalar", "neg", "contrast",
+                 "phrase_words", "origin", "excess", "shift", "direction")
+
+    def __init__(self):
+        self.valence = None
+        self.vprio = -1
+        self.vcount = 0
+        self.scalar = None
+        self.neg = False
+        self.contrast = None
+        self.phrase_words = 0
+        self.origin = ""
+        self.excess = False
+        self.shift = False
+        self.direction = None
+
+
+def alternatives(term):
+    """TERM or "a|b|c"; a "|" inside an emoticon (":|") is not a separator."""
+    if re.search(r"\w\|\w", term):
+        return [t for t in term.split("|") if t]
+    return [term]
+
+
+def parse_fields(line):
+    if "\t" in line:
+        return [f.strip() for f in line.split("\t") if f.strip() != ""]
+    return line.split()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--warn", action="store_true",
+                    help="report keys rated differently in two places")
+    ap.add_argument("--stats", action="store_true")
+    ap.add_argument("--derived", type=argparse.FileType("w"),
+                    help="write the derived forms to this file")
+    ap.add_argument("sources", nargs="+")
+    a = ap.parse_args()
+
+    entries = {}
+    params = {}
+    blocked = set()
+    errors = 0
+    n_source_lines = 0
+
+    def entry(key):
+        e = entries.get(key)
+        if e is None:
+            e = entries[key] = Entry()
+        return e
+
+    def add_valence(key, value, prio, where):
+        e = entry(key)
+        if e.valence is None or prio > e.vprio:
+            e.valence, e.vprio, e.vcount, e.origin = value, prio, 1, where
+        elif prio == e.vprio:
+            if a.warn and abs(e.valence - value) > 1e-9:
+                print(f"{where}: {key!r} {value} vs {e.valence} at "
+                      f"{e.origin}", file=sys.stderr)
+            e.valence = (e.valence * e.vcount + value) / (e.vcount + 1)
+            e.vcount += 1
+
+    for path in a.sources:
+        kind = None
+        with open(path, encoding="utf-8") as f:
+            for lineno, raw in enumerate(f, 1):
+                line = raw.rstrip("\r\n")
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                where = f"{path}:{lineno}"
+                if line.startswith("@kind"):
+                    kind = line.split()[1]
+                    continue
+                fields = parse_fields(line)
+                n_source_lines += 1
+                try:
+                    if kind == "valence":
+                        if "\t" not in line:
+                            # "a phrase of words VALUE [FORMS]"
+                            forms = ""
+                            if re.fullmatch(r"v|vd|n", fields[-1]):
+                                forms = fields.pop()
+                            fields = [" ".join(fields[:-1]), fields[-1]] + (
+                                [forms] if forms else [])
+                        term, value = fields[0], float(fields[1])
+                        forms = fields[2] if len(fields) > 2 else ""
+                        if not -5.0 <= value <= 5.0 or forms not in (
+                                "", "v", "vd", "n"):
+                            raise ValueError("value or forms out of range")
+                        alts = [normalise(t) for t in alternatives(term)]
+                        for t in alts:
+                            add_valence(t, value, 2, where)
+                        base = alts[0]
+                        gen = []
+                        if forms in ("v", "vd"):
+                            gen = verb_forms(base, forms == "vd")
+                        elif forms == "n":
+                            gen = noun_forms(base)
+                        for t in gen:
+                            add_valence(t, value, 1, where)
+                    elif kind == "modifier":
+                        if "\t" in line:
+                            term, scalar = fields[0], float(fields[1])
+                            excess = fields[2:] == ["excess"]
+                            if fields[2:] and not excess:
+                                raise ValueError("unknown modifier flag")
+                        else:
+                            term, scalar = " ".join(fields[:-1]), \
+                                float(fields[-1])
+                            excess = False
+                        if not -0.95 <= scalar <= 2.0:
+                            raise ValueError("scalar out of range")
+                        for t in alternatives(term):
+                            e = entry(normalise(t))
+                            e.scalar = scalar
+                            e.excess = excess
+                    elif kind == "shifter":
+                        term, what = fields[0], fields[1]
+                        forms = fields[2] if len(fields) > 2 else "-"
+                        if what not in ("both", "neg") or forms not in (
+                                "-", "v", "vd"):
+                            raise ValueError("shifter: both|neg [v|vd]")
+                        alts = [normalise(t) for t in alternatives(term)]
+                        if forms != "-":
+                            alts += verb_forms(alts[0], forms == "vd")
+                        for t in alts:
+                            entry(t).shift = what
+                    elif kind == "negator":
+                        term = fields[0] if "\t" in line else line.strip()
+                        for t in alternatives(term):
+                            e = entry(normalise(t))
+                            e.neg = True
+                            if len(fields) > 1 and "\t" in line:
+                                add_valence(normalise(t), float(fields[1]),
+                                            3, where)
+                    elif kind == "contrast":
+                        term, how = fields[0], fields[1]
+                        if how not in ("but", "although"):
+                            raise ValueError("contrast kind")
+                        for t in alternatives(term):
+                            entry(normalise(t)).contrast = how
+                    elif kind == "direction":
+                        term, how = fields[0], fields[1]
+                        forms = fields[2] if len(fields) > 2 else "-"
+                        if how not in ("up", "down") or forms not in (
+                                "-", "v", "vd"):
+                            raise ValueError("direction")
+                        alts = [normalise(t) for t in alternatives(term)]
+                        if forms != "-":
+                            alts += verb_forms(alts[0], forms == "vd")
+                        for t in alts:
+                            entry(t).direction = how
+                    elif kind == "block":
+                        for t in alternatives(fields[0] if "\t" in line
+                                              else line.strip()):
+                            blocked.add(normalise(t))
+                    elif kind == "param":
+                        params[fields[0]] = float(fields[1])
+                    else:
+                        raise ValueError("no @kind before the first entry")
+                except (ValueError, IndexError) as err:
+                    print(f"{where}: {err}: {line!r}", file=sys.stderr)
+                    errors += 1
+    if errors:
+        sys.exit(f"lexc: {errors} bad lines")
+
+    # Derived forms of rated single words, at the lowest priority.
+    derived = {}
+    for key, e in entries.items():
+        if e.valence is None or e.valence == 0 or " " in key or e.neg \
+                or e.scalar is not None or e.contrast or e.shift:
+            continue
+        for form in derived_forms(key):
+            if form in entries or form in blocked:
+                continue
+            derived.setdefault(form, []).append(e.valence)
+    for form, values in derived.items():
+        add_valence(form, sum(values) / len(values), 0, "derived")
+    if a.derived:
+        for form in sorted(derived):
+            print(form, file=a.derived)
+    # A single word with a valence of 0 that has another role would only
+    # hide that role; a phrase rated 0 is a deliberate neutraliser.
+    for key, e in entries.items():
+        if e.valence == 0 and " " not in key and (
+                e.neg or e.scalar or e.contrast or e.shift):
+            e.valence = None
+    # Mark every proper prefix of every phrase ("in", "in the" of "in the
+    # red") with the longest phrase length, so that the plugin extends a
+    # match only while some phrase still begins with it.
+    for key in list(entries):
+        words = key.split(" ")
+        if len(words) > 1:
+            if len(words) > 255 or len(key.encode()) > 255:
+                sys.exit(f"lexc: phrase too long: {key!r}")
+            for k in range(1, len(words)):
+                prefix = entry(" ".join(words[:k]))
+                prefix.phrase_words = max(prefix.phrase_words, len(words))
+
+    keys = sorted(entries)
+    # Blocked Bloom filter: one 64-byte block per key, three bits in it, so
+    # that most words that are not in the lexicon cost one cache line.
+    n_blocks = 1
+    while n_blocks * 512 < 16 * len(keys):
+        n_blocks *= 2
+    bloom = bytearray(64 * n_blocks)
+    shift = 32 - (n_blocks.bit_length() - 1)
+    for key in keys:
+        h = fnv1a(key.encode("utf-8"))
+        block = ((h * 0x9E3779B1) & 0xFFFFFFFF) >> shift if shift < 32 else 0
+        for b in (h & 511, (h >> 9) & 511, (h >> 18) & 511):
+            bloom[64 * block + (b >> 3)] |= 1 << (b & 7)
+    n_slots = 1
+    while n_slots < 2 * len(keys):
+        n_slots *= 2
+    slots = [None] * n_slots
+    strings = bytearray()
+    for key in keys:
+        e = entries[key]
+        data = key.encode("utf-8")
+        if not data or len(data) > 255:
+            sys.exit(f"lexc: bad key length: {key!r}")
+        flags = 0
+        if e.valence is not None:
+            flags |= F_LEX
+        if e.neg:
+            flags |= F_NEG
+        if e.scalar is not None:
+            flags |= F_MOD
+        if e.contrast == "but":
+            flags |= F_BUT
+        elif e.contrast == "although":
+            flags |= F_ALTHOUGH
+        if e.phrase_words:
+            flags |= F_PHRASE
+        if e.shift:
+            flags |= F_SHIFT
+        if e.excess:
+            flags |= F_EXCESS
+        h = fnv1a(data)
+        i = h & (n_slots - 1)
+        while slots[i] is not None:
+            i = (i + 1) & (n_slots - 1)
+        if e.phrase_words > 15:
+            sys.exit(f"lexc: phrase too long: {key!r}")
+        extra = e.phrase_words | {None: 0, "up": DIR_UP,
+                                  "down": DIR_DOWN}[e.direction]
+        if e.shift == "neg":
+            extra |= SHIFT_NEG_ONLY
+        slots[i] = struct.pack(
+            "<IIHBBhh", h, len(strings), len(data), flags, extra,
+            int(round((e.valence or 0.0) * 100)),
+            int(round((e.scalar or 0.0) * 1000)))
+        strings += data
+    empty = struct.pack("<IIHBBhh", 0, 0, 0, 0, 0, 0, 0)
+    slot_bytes = b"".join(s if s is not None else empty for s in slots)
+    param_bytes = b"".join(
+        struct.pack("<24sd", name.encode()[:23], value)
+        for name, value in sorted(params.items()))
+    bloom_off = 64
+    slots_off = bloom_off + len(bloom)
+    params_off = slots_off + len(slot_bytes)
+    strings_off = params_off + len(param_bytes)
+    header = MAGIC + struct.pack("<IIIIIIIIII", VERSION, n_slots, len(keys),
+                                 slots_off, strings_off, len(strings),
+                                 params_off, len(params), bloom_off,
+                                 n_blocks)
+    header += b"\0" * (64 - len(header))
+    with open(a.output, "wb") as f:
+        f.write(header + bytes(bloom) + slot_bytes + param_bytes +
+                bytes(strings))
+    if a.stats:
+        n_val = sum(1 for e in entries.values() if e.valence is not None)
+        n_phr = sum(1 for k in entries if " " in k)
+        print(f"lexc: {n_source_lines} source lines, {len(keys)} keys "
+              f"({n_val} rated, {n_phr} phrases), {len(params)} params, "
+              f"{n_slots} slots -> {a.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

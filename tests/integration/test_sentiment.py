@@ -1,0 +1,326 @@
+"""Integration tests of the sentiment plugin, through the real `prism process`.
+
+Every input here was written for these tests. The plugin reads its lexicon
+from the build folder ($PRISM_BUILD/data/sentiment.lex), so the tests point
+the plugin at it explicitly and work whether or not config/prism.conf has a
+[plugin.sentiment] section yet.
+"""
+import os
+
+import pytest
+
+from conftest import BUILD, ROOT, needs_plugin, plugin_built, process, run_cli
+
+LEXICON = os.path.join(BUILD, "data", "sentiment.lex")
+SETS = ["--set", f"plugin.sentiment.lexicon={LEXICON}"]
+# Most tests need no other plugin; the per-entity test turns entities on.
+ALONE = SETS + ["--set", "plugin.entities.enabled=no"]
+WITH_ENTITIES = SETS + ["--set", "plugin.entities.enabled=yes"]
+
+pytestmark = [
+    needs_plugin("sentiment"),
+    pytest.mark.skipif(not os.path.exists(LEXICON),
+                       reason="sentiment.lex not built"),
+]
+
+
+def score(texts, *sets):
+    """The sentiment results of texts, in order."""
+    docs = [{"id": f"s{i}", "text": t} for i, t in enumerate(texts)]
+    recs = process(docs, *ALONE, *sets)
+    out = []
+    for rec in recs:
+        assert "sentiment" not in (rec.get("errors") or {}), rec["errors"]
+        out.append(rec["results"]["sentiment"])
+    return out
+
+
+def compound(text, *sets):
+    return score([text], *sets)[0]["compound"]
+
+
+# --- clear cases ------------------------------------------------------------
+
+def test_clearly_negative_news():
+    for text in [
+        "At least 40 people were killed and dozens wounded when a suicide "
+        "bomber attacked a crowded market in the capital.",
+        "The company collapsed into bankruptcy, wiping out the savings of "
+        "thousands of pensioners.",
+        "Floods devastated the region, leaving thousands homeless.",
+    ]:
+        r = score([text])[0]
+        assert r["compound"] <= -0.5, (text, r)
+        assert r["label"] == "negative"
+        assert r["neg"] > r["pos"]
+
+
+def test_clearly_positive_news():
+    for text in [
+        "The two sides signed a historic peace agreement, and crowds "
+        "celebrated in the streets.",
+        "Doctors hailed the new treatment as a remarkable breakthrough that "
+        "could save thousands of lives.",
+        "The rescued miners were reunited with their overjoyed families.",
+    ]:
+        r = score([text])[0]
+        assert r["compound"] >= 0.5, (text, r)
+        assert r["label"] == "positive"
+        assert r["pos"] > r["neg"]
+
+
+def test_news_vocabulary():
+    pos = ["Talks produced a ceasefire.", "Stocks rallied.",
+           "Shares soared after the results."]
+    neg = ["The government imposed sanctions.", "Stocks slumped.",
+           "Shares plunged after the results.", "Three soldiers were killed."]
+    for r, text in zip(score(pos), pos):
+        assert r["compound"] > 0, (text, r)
+    for r, text in zip(score(neg), neg):
+        assert r["compound"] < 0, (text, r)
+
+
+# --- rules ------------------------------------------------------------------
+
+def test_negation_flips():
+    good, not_good, bad, not_bad = [r["compound"] for r in score([
+        "The food was good.", "The food was not good.",
+        "The service was bad.", "The service wasn't bad."])]
+    assert good > 0 > not_good
+    assert bad < 0 < not_bad
+    # a negated word is weaker than the word itself
+    tasty, not_tasty = [r["compound"] for r in score([
+        "The soup was delicious.", "The soup was not delicious."])]
+    assert tasty > 0 > not_tasty
+    assert abs(not_tasty) < tasty
+
+
+def test_negation_scope_ends_at_clause():
+    a, b = [r["compound"] for r in score([
+        "It was not a disaster.",
+        "It was not over, and the day was a disaster."])]
+    assert a > 0
+    assert b < 0
+
+
+def test_negation_without_target_leans_negative():
+    assert compound("The new printer doesn't work.") < 0
+
+
+def test_intensifiers_and_dampeners():
+    plain, very, slightly = [r["compound"] for r in score([
+        "The results were good.", "The results were extremely good.",
+        "The results were slightly good."])]
+    assert very > plain > slightly > 0
+    fell, fell_sharply = [r["compound"] for r in score([
+        "Prices fell.", "Prices fell sharply."])]
+    assert fell_sharply < fell < 0
+
+
+def test_contrast_but():
+    a, b = [r["compound"] for r in score([
+        "The hotel was dirty, but the staff were wonderful.",
+        "The staff were wonderful, but the hotel was dirty."])]
+    assert a > 0 > b
+
+
+def test_contrast_although():
+    assert compound("Although profits rose, the outlook is grim.") < 0
+    assert compound("Although the outlook is grim, profits rose strongly.") > 0
+
+
+def test_caps_and_exclamation_emphasis():
+    plain, caps, bang = [r["compound"] for r in score([
+        "The movie was great.", "The movie was GREAT.",
+        "The movie was great!!!"])]
+    assert caps > plain > 0
+    assert bang > plain
+    # a headline in capitals is not shouting
+    head, lower = [r["compound"] for r in score([
+        "MARKETS RALLY AFTER RATE CUT", "Markets rally after rate cut"])]
+    assert head == pytest.approx(lower, abs=1e-6)
+
+
+def test_idioms_and_phrases():
+    assert compound("The economy is back on track.") > 0
+    assert compound("The firm is in the red again.") < 0
+    # "crude oil" is not crude, "no doubt" is not a negation
+    assert compound("Crude oil prices were unchanged.") == 0
+    assert compound("No doubt the plan is excellent.") > 0.4
+
+
+def test_valence_shifters():
+    assert compound("The programme reduced poverty and crime.") > 0
+    assert compound("The new rules will ease tensions.") > 0
+    assert compound("The carmaker cut jobs.") < 0
+
+
+def test_emoticons_not_urls():
+    smile, frown = [r["compound"] for r in score([
+        "Finished the marathon :)", "Missed the bus again :("])]
+    assert smile > 0 > frown
+    assert compound("Read it at http://example.com/page") == 0
+
+
+# --- documents --------------------------------------------------------------
+
+EARNINGS = (
+    "Acme Corp reported third-quarter net income of $412 million, or 1.02 "
+    "dollars a share, compared with $398 million a year earlier. Revenue was "
+    "$5.1 billion, in line with analysts' estimates. The company kept its "
+    "full-year forecast unchanged. Operating margin was 14.2 percent, against "
+    "14.5 percent in the second quarter. The board declared a quarterly "
+    "dividend of 25 cents a share, payable on Dec. 1. Acme has 62,000 "
+    "employees in 40 countries and is based in Dayton, Ohio. Its shares closed "
+    "at $48.20 on Tuesday. The results were released after the market close, "
+    "and the company will hold a conference call with analysts on Wednesday.")
+
+MASSACRE = (
+    "Gunmen stormed a village in the north overnight, killing at least 60 "
+    "people, most of them women and children, witnesses said. Survivors "
+    "described a massacre: attackers set fire to homes and shot residents "
+    "as they fled. Dozens of wounded were taken to a hospital that was "
+    "already overwhelmed. The bodies of the dead lay in the streets until "
+    "morning. Aid groups condemned the atrocity and warned that the violence "
+    "was spreading. It was the deadliest attack in the region this year.")
+
+
+def test_dry_earnings_report_reads_near_neutral():
+    r = score([EARNINGS])[0]
+    assert abs(r["compound"]) < 0.15, r
+    assert r["label"] == "neutral"
+    assert r["neu"] > 0.8
+
+
+def test_violent_report_reads_strongly_negative():
+    r = score([MASSACRE])[0]
+    assert r["compound"] <= -0.6, r
+    assert r["label"] == "negative"
+    assert sum(s["compound"] < 0 for s in r["sentences"]) >= 5
+
+
+def test_one_bad_sentence_does_not_sink_a_long_neutral_story():
+    text = EARNINGS + " A former employee was killed in a car accident."
+    r = score([text])[0]
+    assert -0.3 < r["compound"] < 0, r
+
+
+# --- output format ----------------------------------------------------------
+
+def test_sentence_offsets_in_code_points():
+    text = ("Zürich’s café owners were “thrilled” — sales soared 🎉. "
+            "Then the storm destroyed the terrace… Ça arrive.")
+    r = score([text])[0]
+    spans = [text[s["start"]:s["end"]] for s in r["sentences"]]
+    assert len(spans) >= 2
+    assert spans[0].startswith("Zürich’s café")
+    assert any(s.startswith("Then the storm") for s in spans)
+    for s in r["sentences"]:
+        assert 0 <= s["start"] <= s["end"] <= len(text)
+    by_span = {text[s["start"]:s["end"]]: s["compound"] for s in r["sentences"]}
+    first = next(v for k, v in by_span.items() if k.startswith("Zürich"))
+    storm = next(v for k, v in by_span.items() if k.startswith("Then"))
+    assert first > 0 > storm
+
+
+def test_compound_in_range_on_extreme_and_odd_input():
+    texts = [
+        "terrible horrible awful disaster killed massacre " * 3000,
+        "wonderful superb excellent love love love!!! " * 3000,
+        "",
+        "   \n\n  ",
+        "!!!???...",
+        "NOT NOT NOT not never no " * 500,
+        "😡😡😡 🎉🎉 :) :( <3 " * 200,
+        "a" * 100000,
+        "but but although but, however; " * 2000,
+    ]
+    for text, r in zip(texts, score(texts)):
+        assert -1.0 <= r["compound"] <= 1.0
+        for key in ("pos", "neu", "neg"):
+            assert 0.0 <= r[key] <= 1.0
+        assert r["pos"] + r["neu"] + r["neg"] == pytest.approx(1.0, abs=1e-3)
+        for s in r["sentences"]:
+            assert -1.0 <= s["compound"] <= 1.0
+            assert 0 <= s["start"] <= s["end"] <= len(text)
+    assert score([""])[0] == {"compound": 0.0, "pos": 0.0, "neu": 1.0,
+                              "neg": 0.0, "label": "neutral", "sentences": []}
+
+
+def test_label_thresholds():
+    texts = ["The plan is good.", "The plan is bad.", "The plan is on paper.",
+             "Prices rose."]
+    rs = score(texts)
+    for r in rs:
+        c = r["compound"]
+        want = ("positive" if c >= 0.15 else
+                "negative" if c <= -0.15 else "neutral")
+        assert r["label"] == want, r
+    # "rose" is mild: a stricter threshold makes it neutral
+    strict = score(texts, "--set", "plugin.sentiment.positive_threshold=0.9",
+                   "--set", "plugin.sentiment.negative_threshold=-0.9")
+    assert [r["label"] for r in strict] == ["neutral"] * 4
+    assert [r["compound"] for r in strict] == [r["compound"] for r in rs]
+
+
+def test_sentences_can_be_left_out():
+    r = score(["Good. Bad."], "--set", "plugin.sentiment.sentences=no")[0]
+    assert "sentences" not in r
+    assert set(r) == {"compound", "pos", "neu", "neg", "label"}
+
+
+def test_no_entities_key_without_entities_plugin():
+    r = score(["Mark Rutte praised the deal."])[0]
+    assert "entities" not in r
+
+
+def test_bad_config_is_refused():
+    for key, value in [("positive_threshold", "high"),
+                       ("negative_threshold", "0.5"),
+                       ("sentences", "maybe"),
+                       ("tuning", "scale=-1"),
+                       ("tuning", "nosuchparam=1"),
+                       ("lexicon", "/nonexistent/sentiment.lex")]:
+        p = run_cli(["process", "-c", os.path.join(ROOT, "config", "prism.conf"),
+                     "--set", f"daemon.plugin_dir={os.path.dirname(LEXICON)}/../plugins",
+                     *ALONE, "--set", f"plugin.sentiment.{key}={value}", "-"],
+                    stdin=b'{"id":"1","text":"x"}\n', check=False)
+        assert p.returncode != 0, (key, value)
+        assert b"sentiment" in p.stderr
+
+
+# --- per-entity sentiment ---------------------------------------------------
+
+def entities_usable():
+    if not plugin_built("entities"):
+        return False
+    docs = [{"id": "probe", "text": "Mark Rutte visited Berlin."}]
+    try:
+        recs = process(docs, *WITH_ENTITIES)
+    except AssertionError:
+        return False  # e.g. its model is not trained yet
+    return "entities" in recs[0].get("results", {})
+
+
+@pytest.mark.skipif(not entities_usable(),
+                    reason="entities plugin not built or has no model")
+def test_per_entity_sentiment():
+    text = ("Mark Rutte praised the agreement as a great success. "
+            "Viktor Orban condemned the deal as a disaster. "
+            "Rutte said the alliance was stronger than ever.")
+    rec = process([{"id": "e", "text": text}], *WITH_ENTITIES)[0]
+    res = rec["results"]
+    names = [e["name"] for e in res["entities"]["entities"]]
+    ents = res["sentiment"]["entities"]
+    assert ents, res
+    for e in ents:
+        assert set(e) == {"entity", "name", "compound", "sentences"}
+        assert names[e["entity"]] == e["name"]
+        assert -1.0 <= e["compound"] <= 1.0
+        assert e["sentences"] >= 1
+    by_name = {e["name"]: e for e in ents}
+    rutte = next((v for k, v in by_name.items() if "Rutte" in k), None)
+    orban = next((v for k, v in by_name.items() if "Orban" in k), None)
+    if rutte and orban:
+        assert rutte["compound"] > 0 > orban["compound"]
+        assert rutte["sentences"] == 2
