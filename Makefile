@@ -49,6 +49,12 @@ CFLAGS_ALL = $(CFLAGS_COMMON) $(OPT) $(CFLAGS)
 PLUGIN_CFLAGS = -std=c11 -D_GNU_SOURCE -g $(WARN) $(OPT) -Iinclude -fPIC \
                 -fvisibility=hidden $(CFLAGS)
 PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(LDSAN)
+# Test plugins crash, hang and leak on purpose: they are built without the
+# sanitizers, so that their faults are the real signals prism must survive
+# (the host they are loaded into still runs under the sanitizers).
+TEST_PLUGIN_CFLAGS = -std=c11 -D_GNU_SOURCE -g $(WARN) -O2 -Iinclude -fPIC \
+                     -fvisibility=hidden
+TEST_PLUGIN_LDFLAGS = -shared -Wl,--no-undefined
 
 # ---- the core library and the three programs --------------------------------
 CORE_SRC  = $(wildcard core/*.c)
@@ -116,12 +122,13 @@ $(foreach p,$(PLUGIN_NAMES),$(eval $(call PLUGIN_RULE,$(p))))
 
 $(BUILD)/tests/%.so: tests/plugins/%.c include/prism/plugin.h
 	@mkdir -p $(@D)
-	$(CC) $(PLUGIN_CFLAGS) -o $@ $< $(PLUGIN_LDFLAGS)
+	$(CC) $(TEST_PLUGIN_CFLAGS) -o $@ $< $(TEST_PLUGIN_LDFLAGS)
 
 # the same test plugin with another version, for the reload tests
 $(BUILD)/tests/faulty_v2.so: tests/plugins/faulty.c include/prism/plugin.h
 	@mkdir -p $(@D)
-	$(CC) $(PLUGIN_CFLAGS) -DFAULTY_VERSION='"2"' -o $@ $< $(PLUGIN_LDFLAGS)
+	$(CC) $(TEST_PLUGIN_CFLAGS) -DFAULTY_VERSION='"2"' -o $@ $< \
+	    $(TEST_PLUGIN_LDFLAGS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(CORE_LIB)
 	@mkdir -p $(@D)

@@ -54,7 +54,8 @@ typedef struct worker {
     int64_t head_since_us; /* when the head document started */
     int64_t started_us;
     volatile uint32_t *status; /* shared page: plugin index + 1 */
-    uint64_t docs;
+    uint64_t docs; /* answered */
+    uint64_t sent; /* dispatched to it */
     char *ready_info; /* raw msgpack of its ready message */
     size_t ready_len;
 } worker_t;
@@ -1003,6 +1004,10 @@ static void dispatch(prism_broker_t *self)
             if (w->state != W_READY || w->gen != self->gen || w->alone ||
                 w->inflight >= self->cfg->worker_prefetch)
                 continue;
+            /* a worker due for recycling gets no more than its share */
+            if (self->cfg->worker_max_docs &&
+                w->sent >= (uint64_t)self->cfg->worker_max_docs)
+                continue;
             if (j->suspect && w->inflight > 0)
                 continue;
             if (!best || w->inflight < best->inflight)
@@ -1034,6 +1039,7 @@ static void dispatch(prism_broker_t *self)
         best->tail = j;
         j->next = NULL;
         best->inflight++;
+        best->sent++;
         if (j->suspect)
             best->alone = true;
     }

@@ -7,7 +7,7 @@ import os
 import msgpack
 import pytest
 
-from conftest import TESTS, process
+from conftest import TESTS, only, process
 
 STORY = ("KYIV, Ukraine (AP) — Ukraine’s foreign minister met his Polish "
          "counterpart on Tuesday. “We agreed on 10,000 more shells,” he said.\n"
@@ -170,7 +170,8 @@ def test_prism_process_results_equal_the_daemons(daemon):
     for d in docs:
         daemon.send(d)
     got = {r["id"]: r for t, r in daemon.collect(6) if t == "doc"}
-    for rec in process(docs):
+    sets = [a for s in only("example") for a in ("--set", s)]
+    for rec in process(docs, *sets):
         assert rec["results"] == got[rec["id"]]["results"]
         assert rec["prov"] == got[rec["id"]]["prov"]
 

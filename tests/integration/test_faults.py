@@ -12,7 +12,7 @@ import msgpack
 import pytest
 import zmq
 
-from conftest import TESTS
+from conftest import REAL_SIGNALS, TESTS
 
 FAULTY = f"plugin.faulty.path={TESTS}/faulty.so"
 
@@ -59,7 +59,7 @@ def rss_kb(pid):
 
 @pytest.mark.parametrize("marker", ["PRISM_TEST_CRASH", "PRISM_TEST_ABORT"])
 def test_crash_costs_one_document(daemon_factory, marker):
-    d = daemon_factory(sets=[FAULTY])
+    d = daemon_factory(sets=[FAULTY], env=REAL_SIGNALS)
     sent = [f"ok{i}" for i in range(40)]
     for i, name in enumerate(sent):
         d.send({"id": name, "text": f"Ordinary story {i}."})

@@ -1,0 +1,987 @@
+/*
+ * The entity tagger's shared core: word normalisation, the gazetteer, the
+ * feature templates, the model file and Viterbi decoding.
+ *
+ * This header is compiled into two programs: the plugin (entities.c) and
+ * the trainer (tools/train.c). Both must turn a token into exactly the same
+ * features, or the trained weights mean nothing at run time, so the code
+ * lives in one place. Every function is `static inline` so that each
+ * program keeps its symbols private (the plugin exports only its entry
+ * point) and an unused helper costs nothing.
+ *
+ * Tokens are raw UTF-8 byte strings: CoNLL's tokens in the trainer, the
+ * shared tokenizer's tokens in the plugin. Everything the features need is
+ * computed from those bytes here, never from a tokenizer's flags, so the two
+ * sources behave alike. Curly quotes and apostrophes, dashes and accented
+ * Latin letters are normalised first ("Hungary’s" and "Hungary's" are one
+ * word; "Zürich" matches "Zurich").
+ *
+ * Tags are BILOU over the four CoNLL types (PER, ORG, LOC, MISC): 17 tags.
+ * The finer labels the plugin publishes (GPE/LOC, NORP/MISC) come from the
+ * gazetteer after decoding, in entities.c.
+ *
+ * The model file (little-endian, mmap()ed read-only):
+ *   header (struct ner_file_header)
+ *   transitions  int16 [stages][NER_NTAGS + 1][NER_NTAGS] (last row: start)
+ *   weight keys  uint32 [1 << w_log2]                (open addressing)
+ *   weights      int16 [1 << w_log2][NER_WROW]       (the rows of those keys)
+ *   gazetteer    struct ner_gslot [1 << g_log2]      (open addressing)
+ *   common words uint64 [1 << (b_log2 - 6)]          (a Bloom filter)
+ *   clusters     struct ner_cslot [1 << c_log2]      (open addressing)
+ * A weight slot's key is 1 + the feature's row (its hash masked to
+ * row_bits) + (stage << row_bits); 0 marks an empty slot. Scores are int16
+ * weights summed in int32; `scale` converts them back to the trainer's
+ * units.
+ *
+ * Two stages: the first model tags the document; the second sees the same
+ * features plus the first stage's tags of the same word elsewhere in the
+ * document ("Rutte" was the end of a PER name above; "JAPAN" in the
+ * headline was LOC in the text) and gives the final tags.
+ */
+#ifndef PRISM_ENTITIES_NER_H
+#define PRISM_ENTITIES_NER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- tags ---------------------------------------------------------------- */
+
+enum ner_type { NER_PER = 0, NER_ORG = 1, NER_LOC = 2, NER_MISC = 3 };
+#define NER_NTYPES 4
+/* tag = 0 for O, else 1 + type * 4 + part, part in B, I, L, U. */
+enum ner_part { NER_B = 0, NER_I = 1, NER_L = 2, NER_U = 3 };
+#define NER_NTAGS (1 + NER_NTYPES * 4)
+#define NER_WROW  18 /* int16 weights per slot: NER_NTAGS, padded */
+
+static inline int ner_tag(int type, int part)
+{
+    return 1 + type * 4 + part;
+}
+static inline int ner_tag_type(int tag)
+{
+    return tag ? (tag - 1) / 4 : -1;
+}
+static inline int ner_tag_part(int tag)
+{
+    return tag ? (tag - 1) % 4 : -1;
+}
+
+/* May tag b follow tag a (a = -1: sentence start; b = -1: sentence end)? */
+static inline bool ner_tag_allowed(int a, int b)
+{
+    bool a_open =
+        a > 0 && (ner_tag_part(a) == NER_B || ner_tag_part(a) == NER_I);
+    bool b_cont =
+        b > 0 && (ner_tag_part(b) == NER_I || ner_tag_part(b) == NER_L);
+    if (a_open)
+        return b_cont && ner_tag_type(a) == ner_tag_type(b);
+    return !b_cont;
+}
+
+/* ---- hashing ---------------------------------------------------------------
+ */
+
+static inline uint32_t ner_mix32(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+static inline uint32_t ner_hash_bytes(const char *s, size_t n, uint32_t seed)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ seed;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return ner_mix32((uint32_t)(h ^ (h >> 32)));
+}
+
+static inline uint32_t ner_comb(uint32_t a, uint32_t b)
+{
+    return ner_mix32(a * 0x9e3779b1u + b + 0x7f4a7c15u);
+}
+
+/* A feature: template id and up to three values, one mix (this runs ~90
+ * times per token). */
+static inline uint32_t ner_feat(uint32_t tmpl, uint32_t a, uint32_t b,
+                                uint32_t c)
+{
+    uint32_t h = tmpl * 0x27d4eb2fu + 0x165667b1u;
+    h ^= a * 0x9e3779b1u;
+    h = (h << 13 | h >> 19) ^ (b * 0x85ebca77u);
+    h = (h << 11 | h >> 21) ^ (c * 0xc2b2ae3du);
+    return ner_mix32(h);
+}
+
+/* The first slot of a weight key in a table of 1 << log2 slots. */
+static inline uint32_t ner_wslot_first(uint32_t key, uint32_t log2)
+{
+    return (uint32_t)((key * 0x9e3779b1u) >> (32 - log2));
+}
+
+/* ---- normalisation ------------------------------------------------------- */
+
+#define NER_MAXWORD 48 /* bytes of a token the features look at */
+
+/* Lower-case ASCII letter for U+00C0..U+017F (accents folded), or 0. */
+static inline char ner_fold_latin(uint32_t cp)
+{
+    static const char t1[] = /* U+00C0..U+00FF */
+        "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+        "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+    static const char t2[] = /* U+0100..U+017F */
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllll"
+        "llllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return t1[cp - 0xC0];
+    if (cp >= 0x100 && cp <= 0x17F)
+        return t2[cp - 0x100];
+    return 0;
+}
+
+/* Is the Latin code point upper case (U+00C0..U+017F)? */
+static inline bool ner_latin_upper(uint32_t cp)
+{
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x137)
+        return (cp & 1) == 0;
+    if (cp >= 0x139 && cp <= 0x148)
+        return (cp & 1) == 1;
+    if (cp >= 0x14A && cp <= 0x177)
+        return (cp & 1) == 0;
+    return cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D;
+}
+
+/* Decodes one UTF-8 sequence at s[*i] (input is valid UTF-8, but stay safe
+ * on truncation). */
+static inline uint32_t ner_utf8_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t c = u[*i];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (*i + len > n) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    if (len == 2)
+        c = ((c & 0x1F) << 6) | (u[*i + 1] & 0x3F);
+    else if (len == 3)
+        c = ((c & 0x0F) << 12) | ((u[*i + 1] & 0x3F) << 6) | (u[*i + 2] & 0x3F);
+    else if (len == 4)
+        c = ((c & 0x07) << 18) | ((u[*i + 1] & 0x3F) << 12) |
+            ((u[*i + 2] & 0x3F) << 6) | (u[*i + 3] & 0x3F);
+    *i += len;
+    return c;
+}
+
+enum ner_cap {
+    NER_CAP_NONE = 0,  /* no letters */
+    NER_CAP_LOWER = 1, /* every letter lower case */
+    NER_CAP_TITLE = 2, /* first letter upper, the others lower */
+    NER_CAP_UPPER = 3, /* every letter upper case */
+    NER_CAP_MIXED = 4, /* anything else: McDonald, iPhone */
+};
+
+/* One token, normalised. `form` keeps case (digits become 0), `lower` is
+ * lower-cased and accent-folded; both are NUL-terminated and at most
+ * NER_MAXWORD bytes. */
+typedef struct ner_word {
+    char form[NER_MAXWORD + 1];
+    char lower[NER_MAXWORD + 1];
+    char shape[NER_MAXWORD + 1]; /* Xxxx -> Xx: runs collapsed to two */
+    uint8_t form_len, lower_len, shape_len;
+    uint8_t cap;       /* enum ner_cap */
+    bool digit, alpha; /* has a digit; has a letter */
+    bool hyphen, dot;  /* has an inner hyphen; has a dot */
+} ner_word;
+
+static inline void ner_word_put(ner_word *w, char f, char l, char sh)
+{
+    if (w->form_len < NER_MAXWORD) {
+        w->form[w->form_len++] = f;
+        w->lower[w->lower_len++] = l;
+    }
+    if (w->shape_len < NER_MAXWORD &&
+        !(w->shape_len >= 2 && w->shape[w->shape_len - 1] == sh &&
+          w->shape[w->shape_len - 2] == sh))
+        w->shape[w->shape_len++] = sh;
+}
+
+/* Normalises a token's bytes into w. Never fails. */
+static inline void ner_word_make(ner_word *w, const char *s, size_t n)
+{
+    size_t i = 0;
+    int n_upper = 0, n_lower = 0;
+    bool first_upper = false, seen_letter = false, later_upper = false;
+    memset(w, 0, sizeof(*w));
+    while (i < n && w->form_len < NER_MAXWORD) {
+        uint32_t c = ner_utf8_next(s, n, &i);
+        char f, l, sh;
+        bool up = false, letter = false;
+        if (c < 0x80) {
+            f = (char)c;
+            l = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            if (c >= '0' && c <= '9') {
+                f = l = '0';
+                sh = 'd';
+                w->digit = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                letter = true;
+                up = c <= 'Z';
+                sh = up ? 'X' : 'x';
+            } else {
+                if (c == '`')
+                    f = l = '\'';
+                sh = f;
+                if (c == '-' && i < n && w->form_len > 0)
+                    w->hyphen = true;
+                if (c == '.')
+                    w->dot = true;
+            }
+        } else if (ner_fold_latin(c)) {
+            letter = true;
+            up = ner_latin_upper(c);
+            l = ner_fold_latin(c);
+            f = up ? (char)(l - 32) : l;
+            sh = up ? 'X' : 'x';
+        } else if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B ||
+                   c == 0x2032) {
+            f = l = sh = '\'';
+        } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F ||
+                   c == 0xAB || c == 0xBB) {
+            f = l = sh = '"';
+        } else if (c == 0x2013 || c == 0x2212) {
+            f = l = sh = '-';
+        } else if (c == 0x2014 || c == 0x2015) {
+            ner_word_put(w, '-', '-', '-');
+            f = l = sh = '-';
+        } else if (c == 0x2026) {
+            ner_word_put(w, '.', '.', '.');
+            ner_word_put(w, '.', '.', '.');
+            f = l = sh = '.';
+        } else if ((c >= 0x370 && c <= 0x24FF) || (c >= 0x3040 && c < 0xA000) ||
+                   (c >= 0xAC00 && c < 0xD7B0)) {
+            /* other scripts: a letter of unknown case */
+            letter = true;
+            f = l = 'q';
+            sh = 'q';
+        } else {
+            f = l = sh = '#';
+        }
+        if (letter) {
+            w->alpha = true;
+            if (up) {
+                n_upper++;
+                if (!seen_letter)
+                    first_upper = true;
+                else
+                    later_upper = true;
+            } else {
+                n_lower++;
+            }
+            seen_letter = true;
+        }
+        ner_word_put(w, f, l, sh);
+    }
+    w->form[w->form_len] = 0;
+    w->lower[w->lower_len] = 0;
+    w->shape[w->shape_len] = 0;
+    if (!w->alpha)
+        w->cap = NER_CAP_NONE;
+    else if (n_upper == 0)
+        w->cap = NER_CAP_LOWER;
+    else if (n_lower == 0)
+        w->cap = NER_CAP_UPPER;
+    else if (first_upper && !later_upper)
+        w->cap = NER_CAP_TITLE;
+    else
+        w->cap = NER_CAP_MIXED;
+}
+
+/* The key of a word for the gazetteer and the word clusters: lower-case,
+ * folded, without dots ("U.S." = "us" is not wanted: dots are kept). */
+static inline uint32_t ner_key_word(const ner_word *w)
+{
+    return ner_hash_bytes(w->lower, w->lower_len, 0x5eed);
+}
+
+/* Extends a phrase key by one more word. */
+static inline uint32_t ner_key_extend(uint32_t key, uint32_t word_key,
+                                      bool first)
+{
+    return first ? word_key : ner_comb(key ^ 0x20u, word_key);
+}
+
+/* ---- the model file ------------------------------------------------------ */
+
+#define NER_MAGIC   "PRISMNER"
+#define NER_VERSION 3u
+#define NER_STAGES  2
+
+enum ner_gaz_type {
+    NER_G_COUNTRY = 0,
+    NER_G_CITY,
+    NER_G_STATE,
+    NER_G_LOC,
+    NER_G_PERSON,
+    NER_G_FIRST,
+    NER_G_ORG,
+    NER_G_NORP,
+    NER_G_MISC,
+    NER_G_LOCWORD,
+    NER_G_ORGWORD,
+    NER_G_TITLE,
+    NER_G_ALIAS,
+    NER_G_REGION, /* continents, seas, regions: LOC, never GPE */
+    NER_G_NTYPES,
+    NER_G_ORGLIST = 14, /* bit: in lists/orgs.txt (not a feature) */
+    NER_G_PREFIX = 15,  /* bit: a longer phrase starts with this one */
+};
+
+struct ner_file_header {
+    char magic[8];
+    uint32_t version;
+    uint32_t ntags;      /* NER_NTAGS */
+    uint32_t row_bits;   /* feature rows: hash & ((1 << row_bits) - 1) */
+    uint32_t w_log2;     /* weight slots: 1 << w_log2 */
+    uint32_t g_log2;     /* gazetteer slots */
+    uint32_t b_log2;     /* Bloom filter bits */
+    uint32_t c_log2;     /* cluster slots (0: none) */
+    uint32_t gaz_maxlen; /* longest gazetteer phrase, in tokens */
+    float scale;         /* weight units per trainer unit */
+    uint32_t stages;     /* 1, or 2 with the second stage */
+    uint32_t reserved[4];
+    uint64_t off_trans, off_w, off_wv, off_g, off_b, off_c, size;
+};
+
+/* A weight row as the trainer handles it; the file keeps the keys and the
+ * rows in two arrays, so that probing touches only the small key array. */
+struct ner_wslot {
+    uint32_t key; /* 1 + row; 0: empty */
+    int16_t w[NER_WROW];
+};
+
+struct ner_gslot {
+    uint32_t key;   /* phrase key, 0: empty (a key of 0 is stored as 1) */
+    uint16_t mask;  /* bits of enum ner_gaz_type */
+    uint16_t canon; /* 0, or the id shared by names of one thing */
+};
+
+struct ner_cslot {
+    uint32_t key;  /* word key, 0: empty */
+    uint32_t path; /* cluster bit path, most significant bit first */
+    uint32_t len;  /* its length in bits */
+};
+
+typedef struct ner_model {
+    const struct ner_file_header *h;
+    const int16_t *trans;
+    const uint32_t *wk;
+    const int16_t *wv;
+    const struct ner_gslot *g;
+    const uint64_t *bloom;
+    const struct ner_cslot *c;
+    uint32_t w_mask, g_mask, b_mask, c_mask, row_mask;
+} ner_model;
+
+/* Checks a model image and fills m. Returns NULL or a static message. */
+static inline const char *ner_model_open(ner_model *m, const void *base,
+                                         size_t size)
+{
+    const struct ner_file_header *h = base;
+    memset(m, 0, sizeof(*m));
+    if (size < sizeof(*h) || memcmp(h->magic, NER_MAGIC, 8) != 0)
+        return "not an entities model file";
+    if (h->version != NER_VERSION || h->ntags != NER_NTAGS)
+        return "entities model of another version";
+    if (h->size != size || h->w_log2 > 28 || h->g_log2 > 28 || h->b_log2 > 32 ||
+        h->b_log2 < 6 || h->c_log2 > 28 || h->row_bits > 28 ||
+        h->row_bits < 8 || h->stages < 1 || h->stages > NER_STAGES)
+        return "entities model file is truncated or corrupt";
+    uint64_t need[][2] = {
+        {h->off_trans, (uint64_t)h->stages * (NER_NTAGS + 1) * NER_NTAGS * 2},
+        {h->off_w, (uint64_t)sizeof(uint32_t) << h->w_log2},
+        {h->off_wv, (uint64_t)NER_WROW * sizeof(int16_t) << h->w_log2},
+        {h->off_g, (uint64_t)sizeof(struct ner_gslot) << h->g_log2},
+        {h->off_b, (uint64_t)1 << (h->b_log2 - 3)},
+        {h->off_c,
+         h->c_log2 ? (uint64_t)sizeof(struct ner_cslot) << h->c_log2 : 0},
+    };
+    for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+        if (need[i][0] % 8 || need[i][0] > size ||
+            need[i][1] > size - need[i][0])
+            return "entities model file is truncated or corrupt";
+    const char *b = base;
+    m->h = h;
+    m->trans = (const int16_t *)(const void *)(b + h->off_trans);
+    m->wk = (const uint32_t *)(const void *)(b + h->off_w);
+    m->wv = (const int16_t *)(const void *)(b + h->off_wv);
+    m->g = (const struct ner_gslot *)(const void *)(b + h->off_g);
+    m->bloom = (const uint64_t *)(const void *)(b + h->off_b);
+    m->c = h->c_log2 ? (const struct ner_cslot *)(const void *)(b + h->off_c)
+                     : NULL;
+    m->w_mask = (1u << h->w_log2) - 1;
+    m->g_mask = (1u << h->g_log2) - 1;
+    m->b_mask = (uint32_t)(((uint64_t)1 << h->b_log2) - 1);
+    m->c_mask = h->c_log2 ? (1u << h->c_log2) - 1 : 0;
+    m->row_mask = (uint32_t)(((uint64_t)1 << h->row_bits) - 1);
+    return NULL;
+}
+
+static inline const struct ner_gslot *ner_gaz_find(const ner_model *m,
+                                                   uint32_t key)
+{
+    key = key ? key : 1;
+    for (uint32_t i = ner_mix32(key) & m->g_mask, n = 0; n <= m->g_mask;
+         i = (i + 1) & m->g_mask, n++) {
+        if (m->g[i].key == key)
+            return &m->g[i];
+        if (m->g[i].key == 0)
+            return NULL;
+    }
+    return NULL;
+}
+
+static inline bool ner_bloom_has(const ner_model *m, uint32_t key)
+{
+    uint32_t h1 = ner_mix32(key ^ 0xb10f), h2 = ner_mix32(key + 0x5bd1e995u);
+    for (uint32_t k = 0; k < 4; k++) {
+        uint32_t bit = (h1 + k * h2) & m->b_mask;
+        if (!(m->bloom[bit >> 6] & ((uint64_t)1 << (bit & 63))))
+            return false;
+    }
+    return true;
+}
+
+static inline const struct ner_cslot *ner_cluster_find(const ner_model *m,
+                                                       uint32_t key)
+{
+    if (!m->c)
+        return NULL;
+    key = key ? key : 1;
+    for (uint32_t i = ner_mix32(key) & m->c_mask, n = 0; n <= m->c_mask;
+         i = (i + 1) & m->c_mask, n++) {
+        if (m->c[i].key == key)
+            return &m->c[i];
+        if (m->c[i].key == 0)
+            return NULL;
+    }
+    return NULL;
+}
+
+static inline const int16_t *ner_weights(const ner_model *m, uint32_t feat,
+                                         uint32_t stage)
+{
+    uint32_t key = ((feat & m->row_mask) | (stage << m->h->row_bits)) + 1;
+    for (uint32_t i = ner_wslot_first(key, m->h->w_log2), n = 0; n <= m->w_mask;
+         i = (i + 1) & m->w_mask, n++) {
+        if (m->wk[i] == key)
+            return m->wv + (size_t)i * NER_WROW;
+        if (m->wk[i] == 0)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* ---- per-token analysis -------------------------------------------------- */
+
+enum ner_sent_case {
+    NER_SC_NORMAL = 0,
+    NER_SC_UPPER = 1, /* an all-caps line: a headline or dateline */
+    NER_SC_TITLE = 2, /* most words capitalised: a title-case headline */
+};
+
+/* What the features need of one token. */
+typedef struct ner_info {
+    uint32_t h_form, h_lower, h_shape, h_sshape, key;
+    uint32_t h_pre[4], h_suf[4];
+    uint32_t cl_path, cl_len; /* word cluster, cl_len 0: none */
+    uint16_t gaz;             /* gazetteer types of the match covering it */
+    uint8_t gaz_part;         /* enum ner_part of that match */
+    uint8_t cap;              /* enum ner_cap */
+    uint8_t sent_case;        /* enum ner_sent_case */
+    uint8_t doc_case;         /* bits: seen lower/title/upper elsewhere */
+    bool first;               /* first word of its sentence */
+    bool common;              /* its lower-case form is an English word */
+    bool digit, hyphen, dot, alpha;
+    uint8_t len;   /* bytes, capped */
+    bool in_quote; /* inside double quotes */
+    /* stage two: how often the first stage gave each tag to this word
+     * elsewhere in the document (hist[0]: left it capitalised but O) */
+    uint8_t hist[NER_NTAGS];
+} ner_info;
+
+/* Fills the word-level part of info from w (no gazetteer, no context). */
+static inline void ner_info_word(ner_info *in, const ner_word *w,
+                                 const ner_model *m)
+{
+    memset(in, 0, sizeof(*in));
+    in->h_form = ner_hash_bytes(w->form, w->form_len, 1);
+    in->h_lower = ner_hash_bytes(w->lower, w->lower_len, 2);
+    in->h_shape = ner_hash_bytes(w->shape, w->shape_len, 3);
+    char ss[NER_MAXWORD + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < w->shape_len; i++)
+        if (n == 0 || ss[n - 1] != w->shape[i])
+            ss[n++] = w->shape[i];
+    in->h_sshape = ner_hash_bytes(ss, n, 4);
+    in->key = ner_key_word(w);
+    for (uint32_t k = 1; k <= 4; k++) {
+        size_t len = w->lower_len;
+        if (len > k) {
+            in->h_pre[k - 1] = ner_hash_bytes(w->lower, k, 10 + k);
+            in->h_suf[k - 1] = ner_hash_bytes(w->lower + len - k, k, 20 + k);
+        }
+    }
+    in->cap = w->cap;
+    in->digit = w->digit;
+    in->hyphen = w->hyphen;
+    in->dot = w->dot;
+    in->alpha = w->alpha;
+    in->len = w->form_len > 15 ? 15 : w->form_len;
+    if (m) {
+        in->common = w->alpha && ner_bloom_has(m, in->key);
+        const struct ner_cslot *c = ner_cluster_find(m, in->key);
+        if (c) {
+            in->cl_path = c->path;
+            in->cl_len = c->len;
+        }
+    }
+}
+
+/* Sentence-level fields of the tokens [0, n): first word, sentence case,
+ * quotes, and gazetteer matches (longest match, left to right). */
+static inline void ner_info_sentence(ner_info *in, size_t n,
+                                     const ner_word *words, const ner_model *m)
+{
+    size_t n_alpha = 0, n_upper = 0, n_cap = 0, n_long = 0;
+    bool quote = false, seen_word = false;
+    for (size_t i = 0; i < n; i++) {
+        if (words[i].form_len == 1 && words[i].form[0] == '"') {
+            quote = !quote;
+            continue;
+        }
+        in[i].in_quote = quote;
+        if (!seen_word && in[i].alpha) {
+            in[i].first = true;
+            seen_word = true;
+        }
+        if (in[i].alpha) {
+            n_alpha++;
+            if (in[i].cap == NER_CAP_UPPER)
+                n_upper++;
+            if (in[i].len > 3) {
+                n_long++;
+                if (in[i].cap != NER_CAP_LOWER)
+                    n_cap++;
+            }
+        }
+    }
+    uint8_t sc = NER_SC_NORMAL;
+    if (n_alpha >= 1 && n_upper == n_alpha)
+        sc = NER_SC_UPPER;
+    else if (n_long >= 3 && n_cap * 5 >= n_long * 4)
+        sc = NER_SC_TITLE;
+    for (size_t i = 0; i < n; i++)
+        in[i].sent_case = sc;
+    if (!m)
+        return;
+    uint32_t maxlen = m->h->gaz_maxlen;
+    for (size_t i = 0; i < n;) {
+        size_t best_len = 0;
+        uint16_t best_mask = 0;
+        if (in[i].cap != NER_CAP_LOWER && in[i].cap != NER_CAP_NONE) {
+            uint32_t key = 0;
+            for (size_t k = 0; k < maxlen && i + k < n; k++) {
+                key = ner_key_extend(key, in[i + k].key, k == 0);
+                const struct ner_gslot *g = ner_gaz_find(m, key);
+                if (!g)
+                    break;
+                uint16_t mask = g->mask & ~(1u << NER_G_PREFIX);
+                if (mask && in[i + k].cap != NER_CAP_LOWER) {
+                    best_len = k + 1;
+                    best_mask = mask;
+                }
+                if (!(g->mask & (1u << NER_G_PREFIX)))
+                    break;
+            }
+        }
+        if (!best_len) {
+            i++;
+            continue;
+        }
+        for (size_t k = 0; k < best_len; k++) {
+            in[i + k].gaz = best_mask;
+            in[i + k].gaz_part = best_len == 1       ? NER_U
+                                 : k == 0            ? NER_B
+                                 : k + 1 == best_len ? NER_L
+                                                     : NER_I;
+        }
+        i += best_len;
+    }
+}
+
+/* Document-level case evidence: how a word is written elsewhere in the
+ * document, in ordinary sentences and not as the first word. The caller
+ * provides a zeroed table of 2 * slots uint32 (keys and bits), slots a
+ * power of two at least twice the number of tokens. */
+static inline void ner_doc_case(ner_info *in, size_t n, uint32_t *table,
+                                uint32_t slots)
+{
+    uint32_t mask = slots - 1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!in[i].alpha)
+                continue;
+            uint32_t key = in[i].key ? in[i].key : 1;
+            uint32_t j = ner_mix32(key) & mask;
+            while (table[2 * j] && table[2 * j] != key)
+                j = (j + 1) & mask;
+            if (pass == 0) {
+                table[2 * j] = key;
+                if (in[i].sent_case == NER_SC_NORMAL && !in[i].first) {
+                    if (in[i].cap == NER_CAP_LOWER)
+                        table[2 * j + 1] |= 1;
+                    else if (in[i].cap == NER_CAP_TITLE)
+                        table[2 * j + 1] |= 2;
+                    else if (in[i].cap == NER_CAP_UPPER)
+                        table[2 * j + 1] |= 4;
+                }
+            } else {
+                in[i].doc_case = (uint8_t)table[2 * j + 1];
+            }
+        }
+    }
+}
+
+/* The first stage's tags of every other occurrence of each token's word in
+ * the document, into in[].hist. table: zeroed scratch of slots * 20 bytes
+ * (uint32 words), slots a power of two at least twice n. */
+static inline void ner_history(ner_info *in, size_t n, const uint8_t *tags,
+                               uint32_t *table, uint32_t slots)
+{
+    uint32_t mask = slots - 1;
+    /* a slot: key, then NER_NTAGS uint8 counts packed in 5 words */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!in[i].alpha)
+                continue;
+            uint32_t key = in[i].key ? in[i].key : 1;
+            uint32_t j = ner_mix32(key) & mask;
+            while (table[6 * j] && table[6 * j] != key)
+                j = (j + 1) & mask;
+            uint8_t *cnt = (uint8_t *)(table + 6 * j + 1);
+            int t = tags[i];
+            bool counts = t != 0 || in[i].cap != NER_CAP_LOWER;
+            if (pass == 0) {
+                table[6 * j] = key;
+                if (counts && cnt[t] < 255)
+                    cnt[t]++;
+            } else {
+                memcpy(in[i].hist, cnt, NER_NTAGS);
+                if (counts && in[i].hist[t] > 0)
+                    in[i].hist[t]--;
+            }
+        }
+    }
+}
+
+/* ---- features ------------------------------------------------------------ */
+
+#define NER_MAXFEAT 64
+
+enum {
+    T_BIAS = 1,
+    T_FORM,
+    T_LOWER,
+    T_LW_M1,
+    T_LW_P1,
+    T_LW_M2,
+    T_LW_P2,
+    T_BI_M1,
+    T_BI_P1,
+    T_SHAPE,
+    T_SS3,
+    T_SS_M1,
+    T_SS_P1,
+    T_PRE,
+    T_SUF,
+    T_CAPPOS,
+    T_GAZ,
+    T_GAZ_M1,
+    T_GAZ_P1,
+    T_DOCCASE,
+    T_LW_M1_SS,
+    T_SS_LW_P1,
+    T_FIRST_FORM,
+    T_LEN_CAP,
+    T_COMMON,
+    T_CLUSTER,
+    T_CLUSTER_M1,
+    T_CLUSTER_P1,
+    T_QUOTE,
+    T_UPPER_LOWER,
+    T_HIST_TAG,
+    T_HIST_TYPE,
+    T_HIST_O,
+    T_HIST_M1,
+    T_HIST_P1,
+};
+
+/* The type the first stage gave this word most often elsewhere (0..3), 4
+ * for O, 5 for nothing known. */
+static inline uint32_t ner_hist_major(const ner_info *t)
+{
+    uint32_t best = 5, best_n = 0, by_type[NER_NTYPES] = {0};
+    for (int tag = 1; tag < NER_NTAGS; tag++)
+        by_type[ner_tag_type(tag)] += t->hist[tag];
+    for (uint32_t ty = 0; ty < NER_NTYPES; ty++)
+        if (by_type[ty] > best_n) {
+            best = ty;
+            best_n = by_type[ty];
+        }
+    if (t->hist[0] > best_n)
+        best = 4;
+    return best;
+}
+
+/* The second stage's own features of token i (the first stage's tags of
+ * its word elsewhere), written to out (room for max). Returns how many. */
+static inline size_t ner_features_hist(const ner_info *in, size_t n, size_t i,
+                                       uint32_t *out, size_t max)
+{
+    const ner_info *t = &in[i];
+    size_t k = 0;
+    uint32_t by_type[NER_NTYPES] = {0};
+    if (max < 12)
+        return 0;
+    max -= 8;
+    for (int tag = 1; tag < NER_NTAGS && k < max; tag++) {
+        if (t->hist[tag]) {
+            out[k++] = ner_feat(T_HIST_TAG, (uint32_t)tag, t->cap, 0);
+            by_type[ner_tag_type(tag)] += t->hist[tag];
+        }
+    }
+    for (uint32_t ty = 0; ty < NER_NTYPES; ty++)
+        if (by_type[ty])
+            out[k++] =
+                ner_feat(T_HIST_TYPE, ty, by_type[ty] > 3 ? 3 : by_type[ty], 0);
+    if (t->hist[0])
+        out[k++] =
+            ner_feat(T_HIST_O, t->hist[0] > 3 ? 3 : t->hist[0], t->cap, 0);
+    out[k++] = ner_feat(T_HIST_M1, i > 0 ? ner_hist_major(&in[i - 1]) : 6,
+                        ner_hist_major(t), 0);
+    out[k++] = ner_feat(T_HIST_P1, ner_hist_major(t),
+                        i + 1 < n ? ner_hist_major(&in[i + 1]) : 6, 0);
+    return k;
+}
+
+/* Writes the feature hashes of token i of a sentence of n tokens into out
+ * (at most NER_MAXFEAT). Stage 0 (the first) or 1 (the second, which adds
+ * the history features). Returns how many. */
+static inline size_t ner_features(const ner_info *in, size_t n, size_t i,
+                                  uint32_t *out, uint32_t stage)
+{
+    const ner_info *t = &in[i];
+    const uint32_t BOS = 0x1111, EOS = 0x2222;
+    uint32_t lw_m1 = i > 0 ? in[i - 1].h_lower : BOS;
+    uint32_t lw_m2 = i > 1 ? in[i - 2].h_lower : BOS;
+    uint32_t lw_p1 = i + 1 < n ? in[i + 1].h_lower : EOS;
+    uint32_t lw_p2 = i + 2 < n ? in[i + 2].h_lower : EOS;
+    uint32_t ss_m1 = i > 0 ? in[i - 1].h_sshape : BOS;
+    uint32_t ss_p1 = i + 1 < n ? in[i + 1].h_sshape : EOS;
+    uint32_t ctx = t->sent_case * 2u + (t->first ? 1u : 0u);
+    size_t k = 0;
+
+    out[k++] = ner_feat(T_BIAS, 0, 0, 0);
+    out[k++] = ner_feat(T_FORM, t->h_form, 0, 0);
+    out[k++] = ner_feat(T_LOWER, t->h_lower, 0, 0);
+    out[k++] = ner_feat(T_LW_M1, lw_m1, 0, 0);
+    out[k++] = ner_feat(T_LW_P1, lw_p1, 0, 0);
+    out[k++] = ner_feat(T_LW_M2, lw_m2, 0, 0);
+    out[k++] = ner_feat(T_LW_P2, lw_p2, 0, 0);
+    out[k++] = ner_feat(T_BI_M1, lw_m1, t->h_lower, 0);
+    out[k++] = ner_feat(T_BI_P1, t->h_lower, lw_p1, 0);
+    out[k++] = ner_feat(T_SHAPE, t->h_shape, 0, 0);
+    out[k++] = ner_feat(T_SS3, ss_m1, t->h_sshape, ss_p1);
+    out[k++] = ner_feat(T_SS_M1, ss_m1, 0, 0);
+    out[k++] = ner_feat(T_SS_P1, ss_p1, 0, 0);
+    for (uint32_t a = 0; a < 4; a++) {
+        if (t->h_pre[a])
+            out[k++] = ner_feat(T_PRE, a, t->h_pre[a], 0);
+        if (t->h_suf[a])
+            out[k++] = ner_feat(T_SUF, a, t->h_suf[a], 0);
+    }
+    out[k++] = ner_feat(T_CAPPOS, t->cap, ctx, 0);
+    for (uint32_t g = 0; g < NER_G_NTYPES; g++) {
+        if (t->gaz & (1u << g))
+            out[k++] = ner_feat(T_GAZ, g, t->gaz_part, 0);
+        if (i > 0 && (in[i - 1].gaz & (1u << g)))
+            out[k++] = ner_feat(T_GAZ_M1, g, in[i - 1].gaz_part, 0);
+        if (i + 1 < n && (in[i + 1].gaz & (1u << g)))
+            out[k++] = ner_feat(T_GAZ_P1, g, in[i + 1].gaz_part, 0);
+        if (k > NER_MAXFEAT - 16)
+            break;
+    }
+    out[k++] = ner_feat(T_DOCCASE, t->doc_case, t->cap, ctx);
+    out[k++] = ner_feat(T_LW_M1_SS, lw_m1, t->h_sshape, 0);
+    out[k++] = ner_feat(T_SS_LW_P1, t->h_sshape, lw_p1, 0);
+    if (t->first)
+        out[k++] = ner_feat(T_FIRST_FORM, t->h_lower, 0, 0);
+    out[k++] = ner_feat(T_LEN_CAP, t->len, t->cap, 0);
+    out[k++] = ner_feat(T_COMMON, t->common, t->cap, ctx);
+    if (t->cl_len) {
+        static const uint32_t cuts[] = {4, 6, 10, 20};
+        for (uint32_t a = 0; a < 4; a++) {
+            uint32_t c = cuts[a] < t->cl_len ? cuts[a] : t->cl_len;
+            out[k++] = ner_feat(
+                T_CLUSTER, c, (uint32_t)((uint64_t)t->cl_path >> (32 - c)), 0);
+        }
+    }
+    if (i > 0 && in[i - 1].cl_len) {
+        uint32_t c = in[i - 1].cl_len < 8 ? in[i - 1].cl_len : 8;
+        out[k++] =
+            ner_feat(T_CLUSTER_M1, c,
+                     (uint32_t)((uint64_t)in[i - 1].cl_path >> (32 - c)), 0);
+    }
+    if (i + 1 < n && in[i + 1].cl_len) {
+        uint32_t c = in[i + 1].cl_len < 8 ? in[i + 1].cl_len : 8;
+        out[k++] =
+            ner_feat(T_CLUSTER_P1, c,
+                     (uint32_t)((uint64_t)in[i + 1].cl_path >> (32 - c)), 0);
+    }
+    if (t->in_quote)
+        out[k++] = ner_feat(T_QUOTE, t->cap, 0, 0);
+    if (t->sent_case == NER_SC_UPPER)
+        out[k++] = ner_feat(T_UPPER_LOWER, t->h_lower, t->doc_case, 0);
+    if (stage == 0)
+        return k;
+    return k + ner_features_hist(in, n, i, out + k, NER_MAXFEAT - k);
+}
+
+/* ---- decoding ------------------------------------------------------------ */
+
+#define NER_NEG     (INT32_MIN / 4) /* a forbidden transition's score */
+#define NER_MAXPRED 9               /* allowed predecessors of a tag, at most */
+
+/* A stage's transitions as ner_viterbi wants them: BILOU allows few
+ * predecessors per tag (I-X and L-X follow only B-X or I-X; O, B-X and U-X
+ * follow O, L-Y or U-Y), so each tag lists its allowed predecessors with
+ * their weights, and the forbidden ones cost nothing. */
+typedef struct ner_trans {
+    int32_t start[NER_NTAGS]; /* from the sentence start (NER_NEG: never) */
+    uint8_t npred[NER_NTAGS];
+    uint8_t pred[NER_NTAGS][NER_MAXPRED];
+    int32_t w[NER_NTAGS][NER_MAXPRED];
+} ner_trans;
+
+/* Prepares a stage's transitions, int16 [NER_NTAGS + 1][NER_NTAGS] (row
+ * NER_NTAGS: from the start), for ner_viterbi. */
+static inline void ner_trans_prepare(const int16_t *in, ner_trans *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (int to = 0; to < NER_NTAGS; to++) {
+        out->start[to] =
+            ner_tag_allowed(-1, to) ? in[NER_NTAGS * NER_NTAGS + to] : NER_NEG;
+        for (int from = 0; from < NER_NTAGS; from++) {
+            if (!ner_tag_allowed(from, to) || out->npred[to] >= NER_MAXPRED)
+                continue;
+            out->pred[to][out->npred[to]] = (uint8_t)from;
+            out->w[to][out->npred[to]++] = in[from * NER_NTAGS + to];
+        }
+    }
+}
+
+/* Viterbi over emission scores em[n][NER_NTAGS] with prepared transitions.
+ * back is scratch of n * NER_NTAGS bytes. Writes the best allowed tags to
+ * tags. */
+static inline void ner_viterbi(const int32_t *em, size_t n, const ner_trans *tr,
+                               uint8_t *back, uint8_t *tags)
+{
+    int32_t prev[NER_NTAGS], cur[NER_NTAGS];
+    if (n == 0)
+        return;
+    for (int t = 0; t < NER_NTAGS; t++)
+        prev[t] = tr->start[t] <= NER_NEG ? NER_NEG : em[t] + tr->start[t];
+    for (size_t i = 1; i < n; i++) {
+        const int32_t *e = em + i * NER_NTAGS;
+        uint8_t *bk = back + i * NER_NTAGS;
+        for (int t = 0; t < NER_NTAGS; t++) {
+            const uint8_t *pr = tr->pred[t];
+            const int32_t *w = tr->w[t];
+            int32_t best = prev[pr[0]] + w[0];
+            int bp = pr[0];
+            for (int k = 1; k < tr->npred[t]; k++) {
+                int32_t s = prev[pr[k]] + w[k];
+                bp = s > best ? pr[k] : bp;
+                best = s > best ? s : best;
+            }
+            cur[t] = (best < NER_NEG ? NER_NEG : best) + e[t];
+            bk[t] = (uint8_t)bp;
+        }
+        memcpy(prev, cur, sizeof(prev));
+    }
+    int32_t best = INT32_MIN;
+    int bt = 0;
+    for (int t = 0; t < NER_NTAGS; t++) {
+        int part = ner_tag_part(t);
+        if ((t == 0 || part == NER_L || part == NER_U) && prev[t] > best) {
+            best = prev[t];
+            bt = t;
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        tags[i] = (uint8_t)bt;
+        if (i > 0)
+            bt = back[i * NER_NTAGS + bt];
+    }
+}
+
+#if defined(__GNUC__)
+#define NER_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define NER_PREFETCH(p) ((void)(p))
+#endif
+
+/* Emission scores of one token from the model: sums the weight rows of its
+ * features into em[NER_NTAGS]. The table is larger than the caches, so the
+ * first slot of every feature is prefetched before any is probed. */
+static inline void ner_emission(const ner_model *m, const uint32_t *feats,
+                                size_t nf, uint32_t stage, int32_t *em)
+{
+    int32_t acc[NER_WROW] = {0};
+    uint32_t keys[NER_MAXFEAT], first[NER_MAXFEAT];
+    uint32_t log2 = m->h->w_log2, hi = stage << m->h->row_bits;
+    if (nf > NER_MAXFEAT)
+        nf = NER_MAXFEAT;
+    for (size_t f = 0; f < nf; f++) {
+        keys[f] = ((feats[f] & m->row_mask) | hi) + 1;
+        first[f] = ner_wslot_first(keys[f], log2);
+        NER_PREFETCH(&m->wk[first[f]]);
+        NER_PREFETCH(m->wv + (size_t)first[f] * NER_WROW);
+    }
+    for (size_t f = 0; f < nf; f++) {
+        for (uint32_t i = first[f], n = 0; n <= m->w_mask;
+             i = (i + 1) & m->w_mask, n++) {
+            if (m->wk[i] == keys[f]) {
+                const int16_t *w = m->wv + (size_t)i * NER_WROW;
+                for (int t = 0; t < NER_WROW; t++)
+                    acc[t] += w[t];
+                break;
+            }
+            if (m->wk[i] == 0)
+                break;
+        }
+    }
+    memcpy(em, acc, NER_NTAGS * sizeof(int32_t));
+}
+
+#endif /* PRISM_ENTITIES_NER_H */

@@ -1,0 +1,271 @@
+#!/usr/bin/python3
+"""Build the entity tagger's gazetteer from Debian packages and prism's lists.
+
+usage: gaz.py LISTS_DIR OUT.tsv [--iso DIR] [--wordnet DIR]
+
+Reads:
+  * iso-codes (/usr/share/iso-codes/json): ISO 3166-1 country names (name,
+    common and official names) as COUNTRY, ISO 3166-2 subdivisions (states,
+    provinces, regions; many capitals such as Budapest are subdivisions too)
+    as STATE;
+  * wordnet-base (/usr/share/wordnet): every capitalised noun lemma, typed by
+    walking its (instance) hypernyms: cities and towns -> CITY, countries ->
+    COUNTRY, administrative districts -> STATE, seas, rivers, mountains,
+    continents, regions -> LOC, people -> PERSON (inhabitants and peoples ->
+    NORP), organisations -> ORG, wars and other events -> MISC; capitalised
+    adjectives that pertain to a place or a people -> NORP; every lower-case
+    single-word lemma -> COMMON (a word of ordinary English);
+  * the lists in LISTS_DIR, written for prism (see the README): loc.txt
+    as REGION, cities.txt as CITY, norp.txt as NORP (with plurals), ...
+Writes one line per (type, phrase): TYPE <TAB> phrase <TAB> canonical-id,
+sorted, so that the output depends only on the package versions and lists.
+The canonical id (may be empty) groups names of one thing: "C:US" for
+countries, "A:n" for the n-th line of aliases.txt.
+Standard library only.
+"""
+import json
+import os
+import re
+import sys
+
+HYPER = {"@", "@i"}
+
+# (lemma, lexicographer file) of the WordNet classes that decide a type.
+# The first class reached in this order wins.
+CLASSES = [
+    ("COUNTRY", [("country", 15), ("state", 14)]),
+    ("CITY", [("city", 15), ("town", 15), ("national_capital", 15),
+              ("state_capital", 15), ("municipality", 15), ("port", 15)]),
+    ("STATE", [("administrative_district", 15)]),
+    ("NORP", [("inhabitant", 18), ("people", 14), ("ethnic_group", 14),
+              ("nation", 14)]),
+    ("PERSON", [("person", 3)]),
+    ("ORG", [("organization", 14), ("unit", 14)]),
+    ("LOC", [("body_of_water", 17), ("geological_formation", 17),
+             ("continent", 17), ("island", 17), ("region", 15),
+             ("location", 3), ("land", 17)]),
+    ("MISC", [("event", 3), ("act", 3), ("communication", 3),
+              ("artifact", 3)]),
+]
+
+
+def clean_lemma(w):
+    w = re.sub(r"\([a-z]+\)$", "", w)  # adjective markers such as (a)
+    return w.replace("_", " ").strip()
+
+
+def read_wordnet(wn_dir):
+    """Returns {offset: (lexfile, [lemmas], [(ptr, target_offset, pos)])}."""
+    synsets = {}
+    path = os.path.join(wn_dir, "data.noun")
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            head = line.split(" | ", 1)[0].split()
+            off, lexfile = head[0], int(head[1])
+            n = int(head[3], 16)
+            lemmas = [head[4 + 2 * i] for i in range(n)]
+            i = 4 + 2 * n
+            p_cnt = int(head[i])
+            ptrs = []
+            for k in range(p_cnt):
+                sym, tgt, pos = head[i + 1 + 4 * k: i + 4 + 4 * k]
+                ptrs.append((sym, tgt, pos))
+            synsets[off] = (lexfile, lemmas, ptrs)
+    return synsets
+
+
+def wordnet_entries(wn_dir, add):
+    syn = read_wordnet(wn_dir)
+    # Find the offsets of the deciding classes.
+    targets = {}
+    for typ, keys in CLASSES:
+        for lemma, lexfile in keys:
+            for off, (lf, lemmas, _) in syn.items():
+                if lf == lexfile and lemmas[0] == lemma:
+                    targets.setdefault(off, typ)
+    order = {typ: i for i, (typ, _) in enumerate(CLASSES)}
+    memo = {}
+
+    def classes_of(off, depth=0):
+        if off in memo:
+            return memo[off]
+        memo[off] = set()
+        found = set()
+        if off in targets:
+            found.add(targets[off])
+        if depth < 30:
+            for sym, tgt, pos in syn[off][2]:
+                if sym in HYPER and pos == "n" and tgt in syn:
+                    found |= classes_of(tgt, depth + 1)
+        memo[off] = found
+        return found
+
+    location_like = set()
+    for off, (lexfile, lemmas, ptrs) in syn.items():
+        proper = [l for l in lemmas if l[:1].isupper()]
+        found = classes_of(off)
+        if found & {"COUNTRY", "CITY", "STATE", "LOC", "NORP"}:
+            location_like.add(off)
+        if not proper:
+            continue
+        if not found:
+            continue
+        typ = min(found, key=lambda t: order[t])
+        for l in proper:
+            name = clean_lemma(l)
+            if len(name) > 1:
+                add(typ, name, "")
+    # Lower-case single-word lemmas of every part of speech: COMMON.
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(wn_dir, "index." + pos),
+                  encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                w = line.split(" ", 1)[0]
+                if re.fullmatch(r"[a-z][a-z'\-]*", w):
+                    add("COMMON", w, "")
+    # Capitalised adjectives pertaining to a place or people: NORP.
+    with open(os.path.join(wn_dir, "data.adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            head = line.split(" | ", 1)[0].split()
+            n = int(head[3], 16)
+            lemmas = [clean_lemma(head[4 + 2 * i]) for i in range(n)]
+            i = 4 + 2 * n
+            p_cnt = int(head[i])
+            ptrs = [tuple(head[i + 1 + 4 * k: i + 4 + 4 * k])
+                    for k in range(p_cnt)]
+            if any(s == "\\" and p == "n" and t in location_like
+                   for s, t, p in ptrs):
+                for l in lemmas:
+                    if l[:1].isupper():
+                        add("NORP", l, "")
+
+
+def iso_entries(iso_dir, add):
+    with open(os.path.join(iso_dir, "iso_3166-1.json"), encoding="utf-8") as f:
+        for c in json.load(f)["3166-1"]:
+            canon = "C:" + c["alpha_2"]
+            for key in ("name", "common_name", "official_name"):
+                name = c.get(key)
+                if not name:
+                    continue
+                if "," in name:  # "Korea, Republic of" -> "Republic of Korea"
+                    a, b = [x.strip() for x in name.split(",", 1)]
+                    name = b + " " + a
+                add("COUNTRY", name, canon)
+    with open(os.path.join(iso_dir, "iso_3166-2.json"), encoding="utf-8") as f:
+        for s in json.load(f)["3166-2"]:
+            name = re.sub(r"\s*\[.*?\]", "", s["name"]).strip()
+            if name:
+                add("STATE", name, "")
+
+
+def read_list(path):
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+    return out
+
+
+def plural(w):
+    if w.endswith("ese") or w.endswith("ish") or w.endswith("ch") or \
+            w.endswith("ss") or " " in w:
+        return None
+    if w.endswith("y"):
+        return w[:-1] + "ies"
+    return w + "s"
+
+
+def list_entries(lists, add):
+    for name in read_list(os.path.join(lists, "norp.txt")):
+        add("NORP", name, "")
+        p = plural(name)
+        if p:
+            add("NORP", p, "")
+    simple = [("loc.txt", "REGION"), ("locwords.txt", "LOCWORD"),
+              ("orgwords.txt", "ORGWORD"), ("titles.txt", "TITLE"),
+              ("first_names.txt", "FIRST"), ("cities.txt", "CITY"),
+              ("orgs.txt", "ORG"), ("companies.txt", "ORG")]
+    for fname, typ in simple:
+        for name in read_list(os.path.join(lists, fname)):
+            add(typ, name, "")
+    for name in read_list(os.path.join(lists, "orgs.txt")):
+        add("ORGLIST", name, "")
+    for n, line in enumerate(read_list(os.path.join(lists, "aliases.txt"))):
+        for name in line.split("|"):
+            add("ALIAS", name.strip(), "A:%d" % n)
+
+
+def unify_canon(entries):
+    """Gives every name of one thing the same canonical id: a phrase that is
+    both a country name (C:..) and an alias (A:..) joins the two groups."""
+    parent = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    by_name = {}
+    for typ, name, canon in entries:
+        if canon:
+            by_name.setdefault(name, set()).add(canon)
+    for canons in by_name.values():
+        canons = sorted(canons)
+        for c in canons[1:]:
+            a, b = find(canons[0]), find(c)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    out = set()
+    for typ, name, canon in entries:
+        if name in by_name:
+            canon = min(find(c) for c in by_name[name])
+        out.add((typ, name, canon))
+    return out
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    opts = dict(zip(argv[1:], argv[2:]))
+    if len(args) < 2:
+        sys.exit(__doc__)
+    lists, out = args[0], args[-1]
+    iso_dir = opts.get("--iso", "/usr/share/iso-codes/json")
+    wn_dir = opts.get("--wordnet", "/usr/share/wordnet")
+    entries = set()
+
+    def add(typ, name, canon):
+        name = " ".join(name.split())
+        if name and len(name) < 100 and "\t" not in name:
+            entries.add((typ, name, canon))
+
+    for d, what in ((iso_dir, "iso-codes"), (wn_dir, "wordnet-base")):
+        if not os.path.isdir(d):
+            sys.exit("gaz.py: %s not found: install the Debian package %s"
+                     % (d, what))
+    iso_entries(iso_dir, add)
+    wordnet_entries(wn_dir, add)
+    list_entries(lists, add)
+    entries = unify_canon(entries)
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for typ, name, canon in sorted(entries):
+            f.write("%s\t%s\t%s\n" % (typ, name, canon))
+    os.replace(tmp, out)
+    counts = {}
+    for typ, _, _ in entries:
+        counts[typ] = counts.get(typ, 0) + 1
+    print("gaz.py: %d entries: %s" % (len(entries), " ".join(
+        "%s=%d" % kv for kv in sorted(counts.items()))))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

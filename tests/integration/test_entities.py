@@ -1,0 +1,193 @@
+"""The `entities` plugin through the real `prism process`: people, organisations,
+places (GPE vs LOC), nationalities (NORP) in a news story written in the style
+of a wire report; mentions grouped into entities ("Rutte" and "Mark Rutte",
+"ECB" and "European Central Bank", "U.S." and "United States"); curly quotes
+and possessives; code-point offsets on non-ASCII text; all-caps headlines;
+hostile input; and a clean init failure without a model."""
+import os
+
+import pytest
+
+from conftest import PLUGINS, ROOT, needs_plugin, process, run_cli
+
+pytestmark = needs_plugin("entities")
+
+# Loads the plugin whether or not config/prism.conf has its section yet.
+SETS = ("--set", f"plugin.entities.path={os.path.join(PLUGINS, 'entities.so')}")
+
+STORY = (
+    "NATO chief says Russian gains in Ukraine put all of Europe at risk\n"
+    "Rutte urges allies to match Moscow’s arms output\n"
+    "WARSAW\n"
+    "A Russian breakthrough in Ukraine would endanger Europe and the United "
+    "States alike, the head of NATO said on Monday.\n"
+    "“If the Kremlin wins this war, our eastern flank will face a stronger "
+    "Russia for decades,” Mark Rutte told reporters in Poland’s capital "
+    "Warsaw after talks with Polish and Ukrainian ministers.\n"
+    "Rutte said Russia’s war economy was being fed by Iran and North Korea, "
+    "and that Ukrainian forces needed more air defence before winter.\n"
+    "German Chancellor Friedrich Merz and French President Emmanuel Macron "
+    "are due to meet Volodymyr Zelenskiy in Berlin on Thursday.\n"
+    "The European Central Bank (ECB) warned last week that higher defence "
+    "spending would strain budgets; the ECB expects growth to slow.\n"
+    "Officials in the U.S. said Washington would keep supplying Kyiv.\n"
+)
+
+
+def run(text, *sets):
+    rec = process([{"id": "d1", "text": text}], *SETS, *sets)[0]
+    assert "entities" not in (rec.get("errors") or {}), rec.get("errors")
+    return rec["results"]["entities"]
+
+
+def labels(result):
+    """{mention text: set of labels}"""
+    out = {}
+    for m in result["mentions"]:
+        out.setdefault(m["text"], set()).add(m["label"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def story():
+    return run(STORY)
+
+
+def test_people_organisations_places_and_nationalities(story):
+    got = labels(story)
+    expect = {
+        "Mark Rutte": "PERSON", "Rutte": "PERSON", "Emmanuel Macron": "PERSON",
+        "Friedrich Merz": "PERSON", "Volodymyr Zelenskiy": "PERSON",
+        "NATO": "ORG", "Kremlin": "ORG", "European Central Bank": "ORG",
+        "ECB": "ORG",
+        "Ukraine": "GPE", "Russia": "GPE", "Poland": "GPE", "Warsaw": "GPE",
+        "Iran": "GPE", "North Korea": "GPE", "Berlin": "GPE", "Kyiv": "GPE",
+        "Moscow": "GPE", "United States": "GPE", "U.S.": "GPE",
+        "WARSAW": "GPE",
+        "Europe": "LOC",
+        "Russian": "NORP", "Ukrainian": "NORP", "Polish": "NORP",
+        "German": "NORP", "French": "NORP",
+    }
+    for text, label in expect.items():
+        assert got.get(text) == {label}, (text, got.get(text))
+    # Titles and ordinary capitalised words are not part of names.
+    assert "Chancellor Friedrich Merz" not in got
+    assert "A" not in got and "Officials" not in got
+
+
+def test_offsets_are_code_points_into_the_text(story):
+    for m in story["mentions"]:
+        assert STORY[m["start"]:m["end"]] == m["text"]
+    first = {m["text"]: m["start"] for m in reversed(story["mentions"])}
+    assert first["Mark Rutte"] == STORY.index("Mark Rutte")
+
+
+def test_possessives_and_curly_quotes(story):
+    texts = {m["text"] for m in story["mentions"]}
+    # "Poland’s", "Moscow’s", "Russia’s": the possessive is not in the name.
+    assert {"Poland", "Moscow", "Russia"} <= texts
+    assert not any("’" in t or "“" in t or "”" in t for t in texts)
+
+
+def test_grouping(story):
+    ents = story["entities"]
+    by_name = {e["name"]: i for i, e in enumerate(ents)}
+    men = story["mentions"]
+
+    def entity_of(text):
+        ids = {m["entity"] for m in men if m["text"] == text}
+        assert len(ids) == 1, (text, ids)
+        return ids.pop()
+
+    # "Rutte" (headline, before the full name, and after it) is Mark Rutte.
+    rutte = entity_of("Rutte")
+    assert rutte == entity_of("Mark Rutte") == by_name["Mark Rutte"]
+    assert ents[rutte]["label"] == "PERSON" and ents[rutte]["count"] == 3
+    assert ents[rutte]["first"] == STORY.index("Rutte")
+    # "ECB" after "European Central Bank (ECB)".
+    ecb = entity_of("ECB")
+    assert ecb == entity_of("European Central Bank")
+    assert ents[ecb]["name"] == "European Central Bank"
+    assert ents[ecb]["count"] == 3
+    # "the U.S." and "the United States" are one place.
+    us = entity_of("U.S.")
+    assert us == entity_of("United States")
+    assert ents[us]["name"] == "United States" and ents[us]["label"] == "GPE"
+    # The dateline and the city in the text are one place; other places
+    # stay apart.
+    assert entity_of("WARSAW") == entity_of("Warsaw")
+    assert entity_of("Russia") != entity_of("Russian")
+    assert entity_of("Washington") != us
+    # Every mention points at an entity; entities are in order of first
+    # mention and their counts add up.
+    assert all(0 <= m["entity"] < len(ents) for m in men)
+    assert sum(e["count"] for e in ents) == len(men)
+    firsts = [e["first"] for e in ents]
+    assert firsts == sorted(firsts)
+
+
+def test_non_ascii_text_offsets():
+    text = ("Café owners in Zürich 🇨🇭 cheered — “wonderful”, one said — "
+            "as Angela Merkel visited São Paulo’s mayor with Søren Kierkegaard "
+            "scholars from Copenhagen.")
+    res = run(text)
+    for m in res["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"], m
+    got = labels(res)
+    assert got.get("Angela Merkel") == {"PERSON"}
+    assert got.get("Copenhagen") == {"GPE"}
+    assert got.get("Zürich") == {"GPE"}
+    merkel = next(m for m in res["mentions"] if m["text"] == "Angela Merkel")
+    assert merkel["start"] == text.index("Angela Merkel")
+    # Byte offsets would be larger: the emoji and accents come before.
+    assert merkel["start"] < len(text[:text.index("Angela")].encode())
+
+
+def test_all_caps_headline_and_wire_layout():
+    text = ("TENNIS - GERMANY BEAT SPAIN IN DAVIS CUP SEMIFINAL IN BERLIN\n"
+            "BERLIN 2024-09-14\n"
+            "Germany beat Spain 3-1 in the Davis Cup semifinal in Berlin on "
+            "Saturday, with Alexander Zverev winning both of his singles.\n")
+    got = labels(run(text))
+    assert got.get("GERMANY") == {"GPE"} and got.get("SPAIN") == {"GPE"}
+    assert got.get("Germany") == {"GPE"}
+    assert got.get("Alexander Zverev") == {"PERSON"}
+    assert "BERLIN" in got and got["BERLIN"] <= {"GPE"}
+    assert "TENNIS" not in got
+
+
+def test_text_without_names_and_empty_text():
+    assert run("") == {"mentions": [], "entities": []}
+    res = run("the weather was mild and nothing happened at all today.")
+    assert res == {"mentions": [], "entities": []}
+
+
+def test_long_and_hostile_documents():
+    long_sentence = " ".join(["Mark Rutte met officials in Warsaw and"] * 800)
+    res = run(long_sentence + " left.")
+    assert len(res["mentions"]) >= 1500
+    for m in res["mentions"][:50]:
+        assert long_sentence[m["start"]:m["end"]] == m["text"]
+    assert len(res["entities"]) <= 10
+    for text in ["(" * 5000, "Ü" * 100000, "A. " * 20000, "\n" * 10000]:
+        res = run(text)
+        assert isinstance(res["mentions"], list)
+        for m in res["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_options_dateline_and_unify():
+    base = run(STORY, "--set", "plugin.entities.use_dateline=no",
+               "--set", "plugin.entities.unify_labels=yes")
+    assert {m["label"] for m in base["mentions"] if m["text"] == "Rutte"} == \
+        {"PERSON"}
+
+
+def test_missing_model_fails_at_init():
+    p = run_cli(["process", "-c", os.path.join(ROOT, "config", "prism.conf"),
+                 "--set", f"daemon.plugin_dir={PLUGINS}", *SETS,
+                 "--set", "plugin.entities.model=/nonexistent/entities.model",
+                 "-"], stdin=b'{"id": "x", "text": "Mark Rutte"}\n',
+                check=False)
+    assert p.returncode != 0
+    assert b"entities" in p.stderr and b"model" in p.stderr
