@@ -14,8 +14,11 @@
  * It is deliberately conservative: a story that opens with an ordinary
  * sentence, a quotation or an all-caps acronym ("NATO allies agreed ...")
  * has no dateline. The rules that decide are in dl_accept(); the grammar of
- * a dateline is in dl_parse_at(). The gazetteer format is described in
- * tools/gazgen.py, and gaz_*() below reads it.
+ * a dateline is in dl_parse_at(); dl_find() looks for it past what web
+ * feeds put before it: headline and byline lines, bylines in markup or on
+ * the dateline's own line, feed prefixes ("SPACE.com - "), section labels
+ * and wire tags. The gazetteer format is described in tools/gazgen.py, and
+ * gaz_*() below reads it.
  *
  * Result (code-point offsets into the text):
  *   {"found": true, "start", "end", "body_start",
@@ -49,7 +52,13 @@ static const prism_host *host;
 
 /* ---- the gazetteer file (see tools/gazgen.py) ---------------------------- */
 
-enum { KIND_CITY = 1, KIND_REGION = 2, KIND_COUNTRY = 3, KIND_AGENCY = 4 };
+enum {
+    KIND_CITY = 1,
+    KIND_REGION = 2,
+    KIND_COUNTRY = 3,
+    KIND_AGENCY = 4,
+    KIND_WORD = 5 /* a common English word ("update", "soccer") */
+};
 enum { FLAG_ABBREV = 1 };
 
 struct gaz_header {
@@ -84,6 +93,7 @@ struct dl_gaz {
 
 struct dl_state {
     struct dl_gaz gaz;
+    bool has_words;     /* the gazetteer lists common words (KIND_WORD) */
     size_t head_bytes;  /* read at most this much of the text */
     unsigned max_lines; /* headline/byline lines before the dateline */
 };
@@ -307,6 +317,11 @@ static int dl_norm(const struct dl_gaz *g, const char *src, size_t n, char *buf,
         size_t k;
         uint32_t cp = u8_cp(s, i, n, &k);
         const char *rep = NULL;
+        if ((cp == ' ' || cp == '&') && i + 5 <= n &&
+            memcmp(src + i + 1, "#39;", 4) == 0) {
+            i += 5; /* " #39;", "&#39;": an apostrophe, dropped */
+            continue;
+        }
         size_t rep_len = 0;
         char one;
         if (cp < 0x80) {
@@ -412,6 +427,33 @@ static const struct gaz_rec *gaz_first(const struct dl_gaz *g,
     return NULL;
 }
 
+/* Is the word [s, e) (letters only) a common English word, or a plural or
+ * inflection of one ("UPDATES", "RATED", "TRADING")? */
+static bool gaz_common_word(const struct dl_gaz *g, const char *s, size_t n)
+{
+    static const char *const endings[] = {"S",   "ES", "ED", "D",   "ING",
+                                          "ERS", "ER", "LY", "IES", NULL};
+    char buf[DL_KEY_MAX];
+    int len = dl_norm(g, s, n, buf, sizeof(buf) - 1);
+    if (len < 3)
+        return false;
+    if (gaz_first(g, gaz_find(g, buf, (size_t)len), 1u << KIND_WORD, true))
+        return true;
+    for (const char *const *e = endings; *e; e++) {
+        size_t k = strlen(*e);
+        if ((size_t)len < k + 3 || memcmp(buf + len - k, *e, k) != 0)
+            continue;
+        size_t stem = (size_t)len - k;
+        if (strcmp(*e, "IES") == 0)
+            buf[stem++] = 'Y'; /* "COMPANIES" -> "COMPANY" */
+        if (gaz_first(g, gaz_find(g, buf, stem), 1u << KIND_WORD, true))
+            return true;
+        if (strcmp(*e, "IES") == 0)
+            memcpy(buf + stem - 1, "IES", 3);
+    }
+    return false;
+}
+
 #define PLACE_KINDS                                                            \
     ((1u << KIND_CITY) | (1u << KIND_REGION) | (1u << KIND_COUNTRY))
 #define AREA_KINDS ((1u << KIND_REGION) | (1u << KIND_COUNTRY))
@@ -441,6 +483,21 @@ static size_t skip_hspace(const struct dl_text *t, size_t i)
         else
             return i;
     }
+}
+
+/* Are a and b (n bytes) equal but for ASCII case? */
+static bool eq_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        int x = (uint8_t)a[k], y = (uint8_t)b[k];
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return false;
+    }
+    return true;
 }
 
 /* Case-insensitive ASCII prefix test. */
@@ -500,6 +557,13 @@ static size_t skip_blank(const struct dl_text *t, size_t i)
             j += 2; /* NBSP */
         while (j < t->n && t->s[j] == '*')
             j++; /* wire junk: "****LONDON" */
+        while (j < t->n && t->s[j] == '\\') {
+            /* a line break a scraper escaped: "&lt;p&gt;\&lt;/p&gt;",
+             * "Reporter\(HealthDayNews)", "Writer\nWASHINGTON" */
+            j++;
+            if (ch(t, j) == 'n' && !is_lower(ch(t, j + 1)))
+                j++;
+        }
         if (j + 2 < t->n && memcmp(t->s + j, "...", 3) == 0)
             j += 3; /* an ellipsis before a byline */
         else if (j + 2 < t->n && memcmp(t->s + j, "\xE2\x80\xA6", 3) == 0)
@@ -515,6 +579,22 @@ static size_t line_end(const struct dl_text *t, size_t i)
 {
     const char *nl = memchr(t->s + i, '\n', t->n - i);
     return nl ? (size_t)(nl - t->s) : t->n;
+}
+
+/* The end of the paragraph that starts at i on a line ending at le: the
+ * first markup tag ("&lt;/p&gt;&lt;p&gt;", "<br>") or line break a scraper
+ * escaped as a backslash, or le. */
+static size_t para_end(const struct dl_text *t, size_t i, size_t le)
+{
+    for (size_t k = i + 1; k < le; k++) {
+        int c = t->s[k];
+        if ((c == '<' || c == '&') && skip_markup(t, k) > k &&
+            !starts_ci(t, k, "&nbsp;"))
+            return k;
+        if (c == '\\')
+            return k;
+    }
+    return le;
 }
 
 /* ---- words ----------------------------------------------------------------
@@ -562,6 +642,13 @@ static bool read_word(const struct dl_text *t, size_t i, struct dl_word *w)
         if (is_digit((int)cp)) {
             w->has_digit = true;
             j++;
+            continue;
+        }
+        /* an apostrophe a scraper wrote as " #39;" or "&#39;":
+         * "ST. GEORGE #39;S", "Britain #39;s" */
+        if ((cp == ' ' || cp == '&') && w->letters > 0 && j + 5 < t->n &&
+            memcmp(t->s + j + 1, "#39;", 4) == 0 && is_alpha(ch(t, j + 5))) {
+            j += 5;
             continue;
         }
         /* inner joiners: a letter must follow */
@@ -714,14 +801,17 @@ static bool read_weekday(const struct dl_text *t, size_t i, size_t *end)
                                        "sunday"};
     if (!memchr("MTWFSmtwfs", ch(t, i) ? ch(t, i) : '?', 10))
         return false;
+    int c0 = ch(t, i) | 32;
     for (int d = 0; d < 7; d++) {
+        if (days[d][0] != c0 ||
+            !starts_ci(t, i, (char[]){days[d][0], days[d][1], days[d][2], 0}))
+            continue;
         size_t n = strlen(days[d]);
         if (starts_ci(t, i, days[d]) && !is_alpha(ch(t, i + n))) {
             *end = i + n;
             return true;
         }
-        if (starts_ci(t, i, (char[]){days[d][0], days[d][1], days[d][2], 0}) &&
-            !is_alpha(ch(t, i + 3))) {
+        if (!is_alpha(ch(t, i + 3))) {
             *end = i + 3 + (ch(t, i + 3) == '.');
             return true;
         }
@@ -803,12 +893,13 @@ static bool read_date(const struct dl_text *t, size_t i, struct dl_date *d)
         d->e = e;
         return true;
     }
-    if (j == i) { /* 2004-08-17 */
+    if (j == i) { /* 2004-08-17, 2004/08/17 */
         size_t k1 = i, k2 = i, k3 = i;
         int y = read_num(t, i, 4, &k1);
-        if (y >= 1900 && k1 == i + 4 && ch(t, k1) == '-') {
+        int ys = ch(t, k1);
+        if (y >= 1900 && k1 == i + 4 && (ys == '-' || ys == '/')) {
             int mo = read_num(t, k1 + 1, 2, &k2);
-            int dd = ch(t, k2) == '-' ? read_num(t, k2 + 1, 2, &k3) : -1;
+            int dd = ch(t, k2) == ys ? read_num(t, k2 + 1, 2, &k3) : -1;
             if (mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31) {
                 d->year = y;
                 d->month = mo;
@@ -832,18 +923,24 @@ static bool read_date(const struct dl_text *t, size_t i, struct dl_date *d)
         d->e = read_year(t, e, &d->year);
         return true;
     }
-    if (ch(t, e) == '/' && a <= 12) { /* 8/24/2004 or 8/24/04 */
+    int sep = ch(t, e);
+    if (sep == '/' || sep == '.') {
+        /* 8/24/2004, 8/24/04 (month first, as in the US) and, when that is
+         * no date, 24/08/2004 and 24.08.2004 (day first) */
         size_t k;
-        int day = read_num(t, e + 1, 2, &k);
-        if (day < 1 || day > 31 || ch(t, k) != '/')
+        int b = read_num(t, e + 1, 2, &k);
+        if (b < 1 || b > 31 || ch(t, k) != sep)
             return false;
         size_t k2;
         int y = read_num(t, k + 1, 4, &k2);
         if (y < 0 || (k2 - k - 1 != 2 && k2 - k - 1 != 4))
             return false;
-        d->month = a;
-        d->day = day;
-        d->year = y < 100 ? 2000 + y : y;
+        bool month_first = sep == '/' ? a <= 12 : b > 12;
+        if (month_first ? a > 12 : b > 12)
+            return false;
+        d->month = month_first ? a : b;
+        d->day = month_first ? b : a;
+        d->year = y >= 100 ? y : y < 50 ? 2000 + y : 1900 + y;
         d->e = k2;
         return true;
     }
@@ -929,8 +1026,35 @@ struct dl_place {
     size_t s, e; /* the place name as written */
     bool caps;   /* written in capitals */
     bool loose;  /* words in any case ("La paz", "GARDEN Grove") */
+    bool glued;  /* the body follows with no space: "NEW YORKFewer" */
+    bool cut;    /* cut before a sentence opener: "Boston The jury" */
     int words;
 };
+
+/*
+ * A word in capitals glued to the capitalised word after it, where a
+ * scraper lost the dash and the space ("YORKFewer", "WASHINGTONThe"):
+ * returns where the second word starts, or 0. The capitals must be three
+ * letters or more and the second word must have two lower-case letters at
+ * least, so "CEOs" and "PCs" are words, not glued pairs.
+ */
+static size_t glued_split(const struct dl_text *t, const struct dl_word *w)
+{
+    size_t q = w->s;
+    int caps = 0;
+    while (q < w->e && !is_lower(ch(t, q))) {
+        caps += is_upper(ch(t, q));
+        if (ch(t, q) >= 0x80)
+            return 0;
+        q++;
+    }
+    if (q >= w->e || caps < 4 || !is_upper(ch(t, q - 1)))
+        return 0;
+    size_t k = q;
+    while (k < w->e && is_lower(ch(t, k)))
+        k++;
+    return k - q >= 2 && (k == w->e || !is_alpha(ch(t, k))) ? q - 1 : 0;
+}
 
 /*
  * A place name at i: up to DL_WORDS_MAX words separated by one space, all in
@@ -946,9 +1070,20 @@ static bool read_place(const struct dl_text *t, size_t i, struct dl_place *p)
     struct dl_word w;
     if (!read_word(t, i, &w) || w.has_digit || !w.first_up || w.letters > 40)
         return false;
+    if (w.e - w.s == 2 && (t->s[i] | 32) == 'b' && (t->s[i + 1] | 32) == 'y' &&
+        ch(t, w.e) == ' ')
+        return false; /* "By Jane Doe": a byline, not a place */
     p->caps = word_caps(&w, t) && w.letters >= 2;
     if (!p->caps && w.lower == 0)
         return false; /* "A", "I" */
+    size_t split = p->caps ? 0 : glued_split(t, &w);
+    if (split) { /* "WASHINGTONThe Senate" */
+        p->caps = true;
+        p->glued = true;
+        p->e = split;
+        p->words = 1;
+        return true;
+    }
     p->e = w.e;
     p->words = 1;
     size_t j = w.e;
@@ -962,8 +1097,15 @@ static bool read_place(const struct dl_text *t, size_t i, struct dl_place *p)
         if (!read_word(t, k, &w) || w.has_digit)
             break;
         if (p->caps) {
-            if (!word_caps(&w, t))
+            if (!word_caps(&w, t)) {
+                split = glued_split(t, &w);
+                if (split) { /* "NEW YORKFewer" */
+                    last_good = split;
+                    good_words = p->words + 1;
+                    p->glued = true;
+                }
                 break;
+            }
         } else if (!w.first_up || word_caps(&w, t)) {
             if (!(w.first_lo && word_particle(t, &w)))
                 break;
@@ -995,6 +1137,8 @@ static bool read_place_loose(const struct dl_text *t, size_t i,
     p->loose = true;
     size_t j = i;
     struct dl_word w;
+    if (starts_ci(t, i, "by "))
+        return false; /* a byline */
     while (p->words < 4) {
         if (!read_word(t, j, &w) || w.has_digit)
             return false;
@@ -1086,21 +1230,39 @@ static enum sep_kind read_sep(const struct dl_text *t, size_t i, size_t *end)
         bool wide = count > 1 || cp != '-';
         /* a lone hyphen must stand apart from one side at least:
          * "WINSTON-SALEM" is a word, "March 2 -The" is a dateline */
-        if (!wide && j == i && !(e >= t->n || is_space(ch(t, e))))
-            return SEP_NONE;
+        if (!wide && j == i && !(e >= t->n || is_space(ch(t, e))) &&
+            !(i > 0 && t->s[i - 1] == ')'))
+            return SEP_NONE; /* but "(Reuters)-Stocks" */
         if (count > 3)
             return SEP_NONE;
         *end = e;
         return wide ? SEP_DASH2 : SEP_DASH;
     }
     /* a dash as an HTML entity, whole or with its "&" lost by a scraper */
-    static const char *const entities[] = {"mdash;", "ndash;",  "#8212;",
-                                           "#8211;", "#x2014;", NULL};
+    /* "&#151;" and "&#150;" are the em and en dash of Windows-1252 that
+     * many pages wrote as numeric references */
+    static const char *const entities[] = {
+        "mdash;",  "ndash;", "#8212;", "#8211;", "#x2014;",
+        "#x2013;", "#151;",  "#150;",  "#45;",   NULL};
     size_t a = j + (cp == '&');
-    for (const char *const *e = entities; *e; e++) {
-        if (j > i && starts_ci(t, a, *e)) {
+    bool entity = cp == '&' || (j > i && (cp == '#' || cp == 'm' || cp == 'n' ||
+                                          cp == 'M' || cp == 'N'));
+    for (const char *const *e = entities; entity && *e; e++) {
+        if (starts_ci(t, a, *e)) {
             *end = a + strlen(*e);
             return SEP_DASH2;
+        }
+    }
+    if (cp == ':') { /* ":-", ": -", ":--" */
+        size_t d = skip_hspace(t, j + 1);
+        if (ch(t, d) == '-') {
+            size_t e = d;
+            while (ch(t, e) == '-' && e - d < 3)
+                e++;
+            if (e >= t->n || is_space(ch(t, e))) {
+                *end = e;
+                return e - d > 1 ? SEP_DASH2 : SEP_DASH;
+            }
         }
     }
     if (cp == ':' && (j + 1 >= t->n || is_space(ch(t, j + 1)))) {
@@ -1121,6 +1283,39 @@ static enum sep_kind read_sep(const struct dl_text *t, size_t i, size_t *end)
     return SEP_NONE;
 }
 
+/*
+ * Could the one word of p, in capitals and unknown to the gazetteer, name
+ * a town ("GILROY", "TOWSON")? Five letters or more with a vowel, no common
+ * English word ("SOCCER", "UPDATES"), no news source we know ("ESPN",
+ * "IANS") and no name ending the way media brands do ("COMPUTERWORLD",
+ * "EWEEK", "TECHWEB").
+ */
+static bool unknown_town(const struct dl_state *st, const struct dl_text *t,
+                         const struct dl_place *p)
+{
+    static const char *const brands[] = {
+        "WORLD",  "WEEK",    "WIRE",   "NEWS",    "TECH",    "WEB",
+        "NET",    "ONLINE",  "TODAY",  "TIMES",   "DAILY",   "POST",
+        "REVIEW", "JOURNAL", "DIGEST", "INSIDER", "REPORT",  "WATCH",
+        "MEDIA",  "FACTOR",  "WORKS",  "SOFT",    "SYSTEMS", NULL};
+    size_t n = p->e - p->s;
+    if (n < 5 || !st->has_words)
+        return false;
+    bool vowel = false;
+    for (size_t k = p->s; k < p->e; k++)
+        vowel |= memchr("AEIOUY", ch(t, k), 6) != NULL && ch(t, k);
+    if (!vowel)
+        return false;
+    for (const char *const *b = brands; *b; b++) {
+        size_t bn = strlen(*b);
+        if (n > bn && memcmp(t->s + p->e - bn, *b, bn) == 0)
+            return false;
+    }
+    const struct gaz_key *k = gaz_lookup(&st->gaz, t->s + p->s, n);
+    return !gaz_first(&st->gaz, k, 1u << KIND_AGENCY, true) &&
+           !gaz_common_word(&st->gaz, t->s + p->s, n);
+}
+
 /* ---- one dateline ---------------------------------------------------------
  */
 
@@ -1138,6 +1333,7 @@ struct dl_match {
     const char *agency_name; /* a feed prefix's name, when no agency */
     size_t agency_name_len;
     enum sep_kind sep;
+    bool issue; /* "Oct. 11 issue - " */
     /* resolution */
     const struct gaz_rec *city, *area;
     bool city_known, area_known;
@@ -1155,6 +1351,22 @@ static bool sentence_opener(const struct dl_text *t, size_t i)
         "Five",   "Police", "Officials", "President", "Prime",  "Authorities",
         "Some",   "More",   "Most",      "Shares",    "Stocks", "U.S.",
         "Former", "Rescue", "Voters",    NULL};
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w);
+        if (i + n < t->n && memcmp(t->s + i, *w, n) == 0 && t->s[i + n] == ' ')
+            return true;
+    }
+    return false;
+}
+
+/* A function word that opens sentences, never names ("Boston The jury"
+ * but not "Canadian Prime Minister"). */
+static bool function_opener(const struct dl_text *t, size_t i)
+{
+    static const char *const words[] = {
+        "The",   "A",    "An",   "In",    "At",    "On",    "For",
+        "After", "As",   "When", "While", "With",  "It",    "He",
+        "She",   "They", "We",   "This",  "These", "Those", NULL};
     for (const char *const *w = words; *w; w++) {
         size_t n = strlen(*w);
         if (i + n < t->n && memcmp(t->s + i, *w, n) == 0 && t->s[i + n] == ' ')
@@ -1185,15 +1397,25 @@ static bool quote_at(const struct dl_text *t, size_t i)
     return false;
 }
 
-/* Does a sentence start at i (a capital, a digit or a quote)? */
+/* Does a sentence start at i: a capital, a digit, a quote, a currency sign
+ * ("$1 billion", with the "#36;" debris of a scraper), or a name written
+ * with a small first letter and a capital inside ("eBay", "iPod")? */
 static bool sentence_start(const struct dl_text *t, size_t i)
 {
     int c = ch(t, i);
-    if (is_upper(c) || is_digit(c) || quote_at(t, i))
+    if (is_upper(c) || is_digit(c) || quote_at(t, i) || c == '$')
+        return true;
+    if (starts_ci(t, i + (c == '&'), "#36;"))
         return true;
     size_t k;
     uint32_t cp = i < t->n ? u8_cp(t->u, i, t->n, &k) : 0;
-    return cp_case(cp) == 1;
+    if (cp_case(cp) == 1 || cp == 0xA3 || cp == 0x20AC || cp == 0xA5)
+        return true;
+    if (is_lower(c)) {
+        struct dl_word w;
+        return read_word(t, i, &w) && w.upper > 0 && w.e - w.s <= 12;
+    }
+    return false;
 }
 
 /* Nicknames of North American major-league teams: "CLEVELAND Indians
@@ -1233,11 +1455,61 @@ static bool team_name(const struct dl_text *t, const struct dl_word *w)
         "Huskies", "Wolverines", "Buckeyes", "Longhorns", "Trojans", "Bruins",
         "Gators", "Seminoles", "Hurricanes", "Sooners", "Crimson", "Irish",
         "Hoosiers", "Terrapins", NULL};
+    /* nicknames that are also common words or name parts ("United
+     * Airlines", "City officials", "Fire Department") count only when a
+     * word in lower case follows ("Manchester United manager") */
+    static const char *const plain[] = {
+        "United", "City",  "Athletic", "Heat",      "Magic", "Thunder",
+        "Wild",   "Stars", "Kings",    "Fire",      "Crew",  "Revolution",
+        "Galaxy", "Irish", "Crimson",  "Lightning", NULL};
     size_t n = w->e - w->s;
-    for (const char *const *p = teams; *p; p++)
+    for (const char *const *p = teams; *p; p++) {
+        if (strlen(*p) != n || !eq_ci(t->s + w->s, *p, n))
+            continue;
+        for (const char *const *q = plain; *q; q++) {
+            struct dl_word next;
+            if (strcmp(*p, *q) == 0)
+                return !(ch(t, w->e) == ' ' && read_word(t, w->e + 1, &next) &&
+                         next.first_up);
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Words that make a city the first word of a name, not a dateline:
+ * "LONDON Stock Exchange", "WASHINGTON Post", "BOSTON Marathon": papers,
+ * airports, universities, orchestras. Written from general knowledge. */
+static bool org_tail(const struct dl_text *t, const struct dl_word *w)
+{
+    static const char *const words[] = {
+        "Post",     "Times",     "Herald",   "Tribune",      "Journal",
+        "Globe",    "Chronicle", "Gazette",  "Airport",      "University",
+        "Marathon", "Zoo",       "Symphony", "Philharmonic", "Corp",
+        "Corp.",    "Inc",       "Inc.",     "Co.",          "Ltd",
+        "Ltd.",     "Plc",       "Group",    "Holdings",     NULL};
+    struct dl_word w2;
+    if (w->e - w->s == 5 && memcmp(t->s + w->s, "Stock", 5) == 0 &&
+        ch(t, w->e) == ' ' && read_word(t, w->e + 1, &w2) && w2.e - w2.s == 8 &&
+        memcmp(t->s + w2.s, "Exchange", 8) == 0)
+        return true;
+    size_t n = w->e - w->s;
+    for (const char *const *p = words; *p; p++)
         if (strlen(*p) == n && memcmp(t->s + w->s, *p, n) == 0)
             return true;
     return false;
+}
+
+/* Does a team's nickname follow at i ("Red Sox", "Yankees")? */
+static bool team_ahead(const struct dl_text *t, size_t i)
+{
+    struct dl_word w, w2;
+    if (!read_word(t, i, &w))
+        return false;
+    if (team_name(t, &w))
+        return true;
+    return ch(t, w.e) == ' ' && read_word(t, w.e + 1, &w2) && w2.first_up &&
+           team_name(t, &w2);
 }
 
 /* Could the word at i open the story after a dateline that lost its dash?
@@ -1249,8 +1521,15 @@ static bool body_opener(const struct dl_text *t, size_t i)
     if (sentence_opener(t, i) || quote_at(t, i))
         return true;
     struct dl_word w;
-    if (!read_word(t, i, &w) || !w.first_up || w.lower == 0 || team_name(t, &w))
+    if (!read_word(t, i, &w) || !w.first_up || team_name(t, &w) ||
+        org_tail(t, &w))
         return false;
+    if (w.lower == 0) {
+        /* an acronym and then lower case: "NASA said", "IBM Corp." */
+        struct dl_word w2;
+        return w.letters >= 2 && w.letters <= 5 && ch(t, w.e) == ' ' &&
+               read_word(t, w.e + 1, &w2) && w2.lower > 0 && !team_name(t, &w2);
+    }
     /* "Red Sox", "Blue Jays", "Maple Leafs": the second word decides */
     struct dl_word w2;
     if (ch(t, w.e) == ' ' && read_word(t, w.e + 1, &w2) && w2.first_up &&
@@ -1270,6 +1549,8 @@ static void dl_resolve(const struct dl_state *st, const struct dl_text *t,
         m->has_region
             ? gaz_lookup(g, t->s + m->region_s, m->region_e - m->region_s)
             : NULL;
+    if (rk && !gaz_first(g, rk, AREA_KINDS, true))
+        rk = NULL; /* no region: "Calf." is a typo, "CALF" a word */
     m->city = NULL;
     m->area = NULL;
     if (rk) {
@@ -1328,6 +1609,65 @@ static bool read_bare_agency(const struct dl_state *st, const struct dl_text *t,
 }
 
 /*
+ * "WASHINGTON NASA said ...", "NEW YORK IBM Corp. ...": a place in capitals
+ * read together with the capitals of the story after a dateline that lost
+ * its dash. When the words are no known place and no separator or agency
+ * follows them, the place is the longest known run of words they start
+ * with.
+ */
+static void cut_place(const struct dl_state *st, const struct dl_text *t,
+                      struct dl_place *p)
+{
+    if (!p->caps && p->words >= 2) {
+        /* "Boston The jury ...": a known city, then a sentence opener */
+        struct dl_word w;
+        int words = 0;
+        for (size_t j = p->s; j < p->e && read_word(t, j, &w); j = w.e + 1) {
+            if (j > p->s && function_opener(t, j)) {
+                if (gaz_first(&st->gaz,
+                              gaz_lookup(&st->gaz, t->s + p->s, j - 1 - p->s),
+                              1u << KIND_CITY, false)) {
+                    p->e = j - 1;
+                    p->words = words;
+                    p->cut = true;
+                }
+                return;
+            }
+            words++;
+        }
+        return;
+    }
+    if (!p->caps || p->words < 2 || p->glued)
+        return;
+    size_t e = p->e, k;
+    int c = ch(t, e);
+    if (c == ',' || c == '/' || c == '(' || c == ':' ||
+        read_sep(t, e, &k) != SEP_NONE)
+        return;
+    k = skip_hspace(t, e);
+    if (ch(t, k) == '(' || ch(t, k) == ',')
+        return;
+    if (gaz_first(&st->gaz, gaz_lookup(&st->gaz, t->s + p->s, e - p->s),
+                  PLACE_KINDS, false))
+        return;
+    size_t ends[DL_WORDS_MAX];
+    int n = 0;
+    struct dl_word w;
+    for (size_t j = p->s; n < DL_WORDS_MAX && j < e && read_word(t, j, &w);
+         j = w.e + 1)
+        ends[n++] = w.e;
+    for (int words = n - 1; words >= 1; words--) {
+        if (gaz_first(&st->gaz,
+                      gaz_lookup(&st->gaz, t->s + p->s, ends[words - 1] - p->s),
+                      1u << KIND_CITY, false)) {
+            p->e = ends[words - 1];
+            p->words = words;
+            return;
+        }
+    }
+}
+
+/*
  * Parse a dateline whose place (or date, for a date header) starts at i.
  * With loose, the place may be written in any case but must be followed by
  * a comma (see read_place_loose). Fills m and returns true when the text
@@ -1345,6 +1685,8 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
                                    : read_place(t, i, &m->places[0]));
     if (placed) {
         m->n_places = 1;
+        if (!loose)
+            cut_place(st, t, &m->places[0]);
         j = m->places[0].e;
         /* "NEW YORK/LONDON" */
         while (!loose && ch(t, j) == '/' && m->n_places < DL_PLACES_MAX &&
@@ -1385,18 +1727,39 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
                     break;
             }
             size_t r_e = w.e;
+            size_t r_ends[4] = {w.e};
             int nw = 1;
             bool abbrev = w.dot_end;
             struct dl_date probe;
             struct dl_word w2;
             /* more words; after an abbreviation only another one
              * ("W. Va."), so "PONTIAC, Mich. The man" ends at "Mich." */
+            /* "Bosnia and Herzegovina", "Trinidad and Tobago" */
             while (nw < 4 && ch(t, r_e) == ' ' && read_word(t, r_e + 1, &w2) &&
-                   !w2.has_digit && (w2.first_up || word_particle(t, &w2)) &&
+                   !w2.has_digit &&
+                   (w2.first_up || word_particle(t, &w2) ||
+                    (w2.e - w2.s == 3 && memcmp(t->s + w2.s, "and", 3) == 0 &&
+                     !abbrev)) &&
                    (!abbrev || w2.dot_end) && !read_date(t, r_e + 1, &probe)) {
                 r_e = w2.e;
+                r_ends[nw++] = r_e;
                 abbrev = w2.dot_end;
-                nw++;
+            }
+            /* "BAGHDAD, Iraq Insurgents attacked ...": when the words are
+             * no region, the longest known region before them is, and
+             * the story starts after it (its dash lost) */
+            if (nw > 1 &&
+                !gaz_first(&st->gaz, gaz_lookup(&st->gaz, t->s + k, r_e - k),
+                           AREA_KINDS, true)) {
+                for (int n = nw - 1; n >= 1; n--) {
+                    if (gaz_first(
+                            &st->gaz,
+                            gaz_lookup(&st->gaz, t->s + k, r_ends[n - 1] - k),
+                            AREA_KINDS, true)) {
+                        r_e = r_ends[n - 1];
+                        break;
+                    }
+                }
             }
             if (!m->has_region) {
                 m->has_region = true;
@@ -1409,12 +1772,21 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     } else if (dated) {
         m->has_date = true; /* a date header: "Sept. 30, 2004 -- " */
         j = m->date.e;
+        /* a magazine's issue date: "Oct. 11 issue - " */
+        if (ch(t, j) == ' ' && starts_ci(t, j + 1, "issue") &&
+            !is_alpha(ch(t, j + 6))) {
+            j += 6;
+            m->issue = true;
+        }
     } else if (loose || ch(t, i) != '(') {
         return false;
     }
     if (loose && !(m->has_date && (m->date.day || m->date.bad_day)))
         return false;
     if (m->has_date) {
+        /* a dot after the date: "Chennai, Aug. 23. (PTI): " */
+        if (ch(t, j) == '.' && ch(t, j + 1) == ' ' && ch(t, j + 2) == '(')
+            j++;
         /* a time after the date: ", 1:15 PM PT" */
         size_t k = j;
         if (ch(t, k) == ',')
@@ -1444,7 +1816,12 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     size_t k = skip_hspace(t, j);
     if (!m->has_agency && read_agency(t, k, &m->agency)) {
         struct dl_date d;
-        if (!m->has_date && read_date(t, m->agency.s, &d) && d.day &&
+        /* "(09/21/04)", "(Filed: 10/09/2004)" */
+        size_t ds = m->agency.s;
+        struct dl_word lead;
+        if (read_word(t, ds, &lead) && ch(t, lead.e) == ':')
+            ds = skip_hspace(t, lead.e + 1);
+        if (!m->has_date && read_date(t, ds, &d) && d.day &&
             d.e == m->agency.e) {
             m->date = d; /* "(09/21/04)-- " is a date, not an agency */
             m->has_date = true;
@@ -1455,8 +1832,9 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     } else if (m->n_places == 0 && !m->has_date) {
         return false;
     }
-    if (m->has_agency && !m->has_date && m->agency.end > m->agency.e + 1) {
-        /* "BOSTON--(BUSINESS WIRE)--Aug. 17, 2004--Acme Corp ..." */
+    if (m->has_agency && !m->has_date) {
+        /* "BOSTON--(BUSINESS WIRE)--Aug. 17, 2004--Acme Corp ...",
+         * "SEATTLE, WA (PRWEB) August 24, 2004 -- " */
         struct dl_date d;
         size_t k2 = skip_hspace(t, j), e2;
         if (read_date(t, k2, &d) && d.day &&
@@ -1469,13 +1847,46 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     if (ch(t, j) == ',')
         j++; /* "CHICAGO, March 4, - " */
     m->sep = read_sep(t, j, &m->end);
-    if ((m->sep == SEP_DASH || m->sep == SEP_DASH2) && !m->has_date &&
-        m->n_places > 0) {
-        /* "KANSAS CITY, Mo. - March 13 - " */
-        struct dl_date d;
+    bool day_dated = m->has_date && m->date.day &&
+                     (m->n_places > 0 || m->date.year || m->has_agency);
+    if (m->sep == SEP_NONE && day_dated && ch(t, j) == '.' &&
+        is_hspace(ch(t, j + 1)) && sentence_start(t, skip_hspace(t, j + 1))) {
+        m->sep = SEP_DASH; /* "October 31, 2004. The ...", "ATHENS, Aug.
+                            * 29. Athletes ..." */
+        m->end = j + 1;
+    }
+    if (m->sep == SEP_NONE && day_dated && ch(t, j) == ':' &&
+        is_upper(ch(t, j + 1))) {
+        m->sep = SEP_COLON; /* "NEW DELHI, Aug. 29:India ..." */
+        m->end = j + 1;
+    }
+    if (m->sep == SEP_DASH || m->sep == SEP_DASH2 || m->sep == SEP_COLON) {
+        /* what follows the dash and ends with one: an agency
+         * ("NEW YORK, NY -- (MARKET WIRE) -- 08/24/2004 -- ",
+         * "Aug. 24, 2004 - (CBS.MW) - ") and a date ("KANSAS CITY, Mo. -
+         * March 13 - ", "WASHINGTON - (Aug 24, 2004) - ") */
+        struct dl_agency a;
         size_t k2 = skip_hspace(t, m->end), e2;
         enum sep_kind s2;
-        if (read_date(t, k2, &d) && d.day &&
+        if (!m->has_agency && read_agency(t, k2, &a) && a.end > k2 &&
+            t->s[k2] == '(' &&
+            ((s2 = read_sep(t, a.end, &e2)) == SEP_DASH || s2 == SEP_DASH2)) {
+            struct dl_date d;
+            if (read_date(t, a.s, &d) && d.day && d.e == a.e) {
+                if (!m->has_date) {
+                    m->date = d;
+                    m->has_date = true;
+                    m->end = e2;
+                }
+            } else if (m->n_places > 0 || m->has_date) {
+                m->agency = a;
+                m->has_agency = true;
+                m->end = e2;
+            }
+        }
+        struct dl_date d;
+        k2 = skip_hspace(t, m->end);
+        if (!m->has_date && m->n_places > 0 && read_date(t, k2, &d) && d.day &&
             ((s2 = read_sep(t, d.e, &e2)) == SEP_DASH || s2 == SEP_DASH2)) {
             m->date = d;
             m->has_date = true;
@@ -1485,7 +1896,12 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     if (m->sep == SEP_NONE) {
         /* "(CBS/AP) The ..." or "BOSTON The jury": no separator at all */
         size_t b = skip_hspace(t, j);
-        if (b > j && (is_upper(ch(t, b)) || quote_at(t, b))) {
+        bool glued =
+            (m->n_places == 1 && m->places[0].glued && j == m->places[0].e) ||
+            (m->has_agency && m->n_places > 0 && j == m->agency.end &&
+             t->s[j - 1] == ')' &&
+             is_upper(ch(t, j))); /* "LONDON (AFP)The ..." */
+        if ((b > j || glued) && (is_upper(ch(t, b)) || quote_at(t, b))) {
             m->sep = SEP_LOST;
             m->end = j;
         } else {
@@ -1514,7 +1930,11 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
             return m->has_agency && !m->has_date &&
                    m->start == skip_blank(t, 0) && m->start < 4;
         if (m->has_date)
-            return m->date.year || m->has_agency;
+            return m->date.year || m->has_agency ||
+                   (m->issue && m->sep != SEP_LOST) ||
+                   (m->date.day && m->date.day <= 31 &&
+                    (m->sep == SEP_DASH || m->sep == SEP_DASH2) &&
+                    sentence_start(t, m->body)); /* "Aug 24 - Acme ..." */
         return m->has_agency;
     }
     dl_resolve(st, t, m);
@@ -1525,9 +1945,16 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
     bool city = known && m->city->kind == KIND_CITY;
     if (m->has_date && !day && !known && !m->area_known)
         return false; /* "SOMETHING, April - " */
+    /* an unknown region: "COPPER, GRADE A - " is no dateline, but "LOS
+     * GATOS, Calf. --" and "LOS GATOS, Calf. - " (a known city and a
+     * misspelt abbreviation) are */
+    bool typo_abbrev =
+        city && m->region_e > m->region_s && t->s[m->region_e - 1] == '.' &&
+        m->region_e - m->region_s <= 7 &&
+        !memchr(t->s + m->region_s, ' ', m->region_e - m->region_s);
     if (m->has_region && !m->area_known && !m->has_agency && !day &&
-        !(first && p->caps && m->sep == SEP_DASH2))
-        return false; /* "COPPER, GRADE A - ", but "LOS GATOS, Calf. --" */
+        !(first && p->caps && (m->sep == SEP_DASH2 || typo_abbrev)))
+        return false;
     if (m->body >= t->n && m->sep != SEP_LINE)
         return false; /* nothing after it */
     if (p->loose)
@@ -1548,6 +1975,13 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
     if (p->caps) {
         switch (m->sep) {
         case SEP_DASH:
+            if (strong || known)
+                return true;
+            /* "GILROY - ": one word in capitals that is no common word
+             * ("SOCCER - ", "UPDATE - " are slugs) and no news source */
+            return st->has_words && p->words == 1 && !m->has_region &&
+                   m->n_places == 1 && unknown_town(st, t, p) &&
+                   sentence_start(t, m->body);
         case SEP_COLON:
             return strong || known;
         case SEP_DASH2:
@@ -1558,23 +1992,48 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
                    sentence_start(t, m->body);
         case SEP_LOST:
             /* "BOSTON The jury ...", "PONTIAC, Mich. The man ..." */
+            if (m->has_agency && p->e - p->s >= 3 &&
+                gaz_first(&st->gaz,
+                          gaz_lookup(&st->gaz, t->s + m->agency.s,
+                                     m->agency.e - m->agency.s),
+                          1u << KIND_AGENCY, true))
+                return true; /* "TOWSON (AP)  The ...", "ENVER (Reuters) The" */
             if (m->has_agency || day)
                 return known || m->area_known;
             if (m->has_region)
                 return m->area_known;
+            if (m->body >= m->end + 2 && (known || m->area_known) &&
+                sentence_start(t, m->body) && !team_ahead(t, m->body))
+                return true; /* "ATHENS  US swimmer ...": a dash dropped */
             return city && p->e - p->s >= 4 && body_opener(t, m->body);
         default:
             return false;
         }
     }
-    /* mixed case: "Kyiv (AFP) - ", "Caracas, march 11 - ", "Mumbai: " */
+    /* mixed case: "Kyiv (AFP) - ", "Caracas, march 11 - ", "Mumbai: ";
+     * with a colon only a city, as "Iraq: " or "China: " labels a topic */
     switch (m->sep) {
+    case SEP_LOST:
+        /* "New Delhi, Aug 23 (IANS) Shares ...", "Athens, Greece  Michael
+         * Phelps won ...": a known place with an agency or a date, or a
+         * known city and its region, the dash lost */
+        if ((m->has_agency || day) && (known || m->area_known))
+            return true;
+        if (p->cut && city)
+            return true; /* "Boston The jury ..." */
+        return city && m->has_region && m->area_known &&
+               body_opener(t, m->body);
     case SEP_DASH:
     case SEP_DASH2:
     case SEP_COLON:
         if (m->has_agency || day)
             return true;
-        return known && (!m->has_region || m->area_known);
+        if (m->sep == SEP_COLON && !m->has_region && !city)
+            return false;
+        /* "Brussles, Belgium - ": a known region vouches for the city */
+        if (m->has_region)
+            return m->area_known;
+        return known;
     default:
         return false;
     }
@@ -1599,13 +2058,29 @@ static bool source_like(const struct dl_state *st, const struct dl_text *t,
     bool caps = true, web = false;
     for (size_t i = s; i < e;) {
         struct dl_word w;
+        /* "U.S. News & World Report", with "&" as "&amp;" or "amp;" */
+        size_t amp = ch(t, i) == '&' ? i + 1 : i;
+        if (words > 0 && (amp > i || starts_ci(t, i, "amp;"))) {
+            if (starts_ci(t, amp, "amp;"))
+                amp += 4;
+            else if (amp > i && starts_ci(t, i, "amp;"))
+                amp = i + 4;
+            if (amp > i && (amp >= e || t->s[amp] == ' ')) {
+                i = amp;
+                while (i < e && t->s[i] == ' ')
+                    i++;
+                continue;
+            }
+            return false;
+        }
         if (!read_word(t, i, &w)) {
             if (!is_digit(ch(t, i)))
                 return false;
             w.s = i;
             w.e = i;
-            while (w.e < e && (is_digit(ch(t, w.e)) || is_alpha(ch(t, w.e))))
-                w.e++;
+            while (w.e < e && (is_digit(ch(t, w.e)) || is_alpha(ch(t, w.e)) ||
+                               (ch(t, w.e) == '.' && is_digit(ch(t, w.e + 1)))))
+                w.e++; /* "3Com", "Business 2.0" */
             w.first_up = true;
             w.lower = 0;
         }
@@ -1616,14 +2091,25 @@ static bool source_like(const struct dl_state *st, const struct dl_text *t,
                                    memcmp(t->s + k, ".net", 4) == 0 ||
                                    memcmp(t->s + k, ".org", 4) == 0))
                 web = true;
-        /* lower-case first only for web names and "eWeek" */
-        if (!w.first_up && !web && !(w.first_lo && w.upper > 0) &&
+        /* lower-case first only for web names and "eWeek", and for
+         * small words inside a name ("The Globe and Mail") */
+        static const char *const small[] = {"and", "of", "the", "for",
+                                            "on",  "in", "de",  NULL};
+        bool small_word = false;
+        for (const char *const *q = small; *q && words > 0; q++)
+            small_word |= strlen(*q) == w.e - w.s &&
+                          memcmp(t->s + w.s, *q, w.e - w.s) == 0;
+        if (!w.first_up && !web && !small_word &&
+            !(w.first_lo && w.upper > 0) &&
             !(w.first_lo && w.e - w.s > 4 &&
               memchr(t->s + w.s, '.', w.e - w.s)))
             return false;
-        caps &= w.lower == 0;
+        if (!small_word)
+            caps &= w.lower == 0;
         words++;
         i = w.e;
+        if (i < e && t->s[i] == '!')
+            i++; /* "E! Online", "Yahoo! News" */
         if (i < e && t->s[i] != ' ')
             return false;
         while (i < e && t->s[i] == ' ')
@@ -1646,24 +2132,33 @@ static bool dl_prefix(const struct dl_state *st, const struct dl_text *t,
     for (size_t j = i + 1; j < le && j - i <= 40; j++) {
         size_t k;
         uint32_t cp = u8_cp(t->u, j, t->n, &k);
-        if (!cp_is_dash(cp) || !is_hspace(ch(t, j - 1)))
+        if (!cp_is_dash(cp) ||
+            !(is_hspace(ch(t, j - 1)) || ch(t, j - 1) == ':'))
             continue;
-        size_t e = j - 1;
+        size_t e = j, sep_at = j;
+        while (e > i && is_hspace(t->s[e - 1]))
+            e--;
+        if (e > i && t->s[e - 1] == ':') /* "p2pnet.net News:- " */
+            sep_at = --e;
         while (e > i && is_hspace(t->s[e - 1]))
             e--;
         size_t end;
-        enum sep_kind sep = read_sep(t, j, &end);
+        enum sep_kind sep = read_sep(t, sep_at, &end);
         if (sep != SEP_DASH && sep != SEP_DASH2)
             return false;
         bool known;
-        if (!source_like(st, t, i, e, &known))
-            return false;
+        struct dl_date d;
+        if (!source_like(st, t, i, e, &known) ||
+            (read_date(t, i, &d) && d.e >= e))
+            return false; /* "Aug 24 - " is a date, not a source */
         /* a known place is a place, not a source: "London - " */
         const struct gaz_key *k2 = gaz_lookup(&st->gaz, t->s + i, e - i);
         if (!known && gaz_first(&st->gaz, k2, PLACE_KINDS, false))
             return false;
         size_t body = skip_blank(t, end);
-        if (body >= t->n || !(sentence_start(t, body) || ch(t, body) == '('))
+        /* after a known agency ("AP - ...and then") any story */
+        if (body >= t->n || !(sentence_start(t, body) || ch(t, body) == '(' ||
+                              (known && !is_space(ch(t, body)))))
             return false;
         memset(m, 0, sizeof(*m));
         m->start = i;
@@ -1685,9 +2180,9 @@ static bool dl_prefix(const struct dl_state *st, const struct dl_text *t,
  * name part on the line, or 0. */
 static size_t byline_end(const struct dl_text *t, size_t i, size_t le)
 {
-    if (!(starts_ci(t, i, "by ") && is_upper(ch(t, i))))
+    size_t j = skip_hspace(t, i + 2);
+    if (!starts_ci(t, i, "by ") || !is_upper(ch(t, j)))
         return 0;
-    size_t j = i + 3;
     int words = 0;
     while (j < le && words < 10) {
         size_t k = skip_hspace(t, j);
@@ -1698,7 +2193,8 @@ static size_t byline_end(const struct dl_text *t, size_t i, size_t le)
         if (!read_word(t, j, &w))
             break;
         if (!w.first_up &&
-            !(w.e - w.s == 3 && memcmp(t->s + w.s, "and", 3) == 0))
+            !(w.e - w.s == 3 && memcmp(t->s + w.s, "and", 3) == 0) &&
+            !word_particle(t, &w))
             break;
         j = w.e;
         if (ch(t, j) == ',')
@@ -1706,6 +2202,52 @@ static size_t byline_end(const struct dl_text *t, size_t i, size_t le)
         words++;
     }
     return words ? j : 0;
+}
+
+/*
+ * Section labels before the dateline, as breadcrumbs a scraper kept:
+ * "India News > NEW DELHI: ", "World  gt; Asia  gt; ". Returns where the
+ * text after the last label starts, or i. A label is a few capitalised
+ * words and ">" (or "&gt;", "gt;", "»") with spaces around it.
+ */
+static size_t skip_labels(const struct dl_text *t, size_t i)
+{
+    /* fast path: no ">", "gt;" or "»" near the start */
+    size_t lim = t->n - i < 80 ? t->n - i : 80;
+    if (!memchr(t->s + i, '>', lim) && !memchr(t->s + i, ';', lim) &&
+        !memchr(t->s + i, 0xBB, lim))
+        return i;
+    size_t pos = i, k = i;
+    int words = 0;
+    while (k < t->n && k - i < 80) {
+        struct dl_word w;
+        if (read_word(t, k, &w) && !w.has_digit && w.first_up &&
+            w.e - w.s <= 20 && words < 4) {
+            words++;
+            k = w.e;
+            size_t g = skip_hspace(t, k);
+            if (g == k)
+                break;
+            size_t after = g;
+            if (ch(t, g) == '>')
+                after = g + 1;
+            else if (starts_ci(t, g, "&gt;"))
+                after = g + 4;
+            else if (starts_ci(t, g, "gt;"))
+                after = g + 3;
+            else if (starts_ci(t, g, "\xC2\xBB"))
+                after = g + 2;
+            if (after > g && is_hspace(ch(t, after))) {
+                pos = k = skip_hspace(t, after);
+                words = 0;
+                continue;
+            }
+            k = g;
+            continue;
+        }
+        break;
+    }
+    return pos;
 }
 
 /* May the line [i, le) stand before a dateline (a headline, a byline, an
@@ -1920,11 +2462,12 @@ static int dl_emit(const struct dl_state *st, const prism_doc *doc,
     return rc;
 }
 
-/* Try a dateline at i; on success copy it into *best. */
-static bool try_at(const struct dl_state *st, const struct dl_text *t, size_t i,
-                   bool first, struct dl_match *best)
+/* Try a dateline at i; on success copy it into *best. `indented` says
+ * whether the candidate follows white space on a later line. */
+static bool try_at_ind(const struct dl_state *st, const struct dl_text *t,
+                       size_t i, bool first, bool indented,
+                       struct dl_match *best)
 {
-    bool indented = i > 0 && is_hspace(t->s[i - 1]);
     struct dl_match m;
     if (dl_parse_at(st, t, i, false, &m) &&
         dl_accept(st, t, &m, first, indented)) {
@@ -1939,37 +2482,196 @@ static bool try_at(const struct dl_state *st, const struct dl_text *t, size_t i,
     return false;
 }
 
+static bool try_at(const struct dl_state *st, const struct dl_text *t, size_t i,
+                   bool first, struct dl_match *best)
+{
+    return try_at_ind(st, t, i, first, i > 0 && is_hspace(t->s[i - 1]), best);
+}
+
+/*
+ * A dateline at i with what may lead it: a date header or an agency before
+ * the place ("OCT. 1, 2004 (IDG) - LONDON - ") is merged into one.
+ */
+static bool try_full(const struct dl_state *st, const struct dl_text *t,
+                     size_t i, bool first, bool indented, struct dl_match *m)
+{
+    if (!try_at_ind(st, t, i, first, indented, m))
+        return false;
+    struct dl_match place;
+    if (m->n_places == 0 && try_at(st, t, m->body, true, &place) &&
+        place.n_places > 0) {
+        place.start = m->start;
+        if (!place.has_date && m->has_date) {
+            place.has_date = true;
+            place.date = m->date;
+        }
+        if (!place.has_agency && m->has_agency) {
+            place.has_agency = true;
+            place.agency = m->agency;
+        }
+        *m = place;
+    }
+    return true;
+}
+
+/*
+ * A byline and the dateline on one line: "By JANE DOE     LONDON (Reuters)",
+ * "By JOHN DOE, AP Business Writer  WASHINGTON -- ", "By JANE DOE    AP
+ * Technology Writer    SAN JOSE, Calif. (AP) -- ", "By Jane Doe, Globe
+ * Staff  |  October 31, 2004 ". Where white space or a bar sets a part of
+ * the line apart, that part is read as a first-line dateline; otherwise
+ * each later word may start a dateline with a known place and a
+ * separator, an agency or a date ("By JOHN DOE WASHINGTON (AP) -- ").
+ */
+/* A full date after a byline, as a date-only dateline even without a
+ * separator: "By Jane Doe, Globe Staff  |  October 31, 2004 The ...",
+ * "..., Globe Correspondent, 10/31/2004. The ..." */
+static bool byline_date(const struct dl_state *st, const struct dl_text *t,
+                        size_t k, struct dl_match *m)
+{
+    struct dl_date d;
+    if (!read_date(t, k, &d) || !d.day)
+        return false;
+    size_t e;
+    enum sep_kind sep = read_sep(t, d.e, &e);
+    if (sep != SEP_DASH && sep != SEP_DASH2 && sep != SEP_COLON) {
+        if (!d.year)
+            return false; /* "Aug. 24 - " may go without a year */
+        sep = SEP_LOST;
+        e = d.e + (ch(t, d.e) == '.' || ch(t, d.e) == ',');
+    }
+    size_t b = skip_blank(t, e);
+    if (b == d.e || b >= t->n)
+        return false;
+    /* "October 31, 2004 FOXBOROUGH -- ": the place after the date */
+    struct dl_match place;
+    if (try_at(st, t, b, true, &place) && place.n_places > 0) {
+        *m = place;
+        m->start = k;
+        if (!m->has_date) {
+            m->date = d;
+            m->has_date = true;
+        }
+        return true;
+    }
+    if (!sentence_start(t, b))
+        return false;
+    memset(m, 0, sizeof(*m));
+    m->start = k;
+    m->date = d;
+    m->has_date = true;
+    m->end = e;
+    m->body = b;
+    m->sep = sep;
+    return true;
+}
+
+static bool dl_byline(const struct dl_state *st, const struct dl_text *t,
+                      size_t i, size_t le, struct dl_match *m)
+{
+    size_t be = byline_end(t, i, le);
+    if (!be)
+        return false;
+    size_t lim = le < i + 240 ? le : i + 240;
+    /* the parts after gaps of two spaces or more, or after a bar */
+    for (size_t j = be; j < lim;) {
+        size_t k = skip_hspace(t, j);
+        if (ch(t, k) == '|')
+            k = skip_hspace(t, k + 1);
+        else if (k < j + 2 && !(j == be && k > j && ch(t, j - 1) == ','))
+            k = j; /* no gap here */
+        if (k > j && k < lim &&
+            (try_full(st, t, k, true, false, m) || byline_date(st, t, k, m)))
+            return true;
+        j = k > j ? k : j + 1;
+        while (j < lim && !is_hspace(ch(t, j)))
+            j++;
+    }
+    /* the first word that starts a dateline with a known place; else the
+     * first date ("By Jane Doe, Aug. 24 (Reuters) - ", "..., Globe Staff,
+     * 10/31/2004. The ..."); else the first unknown place with an agency
+     * or a date: "By JANE DOE NEW YORK (AP)" is not from "DOE NEW YORK" */
+    int found = 0; /* 2: a date, 1: an unknown place */
+    struct dl_match cand;
+    for (size_t j = i + 3; j < lim; j++) {
+        if (t->s[j - 1] != ' ' || !(is_upper(ch(t, j)) || is_digit(ch(t, j))))
+            continue;
+        struct dl_date d;
+        if (found < 2 && read_date(t, j, &d) && d.day) {
+            if ((try_full(st, t, j, true, false, &cand) && cand.has_date) ||
+                byline_date(st, t, j, &cand)) {
+                if (cand.n_places > 0 && cand.city_known) {
+                    *m = cand;
+                    return true;
+                }
+                *m = cand;
+                found = 2;
+            }
+            continue;
+        }
+        if (!try_at_ind(st, t, j, false, false, &cand))
+            continue;
+        bool wide = cand.sep == SEP_DASH || cand.sep == SEP_DASH2 ||
+                    cand.sep == SEP_COLON;
+        if (cand.n_places > 0 && cand.city_known && cand.places[0].caps &&
+            (cand.has_agency || cand.has_date || wide)) {
+            *m = cand;
+            return true;
+        }
+        if (!found && (cand.has_agency || cand.has_date)) {
+            *m = cand;
+            found = 1;
+        }
+    }
+    return found > 0;
+}
+
+/* A wire tag in parentheses before the dateline: "(2nd UPDATE) ",
+ * "(UPDATE 1) ", "(CORRECTED) ", "(REFILE) ". Returns the end of the tag
+ * and its spaces, or i. */
+static size_t skip_tag(const struct dl_text *t, size_t i)
+{
+    static const char *const tags[] = {
+        "update", "corrected", "correction", "refile", "repeat", "rpt", NULL};
+    if (ch(t, i) != '(')
+        return i;
+    const char *close = memchr(t->s + i, ')', t->n - i < 32 ? t->n - i : 32);
+    if (!close)
+        return i;
+    size_t e = (size_t)(close - t->s);
+    for (size_t k = i + 1; k < e; k++) {
+        if (k > i + 1 && is_alpha(ch(t, k - 1)))
+            continue;
+        for (const char *const *g = tags; *g; g++)
+            if (starts_ci(t, k, *g) && !is_alpha(ch(t, k + strlen(*g))))
+                return skip_blank(t, e + 1);
+    }
+    return i;
+}
+
 /* Find the dateline in the head of the text. */
 static bool dl_find(const struct dl_state *st, const struct dl_text *t,
                     struct dl_match *m)
 {
     size_t i = skip_blank(t, 0);
+    i = skip_labels(t, i);
+    i = skip_tag(t, i);
+    int after_byline = 0; /* lines left that may hold the byline's title */
     for (unsigned line = 0; line <= st->max_lines && i < t->n; line++) {
-        bool first = line == 0;
-        size_t le = line_end(t, i);
-        if (try_at(st, t, i, first, m)) {
-            /* a date header or agency before the place:
-             * "OCT. 1, 2004 (IDG) - LONDON - " */
-            struct dl_match place;
-            if (m->n_places == 0 && try_at(st, t, m->body, true, &place) &&
-                place.n_places > 0) {
-                place.start = m->start;
-                if (!place.has_date && m->has_date) {
-                    place.has_date = true;
-                    place.date = m->date;
-                }
-                if (!place.has_agency && m->has_agency) {
-                    place.has_agency = true;
-                    place.agency = m->agency;
-                }
-                *m = place;
-            }
+        /* a dateline after a byline ("By Jane Doe", then perhaps "AP
+         * Business Writer") reads as if it opened the story */
+        bool first = line == 0 || after_byline > 0;
+        if (try_full(st, t, i, first, i > 0 && is_hspace(t->s[i - 1]), m))
             return true;
-        }
+        size_t le = para_end(t, i, line_end(t, i));
+        /* a byline on the same line: "By JANE SMITH     SAN FRANCISCO" */
+        if (dl_byline(st, t, i, le, m))
+            return true;
         /* a feed prefix: "SPACE.com - TORONTO, Canada -- ", "AP - " */
         struct dl_match pre;
         size_t next;
-        if (first && dl_prefix(st, t, i, &pre, &next)) {
+        if (first && !byline_end(t, i, le) &&
+            dl_prefix(st, t, i, &pre, &next)) {
             if (try_at(st, t, next, true, m)) {
                 if (!m->has_agency) {
                     m->agency_name = pre.agency_name;
@@ -1980,15 +2682,10 @@ static bool dl_find(const struct dl_state *st, const struct dl_text *t,
             *m = pre;
             return true;
         }
-        /* a byline on the same line: "By JANE SMITH     SAN FRANCISCO" */
-        size_t be = byline_end(t, i, le);
-        if (be) {
-            size_t k = skip_blank(t, be);
-            if (k < le && k >= be + 2 && try_at(st, t, k, false, m))
-                return true;
-        }
         if (!headline_line(t, i, le))
             return false;
+        size_t be = byline_end(t, i, le);
+        after_byline = be && skip_blank(t, be) >= le ? 2 : after_byline - 1;
         i = skip_blank(t, le);
     }
     return false;
@@ -2075,6 +2772,7 @@ static int dl_init(const prism_conf *conf, void **state, char **errmsg)
     }
     if (gaz_open(&st->gaz, path, err, sizeof(err)) < 0)
         goto out_fail;
+    st->has_words = gaz_common_word(&st->gaz, "water", 5);
     *state = st;
     return 0;
 

@@ -36,6 +36,11 @@ def only(*names, config=CONFIG):
             if p not in names]
 
 
+def sets_only(*names, config=CONFIG):
+    """only(), as command-line arguments for process() and run_cli()."""
+    return [a for s in only(*names, config=config) for a in ("--set", s)]
+
+
 def base_sets():
     """--set flags that point the default config at this build's plugins."""
     return ["--set", f"daemon.plugin_dir={PLUGINS}"]

@@ -10,11 +10,13 @@ import os
 import pytest
 
 from conftest import (BUILD, CONFIG, PLUGINS, base_sets, needs_plugin, process,
-                      run_cli)
+                      run_cli, sets_only)
 
 GAZ = os.path.join(BUILD, "data", "dateline.gaz")
-SETS = ["--set", "plugin.dateline.path=" + os.path.join(PLUGINS, "dateline.so"),
-        "--set", "plugin.dateline.gazetteer=" + GAZ]
+# the dateline plugin alone: its tests do not depend on the others
+SETS = sets_only("dateline") + [
+    "--set", "plugin.dateline.path=" + os.path.join(PLUGINS, "dateline.so"),
+    "--set", "plugin.dateline.gazetteer=" + GAZ]
 
 pytestmark = [needs_plugin("dateline"),
               pytest.mark.skipif(not os.path.exists(GAZ),
@@ -319,6 +321,261 @@ def test_lost_dash_after_known_city():
     # a line break that a scraper escaped
     t = "ATHENS\\nGreek police said on Monday."
     check(t, parse(t), "ATHENS\\n", "Greek police", "ATHENS", "GR")
+
+
+# ---- web news feeds (the styles of 2004 feeds: wires, portals, papers) --------
+
+def check_many(cases, published="2004-08-24T10:00:00"):
+    """cases: (text, span, body, place, country, date, agency); place None
+    for a dateline without a place, span None for no dateline at all."""
+    out = parse_many([c[0] for c in cases], published=published)
+    for (text, span, body, place, country, date, agency), r in zip(cases, out):
+        if span is None:
+            assert r == {"found": False}, (text, r)
+            continue
+        assert r["found"] is True, (text, r)
+        assert text[r["start"]:r["end"]] == span, (text, r)
+        assert text[r["body_start"]:].startswith(body), (text, r)
+        loc = r["location"]
+        assert (loc and loc["text"]) == place, (text, r)
+        if place is not None:
+            assert loc["country"] == country, (text, r)
+        assert (r["date"] and r["date"]["text"]) == date, (text, r)
+        assert r["agency"] == agency, (text, r)
+
+
+def test_dash_lost_between_place_and_story():
+    check_many([
+        ("BOSTON The jury found him guilty.", "BOSTON", "The jury", "BOSTON",
+         "US", None, None),
+        # the body glued to the place
+        ("NEW YORKFewer Americans filed claims last week.", "NEW YORK",
+         "Fewer", "NEW YORK", "US", None, None),
+        ("WASHINGTONThe Senate voted on Tuesday.", "WASHINGTON", "The Senate",
+         "WASHINGTON", "US", None, None),
+        # a region, then the story's capitals
+        ("BAGHDAD, Iraq Insurgents attacked a convoy.", "BAGHDAD, Iraq",
+         "Insurgents", "BAGHDAD, Iraq", "IQ", None, None),
+        ("TBILISI, Georgia  Georgian troops said.", "TBILISI, Georgia",
+         "Georgian", "TBILISI, Georgia", "GE", None, None),
+        # an acronym opens the story
+        ("WASHINGTON NASA said on Monday it would delay the launch.",
+         "WASHINGTON", "NASA said", "WASHINGTON", "US", None, None),
+        ("LONDON (AFP)The Bank of England held rates.", "LONDON (AFP)",
+         "The Bank", "LONDON", "GB", None, "AFP"),
+        ("New Delhi, Aug 23 (IANS) Indian shares rose.",
+         "New Delhi, Aug 23 (IANS)", "Indian", "New Delhi", "IN", "Aug 23",
+         "IANS"),
+        ("Athens, Greece  Michael Phelps won his sixth gold.",
+         "Athens, Greece", "Michael", "Athens, Greece", "GR", None, None),
+        ("Boston The jury found him guilty.", "Boston", "The jury", "Boston",
+         "US", None, None),
+    ])
+
+
+def test_dash_lost_negatives():
+    check_many([(t, None, None, None, None, None, None) for t in [
+        "BOSTON Red Sox fans celebrated in the streets.",
+        "CLEVELAND Indians righthander Jake Westbrook pitched seven innings.",
+        "CHICAGO Cubs manager Dusty Baker was ejected.",
+        "MANCHESTER United manager Alex Ferguson said.",
+        "LONDON Stock Exchange shares fell.",
+        "WASHINGTON Post columnist David Broder said.",
+        "SOFTWARE FIRM Microsoft said it would cut prices.",
+        "Boston is the capital of Massachusetts.",
+        "Mumbai police said on Monday they arrested five men.",
+        "London shares rose on Monday.",
+        "Canadian Prime Minister Paul Martin said.",
+        "Washington Post columnist David Broder said.",
+    ]])
+    # "United Airlines" is no team: the dateline stands
+    check_many([("CHICAGO United Airlines said it would cut jobs.", "CHICAGO",
+                 "United", "CHICAGO", "US", None, None)])
+
+
+def test_agency_and_source_openings():
+    check_many([
+        ("AP - eBay Inc. said on Wednesday it would buy a stake in a rival.",
+         "AP -", "eBay", None, None, None, "AP"),
+        ("Reuters - iPod sales helped Apple beat forecasts.", "Reuters -",
+         "iPod", None, None, None, "Reuters"),
+        ("AFP -  #36;10 million was pledged.", "AFP -", "#36;10", None, None,
+         None, "AFP"),
+        ("AP - ...and then the rain came.", "AP -", "and then", None, None,
+         None, "AP"),
+        ("NewsFactor - Microsoft has released a patch.", "NewsFactor -",
+         "Microsoft", None, None, None, "NewsFactor"),
+        ("USATODAY.com - Retailers reported sales.", "USATODAY.com -",
+         "Retailers", None, None, None, "USATODAY.com"),
+        ("p2pnet.net News:- The RIAA has filed more lawsuits.",
+         "p2pnet.net News:-", "The RIAA", None, None, None, "p2pnet.net News"),
+        ("Jet Propulsion Lab -- NASA's Cassini flew by Titan.",
+         "Jet Propulsion Lab --", "NASA's", None, None, None,
+         "Jet Propulsion Lab"),
+        ("The Globe and Mail - Ottawa said.", "The Globe and Mail -", "Ottawa",
+         None, None, None, "The Globe and Mail"),
+        ("E! Online - The couple split.", "E! Online -", "The couple", None,
+         None, None, "E! Online"),
+        ("U.S. News  amp; World Report - Colleges raised tuition.",
+         "U.S. News  amp; World Report -", "Colleges", None, None, None,
+         "U.S. News  amp; World Report"),
+        # news sources in capitals are sources, not towns
+        ("ESPN - The Yankees beat the Red Sox.", "ESPN -", "The Yankees", None,
+         None, None, "ESPN"),
+        ("AFX - Shares in Vodafone rose.", "AFX -", "Shares", None, None, None,
+         "AFX"),
+        ("(Sports Network) - The Yankees won.", "(Sports Network) -",
+         "The Yankees", None, None, None, "Sports Network"),
+        ("(CBS/AP) The president said on Monday.", "(CBS/AP)", "The president",
+         None, None, None, "CBS/AP"),
+        # a feed prefix and then the dateline: the dateline's agency wins
+        ("Canadian Press - VANCOUVER (CP) - The sister of a victim said.",
+         "VANCOUVER (CP) -", "The sister", "VANCOUVER", "CA", None, "CP"),
+        ("SPACE.com - TORONTO, Canada -- A second\\team of rocketeers said.",
+         "TORONTO, Canada --", "A second", "TORONTO, Canada", "CA", None,
+         "SPACE.com"),
+    ])
+    check_many([(t, None, None, None, None, None, None) for t in [
+        "(2nd UPDATE) Stocks fell on Monday.",
+        "Iraq: Iraq geared up for elections.",
+        "China: The government said on Monday.",
+        "MARK COLVIN: The government said today.",
+        "Microsoft Watch: Microsoft said.",
+    ]])
+    check_many([("(UPDATE 1) LONDON (Reuters) - Oil rose.",
+                 "LONDON (Reuters) -", "Oil", "LONDON", "GB", None, "Reuters")])
+
+
+def test_date_headers():
+    check_many([
+        ("AUGUST 18, 2004 (IDG NEWS SERVICE) - Intel said.",
+         "AUGUST 18, 2004 (IDG NEWS SERVICE) -", "Intel", None, None,
+         "AUGUST 18, 2004", "IDG NEWS SERVICE"),
+        ("(09/21/04)-- The firm said.", "(09/21/04)--", "The firm", None, None,
+         "09/21/04", None),
+        ("(Filed: 10/09/2004). The firm said.", "(Filed: 10/09/2004).",
+         "The firm", None, None, "10/09/2004", None),
+        ("Oct. 11 issue - The war in Iraq has become an issue.",
+         "Oct. 11 issue -", "The war", None, None, "Oct. 11", None),
+        # a date, not a source called "Aug 24"
+        ("Aug 24 - Acme Corp said it would cut jobs.", "Aug 24 -", "Acme",
+         None, None, "Aug 24", None),
+        ("24.08.2004 - Acme Corp said.", "24.08.2004 -", "Acme", None, None,
+         "24.08.2004", None),
+        ("Aug. 24, 2004 - (CBS.MW) - Acme Corp said.",
+         "Aug. 24, 2004 - (CBS.MW) -", "Acme", None, None, "Aug. 24, 2004",
+         "CBS.MW"),
+    ])
+    r = parse("LONDON, 24/08/2004 - Shares fell.")
+    assert r["date"] == {"text": "24/08/2004", "iso": "2004-08-24"}
+    r = parse("ATHENS, 2004/08/29 -- Athletes said.")
+    assert r["date"] == {"text": "2004/08/29", "iso": "2004-08-29"}
+
+
+def test_colon_datelines_and_section_labels():
+    check_many([
+        ("ATHENS : Greece won the gold.", "ATHENS :", "Greece", "ATHENS", "GR",
+         None, None),
+        ("BHUBANESWAR: The Orissa government said.", "BHUBANESWAR:", "The",
+         "BHUBANESWAR", "IN", None, None),
+        ("NEW DELHI, AUG 29: India said.", "NEW DELHI, AUG 29:", "India",
+         "NEW DELHI", "IN", "AUG 29", None),
+        ("NEW DELHI, Aug. 29:India said.", "NEW DELHI, Aug. 29:", "India",
+         "NEW DELHI", "IN", "Aug. 29", None),
+        ("ISLAMABAD: Aug 29 - Pakistan said.", "ISLAMABAD: Aug 29 -",
+         "Pakistan", "ISLAMABAD", "PK", "Aug 29", None),
+        ("JAKARTA (Antara): Indonesia said.", "JAKARTA (Antara):", "Indonesia",
+         "JAKARTA", "ID", None, "Antara"),
+        ("Srinagar, Jammu and Kashmir: Militants attacked a bus.",
+         "Srinagar, Jammu and Kashmir:", "Militants",
+         "Srinagar, Jammu and Kashmir", "IN", None, None),
+        ("India News  gt; NEW DELHI: India and Pakistan agreed.",
+         "NEW DELHI:", "India and", "NEW DELHI", "IN", None, None),
+        ("World &gt; Asia &gt; ISLAMABAD: Pakistan said.", "ISLAMABAD:",
+         "Pakistan", "ISLAMABAD", "PK", None, None),
+    ])
+
+
+def test_bylines_in_markup_and_on_the_dateline_line():
+    check_many([
+        ("&lt;p&gt;&lt;/p&gt;&lt;p&gt; By Deborah Cohen&lt;/p&gt;&lt;p&gt; "
+         "CHICAGO (Reuters) - Shares fell.", "CHICAGO (Reuters) -", "Shares",
+         "CHICAGO", "US", None, "Reuters"),
+        ("&lt;p&gt;\\&lt;/p&gt;&lt;p&gt; By Peter van der Veen&lt;/p&gt;&lt;p&gt;"
+         " AMSTERDAM (Reuters) - Dutch shares fell.", "AMSTERDAM (Reuters) -",
+         "Dutch", "AMSTERDAM", "NL", None, "Reuters"),
+        ("&lt;p&gt;&lt;/p&gt;&lt;p&gt; By Jane Smith&lt;/p&gt;&lt;p&gt; "
+         "KABUL, Afghanistan - Election workers began counting.",
+         "KABUL, Afghanistan -", "Election", "KABUL, Afghanistan", "AF", None,
+         None),
+        ("By MATTHEW FORDAHL    AP Technology Writer    SAN JOSE, Calif. (AP) "
+         "-- Google said.", "SAN JOSE, Calif. (AP) --", "Google",
+         "SAN JOSE, Calif.", "US", None, "AP"),
+        ("By JOHN DOE, AP Business Writer  WASHINGTON -- The Fed raised rates.",
+         "WASHINGTON --", "The Fed", "WASHINGTON", "US", None, None),
+        ("By Jane Doe\\Associated Press Writer\\WASHINGTON (AP) -- The Senate "
+         "voted.", "WASHINGTON (AP) --", "The Senate", "WASHINGTON", "US",
+         None, "AP"),
+        ("By Jane Doe, Staff Writer NEW YORK -- Shares fell.", "NEW YORK --",
+         "Shares", "NEW YORK", "US", None, None),
+        ("By Amanda Gardner\\HealthDay Reporter\\(HealthDayNews) -- People who "
+         "eat fish live longer.", "(HealthDayNews) --", "People", None, None,
+         None, "HealthDayNews"),
+        ("By Jane Doe, Globe Correspondent  October 31, 2004. The firm said.",
+         "October 31, 2004.", "The firm", None, None, "October 31, 2004",
+         None),
+        ("By Jane Doe, Globe Staff  |  October 31, 2004 FOXBOROUGH -- The "
+         "Patriots won.", "October 31, 2004 FOXBOROUGH --", "The Patriots",
+         "FOXBOROUGH", "US", "October 31, 2004", None),
+        ("By Jane Doe, Aug. 24 (Reuters) - Stocks fell.", "Aug. 24 (Reuters) -",
+         "Stocks", None, None, "Aug. 24", "Reuters"),
+    ])
+
+
+def test_scraper_debris_and_press_wires():
+    check_many([
+        ("BOSTON #151; The jury found him guilty.", "BOSTON #151;", "The jury",
+         "BOSTON", "US", None, None),
+        ("BOSTON&mdash;The jury found him guilty.", "BOSTON&mdash;", "The jury",
+         "BOSTON", "US", None, None),
+        ("ST. GEORGE #39;S, Grenada - Hurricane Ivan tore through.",
+         "ST. GEORGE #39;S, Grenada -", "Hurricane", "ST. GEORGE #39;S, Grenada",
+         "GD", None, None),
+        ("LONDON (Reuters)-Stocks fell.", "LONDON (Reuters)-", "Stocks",
+         "LONDON", "GB", None, "Reuters"),
+        ("NEW YORK, NY -- (MARKET WIRE) -- 08/24/2004 -- Acme Corp said.",
+         "NEW YORK, NY -- (MARKET WIRE) -- 08/24/2004 --", "Acme",
+         "NEW YORK, NY", "US", "08/24/2004", "MARKET WIRE"),
+        ("SEATTLE, WA (PRWEB) August 24, 2004 -- Acme Corp said.",
+         "SEATTLE, WA (PRWEB) August 24, 2004 --", "Acme", "SEATTLE, WA", "US",
+         "August 24, 2004", "PRWEB"),
+        ("SARAJEVO, Bosnia and Herzegovina - Officials said.",
+         "SARAJEVO, Bosnia and Herzegovina -", "Officials",
+         "SARAJEVO, Bosnia and Herzegovina", "BA", None, None),
+        ("LOS GATOS, Calf. - Netflix said.", "LOS GATOS, Calf. -", "Netflix",
+         "LOS GATOS, Calf.", "US", None, None),
+        ("Brussles, Belgium - The EU said.", "Brussles, Belgium -", "The EU",
+         "Brussles, Belgium", "BE", None, None),
+    ])
+
+
+def test_unknown_town_before_a_dash():
+    # a word in capitals the gazetteer does not know, which is no common
+    # English word and no news source, names a town; a slug does not
+    r = parse("GILROY - The garlic festival opened on Friday.")
+    assert r["found"] and r["location"]["text"] == "GILROY"
+    assert r["location"]["country"] is None
+    check_many([(t, None, None, None, None, None, None) for t in [
+        "SOCCER - The match ended in a draw.",
+        "UPDATES - The match ended in a draw.",
+        "SUPREME COURT - The Supreme Court is to hear the case.",
+        "TACOMA RAINIERS - The Rainiers won again.",
+        "SECURITYWATCH - Retailers are testing tags.",
+    ]])
+    # a news source we know is the agency
+    check_many([("COMPUTERWORLD - Retailers are testing tags.",
+                 "COMPUTERWORLD -", "Retailers", None, None, None,
+                 "COMPUTERWORLD")])
 
 
 # ---- no dateline --------------------------------------------------------------------

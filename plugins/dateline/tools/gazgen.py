@@ -11,7 +11,10 @@ code. This generator builds the table it looks names up in, from:
   * Debian's iso-codes (ISO 3166-1 country names, ISO 3166-2 subdivisions);
   * Debian's wordnet-base, when installed: WordNet's noun.location synsets
     that are instances of city, town, capital or port, resolved to a country
-    by following their part-holonym links ("Salvador" -> "Brazil");
+    by following their part-holonym links ("Salvador" -> "Brazil"); and the
+    common English words (the one-word lemmas WordNet writes in lower case),
+    as records of kind 5 (word) that tell an unknown town in capitals
+    ("GILROY - ") from a slug ("SOCCER - ");
   * Debian's libgweather-4-common, when installed: the cities of GNOME's
     weather locations database (Locations.xml), with country and state;
   * Debian's tzdata: the cities that name time zones (zone.tab).
@@ -26,6 +29,7 @@ one space. The output is a little-endian file that the plugin mmap()s:
   keys     n_keys x {u32 str, u32 hash, u32 first_ref, u16 len, u16 n_refs}
   refs     u32[n_refs]      record indexes, best first, per key
   recs     n_recs x {u32 name, u32 region, u8 cc[2], u8 kind, u8 flags}
+           kind: 1 city, 2 region, 3 country, 4 agency, 5 common word
   fold     u8[4] per code point from FOLD_FIRST: ASCII replacement, NUL
            padded; all-zero keeps the character, 0xFF drops it
   strings  NUL-terminated UTF-8; offset 0 is the empty string
@@ -42,11 +46,11 @@ import unicodedata
 
 MAGIC = b"PRDLGAZ1"
 VERSION = 1
-KIND_CITY, KIND_REGION, KIND_COUNTRY, KIND_AGENCY = 1, 2, 3, 4
+KIND_CITY, KIND_REGION, KIND_COUNTRY, KIND_AGENCY, KIND_WORD = 1, 2, 3, 4, 5
 FLAG_ABBREV = 1  # a region abbreviation ("Ga.", "NY"): valid after a comma only
 # Sources, best first: a name's records are ordered by this rank.
 (RANK_CITY, RANK_COUNTRY, RANK_REGION, RANK_WN, RANK_GW, RANK_TZ, RANK_ISO2,
- RANK_AGENCY) = range(8)
+ RANK_AGENCY, RANK_WORD) = range(9)
 FOLD_FIRST, FOLD_LAST = 0x80, 0x2FF
 HEADER = "<8sIIIIIIIIIIIII"  # magic, version, n_slots, n_keys, n_refs,
 # n_recs, off_slots, off_keys, off_refs, off_recs, off_fold, fold_first,
@@ -380,6 +384,31 @@ def load_wordnet(g, wn_dir, regions, country_keys):
     return added
 
 
+def load_words(g, wn_dir):
+    """Common English words: the one-word lemmas of WordNet that it writes
+    in lower case somewhere ("update", "soccer", "court", but not "Boston"
+    or "Tacoma"). The plugin takes an unknown word in capitals before a
+    dash for a place only when it is none of these ("GILROY - " but not
+    "SOCCER - ")."""
+    words = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        path = os.path.join(wn_dir, "data." + pos)
+        with open(path, encoding="latin-1") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                t = line.split()
+                for k in range(int(t[3], 16)):
+                    w = t[4 + 2 * k]
+                    if "(" in w:
+                        w = w[:w.index("(")]
+                    if len(w) >= 3 and w.isalpha() and w.islower():
+                        words.add(w)
+    for w in words:
+        g.add(w, "", "", "", KIND_WORD, RANK_WORD, expand=False)
+    return len(words)
+
+
 def load_gweather(g, path, regions):
     """Cities of libgweather's Locations.xml: <country> (with <iso-code>)
     holds <city> elements, directly or inside a <state>."""
@@ -453,9 +482,10 @@ def main():
             if g.recs[r][3] == KIND_COUNTRY:
                 country_keys.setdefault(key, g.recs[r][2])
                 break
-    n_wn = 0
+    n_wn = n_words = 0
     if os.path.exists(os.path.join(a.wordnet, "data.noun")):
         n_wn = load_wordnet(g, a.wordnet, regions, country_keys)
+        n_words = load_words(g, a.wordnet)
     else:
         print(f"gazgen: warning: no WordNet in {a.wordnet} "
               "(apt-get install wordnet-base); fewer cities", file=sys.stderr)
@@ -470,8 +500,8 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     n_keys, n_recs, size = g.write(a.out)
     print(f"gazgen: {n_keys} names, {n_recs} places ({n_wn} WordNet, "
-          f"{n_gw} GWeather, {n_tz} tzdata cities), {size} bytes -> {a.out}",
-          file=sys.stderr)
+          f"{n_gw} GWeather, {n_tz} tzdata cities), {n_words} common words, "
+          f"{size} bytes -> {a.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
