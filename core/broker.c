@@ -446,14 +446,23 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
     }
     msgpack_zone_destroy(&zone);
 
-    /* a worker answers in order, so this is its head */
-    job_t *j = w->head;
-    if (j->id != job_id)
-        prism_warn("worker %s answered job %llu, expected %llu", w->ident,
-                   (unsigned long long)job_id, (unsigned long long)j->id);
-    w->head = j->next;
-    if (!w->head)
-        w->tail = NULL;
+    /* a worker answers in order, so this is normally its head */
+    job_t *j = w->head, *prev = NULL;
+    while (j && j->id != job_id) {
+        prev = j;
+        j = j->next;
+    }
+    if (!j) {
+        prism_warn("worker %s answered job %llu, which it does not hold",
+                   w->ident, (unsigned long long)job_id);
+        return;
+    }
+    if (prev)
+        prev->next = j->next;
+    else
+        w->head = j->next;
+    if (w->tail == j)
+        w->tail = prev;
     w->inflight--;
     w->alone = false;
     w->head_since_us = now_us();
@@ -705,6 +714,8 @@ static void reload_if_due(prism_broker_t *self)
 
 /* ---- worker messages ----------------------------------------------------- */
 
+static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus);
+
 static void on_worker_message(prism_broker_t *self, zmq_msg_t *f, int n)
 {
     if (n < 2)
@@ -729,6 +740,13 @@ static void on_worker_message(prism_broker_t *self, zmq_msg_t *f, int n)
         return;
     if (frame_is(&f[1], "done")) {
         on_done(self, w, f, n);
+    } else if (frame_is(&f[1], "bye")) {
+        /* a local worker's exit arrives as SIGCHLD; a remote one says so */
+        if (!w->pid) {
+            prism_info("remote worker %.*s left", (int)w->ident_len,
+                       w->ident);
+            on_worker_exit(self, w, 0);
+        }
     } else if (frame_is(&f[1], "ready") && n >= 3) {
         w->state = w->state == W_RETIRING ? W_RETIRING : W_READY;
         free(w->ready_info);
@@ -805,7 +823,10 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
     if (culprit) {
         char plugin[80];
         plugin_name_at(w, w->status ? w->status[0] : 0, plugin, sizeof(plugin));
-        if (w->killed_for_timeout) {
+        /* a remote worker that went silent may have hung or died: the
+         * document gets the benefit of the doubt, a retry (a real hang
+         * then times out on the retry) */
+        if (w->killed_for_timeout && w->pid) {
             char msg[200];
             snprintf(msg, sizeof(msg),
                      "plugin %s took longer than %d ms; its worker was "
@@ -888,8 +909,13 @@ static void respawn(prism_broker_t *self)
 {
     if (self->draining || self->stop || now_us() < self->restart_at_us)
         return;
-    int have = count_workers(self, self->gen, -1) -
-               count_workers(self, self->gen, W_RETIRING);
+    /* workers we started; remote ones come and go on their own */
+    int have = 0;
+    for (size_t i = 0; i < self->nworkers; i++) {
+        const worker_t *w = &self->workers[i];
+        have += w->pid && w->gen == self->gen && w->state != W_GONE &&
+                w->state != W_RETIRING;
+    }
     for (; have < self->wanted; have++)
         if (spawn_worker(self, self->gen) < 0)
             break;
@@ -911,13 +937,18 @@ static void check_timeouts(prism_broker_t *self)
             w->state == W_STARTING && now - w->started_us > start_limit;
         if (!hung && !slow_start)
             continue;
+        prism_warn("worker %s (pid %d): %s; %s", w->ident, (int)w->pid,
+                   hung ? "a document ran past plugin_timeout_ms"
+                        : "not ready within start_timeout_ms",
+                   w->pid ? "killing it" : "dropping it");
+        w->killed_for_timeout = hung;
         if (w->pid) {
-            prism_warn("worker %s (pid %d): %s; killing it", w->ident,
-                       (int)w->pid,
-                       hung ? "a document ran past plugin_timeout_ms"
-                            : "not ready within start_timeout_ms");
-            w->killed_for_timeout = hung;
-            kill(w->pid, SIGKILL);
+            kill(w->pid, SIGKILL); /* SIGCHLD does the rest */
+        } else {
+            /* a remote worker cannot be killed from here: tell it to stop
+             * and treat it as gone */
+            send_stop(self, w);
+            on_worker_exit(self, w, 0);
         }
     }
 }
@@ -1025,7 +1056,17 @@ static void dispatch(prism_broker_t *self)
         zmq_msg_t copy;
         zmq_msg_init(&copy);
         zmq_msg_copy(&copy, &j->msg); /* shares the buffer; kept for retry */
-        zmq_send(self->workers_sock, best->ident, best->ident_len, ZMQ_SNDMORE);
+        if (zmq_send(self->workers_sock, best->ident, best->ident_len,
+                     ZMQ_SNDMORE) < 0) {
+            /* ROUTER_MANDATORY: the worker is gone without a word */
+            zmq_msg_close(&copy);
+            queue_push_front_list(self, j, j, 1);
+            prism_warn("worker %s is unreachable", best->ident);
+            if (best->pid)
+                kill(best->pid, SIGKILL);
+            on_worker_exit(self, best, 0);
+            continue;
+        }
         zmq_send(self->workers_sock, "job", 3, ZMQ_SNDMORE);
         zmq_send(self->workers_sock, self->sb.data, self->sb.size, ZMQ_SNDMORE);
         zmq_msg_send(&copy, self->workers_sock, 0);

@@ -229,6 +229,9 @@ int prism_worker_run(const prism_config_t *cfg, const prism_worker_opts_t *opts)
             break;
     }
     msgpack_sbuffer_destroy(&sb);
+    /* a remote broker cannot see this process exit: say so, so that the
+     * documents sent ahead to it go to other workers at once */
+    send_frame(sock, "bye", 3, false);
 out_pipeline:
     prism_pipeline_destroy(&pl);
 out_close:
