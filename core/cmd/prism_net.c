@@ -184,6 +184,10 @@ int prism_cmd_send(int argc, char **argv)
                        .t0 = prism_now_us(),
                        .tty = isatty(2)};
     zmq_setsockopt(s.sock, ZMQ_SNDTIMEO, &timeout, sizeof(timeout));
+    /* queue only to a daemon that is there: with nobody listening, a send
+     * times out and says so instead of vanishing at exit */
+    int one = 1;
+    zmq_setsockopt(s.sock, ZMQ_IMMEDIATE, &one, sizeof(one));
     int linger = timeout;
     zmq_setsockopt(s.sock, ZMQ_LINGER, &linger, sizeof(linger));
     int rc = 0;
