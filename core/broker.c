@@ -54,9 +54,9 @@ typedef struct worker {
     int64_t head_since_us; /* when the head document started */
     int64_t started_us;
     volatile uint32_t *status; /* shared page: plugin index + 1 */
-    uint64_t docs; /* answered */
-    uint64_t sent; /* dispatched to it */
-    char *ready_info; /* raw msgpack of its ready message */
+    uint64_t docs;             /* answered */
+    uint64_t sent;             /* dispatched to it */
+    char *ready_info;          /* raw msgpack of its ready message */
     size_t ready_len;
 } worker_t;
 
@@ -743,8 +743,7 @@ static void on_worker_message(prism_broker_t *self, zmq_msg_t *f, int n)
     } else if (frame_is(&f[1], "bye")) {
         /* a local worker's exit arrives as SIGCHLD; a remote one says so */
         if (!w->pid) {
-            prism_info("remote worker %.*s left", (int)w->ident_len,
-                       w->ident);
+            prism_info("remote worker %.*s left", (int)w->ident_len, w->ident);
             on_worker_exit(self, w, 0);
         }
     } else if (frame_is(&f[1], "ready") && n >= 3) {

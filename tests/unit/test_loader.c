@@ -125,6 +125,19 @@ static void refuses_a_name_that_differs(void **state)
                    NULL);
 }
 
+static void refuses_duplicate_names(void **state)
+{
+    (void)state;
+    /* one plugin file configured twice: the second section's name is not
+     * the plugin's, so the two can never both answer to "example" */
+    const char *sets[] = {plugin_set("example", "plugins", "example.so"),
+                          plugin_set("example2", "plugins", "example.so")};
+    expect_refusal(sets, 2,
+                   "example.so calls itself 'example', but is configured as "
+                   "[plugin.example2]",
+                   "--set:2");
+}
+
 static void refuses_unknown_options(void **state)
 {
     (void)state;
@@ -248,6 +261,7 @@ int main(void)
         cmocka_unit_test(refuses_a_cycle),
         cmocka_unit_test(refuses_a_failed_init),
         cmocka_unit_test(refuses_a_name_that_differs),
+        cmocka_unit_test(refuses_duplicate_names),
         cmocka_unit_test(refuses_unknown_options),
         cmocka_unit_test(orders_by_needs_and_after),
         cmocka_unit_test(checks_every_result),
