@@ -9,7 +9,11 @@
  * modifiers before them, reversed inside the scope of a negator or a shifter
  * ("reduce poverty"), re-read after a verb of rise or fall ("unemployment
  * fell"), weighted by clause ("but", "although"), lifted by ALL-CAPS and
- * exclamation marks, then summed and squashed into [-1, 1]. A short text is
+ * exclamation marks, then summed and squashed into [-1, 1]. Faces,
+ * emoji and interjections ("lol", "ugh") count as the writer's mood, never
+ * negated; hashtags made of words count those words. Every token is
+ * normalised and hashed once, eight bytes at a time, before the rules run
+ * (prepare_keys), so that most words cost a Bloom probe. A short text is
  * scored as one utterance; a long one by the weighted mean of its sentences,
  * in which neutral sentences count too: a long, dry business story stays
  * near neutral, a story of one killing after another strongly negative.
@@ -53,17 +57,33 @@ enum lex_flag {
     LX_EXCESS = 128,  /* modifier of excess: "too generous" */
 };
 
+/* Roles of little words in the rules (byte 27 of a slot). */
+enum lex_role {
+    ROLE_NEG_SKIP = 1,   /* does not use up a negation's reach ("be") */
+    ROLE_SHIFT_SKIP = 2, /* does not use up a shifter's reach ("the") */
+    ROLE_SHIFT_STOP = 4, /* a shifter has no object after it ("in") */
+    ROLE_MOOD = 8,       /* the writer's mood ("lol", "ugh"): like a face */
+};
+
 #define LEX_MAGIC       "PRSMSENT"
-#define LEX_VERSION     2
+#define LEX_VERSION     3
 #define LEX_HEADER_SIZE 64
-#define LEX_SLOT_SIZE   16
+#define LEX_SLOT_SIZE   32
 #define LEX_PARAM_SIZE  32
 #define KEY_MAX         255 /* longest key, in bytes */
 #define PHRASE_MAX      8   /* longest phrase tried, in tokens */
 #define WORD_MAX        64  /* longer tokens are never looked up */
 #define EMOTICON_MAX    6   /* longest emoticon, in bytes ("&lt;33") */
-#define FNV_OFFSET      0x811C9DC5u
-#define FNV_PRIME       0x01000193u
+
+/* The key hash (tools/lexc.py computes the same): a key's bytes are read as
+ * little-endian 64-bit chunks, the last one zero-padded, and mixed from a
+ * seed that holds the length; a phrase's hash combines the hashes of its
+ * words, so that the plugin hashes every token once. */
+#define HASH_K1 0x9E3779B97F4A7C15ull
+#define HASH_K2 0xBF58476D1CE4E5B9ull
+#define HASH_K3 0x94D049BB133111EBull
+#define ONES    0x0101010101010101ull
+#define HIGHS   0x8080808080808080ull
 
 struct lexicon {
     void *map;
@@ -75,7 +95,9 @@ struct lexicon {
     const uint8_t *params;
     uint32_t n_params;
     const uint8_t *bloom;
-    uint32_t bloom_shift; /* 32 - log2(number of 64-byte blocks) */
+    uint32_t bloom_shift; /* 32 - log2(number of 64-bit words) */
+    const uint8_t *roles; /* the little words of negation and shifting */
+    uint32_t role_mask;   /* n_role_slots - 1 */
 };
 
 /* One lexicon entry, decoded. */
@@ -89,6 +111,7 @@ struct lex_entry {
     uint8_t phrase_words; /* low 4 bits */
     uint8_t direction;    /* DIR_UP, DIR_DOWN or 0 */
     bool shift_neg_only;  /* a shifter of negative words only ("help") */
+    bool mood;            /* ROLE_MOOD */
     double valence;
     double scalar;
 };
@@ -104,60 +127,158 @@ static uint32_t rd32(const uint8_t *p)
            ((uint32_t)p[3] << 24);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define HOST_IS_LE 1
+#else
+#define HOST_IS_LE 0
+#endif
+
+static inline uint64_t rd64(const uint8_t *p)
+{
+    if (HOST_IS_LE) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        return v;
+    }
+    return (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
+}
+
 static double rdf64(const uint8_t *p)
 {
-    uint64_t u = 0;
+    uint64_t u = rd64(p);
     double d;
-    for (int i = 7; i >= 0; i--)
-        u = (u << 8) | p[i];
     memcpy(&d, &u, sizeof d);
     return d;
 }
 
-static uint32_t fnv1a(uint32_t h, const uint8_t *s, size_t n)
+static inline uint64_t hash_start(size_t len)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= FNV_PRIME;
+    return (uint64_t)len * HASH_K1;
+}
+
+static inline uint64_t hash_chunk(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * HASH_K2;
+    return h ^ (h >> 31);
+}
+
+/* The hash of a phrase so far, `p`, extended by a word of hash `w`. */
+static inline uint64_t hash_phrase(uint64_t p, uint64_t w)
+{
+    p = (((p << 23) | (p >> 41)) ^ w) * HASH_K3;
+    return p ^ (p >> 29);
+}
+
+static inline uint32_t hash32(uint64_t h)
+{
+    return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+/* The hash of a key of n bytes at p (any alignment, no padding needed). */
+static uint64_t hash_bytes(const uint8_t *p, size_t n)
+{
+    uint64_t h = hash_start(n);
+    for (size_t o = 0; o < n; o += 8) {
+        uint64_t c = 0;
+        size_t m = n - o < 8 ? n - o : 8;
+        for (size_t j = 0; j < m; j++)
+            c |= (uint64_t)p[o + j] << (8 * j);
+        h = hash_chunk(h, c);
     }
     return h;
 }
 
-/* Find `key` (already normalised) with hash `h`. */
-static bool lex_find(const struct lexicon *lx, const uint8_t *key, size_t len,
-                     uint32_t h, struct lex_entry *out)
+/* Whether `h` may be a key: three bits of one 64-bit word of the Bloom
+ * filter, so that most words, which are not in the lexicon, cost a few
+ * instructions and one load. */
+static inline bool bloom_may_hold(const struct lexicon *lx, uint32_t h)
 {
-    const uint8_t *blk = lx->bloom;
-    if (lx->bloom_shift < 32)
-        blk += (size_t)((h * 0x9E3779B1u) >> lx->bloom_shift) * 64;
-    uint32_t b1 = h & 511, b2 = (h >> 9) & 511, b3 = (h >> 18) & 511;
-    if (!((blk[b1 >> 3] >> (b1 & 7)) & (blk[b2 >> 3] >> (b2 & 7)) &
-          (blk[b3 >> 3] >> (b3 & 7)) & 1))
-        return false;
-    uint32_t i = h & lx->mask;
-    for (;;) {
-        const uint8_t *s = lx->slots + (size_t)i * LEX_SLOT_SIZE;
-        uint16_t slen = rd16(s + 8);
-        if (slen == 0)
+    uint64_t w =
+        rd64(lx->bloom + (size_t)((h * 0x9E3779B1u) >> lx->bloom_shift) * 8);
+    uint64_t m = (1ull << (h & 63)) | (1ull << ((h >> 6) & 63)) |
+                 (1ull << ((h >> 12) & 63));
+    return (w & m) == m;
+}
+
+/* Whether slot s holds the n-byte key at `key`. Keys of up to 16 bytes are
+ * held in the slot itself (zero-padded), longer ones in the strings. `key`
+ * is zero-padded to a multiple of 8 bytes. */
+static inline bool slot_holds(const struct lexicon *lx, const uint8_t *s,
+                              const uint8_t *key, size_t n)
+{
+    if (n <= 16) /* the padding is zero on both sides: compare chunks */
+        return rd64(s) == rd64(key) && (n <= 8 || rd64(s + 8) == rd64(key + 8));
+    const uint8_t *str = lx->strings + rd32(s + 20);
+    for (size_t i = 0; i < n; i++) {
+        if (str[i] != key[i])
             return false;
-        if (rd32(s) == h && slen == len &&
-            memcmp(lx->strings + rd32(s + 4), key, len) == 0) {
-            out->flags = s[10];
-            out->phrase_words = s[11] & 15;
-            out->direction = s[11] & (DIR_UP | DIR_DOWN);
-            out->shift_neg_only = (s[11] & 64) != 0;
-            out->valence = (int16_t)rd16(s + 12) / 100.0;
-            out->scalar = (int16_t)rd16(s + 14) / 1000.0;
-            return true;
-        }
-        i = (i + 1) & lx->mask;
+    }
+    return true;
+}
+
+/* The slot of `key` (normalised, n bytes, zero-padded to a multiple of 8)
+ * whose 32-bit hash is h in the table `slots`, or NULL. */
+static inline const uint8_t *table_find(const struct lexicon *lx,
+                                        const uint8_t *slots, uint32_t mask,
+                                        const uint8_t *key, size_t n,
+                                        uint32_t h)
+{
+    uint32_t i = h & mask;
+    for (;;) {
+        const uint8_t *s = slots + (size_t)i * LEX_SLOT_SIZE;
+        uint8_t slen = s[24];
+        if (slen == 0)
+            return NULL;
+        if (slen == n && rd32(s + 16) == h && slot_holds(lx, s, key, n))
+            return s;
+        i = (i + 1) & mask;
     }
 }
 
-static bool lex_lookup(const struct lexicon *lx, const uint8_t *key, size_t len,
+/* The main table's slot of `key`, behind the Bloom filter. */
+static inline const uint8_t *lex_find(const struct lexicon *lx,
+                                      const uint8_t *key, size_t n, uint32_t h)
+{
+    if (!bloom_may_hold(lx, h))
+        return NULL;
+    return table_find(lx, lx->slots, lx->mask, key, n, h);
+}
+
+/* The roles of `key` in negation and shifting (enum lex_role). */
+static unsigned lex_roles(const struct lexicon *lx, const uint8_t *key,
+                          size_t n, uint32_t h)
+{
+    const uint8_t *s = table_find(lx, lx->roles, lx->role_mask, key, n, h);
+    return s ? s[27] : 0;
+}
+
+static inline void lex_decode(const uint8_t *s, struct lex_entry *out)
+{
+    out->flags = s[25];
+    out->phrase_words = s[26] & 15;
+    out->direction = s[26] & (DIR_UP | DIR_DOWN);
+    out->shift_neg_only = (s[26] & 64) != 0;
+    out->mood = (s[27] & ROLE_MOOD) != 0;
+    out->valence = (int16_t)rd16(s + 28) * 0.01;
+    out->scalar = (int16_t)rd16(s + 30) * 0.001;
+}
+
+/* Look up n bytes at p (any key: a fallback form, an emoticon, an emoji).
+ * Returns whether an entry with flags was found. */
+static bool lex_lookup(const struct lexicon *lx, const uint8_t *p, size_t n,
                        struct lex_entry *out)
 {
-    return lex_find(lx, key, len, fnv1a(FNV_OFFSET, key, len), out);
+    uint64_t buf[KEY_MAX / 8 + 1];
+    if (n == 0 || n > KEY_MAX)
+        return false;
+    memset(buf, 0, ((n + 7) / 8) * 8);
+    memcpy(buf, p, n);
+    const uint8_t *s =
+        lex_find(lx, (const uint8_t *)buf, n, hash32(hash_bytes(p, n)));
+    if (!s || (s[25] == 0 && (s[26] & (DIR_UP | DIR_DOWN)) == 0))
+        return false; /* absent, or only a role */
+    lex_decode(s, out);
+    return true;
 }
 
 /* Map the file and check every offset it holds, so that lookups need no
@@ -168,7 +289,7 @@ static int lex_open(struct lexicon *lx, const char *path, const char **why)
     struct stat st;
     const uint8_t *b;
     uint32_t n_slots, slots_off, strings_off, params_off, n_empty = 0;
-    uint32_t bloom_off, n_blocks;
+    uint32_t bloom_off, n_words, role_off, n_role_slots, n_role_empty = 0;
 
     memset(lx, 0, sizeof *lx);
     if (fd < 0) {
@@ -199,33 +320,42 @@ static int lex_open(struct lexicon *lx, const char *path, const char **why)
     params_off = rd32(b + 32);
     lx->n_params = rd32(b + 36);
     bloom_off = rd32(b + 40);
-    n_blocks = rd32(b + 44);
+    n_words = rd32(b + 44);
+    role_off = rd32(b + 48);
+    n_role_slots = rd32(b + 52);
     if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0 ||
         slots_off < LEX_HEADER_SIZE ||
         (uint64_t)slots_off + (uint64_t)n_slots * LEX_SLOT_SIZE > lx->size ||
         (uint64_t)params_off + (uint64_t)lx->n_params * LEX_PARAM_SIZE >
             lx->size ||
-        (uint64_t)strings_off + lx->strings_len > lx->size || n_blocks == 0 ||
-        (n_blocks & (n_blocks - 1)) != 0 || bloom_off < LEX_HEADER_SIZE ||
-        (uint64_t)bloom_off + (uint64_t)n_blocks * 64 > lx->size)
+        (uint64_t)strings_off + lx->strings_len > lx->size || n_words < 2 ||
+        (n_words & (n_words - 1)) != 0 || bloom_off < LEX_HEADER_SIZE ||
+        (uint64_t)bloom_off + (uint64_t)n_words * 8 > lx->size ||
+        n_role_slots == 0 || (n_role_slots & (n_role_slots - 1)) != 0 ||
+        role_off < LEX_HEADER_SIZE ||
+        (uint64_t)role_off + (uint64_t)n_role_slots * LEX_SLOT_SIZE > lx->size)
         goto out_unmap;
     lx->bloom = b + bloom_off;
     lx->bloom_shift = 32;
-    while ((1u << (32 - lx->bloom_shift)) < n_blocks)
+    while ((1u << (32 - lx->bloom_shift)) < n_words)
         lx->bloom_shift--;
     lx->slots = b + slots_off;
     lx->mask = n_slots - 1;
     lx->strings = b + strings_off;
     lx->params = b + params_off;
-    for (uint32_t i = 0; i < n_slots; i++) {
-        const uint8_t *s = lx->slots + (size_t)i * LEX_SLOT_SIZE;
-        uint16_t len = rd16(s + 8);
+    lx->roles = b + role_off;
+    lx->role_mask = n_role_slots - 1;
+    for (uint32_t i = 0; i < n_slots + n_role_slots; i++) {
+        const uint8_t *s =
+            i < n_slots ? lx->slots + (size_t)i * LEX_SLOT_SIZE
+                        : lx->roles + (size_t)(i - n_slots) * LEX_SLOT_SIZE;
+        uint8_t len = s[24];
         if (len == 0)
-            n_empty++;
-        else if ((uint64_t)rd32(s + 4) + len > lx->strings_len || len > KEY_MAX)
+            *(i < n_slots ? &n_empty : &n_role_empty) += 1;
+        else if ((uint64_t)rd32(s + 20) + len > lx->strings_len)
             goto out_unmap;
     }
-    if (n_empty == 0) /* a probe must always end */
+    if (n_empty == 0 || n_role_empty == 0) /* a probe must always end */
         goto out_unmap;
     *why = NULL;
     return 0;
@@ -281,6 +411,8 @@ struct params {
     double rise;          /* "the toll rose": the bad thing grows by this */
     double exclaim_alone; /* "Gametime!": "!" in a sentence of no sentiment */
     double un_prefix;     /* "unproductive": un- + rated word, times this */
+    double face;          /* weight of emoticons, emoji and mood words */
+    double exclaim_neg;   /* "!" lifts a negative sentence this much less */
 };
 
 static const struct params default_params = {
@@ -311,6 +443,8 @@ static const struct params default_params = {
     .rise = 0.2,
     .exclaim_alone = 0.0,
     .un_prefix = -0.6,
+    .face = 1.0,
+    .exclaim_neg = 1.0,
 };
 
 static const struct param_name {
@@ -344,6 +478,8 @@ static const struct param_name {
     {"rise", offsetof(struct params, rise)},
     {"exclaim_alone", offsetof(struct params, exclaim_alone)},
     {"un_prefix", offsetof(struct params, un_prefix)},
+    {"face", offsetof(struct params, face)},
+    {"exclaim_neg", offsetof(struct params, exclaim_neg)},
 };
 
 #define N_PARAMS (sizeof param_names / sizeof param_names[0])
@@ -379,6 +515,13 @@ struct sent_score {
     double weight;
 };
 
+/* A token's lexicon key, computed once per sentence (prepare_keys). */
+struct tok_key {
+    uint64_t hash; /* hash_bytes() of the key */
+    uint32_t off;  /* offset of the key in kbuf, in 8-byte chunks */
+    uint16_t len;  /* key length in bytes; 0: not looked up */
+};
+
 struct state {
     struct lexicon lex;
     struct params p;
@@ -388,9 +531,32 @@ struct state {
     /* scratch, grown as needed */
     struct sent_score *sc;
     size_t sc_cap;
+    struct tok_key *tk; /* the keys of a sentence's tokens */
+    size_t tk_cap;
+    uint64_t *kbuf; /* their bytes, each zero-padded to 8-byte chunks */
+    size_t kbuf_cap;
     struct ent_acc *ent;
     size_t ent_cap;
 };
+
+/* Grow *buf to hold at least `need` items of `size` bytes. */
+static int grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / size)
+            return -1;
+        n *= 2;
+    }
+    void *p = realloc(*buf, n * size);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
 
 struct ent_acc {
     double sum;
@@ -408,6 +574,9 @@ struct scorer {
     const struct params *p;
     const char *text;
     const prism_token *tok;
+    const struct tok_key *tk; /* tk[i - start]: the key of token i */
+    const uint8_t *kbuf;
+    size_t start; /* the sentence's first token */
     size_t end;   /* one past the sentence's last token */
     size_t n_all; /* tokens of the document */
     bool caps_emphasis;
@@ -528,46 +697,15 @@ static void advance_to_word(struct scorer *sc)
         end_negation(sc);
 }
 
-/* Words that do not use up a shifter's reach ("reduce the risk of heart
- * disease"), and words after which it has no object ("fighting in the
- * city"). */
-static bool word_in(const uint8_t *w, int len, const char *const *list)
+/* Called for every word while a shifter is active, with the word's roles
+ * (lexicon/roles.tsv): little words ("the", "of") do not use up a
+ * shifter's reach ("reduce the risk of heart disease"), and after some
+ * ("in", "was") it has no object ("fighting in the city"). */
+static void shift_word(struct scorer *sc, unsigned role)
 {
-    for (int i = 0; list[i]; i++) {
-        if ((int)strlen(list[i]) == len && memcmp(list[i], w, (size_t)len) == 0)
-            return true;
-    }
-    return false;
-}
-
-static const char *const shift_transparent[] = {
-    "the",   "a",       "an",     "of",        "its",      "their", "his",
-    "her",   "our",     "your",   "my",        "this",     "that",  "these",
-    "those", "some",    "any",    "all",       "more",     "much",  "many",
-    "such",  "further", "future", "potential", "possible", NULL};
-
-static const char *const neg_transparent[] = {
-    "a",    "an",   "the",  "be",  "been", "being", "is",    "are",
-    "was",  "were", "am",   "so",  "such", "too",   "very",  "that",
-    "this", "it",   "its",  "all", "as",   "quite", "even",  "ever",
-    "any",  "my",   "your", "his", "her",  "our",   "their", NULL};
-
-static const char *const shift_stoppers[] = {
-    "in",   "on",    "at",     "near",    "with",  "between", "across",
-    "over", "after", "before", "during",  "since", "for",     "by",
-    "as",   "is",    "was",    "are",     "were",  "has",     "have",
-    "had",  "will",  "would",  "could",   "to",    "into",    "through",
-    "off",  "back",  "up",     "down",    "out",   "when",    "while",
-    "who",  "which", "where",  "because", NULL};
-
-/* Called for every word while a shifter is active, before its lookup. */
-static void shift_word(struct scorer *sc, const uint8_t *w, int len)
-{
-    if (!sc->shift_on)
+    if (role & ROLE_SHIFT_SKIP)
         return;
-    if (len <= 9 && word_in(w, len, shift_transparent))
-        return;
-    if (len <= 7 && word_in(w, len, shift_stoppers)) {
+    if (role & ROLE_SHIFT_STOP) {
         end_shift(sc);
         return;
     }
@@ -639,67 +777,210 @@ static int key_append(uint8_t *key, int len, const char *text, uint32_t a,
     return len;
 }
 
-/* The key of one word (at most WORD_MAX bytes) and its hash, in one pass
- * for the common all-ASCII word; anything else goes through key_append. */
-static int word_key(uint8_t *key, const char *text, uint32_t a, uint32_t b,
-                    uint32_t *hash)
+/* What a word's key holds, as far as the fallbacks care. */
+enum word_feature {
+    WF_APOS = 1, /* an apostrophe: "wouldn't", "victory's" */
+    WF_DASH = 2, /* a hyphen: "crisis-hit" */
+    WF_RUN3 = 4, /* a letter three times in a row: "sooo" */
+};
+
+static inline void wr64(uint8_t *p, uint64_t v)
 {
-    uint32_t h = FNV_OFFSET;
-    int len = 0;
-    for (uint32_t i = a; i < b; i++) {
-        uint8_t c = (uint8_t)text[i];
-        if (c >= 0x80) {
-            len = key_append(key, 0, text, a, b);
-            if (len > 0)
-                *hash = fnv1a(FNV_OFFSET, key, (size_t)len);
-            return len;
-        }
-        c = (uint8_t)(c | ((uint8_t)(c - 'A') < 26 ? 0x20 : 0));
-        key[len++] = c;
-        h = (h ^ c) * FNV_PRIME;
+    if (HOST_IS_LE) {
+        memcpy(p, &v, 8);
+        return;
+    }
+    for (int i = 0; i < 8; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* The high bit of each byte of v that is zero (and possibly of a byte
+ * above a zero byte: callers use it as a filter, then check). */
+static inline uint64_t zero_bytes(uint64_t v)
+{
+    return (v - ONES) & ~v & HIGHS;
+}
+
+/* ASCII lower case of the eight ASCII bytes in x. */
+static inline uint64_t lower_ascii8(uint64_t x)
+{
+    uint64_t ge_a = x + 0x3F3F3F3F3F3F3F3Full; /* high bit: byte >= 'A' */
+    uint64_t gt_z = x + 0x2525252525252525ull; /* high bit: byte > 'Z' */
+    return x | ((ge_a & ~gt_z & HIGHS) >> 2);
+}
+
+/* A mask of the low m bytes (m <= 8) of a chunk, and of their high bits. */
+static inline uint64_t low_bytes(size_t m)
+{
+    return m >= 8 ? ~0ull : (1ull << (8 * m)) - 1;
+}
+
+/* m (1..8) bytes of text at p, as a little-endian chunk, zero-padded;
+ * never reads at or past text_len. */
+static inline uint64_t load_chunk(const char *text, size_t text_len, size_t p,
+                                  size_t m)
+{
+    const uint8_t *t = (const uint8_t *)text + p;
+    if (p + 8 <= text_len) {
+        uint64_t c = rd64(t);
+        return c & low_bytes(m);
+    }
+    uint64_t c = 0;
+    for (size_t j = 0; j < m; j++)
+        c |= (uint64_t)t[j] << (8 * j);
+    return c;
+}
+
+/* token_key() for the words that are not one all-ASCII chunk. */
+static size_t token_key_slow(uint8_t *dst, const char *text, size_t text_len,
+                             uint32_t a, uint32_t b, uint64_t *hash)
+{
+    size_t n = b - a;
+    uint64_t h = hash_start(n);
+    for (size_t o = 0; o < n; o += 8) {
+        size_t m = n - o < 8 ? n - o : 8;
+        uint64_t c = load_chunk(text, text_len, a + o, m);
+        if (c & HIGHS)
+            goto slow;
+        c = lower_ascii8(c);
+        wr64(dst + o, c);
+        h = hash_chunk(h, c);
     }
     *hash = h;
+    return n;
+
+slow:;
+    int len = key_append(dst, 0, text, a, b);
+    if (len <= 0)
+        return 0;
+    memset(dst + len, 0, (size_t)(8 - (len & 7)) & 7);
+    *hash = hash_bytes(dst, (size_t)len);
+    return (size_t)len;
+}
+
+/* Write the key of text[a, b) (at most WORD_MAX bytes) to dst, zero-padded
+ * to whole 8-byte chunks: ASCII lower case, typographic apostrophes folded
+ * to "'". Returns its length and sets *hash to hash_bytes() of it. Most
+ * words are one all-ASCII chunk: a load, a mask, a lower-casing and one
+ * multiplication. */
+static inline size_t token_key(uint8_t *dst, const char *text, size_t text_len,
+                               uint32_t a, uint32_t b, uint64_t *hash)
+{
+    size_t n = b - a;
+    if (n <= 8 && a + 8 <= text_len) {
+        uint64_t c = rd64((const uint8_t *)text + a) & low_bytes(n);
+        if (!(c & HIGHS)) {
+            c = lower_ascii8(c);
+            wr64(dst, c);
+            *hash = hash_chunk(hash_start(n), c);
+            return n;
+        }
+    }
+    return token_key_slow(dst, text, text_len, a, b, hash);
+}
+
+/* The features of the key w (zero-padded to whole chunks). */
+static unsigned word_features(const uint8_t *w, size_t len)
+{
+    unsigned f = 0;
+    for (size_t o = 0; o < len; o += 8) {
+        uint64_t c = rd64(w + o);
+        size_t m = len - o < 8 ? len - o : 8;
+        uint64_t valid = HIGHS & low_bytes(m);
+        if (zero_bytes(c ^ (0x27 * ONES)) & valid)
+            f |= WF_APOS;
+        if (zero_bytes(c ^ (0x2D * ONES)) & valid)
+            f |= WF_DASH;
+        if (zero_bytes((c ^ (c << 8)) | (c ^ (c << 16))) & valid & ~0xFFFFull)
+            f |= WF_RUN3;
+        /* runs across the chunk boundary */
+        if (o > 0 && w[o] == w[o - 1] && (w[o] == w[o - 2] || w[o] == w[o + 1]))
+            f |= WF_RUN3;
+    }
+    return f;
+}
+
+/* Whether a word that is not in the lexicon can have a fallback at all:
+ * the fallbacks (lookup_fallback) need an apostrophe or a hyphen, a
+ * tripled letter, a doubled last letter, "un-" or laughter ("haha"). Most
+ * words fail this cheap test. */
+static inline bool fallback_possible(const uint8_t *w, size_t len)
+{
+    uint64_t any = 0;
+    if (len < 4)
+        return false;
+    for (size_t o = 0; o < len; o += 8) {
+        uint64_t c = rd64(w + o);
+        uint64_t valid = HIGHS & low_bytes(len - o);
+        any |= (c - 0x4141414141414141ull) & ~c & valid; /* ' - . */
+        any |= zero_bytes((c ^ (c << 8)) | (c ^ (c << 16))) & valid &
+               ~0xFFFFull; /* "sooo" */
+        if (o > 0 && w[o] == w[o - 1] && (w[o] == w[o - 2] || w[o] == w[o + 1]))
+            any = 1;
+    }
+    return any != 0 || w[len - 1] == w[len - 2] ||
+           (len >= 6 && w[0] == 'u' && w[1] == 'n') ||
+           ((w[0] == 'h' || w[0] == 'a') &&
+            (w[1] == 'h' || w[1] == 'a' || w[1] == 'e'));
+}
+
+/* Whether a slot is more than a role ("the" is a phrase start, "rose" a
+ * verb of rise; "was" only skips in negation). */
+static inline bool slot_meaningful(const uint8_t *s)
+{
+    return s[25] != 0 || (s[26] & (DIR_UP | DIR_DOWN)) != 0;
+}
+
+/* Write the key of the phrase of tokens [i, i + n) to dst, zero-padded.
+ * Returns its length, or 0 when it is longer than KEY_MAX. */
+static size_t phrase_key(const struct scorer *sc, size_t i, size_t n,
+                         uint8_t *dst)
+{
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct tok_key *t = &sc->tk[i + k - sc->start];
+        if (len + (k > 0) + t->len > KEY_MAX)
+            return 0;
+        if (k > 0)
+            dst[len++] = ' ';
+        memcpy(dst + len, sc->kbuf + (size_t)t->off * 8, t->len);
+        len += t->len;
+    }
+    memset(dst + len, 0, 8);
     return len;
 }
 
-static bool tok_lookable(const prism_token *t)
-{
-    return (t->kind == PRISM_TOK_WORD || t->kind == PRISM_TOK_NUMBER ||
-            t->kind == PRISM_TOK_PUNCT) &&
-           t->end - t->start <= WORD_MAX;
-}
-
-/* The longest phrase that starts at token i, whose first word `first` is
- * a phrase start. Every proper prefix of a phrase is in the lexicon (flag
+/* The longest phrase that starts at token i, whose first word is a phrase
+ * start. Every proper prefix of a phrase is in the lexicon (flag
  * LX_PHRASE), so the match grows only while some phrase begins with it.
- * Returns the number of tokens matched (0 for none). */
+ * The phrase's hash is made of its words' hashes, so that a failing
+ * extension usually costs one Bloom probe. Returns the number of tokens
+ * matched (0 for none). */
 static size_t match_phrase(const struct scorer *sc, size_t i,
-                           const uint8_t *first, int first_len,
-                           uint32_t first_hash, unsigned max_words,
-                           struct lex_entry *out)
+                           unsigned max_words, struct lex_entry *out)
 {
-    uint8_t key[KEY_MAX + 1];
-    struct lex_entry e;
+    uint64_t buf[KEY_MAX / 8 + 2];
+    const struct lexicon *lx = &sc->st->lex;
+    uint64_t ph = sc->tk[i - sc->start].hash;
     size_t n = 1, best = 0;
-    int len = first_len;
-    uint32_t h = first_hash;
 
     if (max_words > PHRASE_MAX)
         max_words = PHRASE_MAX;
-    memcpy(key, first, (size_t)first_len);
     while (n < max_words && i + n < sc->end) {
-        const prism_token *t = &sc->tok[i + n];
-        int before = len;
-        if (!tok_lookable(t) || len + 1 > KEY_MAX)
+        const struct tok_key *k = &sc->tk[i + n - sc->start];
+        if (k->len == 0)
             break;
-        key[len++] = ' ';
-        len = key_append(key, len, sc->text, t->start, t->end);
-        if (len < 0)
-            break;
-        h = fnv1a(h, key + before, (size_t)(len - before));
+        ph = hash_phrase(ph, k->hash);
         n++;
-        if (!lex_find(&sc->st->lex, key, (size_t)len, h, &e))
+        uint32_t h = hash32(ph);
+        if (!bloom_may_hold(lx, h))
             break;
+        size_t len = phrase_key(sc, i, n, (uint8_t *)buf);
+        const uint8_t *s = len ? lex_find(lx, (uint8_t *)buf, len, h) : NULL;
+        if (!s)
+            break;
+        struct lex_entry e;
+        lex_decode(s, &e);
         if (e.flags & ~LX_PHRASE) {
             *out = e;
             best = n;
@@ -766,7 +1047,8 @@ static bool is_unreliable_prefix(const uint8_t *w, int len)
 /* Fallbacks for a word that is not in the lexicon. Sets *out and returns
  * true when one applies; *emphasis is set for elongated words. */
 static bool lookup_fallback(const struct scorer *sc, const uint8_t *w, int len,
-                            struct lex_entry *out, bool *emphasis)
+                            unsigned features, struct lex_entry *out,
+                            bool *emphasis)
 {
     const struct lexicon *lx = &sc->st->lex;
     uint8_t buf[WORD_MAX * 3 + 8];
@@ -774,27 +1056,37 @@ static bool lookup_fallback(const struct scorer *sc, const uint8_t *w, int len,
     *emphasis = false;
     if (len > (int)sizeof buf - 1)
         return false;
-    /* "wouldn't", "wouldnt" */
-    if (len >= 4 && memcmp(w + len - 3, "n't", 3) == 0) {
+    /* "wouldn't" */
+    if ((features & WF_APOS) && len >= 4 &&
+        memcmp(w + len - 3, "n't", 3) == 0) {
         memset(out, 0, sizeof *out);
         out->flags = LX_NEG;
         return true;
     }
     /* possessive: "victory's" */
-    if (len > 3 && memcmp(w + len - 2, "'s", 2) == 0 &&
+    if ((features & WF_APOS) && len > 3 && memcmp(w + len - 2, "'s", 2) == 0 &&
         lex_lookup(lx, w, (size_t)len - 2, out))
         return true;
     /* elongation: "sooo", "goooood" (inflections are in the lexicon) */
-    for (int keep = 2; keep >= 1 && has_run3(w, len); keep--) {
+    for (int keep = 2; keep >= 1 && (features & WF_RUN3) && has_run3(w, len);
+         keep--) {
         int n = collapse_runs(buf, w, len, keep);
         if (n != len && lex_lookup(lx, buf, (size_t)n, out)) {
             *emphasis = true;
             return true;
         }
     }
+    /* "yayy", "lovee", "cutee": a doubled last letter */
+    if (len >= 4 && w[len - 1] == w[len - 2] && w[len - 1] >= 'a' &&
+        w[len - 1] <= 'z' && lex_lookup(lx, w, (size_t)len - 1, out) &&
+        (out->flags & LX_LEX) && out->valence != 0) {
+        *emphasis = true;
+        return true;
+    }
     if (is_laughter(w, len)) {
         memset(out, 0, sizeof *out);
         out->flags = LX_LEX;
+        out->mood = true;
         out->valence = 2.0;
         return true;
     }
@@ -810,7 +1102,8 @@ static bool lookup_fallback(const struct scorer *sc, const uint8_t *w, int len,
         }
     }
     /* hyphenated: "drought-stricken", "crisis-hit" */
-    const uint8_t *dash = memchr(w, '-', (size_t)len);
+    const uint8_t *dash =
+        features & WF_DASH ? memchr(w, '-', (size_t)len) : NULL;
     if (dash && dash > w && dash < w + len - 1) {
         int head = (int)(dash - w);
         struct lex_entry e;
@@ -835,6 +1128,60 @@ static bool lookup_fallback(const struct scorer *sc, const uint8_t *w, int len,
         }
     }
     return false;
+}
+
+/* The valence of a rated, plain word of n bytes at w (0 when none). */
+static double plain_valence(const struct lexicon *lx, const uint8_t *w,
+                            size_t n)
+{
+    struct lex_entry e;
+    if (n < 3 || !lex_lookup(lx, w, n, &e) || !(e.flags & LX_LEX) ||
+        (e.flags & (LX_NEG | LX_BUT | LX_ALTHOUGH | LX_SHIFT)))
+        return 0.0;
+    return e.valence;
+}
+
+/* A hashtag that is not a word ("#stupidpersonalsshit", "#NoMoreLies"):
+ * the sum of the rated words it is made of, times the `hyphen` constant.
+ * CamelCase is split at its capitals; otherwise the longest rated prefix
+ * and the longest rated suffix of at least four letters are taken. `raw`
+ * is the token's text, `w` its key (same length, all ASCII). */
+static bool hashtag_value(const struct scorer *sc, const uint8_t *raw,
+                          const uint8_t *w, size_t len, struct lex_entry *out)
+{
+    const struct lexicon *lx = &sc->st->lex;
+    double v = 0.0;
+    size_t start = 0;
+    bool camel = false;
+
+    for (size_t i = 1; i < len; i++) {
+        if (raw[i] >= 'A' && raw[i] <= 'Z' && raw[i - 1] >= 'a' &&
+            raw[i - 1] <= 'z') {
+            v += plain_valence(lx, w + start, i - start);
+            start = i;
+            camel = true;
+        }
+    }
+    if (camel) {
+        v += plain_valence(lx, w + start, len - start);
+    } else {
+        size_t pre = 0;
+        double vp = 0.0, vs = 0.0;
+        for (size_t n = len - 1; n >= 4 && vp == 0.0; n--) {
+            vp = plain_valence(lx, w, n);
+            pre = vp != 0.0 ? n : 0;
+        }
+        for (size_t n = len - (pre ? pre : 1); n >= 4 && vs == 0.0; n--) {
+            vs = plain_valence(lx, w + len - n, n);
+        }
+        v = vp + vs;
+    }
+    if (v == 0.0)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->flags = LX_LEX;
+    out->valence = v * sc->p->hyphen;
+    return true;
 }
 
 static bool ends_with_ly(const uint8_t *w, int len)
@@ -948,6 +1295,34 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
         add_hit(sc, e->valence, caps, n_words);
 }
 
+/* The first characters of emoticons: ":;=<>()^8xXdD-*'&\\". */
+static inline bool emoticon_start(uint8_t c)
+{
+    switch (c) {
+    case ':':
+    case ';':
+    case '=':
+    case '<':
+    case '>':
+    case '(':
+    case ')':
+    case '^':
+    case '8':
+    case 'x':
+    case 'X':
+    case 'd':
+    case 'D':
+    case '-':
+    case '*':
+    case '\'':
+    case '&':
+    case '\\':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Emoticons (":-)", "<3", ":'(") are runs of adjacent punctuation. Try the
  * longest key that ends on a token boundary. Returns tokens consumed. */
 static size_t match_emoticon(const struct scorer *sc, size_t i,
@@ -956,10 +1331,9 @@ static size_t match_emoticon(const struct scorer *sc, size_t i,
     uint8_t key[EMOTICON_MAX + 1];
     size_t bounds[EMOTICON_MAX + 1]; /* key length after each token */
     size_t n = 0, len = 0;
-    static const char starts[] = ":;=<>()^8xXdD-*'&";
     const prism_token *t0 = &sc->tok[i];
 
-    if (!memchr(starts, sc->text[t0->start], sizeof starts - 1))
+    if (!emoticon_start((uint8_t)sc->text[t0->start]))
         return 0;
     /* not glued to a word before it ("http://") */
     if (i > 0 && !(t0->flags & (PRISM_TF_SPACE | PRISM_TF_NEWLINE)) &&
@@ -1015,6 +1389,11 @@ static bool match_emoji(const struct scorer *sc, const prism_token *t,
            (out->flags & LX_LEX);
 }
 
+/* The first bytes of a link: "h" (http), "w" (www), "@" (a handle). */
+static const bool link_first[256] = {
+    ['h'] = true, ['H'] = true, ['w'] = true, ['W'] = true, ['@'] = true,
+};
+
 /* "http://...", "https://...", "www.example.com", "@someone": skip to the
  * next white space. */
 static bool is_link_start(const char *text, const prism_token *tok, size_t i,
@@ -1061,34 +1440,76 @@ struct sentence_result {
     uint32_t words, hit_words;
 };
 
-static void score_sentence(const struct state *st, const char *text,
-                           const prism_token *tok, size_t n_all, size_t a,
-                           size_t b, struct sentence_result *r)
+/* Count the sentence's words, capitals, "!" and "?", and write the key of
+ * every token that may be looked up to st->tk and st->kbuf. Returns -1
+ * when out of memory. */
+static int prepare_keys(struct state *st, const char *text, size_t text_len,
+                        const prism_token *tok, size_t a, size_t b,
+                        uint32_t counts[4])
+{
+    size_t n = b - a;
+    if (n == 0)
+        return 0;
+    /* each key fits in its bytes rounded up to whole chunks */
+    size_t span = tok[b - 1].end > tok[a].start
+                      ? (size_t)(tok[b - 1].end - tok[a].start)
+                      : 0;
+    if (grow((void **)&st->tk, &st->tk_cap, n, sizeof *st->tk) < 0 ||
+        grow((void **)&st->kbuf, &st->kbuf_cap, span / 8 + n + 1,
+             sizeof *st->kbuf) < 0)
+        return -1;
+    uint8_t *kb = (uint8_t *)st->kbuf;
+    uint32_t off = 0;
+    for (size_t i = a; i < b; i++) {
+        const prism_token *t = &tok[i];
+        struct tok_key *k = &st->tk[i - a];
+        uint32_t len = t->end - t->start;
+        k->len = 0;
+        k->off = off;
+        uint32_t word = t->kind == PRISM_TOK_WORD;
+        counts[0] += word;
+        counts[1] += word & ((t->flags & PRISM_TF_UPPER) != 0) & (len > 1);
+        if (t->kind == PRISM_TOK_PUNCT) {
+            for (uint32_t j = t->start; j < t->end; j++) {
+                counts[2] += text[j] == '!';
+                counts[3] += text[j] == '?';
+            }
+            continue; /* phrases do not cross punctuation (lexc) */
+        }
+        if (t->kind == PRISM_TOK_SYMBOL)
+            continue; /* symbols are never part of a key */
+        if (len - 1 >= WORD_MAX || t->end > text_len)
+            continue; /* empty or too long */
+        k->len = (uint16_t)token_key(kb + (size_t)off * 8, text, text_len,
+                                     t->start, t->end, &k->hash);
+        off += (k->len + 7) / 8;
+    }
+    return 0;
+}
+
+static int score_sentence(struct state *st, const char *text, size_t text_len,
+                          const prism_token *tok, size_t n_all, size_t a,
+                          size_t b, struct sentence_result *r)
 {
     const struct params *p = &st->p;
+    uint32_t counts[4] = {0, 0, 0, 0};
+
+    if (prepare_keys(st, text, text_len, tok, a, b, counts) < 0)
+        return -1;
+
     struct scorer sc = {.st = st,
                         .p = p,
                         .text = text,
                         .tok = tok,
+                        .tk = st->tk,
+                        .kbuf = (const uint8_t *)st->kbuf,
+                        .start = a,
                         .end = b,
                         .n_all = n_all,
                         .weight = 1.0,
                         .word = -1};
-    uint32_t n_alpha = 0, n_upper = 0, n_excl = 0, n_quest = 0;
-
-    for (size_t i = a; i < b; i++) {
-        if (tok[i].kind == PRISM_TOK_WORD) {
-            n_alpha++;
-            if ((tok[i].flags & PRISM_TF_UPPER) &&
-                tok[i].end - tok[i].start > 1)
-                n_upper++;
-        } else if (tok[i].kind == PRISM_TOK_PUNCT) {
-            for (uint32_t k = tok[i].start; k < tok[i].end; k++) {
-                n_excl += text[k] == '!';
-                n_quest += text[k] == '?';
-            }
-        }
-    }
+    uint32_t n_alpha = counts[0], n_upper = counts[1], n_excl = counts[2],
+             n_quest = counts[3];
     /* Emphasis needs contrast: a headline in capitals is not shouting. */
     sc.caps_emphasis = n_upper > 0 && n_upper * 2 < n_alpha;
     sc.words = n_alpha;
@@ -1096,13 +1517,15 @@ static void score_sentence(const struct state *st, const char *text,
     for (size_t i = a; i < b; i++) {
         const prism_token *t = &tok[i];
         struct lex_entry e;
-        uint8_t key[KEY_MAX + 1];
-        int len;
         bool found, emphasis = false;
         size_t n_tok = 1;
 
-        /* URLs and @handles are not words of the text */
-        if (is_link_start(text, tok, i, n_all) ||
+        /* URLs and @handles are not words of the text: a link starts
+         * with "@", "http", "https" or "www" */
+        const struct tok_key *k = &sc.tk[i - a];
+        const uint8_t *key = sc.kbuf + (size_t)k->off * 8;
+        if ((link_first[(uint8_t)text[t->start]] &&
+             is_link_start(text, tok, i, n_all)) ||
             (i == a && continues_link(text, tok, a, n_all))) {
             while (i + 1 < b && glued(&tok[i + 1]))
                 i++;
@@ -1117,7 +1540,7 @@ static void score_sentence(const struct state *st, const char *text,
                 /* a face is the writer's own mood: never negated */
                 flush_modifier(&sc);
                 end_negation(&sc);
-                add_value(&sc, e.valence * sc.weight);
+                add_value(&sc, e.valence * p->face * sc.weight);
                 i += m - 1;
                 continue;
             }
@@ -1139,26 +1562,28 @@ static void score_sentence(const struct state *st, const char *text,
             continue;
         }
         sc.word++;
-        if (t->end - t->start > WORD_MAX) {
+        if (k->len == 0) {
             advance_to_word(&sc);
             continue;
         }
-        uint32_t h = FNV_OFFSET;
-        len = word_key(key, text, t->start, t->end, &h);
+        size_t len = k->len;
+        uint32_t h = hash32(k->hash);
+        const uint8_t *slot = lex_find(&st->lex, key, len, h);
+        unsigned role =
+            sc.neg_on || sc.shift_on ? lex_roles(&st->lex, key, len, h) : 0;
         /* "wouldn't be such a bad idea": little words do not use up the
          * reach of a negation */
-        if (sc.neg_on && sc.word <= sc.neg_end + 1 && len > 0 && len <= 6 &&
-            word_in(key, len, neg_transparent))
+        if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP))
             sc.neg_end++;
         advance_to_word(&sc);
-        if (len <= 0)
-            continue;
         if (sc.shift_on)
-            shift_word(&sc, key, len);
-        found = lex_find(&st->lex, key, (size_t)len, h, &e);
+            shift_word(&sc, role);
+        found = slot && slot_meaningful(slot);
+        if (found)
+            lex_decode(slot, &e);
         if (found && (e.flags & LX_PHRASE)) {
             struct lex_entry pe;
-            size_t m = match_phrase(&sc, i, key, len, h, e.phrase_words, &pe);
+            size_t m = match_phrase(&sc, i, e.phrase_words, &pe);
             if (m > 0) {
                 e = pe;
                 n_tok = m;
@@ -1166,16 +1591,31 @@ static void score_sentence(const struct state *st, const char *text,
         }
         if (found && n_tok == 1 && e.flags == LX_PHRASE)
             found = false; /* only a phrase start, and no phrase matched */
-        if (!found && t->kind == PRISM_TOK_WORD)
-            found = lookup_fallback(&sc, key, len, &e, &emphasis);
+        if (!found && t->kind == PRISM_TOK_WORD && fallback_possible(key, len))
+            found = lookup_fallback(&sc, key, (int)len, word_features(key, len),
+                                    &e, &emphasis);
+        if (i > a && tok[i - 1].kind == PRISM_TOK_SYMBOL && !found &&
+            text[tok[i - 1].start] == '#' && tok[i - 1].end == t->start &&
+            len >= 6 && t->end - t->start == len)
+            found = hashtag_value(&sc, (const uint8_t *)text + t->start, key,
+                                  len, &e);
         if (!found)
             continue;
+        if (e.mood && (e.flags & ~LX_PHRASE) == LX_LEX && n_tok == 1) {
+            /* "lol", "ugh": the writer's mood, like a face: never
+             * negated, shifted or modified */
+            flush_modifier(&sc);
+            end_negation(&sc);
+            add_value(&sc, e.valence * p->face * sc.weight);
+            sc.hit_words++;
+            continue;
+        }
         bool caps = (t->flags & PRISM_TF_UPPER) && t->end - t->start > 1;
         long n_words = 0;
-        for (size_t k = 0; k < n_tok; k++)
-            n_words += tok[i + k].kind != PRISM_TOK_PUNCT;
+        for (size_t j = 0; j < n_tok; j++)
+            n_words += tok[i + j].kind != PRISM_TOK_PUNCT;
         apply_entry(&sc, &e, caps || emphasis, n_words,
-                    n_tok == 1 && ends_with_ly(key, len));
+                    n_tok == 1 && ends_with_ly(key, (int)len));
         sc.word += n_words - 1;
         i += n_tok - 1;
     }
@@ -1187,8 +1627,8 @@ static void score_sentence(const struct state *st, const char *text,
     if (s == 0 && n_excl > 0)
         s = p->exclaim_alone;
     else if (s != 0 && n_excl > 0)
-        s += (s > 0 ? 1.0 : -1.0) * (double)(n_excl > 3 ? 3 : n_excl) *
-             p->exclaim;
+        s += (s > 0 ? 1.0 : -p->exclaim_neg) *
+             (double)(n_excl > 3 ? 3 : n_excl) * p->exclaim;
     if (n_quest > 0)
         s *= p->question;
     r->raw = s;
@@ -1197,15 +1637,21 @@ static void score_sentence(const struct state *st, const char *text,
     r->neg = sc.neg;
     r->words = sc.words;
     r->hit_words = sc.hit_words > sc.words ? sc.words : sc.hit_words;
+    return 0;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Aggregation and output                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* x rounded to four decimals; the values written are in [-1, 1], so an
+ * integer conversion rounds them without a call to round(). */
 static double round4(double x)
 {
-    return round(x * 10000.0) / 10000.0;
+    double y = x * 10000.0;
+    if (!(y > -1e15 && y < 1e15))
+        return round(y) / 10000.0;
+    return (double)(int64_t)(y + (y >= 0 ? 0.5 : -0.5)) / 10000.0;
 }
 
 static double clamp1(double x)
@@ -1224,24 +1670,6 @@ static double aggregate(const struct params *p, double sum, double weight)
         m = tanh(p->doc_gain * a);
     }
     return clamp1(m);
-}
-
-static int grow(void **buf, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / size)
-            return -1;
-        n *= 2;
-    }
-    void *p = realloc(*buf, n * size);
-    if (!p)
-        return -1;
-    *buf = p;
-    *cap = n;
-    return 0;
 }
 
 /* Index of the sentence holding code point `cp`, or -1. */
@@ -1401,7 +1829,10 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
             b = n_tok;
         if (a > b)
             a = b;
-        score_sentence(st, text, tok, n_tok, a, b, &r);
+        if (score_sentence(st, text, len, tok, n_tok, a, b, &r) < 0) {
+            host->out_error(o, "out of memory");
+            return -1;
+        }
         st->sc[i].compound = r.compound;
         st->sc[i].weight = st->p.doc_base + fabs(r.compound);
         sum += r.compound * st->sc[i].weight;
@@ -1593,6 +2024,8 @@ static void sentiment_fini(void *state)
         return;
     lex_close(&st->lex);
     free(st->sc);
+    free(st->tk);
+    free(st->kbuf);
     free(st->ent);
     free(st);
 }
@@ -1600,7 +2033,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

@@ -162,6 +162,49 @@ def test_emoticons_not_urls():
     assert compound("Read it at http://example.com/page") == 0
 
 
+# --- social media ----------------------------------------------------------
+
+def test_slang_interjections_and_emoticon_variants():
+    pos = ["omg this place is amazeballs", "yayy we won", "tysm for the gift",
+           "Finally home =-)", "exam passed \\o/", "see you soon (:",
+           "Dinner with the gang tonight xoxo", "that rocks"]
+    neg = ["ugh, mondays", "stuck in traffic again )-:",
+           "my phone died &gt;:(", "this update is sucky", "bummer.",
+           "wifi down again #fail", "so done with this :/"]
+    for r, text in zip(score(pos), pos):
+        assert r["compound"] > 0, (text, r)
+    for r, text in zip(score(neg), neg):
+        assert r["compound"] < 0, (text, r)
+
+
+def test_mood_words_are_never_negated():
+    # "lol" is the writer's mood, like a face, not an object of "never"
+    assert compound("You can never leave lol") > 0
+    a, b = [r["compound"] for r in score(["I can't come lol",
+                                          "I can't come"])]
+    assert a > b
+
+
+def test_hashtags_made_of_words():
+    assert compound("Stuck at the airport again #epicfail") < 0
+    assert compound("Three hours of delays #airportfail") < 0
+    assert compound("Sunday brunch #BestDayEver") > 0
+    assert compound("Off to the office #nowplaying") == 0
+
+
+def test_exclamation_lifts_negative_sentences_less():
+    good, good_bang, bad, bad_bang = [r["compound"] for r in score([
+        "The show was good.", "The show was good!!!",
+        "The show was bad.", "The show was bad!!!"])]
+    assert good_bang > good > 0 > bad >= bad_bang
+    assert good_bang - good > bad - bad_bang
+
+
+def test_general_vocabulary():
+    assert compound("An affectionate, erudite and indefatigable host.") > 0.5
+    assert compound("A cowardly, mendacious and reprehensible reply.") < -0.5
+
+
 # --- documents --------------------------------------------------------------
 
 EARNINGS = (

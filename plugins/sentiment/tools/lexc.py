@@ -19,6 +19,13 @@ line; a line `@kind K` switches the kind of the entries that follow:
   direction  TERM  up|down [v|vd]   verb of rise or fall: describes the
                                     negative word just before it
   contrast   TERM  but|although     clause weighting
+  role       TERM  neg-skip|shift-skip|shift-stop|mood
+                                    a word's part in the rules: it does
+                                    not use up a negation's or a shifter's
+                                    reach, or a shifter has no object after
+                                    it; "mood": an interjection ("lol",
+                                    "ugh") that counts like a face, never
+                                    negated or modified
   param      NAME  VALUE            a calibrated constant of the scorer
   block      TERM                   not a derived form of a rated word
 
@@ -30,17 +37,28 @@ lower-cased (ASCII) and the typographic apostrophe is folded to "'", as the
 plugin does at run time. Phrases are keys of space-separated words; the first
 word of each phrase is marked so that the plugin tries longer matches there.
 
+Hash (key_hash; the plugin computes the same): a key of one token is read
+as little-endian 64-bit chunks, the last zero-padded, h = len * K1, then
+per chunk h = (h ^ chunk) * K2, h ^= h >> 31. A phrase combines the hashes
+of its words: p = hash(word 1), then per word p = (rotl(p, 23) ^ hash(word))
+* K3, p ^= p >> 29. The table and the Bloom filter use the 32-bit fold
+(h >> 32) ^ (h & 0xFFFFFFFF).
+
 Output, little-endian (the plugin checks every offset before use):
   header   64 bytes: "PRSMSENT", u32 version, n_slots, n_entries, slots_off,
            strings_off, strings_len, params_off, n_params, bloom_off,
-           n_bloom_blocks, 0...
-  bloom    n_bloom_blocks x 64 bytes: block (hash * 0x9E3779B1) >> (32 -
-           log2 n_bloom_blocks), bits hash & 511, >> 9 & 511, >> 18 & 511
-  slots    n_slots x 16 bytes, open addressing with linear probing on the
-           32-bit FNV-1a hash of the key: u32 hash, u32 str_off, u16 str_len,
-           u8 flags, u8 phrase_words (low 4 bits) | 16 rise | 32 fall |
-           64 shifter of negative words only,
+           n_bloom_words, role_off, n_role_slots, 0...
+  bloom    n_bloom_words x u64: word (hash * 0x9E3779B1) >> (32 -
+           log2 n_bloom_words), bits hash & 63, >> 6 & 63, >> 12 & 63
+  slots    n_slots x 32 bytes, open addressing with linear probing on the
+           32-bit hash: the key's first 16 bytes (zero-padded), u32 hash,
+           u32 str_off, u8 str_len, u8 flags, u8 phrase_words (low 4 bits)
+           | 16 rise | 32 fall | 64 shifter of negative words only,
+           u8 roles (1 neg-skip, 2 shift-skip, 4 shift-stop, 8 mood),
            i16 valence*100, i16 scalar*1000
+  roles    n_role_slots x 32 bytes, the same format: the words with a role
+           in negation and shifting (the main table holds them only when
+           they are more than that)
   params   n_params x 32 bytes: name (24 bytes, NUL-padded), f64 value
   strings  the keys, concatenated
 Standard library only."""
@@ -50,7 +68,7 @@ import struct
 import sys
 
 MAGIC = b"PRSMSENT"
-VERSION = 2
+VERSION = 3
 F_LEX, F_NEG, F_MOD, F_BUT, F_ALTHOUGH, F_PHRASE = 1, 2, 4, 8, 16, 32
 F_SHIFT, F_EXCESS = 64, 128
 DIR_UP, DIR_DOWN = 16, 32  # high bits of the phrase_words byte
@@ -58,12 +76,29 @@ SHIFT_NEG_ONLY = 64
 PUNCT_SPLIT = re.compile(r"([,;:!?])")
 
 
-def fnv1a(data):
-    h = 0x811C9DC5
-    for b in data:
-        h ^= b
-        h = (h * 0x01000193) & 0xFFFFFFFF
+ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8}
+M64 = (1 << 64) - 1
+K1, K2, K3 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+
+
+def token_hash(data):
+    h = (len(data) * K1) & M64
+    for o in range(0, len(data), 8):
+        chunk = int.from_bytes(data[o:o + 8], "little")
+        h = ((h ^ chunk) * K2) & M64
+        h ^= h >> 31
     return h
+
+
+def key_hash(key):
+    """The 32-bit hash of a key: its words' hashes combined (see above)."""
+    words = key.split(" ")
+    p = token_hash(words[0].encode("utf-8"))
+    for w in words[1:]:
+        p = (((p << 23) | (p >> 41)) & M64) ^ token_hash(w.encode("utf-8"))
+        p = (p * K3) & M64
+        p ^= p >> 29
+    return (p >> 32) ^ (p & 0xFFFFFFFF)
 
 
 def normalise(term):
@@ -107,13 +142,34 @@ def verb_forms(base, double):
 
 
 def derived_forms(base):
-    """Every regular inflection and derivation a rated single word may have:
+    """The regular inflections and derivations a rated single word may have:
     -s, -ed, -ing, -ly, -ness, and -ier/-iest of words in -y. They are added
     at the lowest priority, so any entry of the sources wins; the lexicon's
     `@kind block` entries remove the ones that are other words ("meaning" is
     not a form of "mean")."""
     out = set()
     if not re.fullmatch(r"[a-z]+", base) or len(base) < 3:
+        return out
+    # The shape of a word tells which forms it can have, for a few shapes
+    # that are never verbs: an adjective ("hopeless", "critical") has -ly,
+    # -ness and, if it is also a noun ("radical"), -s, but no -ed or -ing;
+    # a noun ("heroism") only a plural; a long participle ("disgusting")
+    # -ly and -s. Generating only these keeps the table small.
+    if len(base) >= 6 and re.search(r"(ing|[^e]ed)$", base):
+        return {base + "ly", base + "s", base + "ness"}
+    if re.search(r"(ism|..ity|hood|ness|dom|[^r]ship)$", base):
+        return set(noun_forms(base))
+    if len(base) >= 7 and re.search(r"[ao]ry$", base):
+        stem = base[:-1]
+        return {stem + "ily", stem + "iness", stem + "ies"}
+    if re.search(r"(ous|ful|[ts]ive|[ciutrn]al|.{3}less)$", base) or \
+            re.search(r"(?<!dis)(?<!en)[ai]ble$", base):
+        out.update([base + "ly", base + "ness", base + "s"])
+        if base.endswith("le"):
+            out.add(base[:-1] + "y")
+        return out
+    if base.endswith("ic"):
+        out.update([base + "ally", base + "s"])
         return out
     cons_y = re.search(r"[^aeiou]y$", base)
     # -s, -es
@@ -154,7 +210,8 @@ def noun_forms(base):
 
 class Entry:
     __slots__ = ("valence", "vprio", "vcount", "scalar", "neg", "contrast",
-                 "phrase_words", "origin", "excess", "shift", "direction")
+                 "phrase_words", "origin", "excess", "shift", "direction",
+                 "roles")
 
     def __init__(self):
         self.valence = None
@@ -168,6 +225,7 @@ class Entry:
         self.excess = False
         self.shift = False
         self.direction = None
+        self.roles = 0
 
 
 def alternatives(term):
@@ -307,6 +365,13 @@ def main():
                             alts += verb_forms(alts[0], forms == "vd")
                         for t in alts:
                             entry(t).direction = how
+                    elif kind == "role":
+                        term, what = fields[0], fields[1:]
+                        if not what or any(w not in ROLES for w in what):
+                            raise ValueError("role: " + "|".join(ROLES))
+                        for t in alternatives(term):
+                            for w in what:
+                                entry(normalise(t)).roles |= ROLES[w]
                     elif kind == "block":
                         for t in alternatives(fields[0] if "\t" in line
                                               else line.strip()):
@@ -347,6 +412,8 @@ def main():
     # match only while some phrase still begins with it.
     for key in list(entries):
         words = key.split(" ")
+        if len(words) > 1 and any(re.fullmatch(r"[,;:!?]", w) for w in words):
+            sys.exit(f"lexc: a phrase cannot hold punctuation: {key!r}")
         if len(words) > 1:
             if len(words) > 255 or len(key.encode()) > 255:
                 sys.exit(f"lexc: phrase too long: {key!r}")
@@ -354,78 +421,96 @@ def main():
                 prefix = entry(" ".join(words[:k]))
                 prefix.phrase_words = max(prefix.phrase_words, len(words))
 
-    keys = sorted(entries)
-    # Blocked Bloom filter: one 64-byte block per key, three bits in it, so
-    # that most words that are not in the lexicon cost one cache line.
-    n_blocks = 1
-    while n_blocks * 512 < 16 * len(keys):
-        n_blocks *= 2
-    bloom = bytearray(64 * n_blocks)
-    shift = 32 - (n_blocks.bit_length() - 1)
+    # The little words of the rules (neg-skip, shift-skip, shift-stop) go
+    # to a small table of their own, consulted only while a negation or a
+    # shifter is active; they are keys of the main table only when they
+    # are more than that ("the" starts phrases).
+    rule_roles = ROLES["neg-skip"] | ROLES["shift-skip"] | ROLES["shift-stop"]
+    role_keys = sorted(k for k, e in entries.items() if e.roles & rule_roles)
+    keys = sorted(k for k, e in entries.items()
+                  if not (e.roles & rule_roles) or e.valence is not None or
+                  e.neg or e.scalar is not None or e.contrast or
+                  e.phrase_words or e.shift or e.direction)
+    hashes = {key: key_hash(key) for key in set(keys) | set(role_keys)}
+    # Bloom filter of 64-bit words, about 8 bits per key: word
+    # (hash * 0x9E3779B1) >> (32 - log2 n_words), three bits in it, so that
+    # most words that are not in the lexicon cost one load.
+    n_words = 2
+    while n_words * 64 < 8 * len(keys):
+        n_words *= 2
+    bloom = [0] * n_words
+    shift = 32 - (n_words.bit_length() - 1)
     for key in keys:
-        h = fnv1a(key.encode("utf-8"))
-        block = ((h * 0x9E3779B1) & 0xFFFFFFFF) >> shift if shift < 32 else 0
-        for b in (h & 511, (h >> 9) & 511, (h >> 18) & 511):
-            bloom[64 * block + (b >> 3)] |= 1 << (b & 7)
-    n_slots = 1
-    while n_slots < 2 * len(keys):
-        n_slots *= 2
-    slots = [None] * n_slots
+        h = hashes[key]
+        word = ((h * 0x9E3779B1) & 0xFFFFFFFF) >> shift
+        for b in (h & 63, (h >> 6) & 63, (h >> 12) & 63):
+            bloom[word] |= 1 << b
+    bloom = b"".join(struct.pack("<Q", w) for w in bloom)
     strings = bytearray()
-    for key in keys:
-        e = entries[key]
-        data = key.encode("utf-8")
-        if not data or len(data) > 255:
-            sys.exit(f"lexc: bad key length: {key!r}")
-        flags = 0
-        if e.valence is not None:
-            flags |= F_LEX
-        if e.neg:
-            flags |= F_NEG
-        if e.scalar is not None:
-            flags |= F_MOD
-        if e.contrast == "but":
-            flags |= F_BUT
-        elif e.contrast == "although":
-            flags |= F_ALTHOUGH
-        if e.phrase_words:
-            flags |= F_PHRASE
-        if e.shift:
-            flags |= F_SHIFT
-        if e.excess:
-            flags |= F_EXCESS
-        h = fnv1a(data)
-        i = h & (n_slots - 1)
-        while slots[i] is not None:
-            i = (i + 1) & (n_slots - 1)
-        if e.phrase_words > 15:
-            sys.exit(f"lexc: phrase too long: {key!r}")
-        extra = e.phrase_words | {None: 0, "up": DIR_UP,
-                                  "down": DIR_DOWN}[e.direction]
-        if e.shift == "neg":
-            extra |= SHIFT_NEG_ONLY
-        slots[i] = struct.pack(
-            "<IIHBBhh", h, len(strings), len(data), flags, extra,
-            int(round((e.valence or 0.0) * 100)),
-            int(round((e.scalar or 0.0) * 1000)))
-        strings += data
-    empty = struct.pack("<IIHBBhh", 0, 0, 0, 0, 0, 0, 0)
-    slot_bytes = b"".join(s if s is not None else empty for s in slots)
+
+    def table(table_keys, load):
+        n = 2
+        while n * load < len(table_keys) + 1:
+            n *= 2
+        slots = [None] * n
+        for key in table_keys:
+            e = entries[key]
+            data = key.encode("utf-8")
+            if not data or len(data) > 255:
+                sys.exit(f"lexc: bad key length: {key!r}")
+            flags = 0
+            if e.valence is not None:
+                flags |= F_LEX
+            if e.neg:
+                flags |= F_NEG
+            if e.scalar is not None:
+                flags |= F_MOD
+            if e.contrast == "but":
+                flags |= F_BUT
+            elif e.contrast == "although":
+                flags |= F_ALTHOUGH
+            if e.phrase_words:
+                flags |= F_PHRASE
+            if e.shift:
+                flags |= F_SHIFT
+            if e.excess:
+                flags |= F_EXCESS
+            h = hashes[key]
+            i = h & (n - 1)
+            while slots[i] is not None:
+                i = (i + 1) & (n - 1)
+            if e.phrase_words > 15:
+                sys.exit(f"lexc: phrase too long: {key!r}")
+            extra = e.phrase_words | {None: 0, "up": DIR_UP,
+                                      "down": DIR_DOWN}[e.direction]
+            if e.shift == "neg":
+                extra |= SHIFT_NEG_ONLY
+            slots[i] = data[:16].ljust(16, b"\0") + struct.pack(
+                "<IIBBBBhh", h, len(strings), len(data), flags, extra,
+                e.roles, int(round((e.valence or 0.0) * 100)),
+                int(round((e.scalar or 0.0) * 1000)))
+            strings.extend(data)
+        empty = bytes(32)
+        return n, b"".join(s if s is not None else empty for s in slots)
+
+    n_slots, slot_bytes = table(keys, 0.7)
+    n_role_slots, role_bytes = table(role_keys, 0.5)
     param_bytes = b"".join(
         struct.pack("<24sd", name.encode()[:23], value)
         for name, value in sorted(params.items()))
     bloom_off = 64
     slots_off = bloom_off + len(bloom)
-    params_off = slots_off + len(slot_bytes)
+    role_off = slots_off + len(slot_bytes)
+    params_off = role_off + len(role_bytes)
     strings_off = params_off + len(param_bytes)
-    header = MAGIC + struct.pack("<IIIIIIIIII", VERSION, n_slots, len(keys),
+    header = MAGIC + struct.pack("<IIIIIIIIIIII", VERSION, n_slots, len(keys),
                                  slots_off, strings_off, len(strings),
                                  params_off, len(params), bloom_off,
-                                 n_blocks)
+                                 n_words, role_off, n_role_slots)
     header += b"\0" * (64 - len(header))
     with open(a.output, "wb") as f:
-        f.write(header + bytes(bloom) + slot_bytes + param_bytes +
-                bytes(strings))
+        f.write(header + bytes(bloom) + slot_bytes + role_bytes +
+                param_bytes + bytes(strings))
     if a.stats:
         n_val = sum(1 for e in entries.values() if e.valence is not None)
         n_phr = sum(1 for k in entries if " " in k)
