@@ -13,8 +13,11 @@
  * with code-point offsets. Labels are PERSON, ORG, GPE, LOC, NORP and MISC:
  * the model's LOC becomes GPE (countries, cities, states) or LOC (regions,
  * seas, continents) and its MISC becomes NORP (nationalities, religious and
- * political groups) or MISC, by the gazetteer compiled into the model. When
- * the `dateline` plugin ran, the dateline's place is a GPE.
+ * political groups) or MISC, by the gazetteer compiled into the model; a
+ * name headed by an event or award word ("Booker Prize", "Treaty of
+ * Lisbon") is MISC, by a building's word ("Heathrow Airport") a place, by
+ * "University" or "Inc" an organisation. When the `dateline` plugin ran,
+ * the dateline's place is a GPE.
  *
  * Mentions of one thing are grouped into an entity: the same name, a
  * person's surname or given name after (or before) the full name, an
@@ -193,6 +196,11 @@ static const struct ner_gslot *phrase_gaz(const state *st, size_t a, size_t b)
     return g;
 }
 
+static uint32_t gaz_mask(const struct ner_gslot *g)
+{
+    return g ? g->mask : 0;
+}
+
 static bool has(const struct ner_gslot *g, int type)
 {
     return g && (g->mask & (1u << type));
@@ -205,6 +213,29 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     const struct ner_gslot *g = phrase_gaz(st, a, b);
     const struct ner_gslot *last = phrase_gaz(st, b - 1, b);
     *canon = g ? g->canon : 0;
+    /* Names headed by an event, award or law word are MISC ("Booker
+     * Prize", "Treaty of Versailles"), by a building's word places
+     * ("Heathrow Airport"), by a word such as "University" or "Inc"
+     * organisations ("Stanford University"). CoNLL-2003, the model's
+     * training data, has few of them. */
+    if (b - a >= 2) {
+        uint32_t head = gaz_mask(last);
+        uint32_t of = ner_hash_bytes("of", 2, 2);
+        uint32_t for_ = ner_hash_bytes("for", 3, 2);
+        /* "Battle of Hastings", "Academy Award for Best Picture" */
+        for (size_t i = a; i + 2 < b && i < a + 8; i++)
+            if (st->info[i + 1].h_lower == of ||
+                st->info[i + 1].h_lower == for_)
+                head |=
+                    gaz_mask(phrase_gaz(st, i, i + 1)) & (1u << NER_G_MISCHEAD);
+        if ((type == NER_ORG || type == NER_LOC) &&
+            (head & (1u << NER_G_MISCHEAD)))
+            type = NER_MISC;
+        else if (type == NER_ORG && (head & (1u << NER_G_FACHEAD)))
+            type = NER_LOC;
+        else if (type != NER_ORG && (head & (1u << NER_G_ORGHEAD)))
+            type = NER_ORG;
+    }
     switch (type) {
     case NER_PER:
         return L_PERSON;

@@ -26,12 +26,20 @@
  *   weight keys  uint32 [1 << w_log2]                (open addressing)
  *   weights      int16 [1 << w_log2][NER_WROW]       (the rows of those keys)
  *   gazetteer    struct ner_gslot [1 << g_log2]      (open addressing)
- *   common words uint64 [1 << (b_log2 - 6)]          (a Bloom filter)
+ *   word sets    uint64 [1 << (b_log2 - 6)]          (a Bloom filter)
  *   clusters     struct ner_cslot [1 << c_log2]      (open addressing)
  * A weight slot's key is 1 + the feature's row (its hash masked to
  * row_bits) + (stage << row_bits); 0 marks an empty slot. Scores are int16
  * weights summed in int32; `scale` converts them back to the trainer's
  * units.
+ *
+ * The word sets of the Bloom filter say whether a word is ordinary
+ * English (WordNet) and how common it is in lower case and as a name
+ * (SCOWL's word lists): "There", "Analyst" and "Born" are common words
+ * before they are names. Features of the run of capitalised words a token
+ * is in (its head and first word, length, how many of its words are
+ * common words, whether its head names organisations, places, events or
+ * buildings) carry what CoNLL's names teach to names it never saw.
  *
  * Two stages: the first model tags the document; the second sees the same
  * features plus the first stage's tags of the same word elsewhere in the
@@ -323,7 +331,7 @@ static inline uint32_t ner_key_extend(uint32_t key, uint32_t word_key,
 /* ---- the model file ------------------------------------------------------ */
 
 #define NER_MAGIC   "PRISMNER"
-#define NER_VERSION 3u
+#define NER_VERSION 4u
 #define NER_STAGES  2
 
 enum ner_gaz_type {
@@ -344,6 +352,11 @@ enum ner_gaz_type {
     NER_G_NTYPES,
     NER_G_ORGLIST = 14, /* bit: in lists/orgs.txt (not a feature) */
     NER_G_PREFIX = 15,  /* bit: a longer phrase starts with this one */
+    /* bits of single words that head names (not T_GAZ features): event,
+     * award and law words ("Prize", "Treaty"); buildings ("Airport") */
+    NER_G_MISCHEAD = 16,
+    NER_G_FACHEAD = 17,
+    NER_G_ORGHEAD = 18, /* ends nothing but organisations ("University") */
 };
 
 struct ner_file_header {
@@ -371,14 +384,15 @@ struct ner_wslot {
 
 struct ner_gslot {
     uint32_t key;   /* phrase key, 0: empty (a key of 0 is stored as 1) */
-    uint16_t mask;  /* bits of enum ner_gaz_type */
+    uint32_t mask;  /* bits of enum ner_gaz_type */
     uint16_t canon; /* 0, or the id shared by names of one thing */
+    uint16_t pad;
 };
 
 struct ner_cslot {
-    uint32_t key;  /* word key, 0: empty */
-    uint32_t path; /* cluster bit path, most significant bit first */
-    uint32_t len;  /* its length in bits */
+    uint32_t key; /* word key, 0: empty */
+    uint32_t pl;  /* bits 8..31: the cluster's bit path, most significant
+                     bit first (24 at most); bits 0..7: its length */
 };
 
 typedef struct ner_model {
@@ -461,6 +475,27 @@ static inline bool ner_bloom_has(const ner_model *m, uint32_t key)
     return true;
 }
 
+/* Word sets in the Bloom filter: single words of a kind, looked up by the
+ * word's key (set 0, the common English words of WordNet) or by the key
+ * salted with the set (the others). The SCOWL sets say how common a word
+ * is in lower case (LOW1: among the most common words; LOW2: common) and
+ * how common it is capitalised, as a name (UP1, UP2). A Bloom filter
+ * errs now and then (one word in a few hundred): fine for these soft
+ * features, not for short exact lists, which are in the gazetteer. */
+enum ner_wset {
+    NER_W_COMMON = 0,
+    NER_W_LOW1,
+    NER_W_LOW2,
+    NER_W_UP1,
+    NER_W_UP2,
+    NER_W_N,
+};
+
+static inline uint32_t ner_wset_key(uint32_t key, uint32_t set)
+{
+    return set ? ner_comb(key ^ 0x3c6ef372u, set) : key;
+}
+
 static inline const struct ner_cslot *ner_cluster_find(const ner_model *m,
                                                        uint32_t key)
 {
@@ -504,13 +539,22 @@ typedef struct ner_info {
     uint32_t h_form, h_lower, h_shape, h_sshape, key;
     uint32_t h_pre[4], h_suf[4];
     uint32_t cl_path, cl_len; /* word cluster, cl_len 0: none */
-    uint16_t gaz;             /* gazetteer types of the match covering it */
+    uint32_t gaz;             /* gazetteer types of the match covering it */
     uint8_t gaz_part;         /* enum ner_part of that match */
     uint8_t cap;              /* enum ner_cap */
     uint8_t sent_case;        /* enum ner_sent_case */
     uint8_t doc_case;         /* bits: seen lower/title/upper elsewhere */
     bool first;               /* first word of its sentence */
     bool common;              /* its lower-case form is an English word */
+    uint8_t wsets;            /* bits of enum ner_wset it belongs to */
+    uint8_t lex; /* how common in lower case (0..2) * 3 + as a name (0..2),
+                    NER_LEX_NONE: not looked up (a lower-case word) */
+    /* the run of capitalised words around it ("Bank of England"): its
+     * part in it (1 + enum ner_part; 0: not in one), the run's length
+     * and its first and last (head) words */
+    uint8_t run_part, run_len, run_ncommon;
+    uint32_t run_head, run_first;
+    uint32_t run_hinfo; /* the head's gazetteer types and word sets */
     bool digit, hyphen, dot, alpha;
     uint8_t len;   /* bytes, capped */
     bool in_quote; /* inside double quotes */
@@ -518,6 +562,9 @@ typedef struct ner_info {
      * elsewhere in the document (hist[0]: left it capitalised but O) */
     uint8_t hist[NER_NTAGS];
 } ner_info;
+
+#define NER_LEX_NONE   9
+#define NER_LEX_COMMON 6 /* among the most common lower-case words only */
 
 /* Fills the word-level part of info from w (no gazetteer, no context). */
 static inline void ner_info_word(ner_info *in, const ner_word *w,
@@ -548,12 +595,149 @@ static inline void ner_info_word(ner_info *in, const ner_word *w,
     in->alpha = w->alpha;
     in->len = w->form_len > 15 ? 15 : w->form_len;
     if (m) {
-        in->common = w->alpha && ner_bloom_has(m, in->key);
+        /* The SCOWL sets only for capitalised words (the lower-case ones
+         * are not names anyway); LOW2 and UP2 only without LOW1 and UP1. */
+        uint32_t sets = w->alpha ? w->cap == NER_CAP_LOWER ? 1 : NER_W_N : 0;
+        for (uint32_t k = 0; k < sets; k++)
+            if (!((k == NER_W_LOW2 || k == NER_W_UP2) &&
+                  (in->wsets & (1u << (k - 1)))) &&
+                ner_bloom_has(m, ner_wset_key(in->key, k)))
+                in->wsets |= (uint8_t)(1u << k);
+        in->common = in->wsets & (1u << NER_W_COMMON);
+        uint32_t low = (in->wsets & (1u << NER_W_LOW1))   ? 2
+                       : (in->wsets & (1u << NER_W_LOW2)) ? 1
+                                                          : 0;
+        uint32_t up = (in->wsets & (1u << NER_W_UP1))   ? 2
+                      : (in->wsets & (1u << NER_W_UP2)) ? 1
+                                                        : 0;
+        in->lex = (uint8_t)(sets == NER_W_N ? low * 3 + up : NER_LEX_NONE);
         const struct ner_cslot *c = ner_cluster_find(m, in->key);
         if (c) {
-            in->cl_path = c->path;
-            in->cl_len = c->len;
+            in->cl_path = c->pl & 0xFFFFFF00u;
+            in->cl_len = c->pl & 0xFFu;
         }
+    }
+}
+
+/* Does a capitalised run go on over this lower-case word ("Bank of
+ * England", "William the Conqueror", "Leonardo da Vinci")? */
+static inline bool ner_connector(const ner_word *w)
+{
+    static const char *const words[] = {
+        "of", "the", "de",  "du",  "des", "del", "della", "di",  "da",  "la",
+        "le", "van", "von", "der", "den", "y",   "al",    "bin", "ibn", "&",
+    };
+    if (w->lower_len > 5 || w->cap != NER_CAP_LOWER || !w->alpha)
+        return w->form_len == 1 && w->form[0] == '&';
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (w->lower[0] == words[i][0] && !strcmp(w->lower, words[i]))
+            return true;
+    return false;
+}
+
+static inline bool ner_capword(const ner_info *t)
+{
+    return t->alpha && t->cap != NER_CAP_LOWER;
+}
+
+/* A function word that, capitalised as a sentence's first word, does not
+ * start a name ("The", "In", "During"). */
+static inline bool ner_opener(const ner_word *w)
+{
+    static const char *const words[] = {
+        "the",     "a",         "an",     "this",    "that",   "these",
+        "those",   "in",        "on",     "at",      "for",    "by",
+        "from",    "with",      "during", "after",   "before", "under",
+        "as",      "when",      "while",  "if",      "but",    "and",
+        "or",      "since",     "until",  "about",   "to",     "of",
+        "its",     "his",       "her",    "their",   "our",    "my",
+        "your",    "some",      "many",   "most",    "all",    "every",
+        "each",    "no",        "not",    "there",   "it",     "he",
+        "she",     "they",      "we",     "i",       "you",    "although",
+        "despite", "like",      "unlike", "without", "within", "across",
+        "against", "between",   "among",  "through", "over",   "into",
+        "upon",    "according",
+    };
+    if (w->lower_len > 9 || w->lower_len < 1)
+        return false;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (w->lower[0] == words[i][0] && !strcmp(w->lower, words[i]))
+            return true;
+    return false;
+}
+
+/* What a single word is, for the run features: its gazetteer types among
+ * those that head or start names, and the head-word lists (16 bits). */
+#define NER_KIND_MISCHEAD (1u << 14)
+#define NER_KIND_FACHEAD  (1u << 15)
+static inline uint32_t ner_word_kind(const ner_info *t, const ner_model *m)
+{
+    const uint32_t types = (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) |
+                           (1u << NER_G_TITLE) | (1u << NER_G_COUNTRY) |
+                           (1u << NER_G_CITY) | (1u << NER_G_NORP) |
+                           (1u << NER_G_FIRST) | (1u << NER_G_REGION);
+    const struct ner_gslot *g = ner_gaz_find(m, t->key);
+    if (!g)
+        return 0;
+    return (g->mask & types) | ((g->mask >> NER_G_MISCHEAD) & 3u) << 14;
+}
+
+/* The runs of capitalised words of a sentence (joined by at most two
+ * connectors): each word's part in its run, the run's length, first and
+ * last (head) words, the head's gazetteer types and word sets, and how
+ * many of its words are very common lower-case words. */
+static inline void ner_info_runs(ner_info *in, size_t n, const ner_word *words,
+                                 const ner_model *m)
+{
+    for (size_t i = 0; i < n;) {
+        if (!ner_capword(&in[i])) {
+            i++;
+            continue;
+        }
+        size_t a = i, last = i, j = i + 1;
+        if (in[i].first && ner_opener(&words[i]) && j < n &&
+            ner_capword(&in[j])) {
+            /* "The Hague", "In Paris": the opener is a run of its own */
+            in[i].run_part = 1 + NER_U;
+            in[i].run_len = 1;
+            in[i].run_head = in[i].run_first = in[i].h_lower;
+            in[i].run_hinfo = 0;
+            in[i].run_ncommon = 1;
+            i++;
+            continue;
+        }
+        while (j < n) {
+            if (ner_capword(&in[j])) {
+                last = j++;
+                continue;
+            }
+            size_t k = j;
+            while (k < n && k - j < 2 && ner_connector(&words[k]))
+                k++;
+            if (k == j || k >= n || !ner_capword(&in[k]))
+                break;
+            j = k;
+        }
+        size_t len = last + 1 - a;
+        uint32_t ncommon = 0;
+        for (size_t t = a; t <= last; t++)
+            if (ner_capword(&in[t]) && in[t].lex == NER_LEX_COMMON)
+                ncommon++;
+        uint32_t hinfo = ner_word_kind(&in[last], m);
+        if (len > 1) /* "Battle of Hastings", "Lake Victoria" */
+            hinfo |= ner_word_kind(&in[a], m) << 16;
+        for (size_t t = a; t <= last; t++) {
+            in[t].run_part = (uint8_t)(1 + (len == 1    ? NER_U
+                                            : t == a    ? NER_B
+                                            : t == last ? NER_L
+                                                        : NER_I));
+            in[t].run_len = (uint8_t)(len > 5 ? 5 : len);
+            in[t].run_ncommon = (uint8_t)(ncommon > 3 ? 3 : ncommon);
+            in[t].run_head = in[last].h_lower;
+            in[t].run_first = in[a].h_lower;
+            in[t].run_hinfo = hinfo;
+        }
+        i = last + 1;
     }
 }
 
@@ -594,10 +778,12 @@ static inline void ner_info_sentence(ner_info *in, size_t n,
         in[i].sent_case = sc;
     if (!m)
         return;
+    if (sc != NER_SC_UPPER)
+        ner_info_runs(in, n, words, m);
     uint32_t maxlen = m->h->gaz_maxlen;
     for (size_t i = 0; i < n;) {
         size_t best_len = 0;
-        uint16_t best_mask = 0;
+        uint32_t best_mask = 0;
         if (in[i].cap != NER_CAP_LOWER && in[i].cap != NER_CAP_NONE) {
             uint32_t key = 0;
             for (size_t k = 0; k < maxlen && i + k < n; k++) {
@@ -605,7 +791,7 @@ static inline void ner_info_sentence(ner_info *in, size_t n,
                 const struct ner_gslot *g = ner_gaz_find(m, key);
                 if (!g)
                     break;
-                uint16_t mask = g->mask & ~(1u << NER_G_PREFIX);
+                uint32_t mask = g->mask & ~(1u << NER_G_PREFIX);
                 if (mask && in[i + k].cap != NER_CAP_LOWER) {
                     best_len = k + 1;
                     best_mask = mask;
@@ -696,7 +882,7 @@ static inline void ner_history(ner_info *in, size_t n, const uint8_t *tags,
 
 /* ---- features ------------------------------------------------------------ */
 
-#define NER_MAXFEAT 64
+#define NER_MAXFEAT 80
 
 enum {
     T_BIAS = 1,
@@ -734,6 +920,12 @@ enum {
     T_HIST_O,
     T_HIST_M1,
     T_HIST_P1,
+    T_LEX,
+    T_RUN_HEAD,
+    T_RUN_FIRST,
+    T_RUN_SHAPE,
+    T_RUN_HINFO,
+    T_LEX_P1,
 };
 
 /* The type the first stage gave this word most often elsewhere (0..3), 4
@@ -828,7 +1020,7 @@ static inline size_t ner_features(const ner_info *in, size_t n, size_t i,
             out[k++] = ner_feat(T_GAZ_M1, g, in[i - 1].gaz_part, 0);
         if (i + 1 < n && (in[i + 1].gaz & (1u << g)))
             out[k++] = ner_feat(T_GAZ_P1, g, in[i + 1].gaz_part, 0);
-        if (k > NER_MAXFEAT - 16)
+        if (k > NER_MAXFEAT - 40)
             break;
     }
     out[k++] = ner_feat(T_DOCCASE, t->doc_case, t->cap, ctx);
@@ -857,6 +1049,19 @@ static inline size_t ner_features(const ner_info *in, size_t n, size_t i,
         out[k++] =
             ner_feat(T_CLUSTER_P1, c,
                      (uint32_t)((uint64_t)in[i + 1].cl_path >> (32 - c)), 0);
+    }
+    if (t->lex != NER_LEX_NONE)
+        out[k++] = ner_feat(T_LEX, t->lex, t->cap, ctx);
+    if (i + 1 < n && (t->lex != NER_LEX_NONE || in[i + 1].lex != NER_LEX_NONE))
+        out[k++] = ner_feat(T_LEX_P1, in[i + 1].lex, in[i + 1].cap, t->cap);
+    if (t->run_part) {
+        uint32_t part = t->run_part, first = in[i].first ? 1 : 0;
+        out[k++] = ner_feat(T_RUN_HEAD, t->run_head, part, 0);
+        if (t->run_len > 1)
+            out[k++] = ner_feat(T_RUN_FIRST, t->run_first, part, 0);
+        out[k++] = ner_feat(T_RUN_SHAPE, t->run_len * 8u + t->run_ncommon, part,
+                            first + 2u * t->sent_case);
+        out[k++] = ner_feat(T_RUN_HINFO, t->run_hinfo, part, 0);
     }
     if (t->in_quote)
         out[k++] = ner_feat(T_QUOTE, t->cap, 0, 0);

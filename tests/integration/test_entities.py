@@ -3,7 +3,8 @@ places (GPE vs LOC), nationalities (NORP) in a news story written in the style
 of a wire report; mentions grouped into entities ("Rutte" and "Mark Rutte",
 "ECB" and "European Central Bank", "U.S." and "United States"); curly quotes
 and possessives; code-point offsets on non-ASCII text; all-caps headlines;
-hostile input; and a clean init failure without a model."""
+encyclopaedic prose (events and awards as MISC, institutions, sentence
+openers); hostile input; and a clean init failure without a model."""
 import os
 
 import pytest
@@ -154,6 +155,30 @@ def test_all_caps_headline_and_wire_layout():
     assert got.get("Alexander Zverev") == {"PERSON"}
     assert "BERLIN" in got and got["BERLIN"] <= {"GPE"}
     assert "TENNIS" not in got
+
+
+PROSE = (
+    "The novelist won the Booker Prize in 2019, two years after the Treaty "
+    "of Lisbon took effect. Maria Gonzalez, a researcher at Stanford "
+    "University, studied the Battle of Hastings. In Paris, the film took the "
+    "Academy Award for Best Picture. There are many reasons why the Supreme "
+    "Court refused to hear the case, said Laura Kim.")
+
+
+def test_prose_events_institutions_and_sentence_openers():
+    got = labels(run(PROSE))
+    # Events, awards and treaties are MISC, never organisations.
+    for name in ("Booker Prize", "Treaty of Lisbon", "Battle of Hastings",
+                 "Academy Award for Best Picture"):
+        assert got.get(name) == {"MISC"}, (name, got.get(name))
+    # "University" makes an organisation even after a place's name.
+    assert got.get("Stanford University") == {"ORG"}
+    assert got.get("Supreme Court") == {"ORG"}
+    assert got.get("Maria Gonzalez") == {"PERSON"}
+    assert got.get("Laura Kim") == {"PERSON"}
+    assert got.get("Paris") == {"GPE"}
+    # Capitalised sentence openers are not names.
+    assert not any(t.split()[0] in ("In", "There", "The") for t in got), got
 
 
 def test_text_without_names_and_empty_text():

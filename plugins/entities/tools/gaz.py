@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Build the entity tagger's gazetteer from Debian packages and prism's lists.
 
-usage: gaz.py LISTS_DIR OUT.tsv [--iso DIR] [--wordnet DIR]
+usage: gaz.py LISTS_DIR OUT.tsv [--iso DIR] [--wordnet DIR] [--scowl DIR]
 
 Reads:
   * iso-codes (/usr/share/iso-codes/json): ISO 3166-1 country names (name,
@@ -15,6 +15,9 @@ Reads:
     NORP), organisations -> ORG, wars and other events -> MISC; capitalised
     adjectives that pertain to a place or a people -> NORP; every lower-case
     single-word lemma -> COMMON (a word of ordinary English);
+  * scowl (/usr/share/dict/scowl): how common a word is in lower case and
+    as a capitalised name, by SCOWL's size levels (W_LOW1, W_LOW2, W_UP1,
+    W_UP2 word sets);
   * the lists in LISTS_DIR, written for prism (see the README): loc.txt
     as REGION, cities.txt as CITY, norp.txt as NORP (with plurals), ...
 Writes one line per (type, phrase): TYPE <TAB> phrase <TAB> canonical-id,
@@ -165,6 +168,41 @@ def iso_entries(iso_dir, add):
                 add("STATE", name, "")
 
 
+def scowl_entries(scowl_dir, add):
+    """SCOWL's word lists (Debian package scowl) by size level: 10 to 35 are
+    the most common English words, 40 to 70 common ones, 80 and 95 rare.
+    A lower-case entry is an ordinary word (W_LOW1 up to level 35, W_LOW2
+    up to 70); a capitalised entry of the "upper" and "proper-names" lists
+    is a name (W_UP1 up to level 50, W_UP2 above). Possessives are left
+    out (the tokenizer splits them off)."""
+    low, up = {}, {}
+    pat = re.compile(r"(english|american|british|canadian)-"
+                     r"(words|upper|proper-names)\.(\d+)$")
+    for fname in sorted(os.listdir(scowl_dir)):
+        m = pat.match(fname)
+        if not m:
+            continue
+        level = int(m.group(3))
+        with open(os.path.join(scowl_dir, fname), encoding="utf-8",
+                  errors="replace") as f:
+            for w in f:
+                w = w.strip()
+                if not w or w.endswith("'s") or " " in w:
+                    continue
+                if w[:1].isupper():
+                    if m.group(2) != "words" or w[1:] == w[1:].lower():
+                        up[w.lower()] = min(up.get(w.lower(), 999), level)
+                elif w[:1].isalpha():
+                    low[w] = min(low.get(w, 999), level)
+    for w, level in low.items():
+        if level <= 35:
+            add("W_LOW1", w, "")
+        elif level <= 70:
+            add("W_LOW2", w, "")
+    for w, level in up.items():
+        add("W_UP1" if level <= 50 else "W_UP2", w, "")
+
+
 def read_list(path):
     out = []
     with open(path, encoding="utf-8") as f:
@@ -199,6 +237,11 @@ def list_entries(lists, add):
             add(typ, name, "")
     for name in read_list(os.path.join(lists, "orgs.txt")):
         add("ORGLIST", name, "")
+    for fname, typ in (("miscwords.txt", "MISCHEAD"),
+                       ("facwords.txt", "FACHEAD"),
+                       ("orgheads.txt", "ORGHEAD")):
+        for name in read_list(os.path.join(lists, fname)):
+            add(typ, name, "")
     for n, line in enumerate(read_list(os.path.join(lists, "aliases.txt"))):
         for name in line.split("|"):
             add("ALIAS", name.strip(), "A:%d" % n)
@@ -247,12 +290,15 @@ def main(argv):
         if name and len(name) < 100 and "\t" not in name:
             entries.add((typ, name, canon))
 
-    for d, what in ((iso_dir, "iso-codes"), (wn_dir, "wordnet-base")):
+    scowl_dir = opts.get("--scowl", "/usr/share/dict/scowl")
+    for d, what in ((iso_dir, "iso-codes"), (wn_dir, "wordnet-base"),
+                    (scowl_dir, "scowl")):
         if not os.path.isdir(d):
             sys.exit("gaz.py: %s not found: install the Debian package %s"
                      % (d, what))
     iso_entries(iso_dir, add)
     wordnet_entries(wn_dir, add)
+    scowl_entries(scowl_dir, add)
     list_entries(lists, add)
     entries = unify_canon(entries)
     tmp = out + ".tmp"

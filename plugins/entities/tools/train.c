@@ -3,7 +3,7 @@
  *
  *   train --gaz GAZ.tsv [--clusters PATHS.txt] --train TRAIN.txt
  *         [--dev DEV.txt] [--epochs N] [--row-bits B] [--prune Q]
- *         [--seed S] --out MODEL
+ *         [--max-rows N] [--seed S] --out MODEL
  *   eval  --model MODEL [--show N] FILE.txt ...
  *
  * `train` reads CoNLL-2003 files (one `word POS chunk TAG` line per token,
@@ -13,8 +13,9 @@
  * decoding. After each epoch it measures the model on --dev, through the
  * compact table the plugin reads. The weights are averaged, quantised to
  * int16, pruned (rows whose largest weight is below --prune quantised
- * units are dropped) and written with the gazetteer (GAZ.tsv from
- * tools/gaz.py) and the word clusters (tools/brown.c output) into one file.
+ * units are dropped; past --max-rows rows in all, the last stage keeps its
+ * strongest) and written with the gazetteer (GAZ.tsv from
+ * tools/gaz.py) and the word clusters (tools/clusters.c output) into one file.
  *
  * `eval` loads a model file exactly as the plugin does, tags the CoNLL
  * files and prints per-type precision, recall and F1 (exact span match, as
@@ -84,6 +85,7 @@ typedef struct builder {
     int16_t *wv;                        /* and rows */
     struct ner_wslot *rows[NER_STAGES]; /* kept rows of each stage */
     size_t n_rows[NER_STAGES];
+    size_t max_rows; /* weight rows of all stages at most (0: no limit) */
     struct ner_gslot *g;
     uint64_t *bloom;
     struct ner_cslot *c;
@@ -135,7 +137,8 @@ static size_t phrase_tokens(const char *s, const char **toks, size_t *lens,
 
 struct gaz_entry {
     uint32_t key;
-    uint16_t mask, canon;
+    uint32_t mask;
+    uint16_t canon;
 };
 
 static int gaz_entry_cmp(const void *a, const void *b)
@@ -147,6 +150,11 @@ static int gaz_entry_cmp(const void *a, const void *b)
 static const char *const GAZ_TYPES[NER_G_NTYPES] = {
     "COUNTRY", "CITY", "STATE",   "LOC",     "PERSON", "FIRST", "ORG",
     "NORP",    "MISC", "LOCWORD", "ORGWORD", "TITLE",  "ALIAS", "REGION",
+};
+
+/* The word sets of the Bloom filter (enum ner_wset) in GAZ.tsv. */
+static const char *const WSET_TYPES[NER_W_N] = {
+    "COMMON", "W_LOW1", "W_LOW2", "W_UP1", "W_UP2",
 };
 
 /* Reads GAZ.tsv into the gazetteer table and the Bloom filter. */
@@ -182,7 +190,11 @@ static void load_gaz(builder *b, const char *path)
         if (nt == 0 || nt == 16)
             continue;
         uint32_t key = 0;
-        if (!strcmp(typ, "COMMON")) {
+        int set = -1;
+        for (int k = 0; k < NER_W_N; k++)
+            if (!strcmp(typ, WSET_TYPES[k]))
+                set = k;
+        if (set >= 0) {
             ner_word w;
             if (nt != 1)
                 continue;
@@ -191,7 +203,7 @@ static void load_gaz(builder *b, const char *path)
                 cap_common = cap_common ? 2 * cap_common : 4096;
                 common = xrealloc(common, cap_common * sizeof(*common));
             }
-            common[n_common++] = ner_key_word(&w);
+            common[n_common++] = ner_wset_key(ner_key_word(&w), (uint32_t)set);
             continue;
         }
         int t = -1;
@@ -200,6 +212,12 @@ static void load_gaz(builder *b, const char *path)
                 t = k;
         if (!strcmp(typ, "ORGLIST"))
             t = NER_G_ORGLIST;
+        if (!strcmp(typ, "MISCHEAD"))
+            t = NER_G_MISCHEAD;
+        if (!strcmp(typ, "FACHEAD"))
+            t = NER_G_FACHEAD;
+        if (!strcmp(typ, "ORGHEAD"))
+            t = NER_G_ORGHEAD;
         if (t < 0) {
             fprintf(stderr, "train: %s: unknown type %s\n", path, typ);
             exit(1);
@@ -227,8 +245,7 @@ static void load_gaz(builder *b, const char *path)
                 e = xrealloc(e, cap * sizeof(*e));
             }
             e[n].key = key ? key : 1;
-            e[n].mask = k + 1 == nt ? (uint16_t)(1u << t)
-                                    : (uint16_t)(1u << NER_G_PREFIX);
+            e[n].mask = k + 1 == nt ? 1u << t : 1u << NER_G_PREFIX;
             e[n].canon = k + 1 == nt ? cid : 0;
             n++;
         }
@@ -273,7 +290,7 @@ static void load_gaz(builder *b, const char *path)
         }
     }
     fprintf(stderr,
-            "train: gazetteer: %zu keys in %u slots, %zu common words, "
+            "train: gazetteer: %zu keys in %u slots, %zu word-set entries, "
             "%zu canonical names, longest %u tokens\n",
             u, gm + 1, n_common, n_canon, maxlen);
     for (size_t k = 0; k < n_canon; k++)
@@ -304,7 +321,7 @@ static void load_clusters(builder *b, const char *path)
         if (end)
             *end = 0;
         uint32_t p = 0, len = 0;
-        for (const char *s = line; *s && len < 32; s++, len++)
+        for (const char *s = line; *s && len < 24; s++, len++)
             p |= (uint32_t)(*s == '1') << (31 - len);
         ner_word w;
         ner_word_make(&w, word, strlen(word));
@@ -313,8 +330,7 @@ static void load_clusters(builder *b, const char *path)
             tmp = xrealloc(tmp, cap * sizeof(*tmp));
         }
         tmp[n].key = ner_key_word(&w) ? ner_key_word(&w) : 1;
-        tmp[n].path = p;
-        tmp[n].len = len;
+        tmp[n].pl = p | len;
         n++;
     }
     fclose(f);
@@ -862,6 +878,20 @@ static void perceptron_update(perceptron *p, const corpus *cp, size_t a,
     }
 }
 
+/* Orders rows by their largest weight, largest first (then by key). */
+static int wslot_big_cmp(const void *a, const void *b)
+{
+    const struct ner_wslot *x = a, *y = b;
+    int bx = 0, by = 0;
+    for (int t = 0; t < NER_NTAGS; t++) {
+        bx = abs(x->w[t]) > bx ? abs(x->w[t]) : bx;
+        by = abs(y->w[t]) > by ? abs(y->w[t]) : by;
+    }
+    if (bx != by)
+        return bx > by ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
 static int wslot_cmp(const void *a, const void *b)
 {
     const struct ner_wslot *x = a, *y = b;
@@ -877,7 +907,10 @@ static void build_table(builder *b)
         n += b->n_rows[s];
     free(b->wk);
     free(b->wv);
-    b->h.w_log2 = log2_for(n, 0.7);
+    /* At most 45% full: most features of a token are not in the pruned
+     * table, and a probe for a missing key ends at the first empty slot,
+     * which at this load is nearly always the first or the second. */
+    b->h.w_log2 = log2_for(n, 0.45);
     b->wk = xcalloc((size_t)1 << b->h.w_log2, sizeof(*b->wk));
     b->wv = xcalloc((size_t)NER_WROW << b->h.w_log2, sizeof(*b->wv));
     uint32_t mask = (1u << b->h.w_log2) - 1;
@@ -941,6 +974,17 @@ static void export_weights(builder *b, const perceptron *p, uint32_t stage,
             keep = xrealloc(keep, cap * sizeof(*keep));
         }
         keep[n++] = s;
+    }
+    /* Within the size budget: the other stages' rows stay, this stage
+     * keeps its strongest rows. */
+    size_t others = 0;
+    for (uint32_t o = 0; o < NER_STAGES; o++)
+        if (o != stage)
+            others += b->n_rows[o];
+    if (b->max_rows && others + n > b->max_rows) {
+        size_t room = b->max_rows > others ? b->max_rows - others : 0;
+        qsort(keep, n, sizeof(*keep), wslot_big_cmp);
+        n = room;
     }
     qsort(keep, n, sizeof(*keep), wslot_cmp);
     free(b->rows[stage]);
@@ -1108,12 +1152,13 @@ static int cmd_train(int argc, char **argv)
                 "usage: train --gaz GAZ.tsv [--clusters C] --train TRAIN "
                 "[--dev DEV] [--stages 1|2] [--epochs N] [--epochs2 N] "
                 "[--folds K] [--row-bits B] [--prune Q] [--prune1 Q] "
-                "--out MODEL\n");
+                "[--max-rows N] --out MODEL\n");
         return 2;
     }
     builder b;
     memset(&b, 0, sizeof(b));
     b.h.row_bits = row_bits;
+    b.max_rows = (size_t)atol(arg_value(argc, argv, "--max-rows", "0"));
     b.h.stages = (uint32_t)stages;
     load_gaz(&b, gaz);
     if (clusters)
