@@ -856,7 +856,8 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
 
     if (!expected && w->gen == self->gen)
         self->last_death_us = now_us();
-    uint64_t w_docs = w->docs;
+    /* a worker that ran a suspect document alone was expected to die */
+    bool died_young = w->docs == 0 && !w->alone;
     int gen = w->gen;
     bool was_starting = w->state == W_STARTING;
     worker_clear(w);
@@ -877,7 +878,7 @@ static void on_worker_exit(prism_broker_t *self, worker_t *w, int wstatus)
     /* replace it; back off when workers die again and again before they
      * finish a single document (a plugin that crashes on load or on every
      * document), not when a poison document kills one now and then */
-    self->fast_deaths = w_docs == 0 ? self->fast_deaths + 1 : 0;
+    self->fast_deaths = died_young ? self->fast_deaths + 1 : 0;
     int64_t delay = 0;
     if (self->fast_deaths > 2) {
         delay =
