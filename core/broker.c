@@ -1467,6 +1467,32 @@ static void shut_down_workers(prism_broker_t *self)
     }
 }
 
+/* At a drain that timed out: every accepted document not yet published gets
+ * an err record, so that none goes unanswered. */
+static void answer_unfinished(prism_broker_t *self)
+{
+    static const char why[] =
+        "prismd stopped before this document was processed "
+        "(drain_timeout_ms passed)";
+    for (job_t *j; (j = queue_pop(self));) {
+        publish_err(self, j->doc_id, PRISM_WIRE_INTERNAL, why, NULL,
+                    zmq_msg_data(&j->msg), zmq_msg_size(&j->msg));
+        job_free(j);
+    }
+    for (size_t i = 0; i < self->nworkers; i++) {
+        worker_t *w = &self->workers[i];
+        while (w->head) {
+            job_t *j = w->head;
+            w->head = j->next;
+            publish_err(self, j->doc_id, PRISM_WIRE_INTERNAL, why, NULL,
+                        zmq_msg_data(&j->msg), zmq_msg_size(&j->msg));
+            job_free(j);
+        }
+        w->tail = NULL;
+        w->inflight = 0;
+    }
+}
+
 int prism_broker_run(prism_broker_t *self)
 {
     prism_info("prismd %s: input %s, output %s, control %s, %d workers",
@@ -1519,6 +1545,7 @@ int prism_broker_run(prism_broker_t *self)
         if (self->draining && now_us() > self->drain_deadline_us) {
             prism_warn("drain_timeout_ms passed with %zu documents left",
                        self->q_len + inflight_total(self));
+            answer_unfinished(self);
             break;
         }
     }

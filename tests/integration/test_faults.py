@@ -241,3 +241,19 @@ def test_workers_are_recycled_above_max_rss(daemon_factory):
     got = d.collect(until=lambda t, r: False, timeout=3.0)
     assert sorted(ids(got)) == sorted(f"m{i}" for i in range(30))
     assert d.ctl("stats")["recycled"] >= 1
+
+
+def test_drain_timeout_answers_what_is_left(daemon_factory):
+    d = daemon_factory(sets=[FAULTY, "daemon.drain_timeout_ms=500"], workers=1)
+    d.send({"id": "stuck", "text": "PRISM_TEST_HANG"})
+    for i in range(5):
+        d.send({"id": f"w{i}", "text": "waiting behind it"})
+    wait_for(lambda: d.ctl("stats")["accepted"] >= 6 + d.probes)
+    got = []
+    reader = threading.Thread(target=lambda: got.extend(d.collect(timeout=3.0)))
+    reader.start()
+    assert d.stop() == 0
+    reader.join()
+    errs = docs_of(got, "err")
+    assert sorted(e["id"] for e in errs) == sorted(["stuck"] + [f"w{i}" for i in range(5)])
+    assert all(e["code"] == "internal" and "drain_timeout_ms" in e["message"] for e in errs)
