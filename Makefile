@@ -71,6 +71,8 @@ PLUGIN_DIRS  = $(patsubst %/,%,$(dir $(wildcard plugins/*/*.c)))
 PLUGIN_NAMES = $(sort $(notdir $(PLUGIN_DIRS)))
 PLUGIN_SOS   = $(PLUGIN_NAMES:%=$(BUILD)/plugins/%.so)
 PLUGIN_DATA  =
+# committed trained models (plugins/NAME/model/*), installed beside the data
+PLUGIN_MODELS = $(wildcard plugins/*/model/*)
 -include $(wildcard plugins/*/plugin.mk)
 
 # ---- tests ------------------------------------------------------------------
@@ -204,12 +206,15 @@ install: all
 	install -m 644 $(PLUGIN_SOS) $(DESTDIR)$(PREFIX)/lib/prism/plugins/
 	$(if $(PLUGIN_DATA),install -m 644 $(PLUGIN_DATA) \
 	    $(DESTDIR)$(PREFIX)/share/prism/)
+	$(if $(PLUGIN_MODELS),install -m 644 $(PLUGIN_MODELS) \
+	    $(DESTDIR)$(PREFIX)/share/prism/)
 	install -m 644 include/prism/plugin.h $(DESTDIR)$(PREFIX)/include/prism/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' config/prism-plugin.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/prism-plugin.pc
 	# the default config, pointed at the installed plugins and data
 	sed -e 's|^plugin_dir =.*|plugin_dir = $(PREFIX)/lib/prism/plugins|' \
 	    -e 's|\.\./build/data/|$(PREFIX)/share/prism/|' \
+	    -e 's|\.\./plugins/[a-z0-9_]*/model/|$(PREFIX)/share/prism/|' \
 	    config/prism.conf > $(DESTDIR)$(PREFIX)/etc/prism/prism.conf
 
 uninstall:

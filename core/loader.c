@@ -230,19 +230,26 @@ static int order(prism_loaded_t *ps, size_t n, char *err, size_t errlen)
                 pick = i;
         }
         if (pick == n) {
-            char names[512] = "";
-            size_t used = 0;
-            for (size_t i = 0; i < n && used < sizeof(names) - 2; i++)
-                if (!done[i])
+            char names[512] = "", files[1536] = "";
+            size_t used = 0, fused = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (done[i])
+                    continue;
+                if (used < sizeof(names) - 2)
                     used += (size_t)snprintf(names + used, sizeof(names) - used,
                                              "%s%s", used ? ", " : "",
                                              ps[i].desc.name);
+                if (fused < sizeof(files) - 2)
+                    fused += (size_t)snprintf(files + fused,
+                                              sizeof(files) - fused, "%s%s",
+                                              fused ? ", " : "", ps[i].path);
+            }
             free(sorted);
             free(done);
             return failf(err, errlen, PRISM_EPLUGIN,
                          "plugins %s wait for each other through "
-                         "needs/after: a cycle",
-                         names);
+                         "needs/after: a cycle (%s)",
+                         names, files);
         }
         done[pick] = true;
         sorted[placed++] = ps[pick];
