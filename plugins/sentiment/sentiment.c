@@ -11,7 +11,9 @@
  * fell"), weighted by clause ("but", "although"), lifted by ALL-CAPS and
  * exclamation marks, then summed and squashed into [-1, 1]. Faces,
  * emoji and interjections ("lol", "ugh") count as the writer's mood, never
- * negated; hashtags made of words count those words. Every token is
+ * negated; hashtags made of words count those words; a rated word inside
+ * a Title Case name ("Arrested Development") counts less, and a short
+ * message with no sentiment at all leans faintly positive. Every token is
  * normalised and hashed once, eight bytes at a time, before the rules run
  * (prepare_keys), so that most words cost a Bloom probe. A short text is
  * scored as one utterance; a long one by the weighted mean of its sentences,
@@ -413,6 +415,9 @@ struct params {
     double un_prefix;     /* "unproductive": un- + rated word, times this */
     double face;          /* weight of emoticons, emoji and mood words */
     double exclaim_neg;   /* "!" lifts a negative sentence this much less */
+    double blank;         /* raw sum of a short text with no sentiment */
+    double name;          /* a rated word inside a Title Case name */
+    double name_single;   /* a lone Title Case word inside a sentence */
 };
 
 static const struct params default_params = {
@@ -445,6 +450,9 @@ static const struct params default_params = {
     .un_prefix = -0.6,
     .face = 1.0,
     .exclaim_neg = 1.0,
+    .blank = 0.0,
+    .name = 1.0,
+    .name_single = 1.0,
 };
 
 static const struct param_name {
@@ -480,6 +488,9 @@ static const struct param_name {
     {"un_prefix", offsetof(struct params, un_prefix)},
     {"face", offsetof(struct params, face)},
     {"exclaim_neg", offsetof(struct params, exclaim_neg)},
+    {"blank", offsetof(struct params, blank)},
+    {"name", offsetof(struct params, name)},
+    {"name_single", offsetof(struct params, name_single)},
 };
 
 #define N_PARAMS (sizeof param_names / sizeof param_names[0])
@@ -904,7 +915,8 @@ static unsigned word_features(const uint8_t *w, size_t len)
  * the fallbacks (lookup_fallback) need an apostrophe or a hyphen, a
  * tripled letter, a doubled last letter, "un-" or laughter ("haha"). Most
  * words fail this cheap test. */
-static inline bool fallback_possible(const uint8_t *w, size_t len)
+static inline __attribute__((always_inline)) bool
+fallback_possible(const uint8_t *w, size_t len)
 {
     uint64_t any = 0;
     if (len < 4)
@@ -1433,6 +1445,32 @@ static bool continues_link(const char *text, const prism_token *tok, size_t a,
     return k < a && is_link_start(text, tok, k, n_all);
 }
 
+/* Whether most of the n_words words of tokens [a, b) are in lower case:
+ * only then are Title Case words names (a headline in Title Case is not a
+ * string of names). */
+static int mostly_lower_case(const prism_token *tok, size_t a, size_t b,
+                             uint32_t n_words)
+{
+    uint32_t lower = 0;
+    for (size_t i = a; i < b; i++)
+        lower += tok[i].kind == PRISM_TOK_WORD &&
+                 (tok[i].flags & PRISM_TF_LOWER) != 0;
+    return lower * 2 > n_words;
+}
+
+/* Whether the words [i, i + n) are part of a run of Title Case words that
+ * does not start the sentence: a name ("for The Killers song"). */
+static bool in_name(const prism_token *tok, size_t first_word, size_t end,
+                    size_t i, size_t n)
+{
+    const unsigned title = PRISM_TF_TITLE;
+    if (i > first_word + 1 && tok[i - 1].kind == PRISM_TOK_WORD &&
+        (tok[i - 1].flags & title))
+        return true;
+    return i + n < end && tok[i + n].kind == PRISM_TOK_WORD &&
+           (tok[i + n].flags & title);
+}
+
 struct sentence_result {
     double raw; /* the sum of valences, before squashing */
     double compound;
@@ -1510,10 +1548,14 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                         .word = -1};
     uint32_t n_alpha = counts[0], n_upper = counts[1], n_excl = counts[2],
              n_quest = counts[3];
+    /* whether Title Case words may be names: decided at the first rated
+     * one (mostly_lower_case), -1 until then */
+    int names = p->name != 1.0 || p->name_single != 1.0 ? -1 : 0;
     /* Emphasis needs contrast: a headline in capitals is not shouting. */
     sc.caps_emphasis = n_upper > 0 && n_upper * 2 < n_alpha;
     sc.words = n_alpha;
 
+    size_t first_word = b;
     for (size_t i = a; i < b; i++) {
         const prism_token *t = &tok[i];
         struct lex_entry e;
@@ -1561,7 +1603,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             }
             continue;
         }
-        sc.word++;
+        if (++sc.word == 0)
+            first_word = i;
         if (k->len == 0) {
             advance_to_word(&sc);
             continue;
@@ -1611,6 +1654,12 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             continue;
         }
         bool caps = (t->flags & PRISM_TF_UPPER) && t->end - t->start > 1;
+        if ((t->flags & PRISM_TF_TITLE) && i > first_word && names != 0 &&
+            !(e.flags & (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)) &&
+            (names > 0 || (names = mostly_lower_case(tok, a, b, n_alpha))))
+            e.valence *= in_name(tok, first_word, b, i, n_tok)
+                             ? p->name         /* "Widespread Panic" */
+                             : p->name_single; /* "Nick's room" */
         long n_words = 0;
         for (size_t j = 0; j < n_tok; j++)
             n_words += tok[i + j].kind != PRISM_TOK_PUNCT;
@@ -1853,6 +1902,11 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
                             : (words - st->p.short_words) / span;
         compound = lambda * compound + (1.0 - lambda) * tanh(raw / st->p.scale);
     }
+    /* A short message with no sentiment at all ("Hanging with the boys
+     * tonight") is read by people as faintly positive: small talk. */
+    if (pos == 0 && neg == 0 && raw == 0 && words > 0 &&
+        words <= st->p.short_words)
+        compound = tanh(st->p.blank / st->p.scale);
     double total = pos + neg + neutral_words;
     double fpos = total > 0 ? pos / total : 0.0;
     double fneg = total > 0 ? neg / total : 0.0;
@@ -2033,7 +2087,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.1.0",
+    .version = "1.2.0",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

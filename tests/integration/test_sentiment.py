@@ -15,6 +15,9 @@ LEXICON = os.path.join(BUILD, "data", "sentiment.lex")
 SETS = ["--set", f"plugin.sentiment.lexicon={LEXICON}"]
 # Most tests need no other plugin; the per-entity test turns entities on.
 ALONE = SETS + ["--set", "plugin.entities.enabled=no"]
+# Without the faint positive lean of short small talk (the `blank`
+# constant), a text with no sentiment scores exactly 0.
+NO_BLANK = ("--set", "plugin.sentiment.tuning=blank=0")
 WITH_ENTITIES = SETS + ["--set", "plugin.entities.enabled=yes"]
 
 pytestmark = [
@@ -145,7 +148,7 @@ def test_idioms_and_phrases():
     assert compound("The economy is back on track.") > 0
     assert compound("The firm is in the red again.") < 0
     # "crude oil" is not crude, "no doubt" is not a negation
-    assert compound("Crude oil prices were unchanged.") == 0
+    assert compound("Crude oil prices were unchanged.", *NO_BLANK) == 0
     assert compound("No doubt the plan is excellent.") > 0.4
 
 
@@ -159,7 +162,7 @@ def test_emoticons_not_urls():
     smile, frown = [r["compound"] for r in score([
         "Finished the marathon :)", "Missed the bus again :("])]
     assert smile > 0 > frown
-    assert compound("Read it at http://example.com/page") == 0
+    assert compound("Read it at http://example.com/page", *NO_BLANK) == 0
 
 
 # --- social media ----------------------------------------------------------
@@ -189,7 +192,7 @@ def test_hashtags_made_of_words():
     assert compound("Stuck at the airport again #epicfail") < 0
     assert compound("Three hours of delays #airportfail") < 0
     assert compound("Sunday brunch #BestDayEver") > 0
-    assert compound("Off to the office #nowplaying") == 0
+    assert compound("Off to the office #nowplaying", *NO_BLANK) == 0
 
 
 def test_exclamation_lifts_negative_sentences_less():
@@ -203,6 +206,38 @@ def test_exclamation_lifts_negative_sentences_less():
 def test_general_vocabulary():
     assert compound("An affectionate, erudite and indefatigable host.") > 0.5
     assert compound("A cowardly, mendacious and reprehensible reply.") < -0.5
+
+
+def test_small_talk_leans_faintly_positive():
+    # a short message with no sentiment at all: faintly positive, neutral
+    chat, long_dry = score([
+        "Heading over to the farm stand with my cousins after lunch",
+        "The committee will meet on Tuesday in room 4 to review the minutes "
+        "of the previous session, the agenda for the autumn term, the "
+        "schedule of the working groups, the list of members, the rules of "
+        "procedure, the budget lines for travel and printing, and the dates "
+        "of the next three meetings, which are listed at the end."])
+    assert 0 < chat["compound"] < 0.1
+    assert chat["label"] == "neutral"
+    assert long_dry["compound"] == 0.0
+    # with the constant at 0, no sentiment scores exactly 0
+    assert compound("Heading over to the farm stand with my cousins",
+                    *NO_BLANK) == 0.0
+
+
+def test_words_inside_title_case_names_count_less():
+    show = "we stayed in and watched Arrested Development again tonight"
+    plain = "we stayed in and the man was arrested again tonight"
+    assert abs(compound(show)) < abs(compound(plain)) * 0.5
+    assert compound(show, "--set", "plugin.sentiment.tuning=name=1") < \
+        compound(show)
+    # a headline in Title Case is not a string of names
+    assert compound("Rebels Massacre Villagers In Brutal Attack") < -0.5
+
+
+def test_everyday_informal_vocabulary():
+    assert compound("the new bakery is scrumptious and the staff are jazzed") > 0.5
+    assert compound("that hostel was icky, sketchy and dodgy") < -0.5
 
 
 # --- documents --------------------------------------------------------------
