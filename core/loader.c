@@ -240,9 +240,9 @@ static int order(prism_loaded_t *ps, size_t n, char *err, size_t errlen)
                                              "%s%s", used ? ", " : "",
                                              ps[i].desc.name);
                 if (fused < sizeof(files) - 2)
-                    fused += (size_t)snprintf(files + fused,
-                                              sizeof(files) - fused, "%s%s",
-                                              fused ? ", " : "", ps[i].path);
+                    fused +=
+                        (size_t)snprintf(files + fused, sizeof(files) - fused,
+                                         "%s%s", fused ? ", " : "", ps[i].path);
             }
             free(sorted);
             free(done);

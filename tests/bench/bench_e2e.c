@@ -175,14 +175,14 @@ int main(int argc, char **argv)
     int64_t t0 = now_ns();
     for (long i = 0; i < count; i++) {
         if (latency) { /* pace the offered load, sleeping, not spinning:
-                          * a spinning sender would take a core from the
-                          * daemon it measures */
+                        * a spinning sender would take a core from the
+                        * daemon it measures */
             int64_t due = t0 + i * 1000000000LL / rate;
             struct timespec ts = {.tv_sec = due / 1000000000,
                                   .tv_nsec = due % 1000000000};
             while (now_ns() < due &&
-                   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts,
-                                   NULL) != 0)
+                   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) !=
+                       0)
                 ;
         }
         bool crash = crash_every && i % crash_every == crash_every / 2;
