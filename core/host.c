@@ -253,15 +253,14 @@ static int segment(const prism_doc *d)
 {
     prism_doc *md = (prism_doc *)d;
     if (!md->seg_ready) {
+        /* the tokenizer counts code points itself: no map needed */
+        struct timespec a, b;
         md->seg_ready = true;
-        if (!md->cp_ready) {
-            md->seg_rc = prism_cpmap_reset(md->cpmap, d->text, d->text_len);
-            if (md->seg_rc < 0)
-                return md->seg_rc;
-            md->cp_ready = true;
-        }
-        md->seg_rc =
-            prism_textseg_run(md->seg, d->text, d->text_len, md->cpmap);
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        md->seg_rc = prism_textseg_run(md->seg, d->text, d->text_len, NULL);
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        md->text_ns = (int64_t)(b.tv_sec - a.tv_sec) * 1000000000 +
+                      (b.tv_nsec - a.tv_nsec);
     }
     return md->seg_rc < 0 ? PRISM_ENOMEM : 0;
 }

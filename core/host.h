@@ -46,6 +46,7 @@ struct prism_doc {
     prism_textseg_t *seg; /* owned by the pipeline, reset per document */
     bool seg_ready;
     int seg_rc;
+    int64_t text_ns;     /* time spent in the shared tokenizer, for bench */
     prism_slot_t *slots; /* results so far, in pipeline order */
     size_t nslots;
     msgpack_zone *zone; /* the document's arena: cleared per document */

@@ -23,7 +23,7 @@ typedef struct prism_result {
     size_t len;
     const char *prov; /* {version, config} */
     size_t prov_len;
-    int64_t elapsed_ns;
+    int64_t elapsed_ns; /* in the plugin, not counting the tokenizer */
 } prism_result_t;
 
 /* What one run produced. Borrowed until the next run. */
@@ -37,6 +37,7 @@ typedef struct prism_outcome {
     size_t nresults;
     size_t nerrors; /* plugins that failed on this document */
     int64_t elapsed_us;
+    int64_t text_ns; /* in the shared tokenizer (0: no plugin asked) */
 } prism_outcome_t;
 
 /*
