@@ -46,7 +46,8 @@
 #define DL_AGENCY_MAX  48 /* longest agency name, bytes */
 #define DL_NAME_BUF    80 /* title-cased copy of an unknown place */
 #define DL_GAZ_VERSION 1
-#define DL_AHEAD_COST  3 /* a day ahead of publication weighs three back */
+#define DL_AHEAD_COST  3   /* a day ahead of publication weighs three back */
+#define DL_TAG_MAX     300 /* longest markup tag we skip, bytes */
 
 static const prism_host *host;
 
@@ -57,7 +58,8 @@ enum {
     KIND_REGION = 2,
     KIND_COUNTRY = 3,
     KIND_AGENCY = 4,
-    KIND_WORD = 5 /* a common English word ("update", "soccer") */
+    KIND_WORD = 5, /* a common English word ("update", "soccer") */
+    KIND_ORG = 6   /* a company or sports body ("Nokia", "NASCAR") */
 };
 enum { FLAG_ABBREV = 1 };
 
@@ -515,17 +517,19 @@ static bool starts_ci(const struct dl_text *t, size_t i, const char *w)
 }
 
 /* Markup debris that scrapers leave at the head: "<p>", "&lt;p&gt;",
- * "&nbsp;". Returns the end of one such item at i, or i. */
+ * tags with attributes ("&lt;img src=... &gt;", "<a href=...>"), comments
+ * ("&lt;!-- ... --&gt;"), "&nbsp;" and "&#160;", also escaped twice
+ * ("&amp;nbsp;"). Returns the end of one such item at i, or i. */
 static size_t skip_markup(const struct dl_text *t, size_t i)
 {
     if (ch(t, i) == '<') {
         size_t j = i + 1;
         if (ch(t, j) == '/')
             j++;
-        if (!is_alpha(ch(t, j)))
+        if (!is_alpha(ch(t, j)) && ch(t, j) != '!')
             return i;
-        while (j < t->n && j - i < 40 && t->s[j] != '>' && t->s[j] != '<' &&
-               t->s[j] != '\n')
+        while (j < t->n && j - i < DL_TAG_MAX && t->s[j] != '>' &&
+               t->s[j] != '<' && t->s[j] != '\n')
             j++;
         return ch(t, j) == '>' ? j + 1 : i;
     }
@@ -533,14 +537,18 @@ static size_t skip_markup(const struct dl_text *t, size_t i)
         size_t j = i + 4;
         if (ch(t, j) == '/')
             j++;
-        if (!is_alpha(ch(t, j)))
+        if (!is_alpha(ch(t, j)) && ch(t, j) != '!')
             return i;
-        while (j < t->n && j - i < 60 && !starts_ci(t, j, "&gt;") &&
-               t->s[j] != '\n')
+        while (j < t->n && j - i < DL_TAG_MAX && !starts_ci(t, j, "&gt;") &&
+               !starts_ci(t, j, "&lt;") && t->s[j] != '\n')
             j++;
         return starts_ci(t, j, "&gt;") ? j + 4 : i;
     }
     if (starts_ci(t, i, "&nbsp;"))
+        return i + 6;
+    if (starts_ci(t, i, "&amp;nbsp;"))
+        return i + 10;
+    if (starts_ci(t, i, "&#160;"))
         return i + 6;
     return i;
 }
@@ -1031,6 +1039,8 @@ struct dl_place {
     int words;
 };
 
+static bool function_opener(const struct dl_text *t, size_t i);
+
 /*
  * A word in capitals glued to the capitalised word after it, where a
  * scraper lost the dash and the space ("YORKFewer", "WASHINGTONThe"):
@@ -1053,6 +1063,9 @@ static size_t glued_split(const struct dl_text *t, const struct dl_word *w)
     size_t k = q;
     while (k < w->e && is_lower(ch(t, k)))
         k++;
+    if (k - q == 1 && k == w->e && ch(t, k) == ' ' && caps >= 5 &&
+        function_opener(t, q - 1))
+        return q - 1; /* "WASHINGTONIn a ...", "LONDONAn ..." */
     return k - q >= 2 && (k == w->e || !is_alpha(ch(t, k))) ? q - 1 : 0;
 }
 
@@ -1109,6 +1122,10 @@ static bool read_place(const struct dl_text *t, size_t i, struct dl_place *p)
         } else if (!w.first_up || word_caps(&w, t)) {
             if (!(w.first_lo && word_particle(t, &w)))
                 break;
+        } else if (w.dot_end && w.letters >= 2 && w.letters <= 5 &&
+                   !starts_ci(t, w.s, "st.") && !starts_ci(t, w.s, "ste.") &&
+                   !starts_ci(t, w.s, "mt.") && !starts_ci(t, w.s, "ft.")) {
+            break; /* "Pontiac Mich. - ": a state, its comma lost */
         }
         j = w.e;
         p->words++;
@@ -1176,7 +1193,8 @@ static bool read_agency(const struct dl_text *t, size_t i, struct dl_agency *a)
     if (open != '(' && open != '/')
         return false;
     int close = open == '(' ? ')' : '/';
-    size_t s = j + 1, k = s;
+    size_t s = open == '(' ? skip_hspace(t, j + 1) : j + 1, k = s;
+    /* "( Reuters )": spaces inside the parentheses */
     if (!is_alpha(ch(t, s)) && !is_digit(ch(t, s)) && !(ch(t, s) >= 0x80))
         return false;
     while (k < t->n && k - s <= DL_AGENCY_MAX && t->s[k] != close &&
@@ -1214,6 +1232,10 @@ enum sep_kind {
 static enum sep_kind read_sep(const struct dl_text *t, size_t i, size_t *end)
 {
     size_t j = skip_hspace(t, i);
+    /* a stop before the dash: "(AFP).- ", "Aug. 23. - " */
+    if (ch(t, j) == '.' && ch(t, skip_hspace(t, j + 1)) == '-' &&
+        (j == i || ch(t, j + 1) == '-' || is_hspace(ch(t, j + 1))))
+        j = skip_hspace(t, j + 1);
     size_t k;
     uint32_t cp = j < t->n ? u8_cp(t->u, j, t->n, &k) : 0;
     if (cp_is_dash(cp)) {
@@ -1275,6 +1297,13 @@ static enum sep_kind read_sep(const struct dl_text *t, size_t i, size_t *end)
         *end = j;
         return SEP_LINE;
     }
+    /* a paragraph tag a scraper kept: "ATHENS&lt;/p&gt;&lt;p&gt;The ...",
+     * "October 31, 2004<br>The ..." */
+    if ((cp == '<' || cp == '&') && !starts_ci(t, j, "&nbsp;") &&
+        skip_markup(t, j) > j) {
+        *end = j;
+        return SEP_LINE;
+    }
     /* a line break a scraper escaped: "ATHENS\\nThe ..." or "ATHENS\\The" */
     if (cp == '\\') {
         *end = j + 1 + (ch(t, j + 1) == 'n' && is_upper(ch(t, j + 2)));
@@ -1303,17 +1332,75 @@ static bool unknown_town(const struct dl_state *st, const struct dl_text *t,
         return false;
     bool vowel = false;
     for (size_t k = p->s; k < p->e; k++)
-        vowel |= memchr("AEIOUY", ch(t, k), 6) != NULL && ch(t, k);
+        vowel |= ch(t, k) && memchr("AEIOUYaeiouy", ch(t, k), 12) != NULL;
     if (!vowel)
         return false;
     for (const char *const *b = brands; *b; b++) {
         size_t bn = strlen(*b);
-        if (n > bn && memcmp(t->s + p->e - bn, *b, bn) == 0)
+        if (n > bn && eq_ci(t->s + p->e - bn, *b, bn))
             return false;
     }
     const struct gaz_key *k = gaz_lookup(&st->gaz, t->s + p->s, n);
-    return !gaz_first(&st->gaz, k, 1u << KIND_AGENCY, true) &&
+    return !gaz_first(&st->gaz, k, (1u << KIND_AGENCY) | (1u << KIND_ORG),
+                      true) &&
            !gaz_common_word(&st->gaz, t->s + p->s, n);
+}
+
+/*
+ * Could the one mixed-case word of p, unknown to the gazetteer, name a town
+ * ("Gilroy - ", "Beslan - ")? As unknown_town(), and written as a name is:
+ * a capital, then lower-case letters only, so that brands with a capital
+ * inside ("NewsFactor", "TechWeb"), web names and acronyms stay sources.
+ */
+static bool mixed_town(const struct dl_state *st, const struct dl_text *t,
+                       const struct dl_place *p)
+{
+    struct dl_word w;
+    if (p->caps || p->words != 1 || !read_word(t, p->s, &w) || w.e != p->e ||
+        w.upper != 1 || w.lower + 1 != w.letters)
+        return false;
+    for (size_t k = p->s + 1; k < p->e; k++)
+        if (!is_lower(ch(t, k)))
+            return false; /* ASCII only: "Gilroy", not "Al-Fasher" */
+    return unknown_town(st, t, p);
+}
+
+/*
+ * Could the words of p, unknown to the gazetteer, name a town whose name
+ * starts the way many do ("SAN RAMON", "Fort Irwin", "EAST ORANGE")? Two or
+ * three words, the first a word that opens place names, the others no
+ * common English word ("NEW MEDIA - " is a slug) and no news source.
+ */
+static bool prefix_town(const struct dl_state *st, const struct dl_text *t,
+                        const struct dl_place *p)
+{
+    static const char *const heads[] = {
+        "san",    "santa", "santo", "sao",   "los",   "las",   "el",    "la",
+        "new",    "fort",  "ft.",   "port",  "st.",   "saint", "mount", "mt.",
+        "lake",   "east",  "west",  "north", "south", "palm",  "grand", "cape",
+        "puerto", "bad",   "des",   "glen",  "cedar", "del",   NULL};
+    struct dl_word w;
+    if (p->words < 2 || p->words > 3 || p->glued || !st->has_words ||
+        !read_word(t, p->s, &w))
+        return false;
+    bool head = false;
+    for (const char *const *h = heads; *h && !head; h++)
+        head = strlen(*h) == w.e - w.s && eq_ci(t->s + w.s, *h, w.e - w.s);
+    if (!head)
+        return false;
+    if (gaz_first(&st->gaz, gaz_lookup(&st->gaz, t->s + p->s, p->e - p->s),
+                  (1u << KIND_AGENCY) | (1u << KIND_ORG), true))
+        return false;
+    for (size_t j = w.e + 1; j < p->e && read_word(t, j, &w); j = w.e + 1) {
+        if (w.dot_end && w.letters <= 3 && !w.has_digit)
+            continue; /* "Fort St. John" */
+        if (w.letters < 3 || w.has_digit ||
+            gaz_common_word(&st->gaz, t->s + w.s, w.e - w.s))
+            return false;
+        if (w.e >= p->e)
+            break;
+    }
+    return true;
 }
 
 /* ---- one dateline ---------------------------------------------------------
@@ -1483,11 +1570,14 @@ static bool team_name(const struct dl_text *t, const struct dl_word *w)
 static bool org_tail(const struct dl_text *t, const struct dl_word *w)
 {
     static const char *const words[] = {
-        "Post",     "Times",     "Herald",   "Tribune",      "Journal",
-        "Globe",    "Chronicle", "Gazette",  "Airport",      "University",
-        "Marathon", "Zoo",       "Symphony", "Philharmonic", "Corp",
-        "Corp.",    "Inc",       "Inc.",     "Co.",          "Ltd",
-        "Ltd.",     "Plc",       "Group",    "Holdings",     NULL};
+        "Post",       "Times",       "Herald",     "Tribune",      "Journal",
+        "Globe",      "Chronicle",   "Gazette",    "Airport",      "University",
+        "Marathon",   "Zoo",         "Symphony",   "Philharmonic", "Corp",
+        "Corp.",      "Inc",         "Inc.",       "Co.",          "Ltd",
+        "Ltd.",       "Plc",         "Group",      "Holdings",     "Mayor",
+        "Council",    "Hall",        "Board",      "Schools",      "Transit",
+        "Opera",      "Ballet",      "Department", "Authority",    "Bureau",
+        "Commission", "Comptroller", NULL};
     struct dl_word w2;
     if (w->e - w->s == 5 && memcmp(t->s + w->s, "Stock", 5) == 0 &&
         ch(t, w->e) == ' ' && read_word(t, w->e + 1, &w2) && w2.e - w2.s == 8 &&
@@ -1713,6 +1803,28 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
                 j = m->date.e;
                 break;
             }
+            if (!comma && regions == 0 && !loose && k == j + 1) {
+                /* "Washington D.C. - ", "Pontiac Mich. (AP) - ": a state's
+                 * abbreviation without its comma, then the separator */
+                struct dl_word a;
+                size_t e2;
+                enum sep_kind s2;
+                if (read_word(t, k, &a) && a.first_up && !a.has_digit &&
+                    (a.dot_end || (a.e - a.s == 2 && a.upper == 2)) &&
+                    gaz_first(&st->gaz,
+                              gaz_lookup(&st->gaz, t->s + a.s, a.e - a.s),
+                              1u << KIND_REGION, true) &&
+                    (ch(t, skip_hspace(t, a.e)) == '(' ||
+                     (s2 = read_sep(t, a.e, &e2)) == SEP_DASH ||
+                     s2 == SEP_DASH2 || s2 == SEP_COLON)) {
+                    m->has_region = true;
+                    m->region_s = a.s;
+                    m->region_e = a.e;
+                    j = a.e;
+                    m->loc_e = a.e;
+                }
+                break;
+            }
             if (!comma || regions == 2)
                 break;
             /* a region: capitalised words or an abbreviation, or "the
@@ -1814,6 +1926,9 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
         }
     }
     size_t k = skip_hspace(t, j);
+    if (ch(t, k) == ',' && ch(t, skip_hspace(t, k + 1)) == '(' &&
+        m->n_places > 0)
+        k = skip_hspace(t, k + 1); /* "NEW YORK, (Reuters) - " */
     if (!m->has_agency && read_agency(t, k, &m->agency)) {
         struct dl_date d;
         /* "(09/21/04)", "(Filed: 10/09/2004)" */
@@ -1834,9 +1949,10 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     }
     if (m->has_agency && !m->has_date) {
         /* "BOSTON--(BUSINESS WIRE)--Aug. 17, 2004--Acme Corp ...",
-         * "SEATTLE, WA (PRWEB) August 24, 2004 -- " */
+         * "SEATTLE, WA (PRWEB) August 24, 2004 -- ",
+         * "PARIS (AFP), Aug. 23 - " */
         struct dl_date d;
-        size_t k2 = skip_hspace(t, j), e2;
+        size_t k2 = skip_hspace(t, j + (ch(t, j) == ',')), e2;
         if (read_date(t, k2, &d) && d.day &&
             read_sep(t, d.e, &e2) != SEP_NONE) {
             m->date = d;
@@ -1849,11 +1965,13 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     m->sep = read_sep(t, j, &m->end);
     bool day_dated = m->has_date && m->date.day &&
                      (m->n_places > 0 || m->date.year || m->has_agency);
-    if (m->sep == SEP_NONE && day_dated && ch(t, j) == '.' &&
-        is_hspace(ch(t, j + 1)) && sentence_start(t, skip_hspace(t, j + 1))) {
+    size_t dot = skip_hspace(t, j);
+    if (m->sep == SEP_NONE && day_dated && ch(t, dot) == '.' &&
+        is_hspace(ch(t, dot + 1)) &&
+        sentence_start(t, skip_hspace(t, dot + 1))) {
         m->sep = SEP_DASH; /* "October 31, 2004. The ...", "ATHENS, Aug.
-                            * 29. Athletes ..." */
-        m->end = j + 1;
+                            * 29. Athletes ...", "October 31, 2004 . The" */
+        m->end = dot + 1;
     }
     if (m->sep == SEP_NONE && day_dated && ch(t, j) == ':' &&
         is_upper(ch(t, j + 1))) {
@@ -1924,11 +2042,19 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
     if (m->n_places == 0) {
         /* date header or agency alone: "Sept. 30, 2004 -- ",
          * "(Sports Network) - " */
-        if (!first || m->sep == SEP_LINE)
+        if (!first)
             return false;
-        if (m->sep == SEP_LOST) /* "(CBS/AP) The president ..." */
-            return m->has_agency && !m->has_date &&
-                   m->start == skip_blank(t, 0) && m->start < 4;
+        if (m->sep == SEP_LINE) /* "October 31, 2004\nThe ..." */
+            return m->has_date && m->date.day && m->date.year &&
+                   !m->has_agency && m->body < t->n &&
+                   sentence_start(t, m->body);
+        /* "(CBS/AP) The president ...", or a full date that lost its
+         * dash: "Oct. 31, 2004 The ..." */
+        if (m->sep == SEP_LOST)
+            return (m->has_agency && !m->has_date &&
+                    m->start == skip_blank(t, 0) && m->start < 4) ||
+                   (m->has_date && !m->has_agency && m->date.day &&
+                    m->date.year && function_opener(t, m->body));
         if (m->has_date)
             return m->date.year || m->has_agency ||
                    (m->issue && m->sep != SEP_LOST) ||
@@ -1979,11 +2105,15 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
                 return true;
             /* "GILROY - ": one word in capitals that is no common word
              * ("SOCCER - ", "UPDATE - " are slugs) and no news source */
-            return st->has_words && p->words == 1 && !m->has_region &&
-                   m->n_places == 1 && unknown_town(st, t, p) &&
+            return st->has_words && !m->has_region && m->n_places == 1 &&
+                   (p->words == 1 ? unknown_town(st, t, p)
+                                  : prefix_town(st, t, p)) &&
                    sentence_start(t, m->body);
         case SEP_COLON:
-            return strong || known;
+            /* "DHANBAD: ": one unknown word that may name a town */
+            return strong || known ||
+                   (p->words == 1 && m->n_places == 1 && !m->has_region &&
+                    unknown_town(st, t, p) && sentence_start(t, m->body));
         case SEP_DASH2:
             return strong || known || p->e - p->s >= 3;
         case SEP_LINE:
@@ -2005,6 +2135,11 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
             if (m->body >= m->end + 2 && (known || m->area_known) &&
                 sentence_start(t, m->body) && !team_ahead(t, m->body))
                 return true; /* "ATHENS  US swimmer ...": a dash dropped */
+            if (!known && m->n_places == 1 && !p->glued &&
+                (p->words == 1 ? unknown_town(st, t, p)
+                               : prefix_town(st, t, p)) &&
+                function_opener(t, m->body))
+                return true; /* "GILROY The garlic ...": an unknown town */
             return city && p->e - p->s >= 4 && body_opener(t, m->body);
         default:
             return false;
@@ -2033,6 +2168,10 @@ static bool dl_accept(const struct dl_state *st, const struct dl_text *t,
         /* "Brussles, Belgium - ": a known region vouches for the city */
         if (m->has_region)
             return m->area_known;
+        if (!known && m->sep != SEP_COLON && m->n_places == 1 &&
+            (mixed_town(st, t, p) || prefix_town(st, t, p)) &&
+            sentence_start(t, m->body))
+            return true; /* "Gilroy - The garlic ...": an unknown town */
         return known;
     default:
         return false;
@@ -2155,6 +2294,9 @@ static bool dl_prefix(const struct dl_state *st, const struct dl_text *t,
         const struct gaz_key *k2 = gaz_lookup(&st->gaz, t->s + i, e - i);
         if (!known && gaz_first(&st->gaz, k2, PLACE_KINDS, false))
             return false;
+        /* nor is a company: "Apple - The company said ..." */
+        if (!known && gaz_first(&st->gaz, k2, 1u << KIND_ORG, true))
+            return false;
         size_t body = skip_blank(t, end);
         /* after a known agency ("AP - ...and then") any story */
         if (body >= t->n || !(sentence_start(t, body) || ch(t, body) == '(' ||
@@ -2221,6 +2363,15 @@ static size_t skip_labels(const struct dl_text *t, size_t i)
     int words = 0;
     while (k < t->n && k - i < 80) {
         struct dl_word w;
+        if (words > 0 && words < 4 &&
+            (starts_ci(t, k, "&amp; ") || starts_ci(t, k, "amp; ") ||
+             starts_ci(t, k, "& "))) {
+            /* "Science &amp; Technology > " */
+            k = skip_hspace(
+                t, k + (ch(t, k) == '&' ? 1 : 0) +
+                       (starts_ci(t, k + (ch(t, k) == '&'), "amp;") ? 4 : 0));
+            continue;
+        }
         if (read_word(t, k, &w) && !w.has_digit && w.first_up &&
             w.e - w.s <= 20 && words < 4) {
             words++;
@@ -2231,10 +2382,12 @@ static size_t skip_labels(const struct dl_text *t, size_t i)
             size_t after = g;
             if (ch(t, g) == '>')
                 after = g + 1;
-            else if (starts_ci(t, g, "&gt;"))
-                after = g + 4;
+            else if (starts_ci(t, g, "&gt;") || starts_ci(t, g, "&raquo;"))
+                after = g + (ch(t, g + 1) == 'g' ? 4 : 7);
             else if (starts_ci(t, g, "gt;"))
                 after = g + 3;
+            else if (starts_ci(t, g, "raquo;"))
+                after = g + 6;
             else if (starts_ci(t, g, "\xC2\xBB"))
                 after = g + 2;
             if (after > g && is_hspace(ch(t, after))) {
@@ -2566,6 +2719,36 @@ static bool byline_date(const struct dl_state *st, const struct dl_text *t,
     return true;
 }
 
+/* A known source and a dash after a byline: "By Jane Doe, NewsFactor - ",
+ * "By JANE DOE  AP - ", "By Jane Doe (HealthDayNews) -- ", perhaps with a
+ * place after it. Unknown names are not read here: a byline's own words
+ * ("Staff Writer") are capitalised too. */
+static bool byline_source(const struct dl_state *st, const struct dl_text *t,
+                          size_t j, struct dl_match *m)
+{
+    struct dl_match pre;
+    size_t next;
+    bool known;
+    if (ch(t, j) == '(') {
+        return try_at(st, t, j, true, m) && m->n_places == 0 && m->has_agency &&
+               !m->has_date && m->sep != SEP_LOST;
+    }
+    if (!dl_prefix(st, t, j, &pre, &next) ||
+        !source_like(st, t, pre.start, pre.start + pre.agency_name_len, &known))
+        return false;
+    if (!known && !memchr(pre.agency_name, '.', pre.agency_name_len))
+        return false;
+    if (try_at(st, t, next, true, m)) {
+        if (!m->has_agency) {
+            m->agency_name = pre.agency_name;
+            m->agency_name_len = pre.agency_name_len;
+        }
+        return true;
+    }
+    *m = pre;
+    return true;
+}
+
 static bool dl_byline(const struct dl_state *st, const struct dl_text *t,
                       size_t i, size_t le, struct dl_match *m)
 {
@@ -2623,7 +2806,15 @@ static bool dl_byline(const struct dl_state *st, const struct dl_text *t,
             found = 1;
         }
     }
-    return found > 0;
+    if (found)
+        return true;
+    /* "By Jane Doe, NewsFactor - ": a source after the byline */
+    for (size_t j = i + 3; j < lim; j++)
+        if ((t->s[j - 1] == ' ' || t->s[j - 1] == '\\') &&
+            (is_alpha(ch(t, j)) || ch(t, j) == '(') &&
+            byline_source(st, t, j, m))
+            return true;
+    return false;
 }
 
 /* A wire tag in parentheses before the dateline: "(2nd UPDATE) ",

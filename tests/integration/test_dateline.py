@@ -562,8 +562,8 @@ def test_scraper_debris_and_press_wires():
 def test_unknown_town_before_a_dash():
     # a word in capitals the gazetteer does not know, which is no common
     # English word and no news source, names a town; a slug does not
-    r = parse("GILROY - The garlic festival opened on Friday.")
-    assert r["found"] and r["location"]["text"] == "GILROY"
+    r = parse("BRAXTONVALE - The garlic festival opened on Friday.")
+    assert r["found"] and r["location"]["text"] == "BRAXTONVALE"
     assert r["location"]["country"] is None
     check_many([(t, None, None, None, None, None, None) for t in [
         "SOCCER - The match ended in a draw.",
@@ -690,3 +690,150 @@ def test_max_lines_and_head_bytes_are_honoured():
     doc = [{"id": "1", "text": t}]
     r = process(doc, *SETS, "--set", "plugin.dateline.head_bytes=100")[0]
     assert r["results"]["dateline"] == {"found": False}
+
+
+# ---- unknown towns, companies, sources after bylines (issue 4, round 2) -------
+
+def test_unknown_mixed_case_town_before_a_dash():
+    t = "Braxtonvale - The garlic festival opened on Friday."
+    check(t, parse(t), "Braxtonvale -", "The garlic", "Braxtonvale", None)
+    t = "San Ramon - The company moved its offices on Friday."
+    check(t, parse(t), "San Ramon -", "The company", "San Ramon", None)
+    # a brand with a capital inside, a web name and a known source stay sources
+    for src in ("NewsFactor", "Forbes.com", "Reuters"):
+        t = src + " - The company said on Monday it would ship."
+        check(t, parse(t), src + " -", "The company", agency=src)
+
+
+def test_company_before_a_dash_is_no_dateline():
+    for t in ("Apple - The company said on Monday it would ship.",
+              "Nokia - The handset maker cut prices again.",
+              "Intel - The chip maker said sales rose."):
+        assert parse(t) == {"found": False}, t
+
+
+def test_unknown_caps_town_that_lost_its_dash():
+    t = "BRAXTONVALE The garlic festival opened on Friday."
+    check(t, parse(t), "BRAXTONVALE", "The garlic", "BRAXTONVALE", None)
+    # acronyms of sports bodies and common words are no towns
+    for t in ("NASCAR The race was moved to Sunday.",
+              "SOFTWARE The market grew again.",
+              "UPDATED The company said on Monday."):
+        assert parse(t) == {"found": False}, t
+
+
+def test_unknown_caps_town_of_several_words():
+    t = "SAN RAMON - The company moved its offices."
+    check(t, parse(t), "SAN RAMON -", "The company", "SAN RAMON", None)
+    # slugs whose words are common English words are not towns
+    for t in ("NEW RULES - The market for podcasts grew.",
+              "SUPREME COURT - The Supreme Court is to rule today."):
+        assert parse(t) == {"found": False}, t
+
+
+def test_unknown_caps_town_before_a_colon():
+    t = "ZELMOROV: Police said on Monday that two men were held."
+    check(t, parse(t), "ZELMOROV:", "Police", "ZELMOROV", None)
+    for t in ("MARK COLVIN: Good evening and welcome.",
+              "UPDATE: The company said on Monday.",
+              "NASCAR: The race was moved."):
+        assert parse(t) == {"found": False}, t
+
+
+def test_dateline_ended_by_a_paragraph_tag():
+    t = "&lt;p&gt;October 31, 2004&lt;/p&gt;&lt;p&gt;The Patriots won again."
+    check(t, parse(t), "October 31, 2004", "The Patriots",
+          date="October 31, 2004", iso="2004-10-31")
+    t = "ATHENS<br>The Greek team won the final."
+    check(t, parse(t), "ATHENS", "The Greek", "ATHENS", "GR")
+    # a date without its year alone in a paragraph is no date header
+    t = "&lt;p&gt;October 31&lt;/p&gt;&lt;p&gt;The Patriots won again."
+    assert parse(t) == {"found": False}
+
+
+def test_long_markup_tags_before_the_dateline():
+    t = ('&lt;img src="http://www.example.com/images/2004/10/31/a.gif" '
+         'width="1" height="1" border="0"&gt; October 31, 2004. The Patriots '
+         'won again.')
+    check(t, parse(t), "October 31, 2004.", "The Patriots",
+          date="October 31, 2004", iso="2004-10-31")
+    t = "&lt;!-- feed item --&gt; LONDON (Reuters) - Oil rose."
+    check(t, parse(t), "LONDON (Reuters) -", "Oil", "LONDON", "GB",
+          agency="Reuters")
+
+
+def test_date_then_a_spaced_stop():
+    t = "October 31, 2004 . The Patriots won again."
+    check(t, parse(t), "October 31, 2004 .", "The Patriots",
+          date="October 31, 2004", iso="2004-10-31")
+
+
+def test_stop_before_the_dash():
+    t = "PARIS, Aug. 23 (AFP).- The French team won the final."
+    check(t, parse(t, published="2004-08-23T10:00:00"),
+          "PARIS, Aug. 23 (AFP).-", "The French", "PARIS", "FR",
+          "Aug. 23", "2004-08-23", agency="AFP")
+    t = "PARIS, Aug. 23. - The French team won the final."
+    check(t, parse(t, published="2004-08-23T10:00:00"),
+          "PARIS, Aug. 23. -", "The French", "PARIS", "FR",
+          "Aug. 23", "2004-08-23")
+    # a sentence that ends before a dash is no dateline
+    assert parse("The deal closed. - Analysts were surprised.") == {
+        "found": False}
+
+
+def test_agency_with_spaces_or_a_comma_before_it():
+    t = "NEW YORK ( Reuters ) - Stocks rose on Monday."
+    check(t, parse(t), "NEW YORK ( Reuters ) -", "Stocks", "NEW YORK", "US",
+          agency="Reuters")
+    t = "NEW YORK, (Reuters) - Stocks rose on Monday."
+    check(t, parse(t), "NEW YORK, (Reuters) -", "Stocks", "NEW YORK", "US",
+          agency="Reuters")
+    t = "PARIS (AFP), Aug. 23 - The French team won."
+    check(t, parse(t, published="2004-08-23T10:00:00"),
+          "PARIS (AFP), Aug. 23 -", "The French", "PARIS", "FR",
+          "Aug. 23", "2004-08-23", agency="AFP")
+
+
+def test_source_after_a_byline():
+    t = "By Jane Doe, NewsFactor - The company said on Monday."
+    check(t, parse(t), "NewsFactor -", "The company", agency="NewsFactor")
+    t = "By JANE DOE  AP - The company said on Monday."
+    check(t, parse(t), "AP -", "The company", agency="AP")
+    t = "By Jane Doe (HealthDayNews) -- Eating less salt helps."
+    check(t, parse(t), "(HealthDayNews) --", "Eating",
+          agency="HealthDayNews")
+    # a byline's own title is no source
+    for t in ("By Jane Doe, Staff Writer - The company said on Monday.",
+              "By Jane Doe and John Smith - The company said."):
+        assert parse(t) == {"found": False}, t
+
+
+def test_mixed_case_place_and_state_without_comma():
+    t = "Washington D.C. - The Senate voted on Tuesday."
+    check(t, parse(t), "Washington D.C. -", "The Senate", "Washington D.C.",
+          "US", city="Washington")
+    t = "Pontiac Mich. (AP) - The man pleaded not guilty."
+    check(t, parse(t), "Pontiac Mich. (AP) -", "The man", "Pontiac Mich.",
+          "US", agency="AP", region="Michigan")
+    assert parse("Washington DC is a city of monuments.") == {"found": False}
+
+
+def test_city_that_starts_a_title_is_no_dateline():
+    assert parse("NEW YORK CITY Mayor Michael Bloomberg said on Monday.") == {
+        "found": False}
+    assert parse("BOSTON Council members voted on Monday.") == {
+        "found": False}
+    t = "NEW YORK The jury found him guilty."
+    check(t, parse(t), "NEW YORK", "The jury", "NEW YORK", "US")
+
+
+def test_more_world_towns():
+    cases = [("BESLAN, Russia (AP) - Hostages were freed.", "RU"),
+             ("Gonaives - Floods killed hundreds.", "HT"),
+             ("DHANBAD: Police said on Monday.", "IN"),
+             ("FORT HOOD, Texas (AP) - Soldiers returned.", "US"),
+             ("Kisangani - Rebels said on Monday.", "CD")]
+    for t, cc in cases:
+        r = parse(t)
+        assert r["found"] and r["location"]["country"] == cc, (t, r)

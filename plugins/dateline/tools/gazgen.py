@@ -6,8 +6,8 @@ The dateline plugin resolves the place of a dateline ("ATLANTA, Ga.",
 code. This generator builds the table it looks names up in, from:
 
   * the word lists written for this plugin (plugins/dateline/data/*.tsv):
-    world cities, country aliases, regions with their AP abbreviations, and
-    news agencies;
+    world cities, country aliases, regions with their AP abbreviations,
+    news agencies, and companies (kind 6: neither town nor source);
   * Debian's iso-codes (ISO 3166-1 country names, ISO 3166-2 subdivisions);
   * Debian's wordnet-base, when installed: WordNet's noun.location synsets
     that are instances of city, town, capital or port, resolved to a country
@@ -29,7 +29,8 @@ one space. The output is a little-endian file that the plugin mmap()s:
   keys     n_keys x {u32 str, u32 hash, u32 first_ref, u16 len, u16 n_refs}
   refs     u32[n_refs]      record indexes, best first, per key
   recs     n_recs x {u32 name, u32 region, u8 cc[2], u8 kind, u8 flags}
-           kind: 1 city, 2 region, 3 country, 4 agency, 5 common word
+           kind: 1 city, 2 region, 3 country, 4 agency, 5 common word,
+           6 company or sports body (data/companies.tsv)
   fold     u8[4] per code point from FOLD_FIRST: ASCII replacement, NUL
            padded; all-zero keeps the character, 0xFF drops it
   strings  NUL-terminated UTF-8; offset 0 is the empty string
@@ -47,10 +48,11 @@ import unicodedata
 MAGIC = b"PRDLGAZ1"
 VERSION = 1
 KIND_CITY, KIND_REGION, KIND_COUNTRY, KIND_AGENCY, KIND_WORD = 1, 2, 3, 4, 5
+KIND_ORG = 6  # a company or sports body ("Nokia"): neither town nor source
 FLAG_ABBREV = 1  # a region abbreviation ("Ga.", "NY"): valid after a comma only
 # Sources, best first: a name's records are ordered by this rank.
 (RANK_CITY, RANK_COUNTRY, RANK_REGION, RANK_WN, RANK_GW, RANK_TZ, RANK_ISO2,
- RANK_AGENCY, RANK_WORD) = range(9)
+ RANK_AGENCY, RANK_WORD, RANK_ORG) = range(10)
 FOLD_FIRST, FOLD_LAST = 0x80, 0x2FF
 HEADER = "<8sIIIIIIIIIIIII"  # magic, version, n_slots, n_keys, n_refs,
 # n_recs, off_slots, off_keys, off_refs, off_recs, off_fold, fold_first,
@@ -268,6 +270,9 @@ def load_lists(g, data_dir, countries):
             g.add(n, names[0], region, cc, KIND_CITY, RANK_CITY)
     for ln, f in read_tsv(os.path.join(data_dir, "agencies.tsv")):
         g.add(f[0], f[0], "", "", KIND_AGENCY, RANK_AGENCY, expand=False)
+    orgs = os.path.join(data_dir, "companies.tsv")
+    for ln, f in read_tsv(orgs) if os.path.exists(orgs) else ():
+        g.add(f[0], f[0], "", "", KIND_ORG, RANK_ORG, expand=False)
     return regions
 
 
