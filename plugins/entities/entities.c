@@ -266,6 +266,40 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     }
 }
 
+/* The end of the tagged span that starts at token i (tag B or U). */
+static size_t span_end(const state *st, size_t ntok, size_t i)
+{
+    int type = ner_tag_type(st->tags[i]);
+    size_t j = i + 1;
+    if (ner_tag_part(st->tags[i]) == NER_B) {
+        while (j < ntok && ner_tag_type(st->tags[j]) == type &&
+               ner_tag_part(st->tags[j]) == NER_I)
+            j++;
+        if (j < ntok && ner_tag_type(st->tags[j]) == type &&
+            ner_tag_part(st->tags[j]) == NER_L)
+            j++;
+    }
+    return j;
+}
+
+/* The end of the name that starts at token i: its tagged span, and on
+ * through "for" or "of" into the next name when the span ends in an
+ * event or award word ("Academy Award" for "Best Picture" is one name;
+ * the averaged models split it). At most 32 tokens. */
+static size_t name_end(const state *st, size_t ntok, size_t i)
+{
+    uint32_t of = ner_hash_bytes("of", 2, 2);
+    uint32_t for_ = ner_hash_bytes("for", 3, 2);
+    size_t j = span_end(st, ntok, i);
+    while (j + 1 < ntok && j - i < 32 &&
+           (st->info[j].h_lower == of || st->info[j].h_lower == for_) &&
+           (ner_tag_part(st->tags[j + 1]) == NER_B ||
+            ner_tag_part(st->tags[j + 1]) == NER_U) &&
+           has(phrase_gaz(st, j - 1, j), NER_G_MISCHEAD))
+        j = span_end(st, ntok, j + 1);
+    return j;
+}
+
 /* 1 for an opening bracket token, -1 for a closing one, else 0. */
 static int bracket(const char *text, const prism_token *t)
 {
@@ -726,15 +760,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         if (part != NER_B && part != NER_U)
             continue;
         int type = ner_tag_type(st->tags[i]);
-        size_t j = i + 1;
-        if (part == NER_B) {
-            while (j < ntok && ner_tag_type(st->tags[j]) == type &&
-                   ner_tag_part(st->tags[j]) == NER_I)
-                j++;
-            if (j < ntok && ner_tag_type(st->tags[j]) == type &&
-                ner_tag_part(st->tags[j]) == NER_L)
-                j++;
-        }
+        size_t j = name_end(st, ntok, i);
         /* An unbalanced bracket never belongs to a name: "(South) Korea"
          * gives "Korea"; "Mladost ( BJ )" stays whole. */
         for (size_t a = i; a < j;) {

@@ -827,7 +827,23 @@ typedef struct perceptron {
     int32_t tw[(NER_NTAGS + 1) * NER_NTAGS];
     int64_t tu[(NER_NTAGS + 1) * NER_NTAGS];
     int64_t c;
+    /* Seed averaging: the mean of several runs' averaged weights (NULL,
+     * or navg == 0, while a run trains; export then reads w and u). */
+    double *avg;
+    double tavg[(NER_NTAGS + 1) * NER_NTAGS];
+    int navg;
 } perceptron;
+
+/* Weight i (transition i with trans) as exported: the run's averaged
+ * weight, or the mean over the seeds' runs once they are done. */
+static double perceptron_value(const perceptron *p, size_t i, bool trans)
+{
+    if (p->navg > 0)
+        return (trans ? p->tavg[i] : p->avg[i]) / p->navg;
+    if (trans)
+        return p->tw[i] - (double)p->tu[i] / (double)p->c;
+    return p->w[i] - (double)p->u[i] / (double)p->c;
+}
 
 /* The perceptron's transitions, prepared for ner_viterbi. The weights are
  * small integers (one per update), so int16 holds them. */
@@ -850,6 +866,23 @@ static void perceptron_reset(perceptron *p)
     memset(p->tw, 0, sizeof(p->tw));
     memset(p->tu, 0, sizeof(p->tu));
     p->c = 1;
+    p->navg = 0;
+}
+
+/* Adds the finished run's averaged weights to the seed average. */
+static void perceptron_accumulate(perceptron *p, int run)
+{
+    size_t n = ((size_t)1 << p->row_bits) * NER_NTAGS;
+    double c = (double)p->c;
+    if (run == 0) {
+        memset(p->avg, 0, n * sizeof(*p->avg));
+        memset(p->tavg, 0, sizeof(p->tavg));
+    }
+    for (size_t i = 0; i < n; i++)
+        if (p->w[i] || p->u[i])
+            p->avg[i] += p->w[i] - (double)p->u[i] / c;
+    for (int i = 0; i < (NER_NTAGS + 1) * NER_NTAGS; i++)
+        p->tavg[i] += p->tw[i] - (double)p->tu[i] / c;
 }
 
 static void perceptron_update(perceptron *p, const corpus *cp, size_t a,
@@ -933,14 +966,14 @@ static void export_weights(builder *b, const perceptron *p, uint32_t stage,
                            int prune, bool quiet)
 {
     size_t rows = (size_t)1 << p->row_bits;
-    double c = (double)p->c, maxw = 0;
+    double maxw = 0;
     for (size_t i = 0; i < rows * NER_NTAGS; i++) {
-        double v = fabs(p->w[i] - p->u[i] / c);
+        double v = fabs(perceptron_value(p, i, false));
         if (v > maxw)
             maxw = v;
     }
-    for (int i = 0; i < (NER_NTAGS + 1) * NER_NTAGS; i++) {
-        double v = fabs(p->tw[i] - p->tu[i] / c);
+    for (size_t i = 0; i < (NER_NTAGS + 1) * NER_NTAGS; i++) {
+        double v = fabs(perceptron_value(p, i, true));
         if (v > maxw)
             maxw = v;
     }
@@ -951,7 +984,7 @@ static void export_weights(builder *b, const perceptron *p, uint32_t stage,
         b->h.scale = (float)scale;
     int16_t *tr = b->trans + stage * (NER_NTAGS + 1) * NER_NTAGS;
     for (int i = 0; i < (NER_NTAGS + 1) * NER_NTAGS; i++)
-        tr[i] = (int16_t)lrint((p->tw[i] - p->tu[i] / c) * scale);
+        tr[i] = (int16_t)lrint(perceptron_value(p, (size_t)i, true) * scale);
     struct ner_wslot *keep = NULL;
     size_t n = 0, cap = 0;
     for (size_t r = 0; r < rows; r++) {
@@ -960,7 +993,7 @@ static void export_weights(builder *b, const perceptron *p, uint32_t stage,
         memset(&s, 0, sizeof(s));
         for (int t = 0; t < NER_NTAGS; t++) {
             double v =
-                (p->w[r * NER_NTAGS + t] - p->u[r * NER_NTAGS + t] / c) * scale;
+                perceptron_value(p, r * NER_NTAGS + (size_t)t, false) * scale;
             long q = lrint(v);
             s.w[t] = (int16_t)q;
             if (labs(q) > big)
@@ -1130,6 +1163,34 @@ static void train_perceptron(perceptron *p, const corpus *tr, const bool *sel,
     free(order);
 }
 
+/* Trains `seeds` runs of p, each with its own shuffles (the generator
+ * runs on), and leaves p holding the mean of their averaged weights: the
+ * perceptron's dependence on the order of the sentences averages out. One
+ * seed is plain train_perceptron. */
+static void train_seeds(perceptron *p, const corpus *tr, const bool *sel,
+                        int epochs, builder *b, uint32_t stage, int prune,
+                        const corpus *dev, int seeds)
+{
+    if (seeds <= 1) {
+        train_perceptron(p, tr, sel, epochs, b, stage, prune, dev);
+        return;
+    }
+    for (int k = 0; k < seeds; k++) {
+        train_perceptron(p, tr, sel, epochs, b, stage, prune,
+                         k + 1 == seeds ? dev : NULL);
+        perceptron_accumulate(p, k);
+    }
+    p->navg = seeds;
+    if (dev) {
+        ner_model m;
+        export_weights(b, p, stage, prune, true);
+        builder_view(b, &m);
+        double f = tag_corpus(dev, &m, stage, NULL, false, NULL);
+        fprintf(stderr, "train: stage %u, mean of %d seeds: dev F1 %.2f\n",
+                stage + 1, seeds, 100 * f);
+    }
+}
+
 static int cmd_train(int argc, char **argv)
 {
     const char *gaz = arg_value(argc, argv, "--gaz", NULL);
@@ -1143,6 +1204,8 @@ static int cmd_train(int argc, char **argv)
     int prune1 = atoi(arg_value(argc, argv, "--prune1", "1500"));
     int stages = atoi(arg_value(argc, argv, "--stages", "2"));
     int folds = atoi(arg_value(argc, argv, "--folds", "5"));
+    int seeds = atoi(arg_value(argc, argv, "--seeds", "1"));
+    int fold_seeds = atoi(arg_value(argc, argv, "--fold-seeds", "1"));
     uint32_t row_bits =
         (uint32_t)atoi(arg_value(argc, argv, "--row-bits", "21"));
     rng_state ^= (uint64_t)atoll(arg_value(argc, argv, "--seed", "0"));
@@ -1185,8 +1248,11 @@ static int cmd_train(int argc, char **argv)
     size_t rows = (size_t)1 << row_bits;
     p.w = xcalloc(rows * NER_NTAGS, sizeof(*p.w));
     p.u = xcalloc(rows * NER_NTAGS, sizeof(*p.u));
+    if (seeds > 1 || fold_seeds > 1)
+        p.avg = xcalloc(rows * NER_NTAGS, sizeof(*p.avg));
     if (stages == 1) {
-        train_perceptron(&p, &tr, NULL, epochs, &b, 0, prune, dev ? &dv : NULL);
+        train_seeds(&p, &tr, NULL, epochs, &b, 0, prune, dev ? &dv : NULL,
+                    seeds);
         export_weights(&b, &p, 0, prune, false);
     } else {
         /* The second stage learns from first-stage tags as good as those
@@ -1197,7 +1263,7 @@ static int cmd_train(int argc, char **argv)
         for (int f = 0; f < folds; f++) {
             for (size_t d = 0; d < tr.n_doc; d++)
                 sel[d] = (int)(d % (size_t)folds) != f;
-            train_perceptron(&p, &tr, sel, epochs, &b, 0, prune1, NULL);
+            train_seeds(&p, &tr, sel, epochs, &b, 0, prune1, NULL, fold_seeds);
             export_weights(&b, &p, 0, prune1, true);
             builder_view(&b, &m);
             for (size_t d = 0; d < tr.n_doc; d++)
@@ -1207,8 +1273,8 @@ static int cmd_train(int argc, char **argv)
                     100 * f1);
         }
         free(sel);
-        train_perceptron(&p, &tr, NULL, epochs, &b, 0, prune1,
-                         dev ? &dv : NULL);
+        train_seeds(&p, &tr, NULL, epochs, &b, 0, prune1, dev ? &dv : NULL,
+                    seeds);
         export_weights(&b, &p, 0, prune1, false);
         builder_view(&b, &m);
         corpus_history(&tr, hist);
@@ -1221,8 +1287,8 @@ static int cmd_train(int argc, char **argv)
             free(dh);
         }
         free(hist);
-        train_perceptron(&p, &tr, NULL, epochs2, &b, 1, prune,
-                         dev ? &dv : NULL);
+        train_seeds(&p, &tr, NULL, epochs2, &b, 1, prune, dev ? &dv : NULL,
+                    seeds);
         export_weights(&b, &p, 1, prune, false);
     }
     builder_view(&b, &m);
