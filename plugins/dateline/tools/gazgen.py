@@ -469,8 +469,9 @@ def main():
     ap.add_argument("--data", required=True, help="folder with the .tsv lists")
     ap.add_argument("--iso", default="/usr/share/iso-codes/json")
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
-    ap.add_argument("--gweather",
-                    default="/usr/share/libgweather-4/Locations.xml")
+    # opt-in (e.g. /usr/share/libgweather-4/Locations.xml): the build does
+    # not use it, so that the gazetteer is the same on every machine
+    ap.add_argument("--gweather", default="")
     ap.add_argument("--tzdata", default="/usr/share/zoneinfo/zone.tab")
     ap.add_argument("-o", "--out", required=True)
     a = ap.parse_args()
@@ -495,11 +496,12 @@ def main():
         print(f"gazgen: warning: no WordNet in {a.wordnet} "
               "(apt-get install wordnet-base); fewer cities", file=sys.stderr)
     n_gw = n_tz = 0
-    if os.path.exists(a.gweather):
+    if a.gweather and os.path.exists(a.gweather):
         n_gw = load_gweather(g, a.gweather, regions)
     else:
-        print(f"gazgen: note: no {a.gweather} (apt-get install "
-              "libgweather-4-common); fewer cities", file=sys.stderr)
+        if a.gweather:
+            print(f"gazgen: note: no {a.gweather} (apt-get install "
+                  "libgweather-4-common); fewer cities", file=sys.stderr)
     if os.path.exists(a.tzdata):
         n_tz = load_tzdata(g, a.tzdata)
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
