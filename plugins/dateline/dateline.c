@@ -2259,7 +2259,7 @@ static bool source_like(const struct dl_state *st, const struct dl_text *t,
 
 /*
  * "AP - ", "Reuters - ", "SPACE.com - TORONTO, Canada -- ",
- * "Canadian Press - VANCOUVER (CP) - ": a source name and a dash at the
+ * "Canadian Press - HALIFAX (CP) - ": a source name and a dash at the
  * start of the text. Fills m with the prefix alone (an agency-only
  * dateline) and sets *next to where a place dateline may follow.
  */

@@ -67,17 +67,17 @@ def check(text, r, span, body, place=None, country=None, date=None,
 # ---- Reuters, old and new ----------------------------------------------------
 
 def test_reuters_old_style():
-    t = "SALVADOR, Feb 26 - Showers continued throughout the week in\nthe cocoa zone.\n"
+    t = "SALVADOR, Feb 26 - Bahia cocoa growers expect a larger crop after\nsteady rain this month.\n"
     r = parse(t, published="1987-02-26T15:01:01")
-    check(t, r, "SALVADOR, Feb 26 -", "Showers", "SALVADOR", "BR",
+    check(t, r, "SALVADOR, Feb 26 -", "Bahia", "SALVADOR", "BR",
           "Feb 26", "1987-02-26", city="Salvador")
 
 
 def test_reuters_old_style_dash_then_indented_table():
-    t = "HOPKINS, Minn., March 12 -\n    Shr 67 cts vs six cts\n    Net 1.6 mln\n"
+    t = "ROCHESTER, Minn., March 12 -\n    Shr 41 cts vs 12 cts\n    Net 2.3 mln\n"
     r = parse(t, published="1987-03-12T09:00:00")
-    check(t, r, "HOPKINS, Minn., March 12 -", "Shr 67", "HOPKINS, Minn.", "US",
-          "March 12", "1987-03-12", region="Minnesota", city="Hopkins")
+    check(t, r, "ROCHESTER, Minn., March 12 -", "Shr 41", "ROCHESTER, Minn.",
+          "US", "March 12", "1987-03-12", region="Minnesota", city="Rochester")
 
 
 def test_reuters_new_style():
@@ -201,10 +201,10 @@ def test_other_wires_and_spacing():
     t = "   LOS ANGELES (Reuters) - A group of studios sued."
     check(t, parse(t), "LOS ANGELES (Reuters) -", "A group", "LOS ANGELES",
           "US", agency="Reuters")
-    t = "KANSAS CITY, Mo. - March 13 - Grain futures rose."
-    check(t, parse(t, published="1987-03-13T10:00:00"),
-          "KANSAS CITY, Mo. - March 13 -", "Grain", "KANSAS CITY, Mo.", "US",
-          "March 13", "1987-03-13", region="Missouri")
+    t = "KANSAS CITY, Mo. - March 19 - Cattle prices eased."
+    check(t, parse(t, published="1987-03-19T10:00:00"),
+          "KANSAS CITY, Mo. - March 19 -", "Cattle", "KANSAS CITY, Mo.", "US",
+          "March 19", "1987-03-19", region="Missouri")
 
 
 # ---- lines before the dateline ----------------------------------------------------
@@ -249,12 +249,12 @@ def test_update_slug_before():
 
 
 def test_feed_prefix_and_agency_only():
-    t = "SPACE.com - TORONTO, Canada -- A second team of rocketeers said."
+    t = "SPACE.com - TORONTO, Canada -- Engineers tested a new rocket engine."
     r = parse(t)
-    check(t, r, "TORONTO, Canada --", "A second", "TORONTO, Canada", "CA",
+    check(t, r, "TORONTO, Canada --", "Engineers", "TORONTO, Canada", "CA",
           agency="SPACE.com")
-    t = "AP - A company founded by a chemistry researcher said on Monday."
-    check(t, parse(t), "AP -", "A company", agency="AP")
+    t = "AP - A startup that makes battery parts said on Monday."
+    check(t, parse(t), "AP -", "A startup", agency="AP")
     t = "Reuters - Stocks fell on Monday."
     check(t, parse(t), "Reuters -", "Stocks", agency="Reuters")
 
@@ -315,8 +315,8 @@ def test_bare_athens_is_greece():
 def test_lost_dash_after_known_city():
     t = "BOSTON The jury found the defendant guilty."
     check(t, parse(t), "BOSTON", "The jury", "BOSTON", "US")
-    t = "PONTIAC, Mich. The man accused of the shooting appeared in court."
-    check(t, parse(t), "PONTIAC, Mich.", "The man", "PONTIAC, Mich.", "US",
+    t = "PONTIAC, Mich. The city council voted on the budget."
+    check(t, parse(t), "PONTIAC, Mich.", "The city", "PONTIAC, Mich.", "US",
           region="Michigan")
     # a line break that a scraper escaped
     t = "ATHENS\\nGreek police said on Monday."
@@ -354,10 +354,10 @@ def test_dash_lost_between_place_and_story():
         ("WASHINGTONThe Senate voted on Tuesday.", "WASHINGTON", "The Senate",
          "WASHINGTON", "US", None, None),
         # a region, then the story's capitals
-        ("BAGHDAD, Iraq Insurgents attacked a convoy.", "BAGHDAD, Iraq",
-         "Insurgents", "BAGHDAD, Iraq", "IQ", None, None),
-        ("TBILISI, Georgia  Georgian troops said.", "TBILISI, Georgia",
-         "Georgian", "TBILISI, Georgia", "GE", None, None),
+        ("BAGHDAD, Iraq Engineers restored power to two districts.",
+         "BAGHDAD, Iraq", "Engineers", "BAGHDAD, Iraq", "IQ", None, None),
+        ("TBILISI, Georgia  Farmers protested outside parliament.",
+         "TBILISI, Georgia", "Farmers", "TBILISI, Georgia", "GE", None, None),
         # an acronym opens the story
         ("WASHINGTON NASA said on Monday it would delay the launch.",
          "WASHINGTON", "NASA said", "WASHINGTON", "US", None, None),
@@ -376,17 +376,17 @@ def test_dash_lost_between_place_and_story():
 def test_dash_lost_negatives():
     check_many([(t, None, None, None, None, None, None) for t in [
         "BOSTON Red Sox fans celebrated in the streets.",
-        "CLEVELAND Indians righthander Jake Westbrook pitched seven innings.",
-        "CHICAGO Cubs manager Dusty Baker was ejected.",
-        "MANCHESTER United manager Alex Ferguson said.",
+        "CLEVELAND Indians catcher Sam Ortell hit two home runs.",
+        "CHICAGO Cubs manager Dan Royce was ejected.",
+        "MANCHESTER United manager Mark Hollis praised the squad.",
         "LONDON Stock Exchange shares fell.",
-        "WASHINGTON Post columnist David Broder said.",
+        "WASHINGTON Post columnist Ellen Marsh said.",
         "SOFTWARE FIRM Microsoft said it would cut prices.",
         "Boston is the capital of Massachusetts.",
         "Mumbai police said on Monday they arrested five men.",
         "London shares rose on Monday.",
-        "Canadian Prime Minister Paul Martin said.",
-        "Washington Post columnist David Broder said.",
+        "Canadian Prime Minister Jean Tremblay said.",
+        "Washington Post columnist Ellen Marsh said.",
     ]])
     # "United Airlines" is no team: the dateline stands
     check_many([("CHICAGO United Airlines said it would cut jobs.", "CHICAGO",
@@ -429,10 +429,10 @@ def test_agency_and_source_openings():
         ("(CBS/AP) The president said on Monday.", "(CBS/AP)", "The president",
          None, None, None, "CBS/AP"),
         # a feed prefix and then the dateline: the dateline's agency wins
-        ("Canadian Press - VANCOUVER (CP) - The sister of a victim said.",
-         "VANCOUVER (CP) -", "The sister", "VANCOUVER", "CA", None, "CP"),
-        ("SPACE.com - TORONTO, Canada -- A second\\team of rocketeers said.",
-         "TORONTO, Canada --", "A second", "TORONTO, Canada", "CA", None,
+        ("Canadian Press - VANCOUVER (CP) - Ferry service resumed on Tuesday.",
+         "VANCOUVER (CP) -", "Ferry", "VANCOUVER", "CA", None, "CP"),
+        ("SPACE.com - TORONTO, Canada -- Engineers\\tested a new engine.",
+         "TORONTO, Canada --", "Engineers", "TORONTO, Canada", "CA", None,
          "SPACE.com"),
     ])
     check_many([(t, None, None, None, None, None, None) for t in [
@@ -448,9 +448,9 @@ def test_agency_and_source_openings():
 
 def test_date_headers():
     check_many([
-        ("AUGUST 18, 2004 (IDG NEWS SERVICE) - Intel said.",
-         "AUGUST 18, 2004 (IDG NEWS SERVICE) -", "Intel", None, None,
-         "AUGUST 18, 2004", "IDG NEWS SERVICE"),
+        ("MARCH 9, 2004 (IDG NEWS SERVICE) - Oracle said.",
+         "MARCH 9, 2004 (IDG NEWS SERVICE) -", "Oracle", None, None,
+         "MARCH 9, 2004", "IDG NEWS SERVICE"),
         ("(09/21/04)-- The firm said.", "(09/21/04)--", "The firm", None, None,
          "09/21/04", None),
         ("(Filed: 10/09/2004). The firm said.", "(Filed: 10/09/2004).",
@@ -498,13 +498,13 @@ def test_colon_datelines_and_section_labels():
 
 def test_bylines_in_markup_and_on_the_dateline_line():
     check_many([
-        ("&lt;p&gt;&lt;/p&gt;&lt;p&gt; By Deborah Cohen&lt;/p&gt;&lt;p&gt; "
+        ("&lt;p&gt; &lt;/p&gt;&lt;p&gt; By Maria Lopez&lt;/p&gt;&lt;p&gt; "
          "CHICAGO (Reuters) - Shares fell.", "CHICAGO (Reuters) -", "Shares",
          "CHICAGO", "US", None, "Reuters"),
         ("&lt;p&gt;\\&lt;/p&gt;&lt;p&gt; By Peter van der Veen&lt;/p&gt;&lt;p&gt;"
          " AMSTERDAM (Reuters) - Dutch shares fell.", "AMSTERDAM (Reuters) -",
          "Dutch", "AMSTERDAM", "NL", None, "Reuters"),
-        ("&lt;p&gt;&lt;/p&gt;&lt;p&gt; By Jane Smith&lt;/p&gt;&lt;p&gt; "
+        ("&lt;p&gt; &lt;/p&gt;&lt;p&gt; By Jane Smith&lt;/p&gt;&lt;p&gt; "
          "KABUL, Afghanistan - Election workers began counting.",
          "KABUL, Afghanistan -", "Election", "KABUL, Afghanistan", "AF", None,
          None),
@@ -521,8 +521,8 @@ def test_bylines_in_markup_and_on_the_dateline_line():
         ("By Amanda Gardner\\HealthDay Reporter\\(HealthDayNews) -- People who "
          "eat fish live longer.", "(HealthDayNews) --", "People", None, None,
          None, "HealthDayNews"),
-        ("By Jane Doe, Globe Correspondent  October 31, 2004. The firm said.",
-         "October 31, 2004.", "The firm", None, None, "October 31, 2004",
+        ("By Jane Doe, Herald Correspondent  March 2, 2004. The firm said.",
+         "March 2, 2004.", "The firm", None, None, "March 2, 2004",
          None),
         ("By Jane Doe, Globe Staff  |  October 31, 2004 FOXBOROUGH -- The "
          "Patriots won.", "October 31, 2004 FOXBOROUGH --", "The Patriots",
@@ -538,8 +538,8 @@ def test_scraper_debris_and_press_wires():
          "BOSTON", "US", None, None),
         ("BOSTON&mdash;The jury found him guilty.", "BOSTON&mdash;", "The jury",
          "BOSTON", "US", None, None),
-        ("ST. GEORGE #39;S, Grenada - Hurricane Ivan tore through.",
-         "ST. GEORGE #39;S, Grenada -", "Hurricane", "ST. GEORGE #39;S, Grenada",
+        ("ST. GEORGE #39;S, Grenada - Fishermen returned to port.",
+         "ST. GEORGE #39;S, Grenada -", "Fishermen", "ST. GEORGE #39;S, Grenada",
          "GD", None, None),
         ("LONDON (Reuters)-Stocks fell.", "LONDON (Reuters)-", "Stocks",
          "LONDON", "GB", None, "Reuters"),
@@ -568,8 +568,8 @@ def test_unknown_town_before_a_dash():
     check_many([(t, None, None, None, None, None, None) for t in [
         "SOCCER - The match ended in a draw.",
         "UPDATES - The match ended in a draw.",
-        "SUPREME COURT - The Supreme Court is to hear the case.",
-        "TACOMA RAINIERS - The Rainiers won again.",
+        "SUPREME COURT - Justices will hear arguments on the case.",
+        "TACOMA RAINIERS - Fans filled the stadium for the opener.",
         "SECURITYWATCH - Retailers are testing tags.",
     ]])
     # a news source we know is the agency
@@ -587,10 +587,10 @@ def test_no_dateline():
         "“We will not back down,” the minister told reporters on Friday.",
         "NATO allies agreed on Friday to raise defence spending.",
         "IBM said on Monday it would cut jobs.",
-        "U.S. Labor Secretary William Brock said he expects growth.",
-        "CLEVELAND Indians righthander Jake Westbrook pitched seven innings.",
-        "COPPER GRADE A - 2650 tonnes mainly carries cash nil",
-        "Shr 67 cts vs six cts\n    Net 1.6 mln vs 131,630\n",
+        "U.S. Labor Secretary Anne Holloway said she expects growth.",
+        "CLEVELAND Indians lefthander Tom Garvey pitched six innings.",
+        "ZINC HIGH GRADE - 1800 tonnes mostly cash, nil forward",
+        "Shr 41 cts vs 12 cts\n    Net 2.3 mln vs 512,400\n",
         "APRIL 7 - as of Friday, April 3, wheat stocks were 2.6 mln bushels",
         "Oil prices rose on Thursday as traders weighed supply risks\n"
         "and demand. LONDON - The market steadied.\n",
@@ -727,7 +727,7 @@ def test_unknown_caps_town_of_several_words():
     check(t, parse(t), "SAN RAMON -", "The company", "SAN RAMON", None)
     # slugs whose words are common English words are not towns
     for t in ("NEW RULES - The market for podcasts grew.",
-              "SUPREME COURT - The Supreme Court is to rule today."):
+              "SUPREME COURT - Justices are to rule today."):
         assert parse(t) == {"found": False}, t
 
 

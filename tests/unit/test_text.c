@@ -574,14 +574,14 @@ static void test_sentences_lines(void **state)
     SENTENCES("Talks with Mr.\n\nSmith", "Talks with Mr.", "Smith");
     SENTENCES("Talks with Mr.\nSmith", "Talks with Mr.\nSmith");
     /* a hard-wrapped wire story: single breaks are soft */
-    SENTENCES("LONDON, March 3 - Coffee prices rose sharply in\n"
+    SENTENCES("LONDON, March 3 - Cocoa futures rose sharply in\n"
               "early trade on Tuesday as dealers in\n"
               "London bought ahead of the\n"
               "weekend. Stocks fell by 1,200\n"
               "tonnes in the week.\n"
               "    Dealers said supplies remained tight\n"
               "and prices could rise further.\n",
-              "LONDON, March 3 - Coffee prices rose sharply in\n"
+              "LONDON, March 3 - Cocoa futures rose sharply in\n"
               "early trade on Tuesday as dealers in\n"
               "London bought ahead of the\nweekend.",
               "Stocks fell by 1,200\ntonnes in the week.",
