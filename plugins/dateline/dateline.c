@@ -1426,6 +1426,17 @@ struct dl_match {
     bool city_known, area_known;
 };
 
+/* Does one of the NULL-terminated words stand at i, followed by a space? */
+static bool word_at(const struct dl_text *t, size_t i, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w);
+        if (i + n < t->n && memcmp(t->s + i, *w, n) == 0 && t->s[i + n] == ' ')
+            return true;
+    }
+    return false;
+}
+
 /* Sentence openers after a dateline that lost its dash ("BOSTON The jury
  * ..."). Only these make "CAPS-PLACE Word" a dateline. */
 static bool sentence_opener(const struct dl_text *t, size_t i)
@@ -1438,12 +1449,7 @@ static bool sentence_opener(const struct dl_text *t, size_t i)
         "Five",   "Police", "Officials", "President", "Prime",  "Authorities",
         "Some",   "More",   "Most",      "Shares",    "Stocks", "U.S.",
         "Former", "Rescue", "Voters",    NULL};
-    for (const char *const *w = words; *w; w++) {
-        size_t n = strlen(*w);
-        if (i + n < t->n && memcmp(t->s + i, *w, n) == 0 && t->s[i + n] == ' ')
-            return true;
-    }
-    return false;
+    return word_at(t, i, words);
 }
 
 /* A function word that opens sentences, never names ("Boston The jury"
@@ -1454,12 +1460,7 @@ static bool function_opener(const struct dl_text *t, size_t i)
         "The",   "A",    "An",   "In",    "At",    "On",    "For",
         "After", "As",   "When", "While", "With",  "It",    "He",
         "She",   "They", "We",   "This",  "These", "Those", NULL};
-    for (const char *const *w = words; *w; w++) {
-        size_t n = strlen(*w);
-        if (i + n < t->n && memcmp(t->s + i, *w, n) == 0 && t->s[i + n] == ' ')
-            return true;
-    }
-    return false;
+    return word_at(t, i, words);
 }
 
 /* Does an opening quote stand at i: a quote mark, or the HTML entity of

@@ -49,7 +49,8 @@ ENT_SEEDS   ?= 5
 # The plugin also depends on the header it shares with the trainer.
 $(BUILD)/plugins/entities.so: $(wildcard $(ENT_DIR)/*.h)
 
-$(ENT_TRAIN): $(ENT_DIR)/tools/train.c $(ENT_DIR)/ner.h core/text.c core/text.h
+$(ENT_TRAIN): $(ENT_DIR)/tools/train.c $(ENT_DIR)/tools/xalloc.h $(ENT_DIR)/ner.h \
+               core/text.c core/text.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) -DNER_WITH_CORE -Iinclude -Icore \
 	    -o $@ $< core/text.c -lutf8proc -lm
@@ -58,7 +59,8 @@ $(ENT_GAZ): $(ENT_DIR)/tools/gaz.py $(wildcard $(ENT_DIR)/lists/*.txt)
 	@mkdir -p $(@D)
 	$(PYTHON) $(ENT_DIR)/tools/gaz.py $(ENT_DIR)/lists $@
 
-$(ENT_CLUSTER_BIN): $(ENT_DIR)/tools/clusters.c $(ENT_DIR)/ner.h
+$(ENT_CLUSTER_BIN): $(ENT_DIR)/tools/clusters.c $(ENT_DIR)/tools/xalloc.h \
+                   $(ENT_DIR)/ner.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) -o $@ $< -lm
 

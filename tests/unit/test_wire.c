@@ -31,6 +31,18 @@ static void str(const char *s)
     prism_pack_cstr(&pk, s);
 }
 
+/* A valid {id, text} map announcing one more pair, which the caller packs
+ * next: the field under test. */
+static void begin_doc_and(void)
+{
+    begin();
+    msgpack_pack_map(&pk, 3);
+    str("id");
+    str("a");
+    str("text");
+    str("t");
+}
+
 static enum prism_wire_code check(prism_wire_info_t *info, char *msg)
 {
     return prism_wire_check(sb.data, sb.size, &limits, info, msg, 256);
@@ -205,52 +217,27 @@ static void refuses_invalid_utf8(void **state)
 static void refuses_bad_fields(void **state)
 {
     (void)state;
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     str("meta");
     str("not a map");
     refuses(PRISM_WIRE_BAD_FIELD, "meta");
 
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     str("results");
     msgpack_pack_nil(&pk);
     refuses(PRISM_WIRE_BAD_FIELD, "reserved");
 
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     str("id");
     str("b");
     refuses(PRISM_WIRE_BAD_FIELD, "twice");
 
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     msgpack_pack_int(&pk, 5);
     str("int key");
     refuses(PRISM_WIRE_BAD_FIELD, "not a string");
 
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     str("published");
     msgpack_pack_true(&pk);
     refuses(PRISM_WIRE_BAD_FIELD, "published");
@@ -259,12 +246,7 @@ static void refuses_bad_fields(void **state)
 static void refuses_nesting_bombs_and_floods(void **state)
 {
     (void)state;
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     str("meta");
     msgpack_pack_map(&pk, 1);
     str("x");
@@ -273,12 +255,7 @@ static void refuses_nesting_bombs_and_floods(void **state)
     msgpack_pack_nil(&pk);
     refuses(PRISM_WIRE_TOO_DEEP, "deeper than 32");
 
-    begin();
-    msgpack_pack_map(&pk, 3);
-    str("id");
-    str("a");
-    str("text");
-    str("t");
+    begin_doc_and(); /* id, text, then one more pair: */
     str("meta");
     msgpack_pack_map(&pk, 1);
     str("x");

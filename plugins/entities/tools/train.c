@@ -40,25 +40,7 @@
 
 /* ---- small helpers ------------------------------------------------------- */
 
-static void *xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p) {
-        fprintf(stderr, "train: out of memory\n");
-        exit(1);
-    }
-    return p;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fprintf(stderr, "train: out of memory\n");
-        exit(1);
-    }
-    return p;
-}
+#include "xalloc.h"
 
 static char *xstrdup(const char *s)
 {
