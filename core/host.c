@@ -537,6 +537,57 @@ static int span_kind(const char *s, size_t len)
     return SPAN_NONE;
 }
 
+/* Keys and short values are almost always ASCII: check those bytes in one
+ * pass before the full UTF-8 validator. */
+static bool utf8_ok(const char *s, size_t len)
+{
+    if (len <= 32) {
+        unsigned char any = 0;
+        for (size_t i = 0; i < len; i++)
+            any |= (unsigned char)s[i];
+        if (any < 0x80)
+            return true;
+    }
+    return prism_utf8_valid(s, len, NULL, NULL);
+}
+
+/* A msgpack str, header and body appended to the buffer together (the
+ * packer would make two calls through its write callback). */
+static int pack_str(prism_out *o, const char *s, size_t len)
+{
+    unsigned char hdr[5];
+    size_t hn;
+    if (len < 32) {
+        hdr[0] = (unsigned char)(0xA0 | len);
+        hn = 1;
+    } else if (len < 256) {
+        hdr[0] = 0xD9;
+        hdr[1] = (unsigned char)len;
+        hn = 2;
+    } else if (len < 65536) {
+        hdr[0] = 0xDA;
+        hdr[1] = (unsigned char)(len >> 8);
+        hdr[2] = (unsigned char)len;
+        hn = 3;
+    } else {
+        hdr[0] = 0xDB;
+        hdr[1] = (unsigned char)(len >> 24);
+        hdr[2] = (unsigned char)(len >> 16);
+        hdr[3] = (unsigned char)(len >> 8);
+        hdr[4] = (unsigned char)len;
+        hn = 5;
+    }
+    msgpack_sbuffer *sb = o->sb;
+    if (sb->alloc - sb->size < hn + len)
+        return msgpack_sbuffer_write(sb, (const char *)hdr, hn) ||
+               msgpack_sbuffer_write(sb, s, len);
+    memcpy(sb->data + sb->size, hdr, hn);
+    if (len)
+        memcpy(sb->data + sb->size + hn, s, len);
+    sb->size += hn + len;
+    return 0;
+}
+
 static int host_out_str(prism_out *o, const char *s, size_t len)
 {
     int rc = before_value(o, true);
@@ -544,15 +595,19 @@ static int host_out_str(prism_out *o, const char *s, size_t len)
         return rc;
     if (!s && len)
         return misuse(o, "NULL string");
-    if (!prism_utf8_valid(s ? s : "", len, NULL, NULL))
+    if (!s)
+        s = "";
+    if (!utf8_ok(s, len))
         return misuse(o, "a string is not valid UTF-8");
     if (o->depth > 0) {
         struct out_frame *f = &o->stack[o->depth - 1];
         if (f->is_map && f->want_key)
             f->span = span_kind(s, len);
     }
-    msgpack_pack_str(&o->pk, len);
-    msgpack_pack_str_body(&o->pk, s ? s : "", len);
+    if (pack_str(o, s, len) != 0) {
+        misuse(o, "out of memory writing a string");
+        return PRISM_ENOMEM;
+    }
     after_value(o);
     return 0;
 }
