@@ -1023,7 +1023,19 @@ static bool resolve_iso(const struct dl_date *d, int64_t now, char out[11])
     }
     if (year < 1 || year > 9999 || d->day > days_in_month(year, d->month))
         return false;
-    snprintf(out, 11, "%04d-%02d-%02d", (int)year, d->month, d->day);
+    /* "YYYY-MM-DD" by hand: snprintf cost as much as the whole parse */
+    int y = (int)year;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + d->month / 10);
+    out[6] = (char)('0' + d->month % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d->day / 10);
+    out[9] = (char)('0' + d->day % 10);
+    out[10] = '\0';
     return true;
 }
 
@@ -1154,10 +1166,15 @@ static bool read_place_loose(const struct dl_text *t, size_t i,
     p->loose = true;
     size_t j = i;
     struct dl_word w;
-    if (starts_ci(t, i, "by "))
-        return false; /* a byline */
+    if (starts_ci(t, i, "by ") || function_opener(t, i))
+        return false; /* a byline; a sentence ("The talks in WARSAW, ") */
     while (p->words < 4) {
         if (!read_word(t, j, &w) || w.has_digit)
+            return false;
+        /* a full stop inside ends a sentence ("Breaking news. WARSAW, ");
+         * only short abbreviations and initials ("St.", "Mt.", "J.") may
+         * carry a dot before the last word */
+        if (w.dot_end && ch(t, w.e) == ' ' && w.letters > 3)
             return false;
         p->words++;
         p->caps &= w.lower == 0;
@@ -2242,8 +2259,8 @@ static bool source_like(const struct dl_state *st, const struct dl_text *t,
         if (!w.first_up && !web && !small_word &&
             !(w.first_lo && w.upper > 0) &&
             !(w.first_lo && w.e - w.s > 4 &&
-              memchr(t->s + w.s, '.', w.e - w.s)))
-            return false;
+              memchr(t->s + w.s, '.', w.e - w.s - w.dot_end)))
+            return false; /* a dot inside ("p2pnet.net"), not a full stop */
         if (!small_word)
             caps &= w.lower == 0;
         words++;

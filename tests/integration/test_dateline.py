@@ -602,6 +602,26 @@ def test_no_dateline():
         assert r == {"found": False}, (t, r)
 
 
+def test_sentence_before_a_caps_place_is_no_dateline():
+    # a sentence, a label or a full stop ahead of a place in capitals: no
+    # place swallows the words before it, no source is made of them
+    texts = [
+        "The talks in WARSAW, June 3 - ended without a deal.",
+        "Breaking news. WARSAW, June 3 - The government fell.",
+        "In brief. PARIS - Strikes spread to the ports.",
+        "Exclusive. Kyiv (AFP) - Officials said the bridge would reopen.",
+    ]
+    for t, r in zip(texts, parse_many(texts)):
+        assert r == {"found": False}, (t, r)
+    # while careless case and web names still read
+    t = "La paz, march 4 - Miners marched on the capital."
+    check(t, parse(t), "La paz, march 4 -", "Miners", place="La paz",
+          country="BO", date="march 4", iso="2024-03-04")
+    t = "washingtonpost.com - The Senate voted late on Friday."
+    check(t, parse(t), "washingtonpost.com -", "The Senate",
+          agency="washingtonpost.com")
+
+
 def test_body_without_its_dateline_has_none():
     t = "LONDON, Nov 7 (Reuters) - Oil prices rose on Thursday as traders\nweighed the risk to supply.\n"
     r = parse(t)
