@@ -151,10 +151,14 @@ static size_t u8_len(const uint8_t *s, size_t i, size_t n)
 }
 
 /* The code point at s[i] (valid UTF-8 assumed; garbage reads as 0xFFFD). */
-static uint32_t u8_cp(const uint8_t *s, size_t i, size_t n, size_t *k)
+static inline uint32_t u8_cp(const uint8_t *s, size_t i, size_t n, size_t *k)
 {
-    *k = u8_len(s, i, n);
     uint8_t c = s[i];
+    if (c < 0x80) { /* the common case, kept inline at every call */
+        *k = 1;
+        return c;
+    }
+    *k = u8_len(s, i, n);
     switch (*k) {
     case 1:
         return c < 0x80 ? c : 0xFFFD;
