@@ -911,10 +911,28 @@ static unsigned word_features(const uint8_t *w, size_t len)
     return f;
 }
 
+/* The vowels that English seldom doubles: "yaay", "niice", "cuute" are
+ * elongated, while "loose" is not "lose", nor "root" "rot". */
+static const bool is_vowel[256] = {
+    ['a'] = true,
+    ['i'] = true,
+    ['u'] = true,
+};
+
+/* Whether w holds a doubled a, i or u ("yaay", "niice"). */
+static inline bool has_double_vowel(const uint8_t *w, size_t len)
+{
+    for (size_t i = 1; i < len; i++) {
+        if (w[i] == w[i - 1] && is_vowel[w[i]])
+            return true;
+    }
+    return false;
+}
+
 /* Whether a word that is not in the lexicon can have a fallback at all:
  * the fallbacks (lookup_fallback) need an apostrophe or a hyphen, a
- * tripled letter, a doubled last letter, "un-" or laughter ("haha"). Most
- * words fail this cheap test. */
+ * tripled letter, a doubled last letter, a doubled a, i or u, "un-" or
+ * laughter ("haha"). Most words fail this cheap test. */
 static inline __attribute__((always_inline)) bool
 fallback_possible(const uint8_t *w, size_t len)
 {
@@ -929,6 +947,12 @@ fallback_possible(const uint8_t *w, size_t len)
                ~0xFFFFull; /* "sooo" */
         if (o > 0 && w[o] == w[o - 1] && (w[o] == w[o - 2] || w[o] == w[o + 1]))
             any = 1;
+        /* a doubled a, i or u ("yaay"), within the chunk */
+        uint64_t dbl = zero_bytes(c ^ (c << 8)) & valid & ~0xFFull;
+        if (dbl)
+            any |= dbl & (zero_bytes(c ^ (0x61 * ONES)) |
+                          zero_bytes(c ^ (0x69 * ONES)) |
+                          zero_bytes(c ^ (0x75 * ONES)));
     }
     return any != 0 || w[len - 1] == w[len - 2] ||
            (len >= 6 && w[0] == 'u' && w[1] == 'n') ||
@@ -1095,6 +1119,20 @@ static bool lookup_fallback(const struct scorer *sc, const uint8_t *w, int len,
         *emphasis = true;
         return true;
     }
+    /* "yaay", "niice", "cuute": a doubled a, i or u said once (not
+     * consonants, "Grimm" is not "grim", nor e and o: "loose", "root") */
+    if (has_double_vowel(w, (size_t)len)) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (i == 0 || w[i] != w[i - 1] || !is_vowel[w[i]])
+                buf[n++] = w[i];
+        }
+        if (n != len && lex_lookup(lx, buf, (size_t)n, out) &&
+            (out->flags & LX_LEX) && out->valence != 0) {
+            *emphasis = true;
+            return true;
+        }
+    }
     if (is_laughter(w, len)) {
         memset(out, 0, sizeof *out);
         out->flags = LX_LEX;
@@ -1153,6 +1191,12 @@ static double plain_valence(const struct lexicon *lx, const uint8_t *w,
     return e.valence;
 }
 
+/* A negated valence: "not good", "not bad". */
+static double negated(const struct params *p, double v)
+{
+    return v > 0 ? -p->neg_pos * v : -p->neg_neg * v;
+}
+
 /* A hashtag that is not a word ("#stupidpersonalsshit", "#NoMoreLies"):
  * the sum of the rated words it is made of, times the `hyphen` constant.
  * CamelCase is split at its capitals; otherwise the longest rated prefix
@@ -1166,17 +1210,46 @@ static bool hashtag_value(const struct scorer *sc, const uint8_t *raw,
     size_t start = 0;
     bool camel = false;
 
-    for (size_t i = 1; i < len; i++) {
-        if (raw[i] >= 'A' && raw[i] <= 'Z' && raw[i - 1] >= 'a' &&
-            raw[i - 1] <= 'z') {
-            v += plain_valence(lx, w + start, i - start);
+    /* after a negator: "#NotHappy", "#NoWorries"; after "no more", only
+     * good things turn ("#NoMoreFun"; "#NoMoreLies" stays a complaint) */
+    int flip = 0; /* 1 after "no more", 2 after a negator */
+    struct lex_entry e;
+
+    for (size_t i = 1; i <= len; i++) {
+        if (i == len ? camel
+                     : raw[i] >= 'A' && raw[i] <= 'Z' && raw[i - 1] >= 'a' &&
+                           raw[i - 1] <= 'z') {
+            double pv = plain_valence(lx, w + start, i - start);
+            if (pv != 0.0)
+                v += flip > (pv < 0) ? negated(sc->p, pv) : pv;
+            else if (flip == 2 && i - start == 4 &&
+                     memcmp(w + start, "more", 4) == 0)
+                flip = 1;
+            else if (lex_lookup(lx, w + start, i - start, &e) &&
+                     (e.flags & LX_NEG))
+                flip = 2;
             start = i;
             camel = true;
         }
     }
-    if (camel) {
-        v += plain_valence(lx, w + start, len - start);
-    } else {
+    if (!camel) {
+        /* "#notgood", "#nofun": a negator, then exactly a rated word */
+        static const struct {
+            const char *s;
+            bool bad_too; /* "#notbad", "#noworries"; not "#nomorelies" */
+        } negs[] = {{"nomore", false}, {"not", true},  {"no", true},
+                    {"never", true},   {"dont", true}, {"cant", true},
+                    {NULL, false}};
+        for (int k = 0; negs[k].s; k++) {
+            size_t m = strlen(negs[k].s);
+            if (len >= m + 3 && memcmp(w, negs[k].s, m) == 0) {
+                double pv = plain_valence(lx, w + m, len - m);
+                if (pv > 0.0 || (pv < 0.0 && negs[k].bad_too)) {
+                    v = negated(sc->p, pv);
+                    goto done;
+                }
+            }
+        }
         size_t pre = 0;
         double vp = 0.0, vs = 0.0;
         for (size_t n = len - 1; n >= 4 && vp == 0.0; n--) {
@@ -1188,6 +1261,7 @@ static bool hashtag_value(const struct scorer *sc, const uint8_t *raw,
         }
         v = vp + vs;
     }
+done:
     if (v == 0.0)
         return false;
     memset(out, 0, sizeof *out);
@@ -1199,6 +1273,26 @@ static bool hashtag_value(const struct scorer *sc, const uint8_t *raw,
 static bool ends_with_ly(const uint8_t *w, int len)
 {
     return len > 3 && w[len - 2] == 'l' && w[len - 1] == 'y';
+}
+
+/* Modifiers that may follow the word they scale: adverbs in -ly ("fell
+ * sharply") also precede one; "af" and "as hell" ("cute af", "cold as
+ * hell") only follow one. */
+enum { POST_NO, POST_LY, POST_ONLY };
+
+/* The POST_* kind of a modifier of n_tok tokens whose first key is w. */
+static int post_kind(const uint8_t *w, size_t len, size_t n_tok,
+                     const struct lex_entry *e)
+{
+    if (!(e->flags & LX_MOD))
+        return POST_NO;
+    if (n_tok == 1 && ends_with_ly(w, (int)len))
+        return POST_LY;
+    if ((n_tok == 1 && len == 2 && w[0] == 'a' && w[1] == 'f') ||
+        (n_tok == 1 && len == 3 && memcmp(w, "asf", 3) == 0) ||
+        (n_tok >= 2 && len == 2 && w[0] == 'a' && w[1] == 's'))
+        return POST_ONLY;
+    return POST_NO;
 }
 
 /* Replace the value of the last hit by `v`. */
@@ -1215,9 +1309,9 @@ static void replace_last(struct scorer *sc, double v)
 }
 
 /* Act on one lexicon entry that covers `n_words` words from the current
- * one. */
+ * one; `post` is its POST_* kind. */
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
-                        long n_words, bool is_ly)
+                        long n_words, int post)
 {
     /* "unemployment fell", "the death toll rose": a verb of rise or fall
      * right after a negative word describes that word */
@@ -1277,14 +1371,16 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
     }
     if (e->flags & LX_MOD) {
         /* "fell sharply": an adverb right after a hit scales that hit */
-        if (is_ly && sc->last_on && sc->last_word == sc->word - 1 &&
+        if (post && sc->last_on && sc->last_word == sc->word - 1 &&
             !sc->mod_on) {
             double extra = sc->last_v * e->scalar * sc->p->post_mod;
             add_value(sc, extra);
             sc->last_v += extra;
-            sc->last_word = sc->word;
+            sc->last_word = sc->word + n_words - 1;
             return;
         }
+        if (post == POST_ONLY)
+            return; /* "af", "as hell" after nothing rated */
         if (sc->mod_on && sc->word - sc->mod_word <= 1) {
             sc->mod += e->scalar; /* "very very", "really badly" */
             sc->own_on = false;
@@ -1379,13 +1475,41 @@ static size_t match_emoticon(const struct scorer *sc, size_t i,
     return 0;
 }
 
+/* A censored word ("f*ck", "sh*t", "f**king"): a word glued to asterisks
+ * and letters, looked up with its asterisks. Returns tokens consumed. */
+static size_t match_censored(const struct scorer *sc, size_t i,
+                             struct lex_entry *out)
+{
+    uint8_t key[17];
+    size_t len = 0, n = 0;
+    for (size_t j = i; j < sc->end; j++) {
+        const prism_token *t = &sc->tok[j];
+        if (j > i && t->start != sc->tok[j - 1].end)
+            break;
+        if (t->kind != PRISM_TOK_WORD &&
+            !(t->kind == PRISM_TOK_PUNCT && sc->text[t->start] == '*'))
+            break;
+        if (len + (t->end - t->start) > 16)
+            return 0;
+        for (uint32_t c = t->start; c < t->end; c++) {
+            uint8_t ch = (uint8_t)sc->text[c];
+            key[len++] = ch >= 'A' && ch <= 'Z' ? (uint8_t)(ch + 32) : ch;
+        }
+        n++;
+    }
+    if (n < 2 || !lex_lookup(&sc->st->lex, key, len, out) ||
+        !(out->flags & (LX_LEX | LX_MOD)))
+        return 0;
+    return n;
+}
+
 /* An emoji token, without variation selectors and skin tones. */
 static bool match_emoji(const struct scorer *sc, const prism_token *t,
                         struct lex_entry *out)
 {
     const uint8_t *s = (const uint8_t *)sc->text + t->start;
     size_t len = t->end - t->start;
-    if (len < 2 || len > 16 || s[0] < 0xC0)
+    if (len < 2 || len > 32 || s[0] < 0xC0)
         return false;
     for (;;) {
         if (len >= 3 && s[len - 3] == 0xEF && s[len - 2] == 0xB8 &&
@@ -1397,8 +1521,25 @@ static bool match_emoji(const struct scorer *sc, const prism_token *t,
         else
             break;
     }
-    return len > 0 && lex_lookup(&sc->st->lex, s, len, out) &&
-           (out->flags & LX_LEX);
+    if (len > 0 && lex_lookup(&sc->st->lex, s, len, out) &&
+        (out->flags & LX_LEX))
+        return true;
+    /* a zero-width-joiner sequence that is not listed ("🤦‍♀️"): its
+     * first emoji */
+    for (size_t k = 2; k + 3 <= len; k++) {
+        if (s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x8D) {
+            size_t m = k;
+            if (m >= 3 && s[m - 3] == 0xEF && s[m - 2] == 0xB8 &&
+                s[m - 1] == 0x8F)
+                m -= 3; /* U+FE0F */
+            else if (m >= 4 && s[m - 4] == 0xF0 && s[m - 3] == 0x9F &&
+                     s[m - 2] == 0x8F && s[m - 1] >= 0xBB && s[m - 1] <= 0xBF)
+                m -= 4; /* a skin tone */
+            return m > 0 && lex_lookup(&sc->st->lex, s, m, out) &&
+                   (out->flags & LX_LEX);
+        }
+    }
+    return false;
 }
 
 /* The first bytes of a link: "h" (http), "w" (www), "@" (a handle). */
@@ -1600,6 +1741,17 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                          ((uint8_t)text[t->start + 2] == 0x94 ||
                           (uint8_t)text[t->start + 2] == 0x93))
                     end_clause(&sc, true); /* em or en dash */
+                else if (c == '*' && i > a &&
+                         tok[i - 1].kind == PRISM_TOK_WORD &&
+                         tok[i - 1].end == t->start) {
+                    /* a censored word ("f*ck", "sh*t"), from the word
+                     * before the asterisk */
+                    size_t m2 = match_censored(&sc, i - 1, &e);
+                    if (m2 > 1) {
+                        apply_entry(&sc, &e, false, 1, POST_NO);
+                        i += m2 - 2;
+                    }
+                }
             }
             continue;
         }
@@ -1664,7 +1816,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         for (size_t j = 0; j < n_tok; j++)
             n_words += tok[i + j].kind != PRISM_TOK_PUNCT;
         apply_entry(&sc, &e, caps || emphasis, n_words,
-                    n_tok == 1 && ends_with_ly(key, (int)len));
+                    post_kind(key, len, n_tok, &e));
         sc.word += n_words - 1;
         i += n_tok - 1;
     }
@@ -2087,7 +2239,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.2.0",
+    .version = "1.3.0",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

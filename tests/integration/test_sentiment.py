@@ -240,6 +240,108 @@ def test_everyday_informal_vocabulary():
     assert compound("that hostel was icky, sketchy and dodgy") < -0.5
 
 
+def test_misspelt_and_phonetic_words_of_feeling():
+    pos = ["the view from the bridge was beutiful", "what an excelent pie",
+           "thnx for the lift home", "gr8t night at the quiz",
+           "ilysm sis", "a fantasic little cafe", "so exited for friday"]
+    neg = ["my landlord is so stoopid", "really dissapointed with the hotel",
+           "the bus smelled discusting", "those h8ers again",
+           "the ferry was terible", "tierd of waiting for the plumber"]
+    for r, text in zip(score(pos), pos):
+        assert r["compound"] > 0.2, (text, r)
+    for r, text in zip(score(neg), neg):
+        assert r["compound"] < -0.2, (text, r)
+
+
+def test_elongated_vowels_and_dropped_g():
+    # a doubled a, i or u is elongation; a doubled e or o is English
+    assert compound("yaay the parcel came") > 0.3
+    assert compound("that was niice") > 0.3
+    assert compound("the sermon was borin") < -0.3
+    assert compound("still lovin the new bike") > 0.3
+    # "loose" is not "lose", "root" not "rot", "heroin" not "heroing"
+    for text in ["the loose gravel on the path", "the roots of the oak",
+                 "a report on heroin imports", "aspirin and water"]:
+        assert abs(compound(text)) < 0.1, text
+    assert compound("sooooooo happy right now") >= \
+        compound("so happy right now")
+
+
+def test_informal_negators():
+    for text in ["i dnt like this song", "it doesnt look good",
+                 "nothin good on the telly", "the pasta wasnt great"]:
+        assert compound(text) < 0, text
+    # "never been so" and "couldn't be more" intensify, they do not negate
+    assert compound("i have never been so happy") > 0.5
+    assert compound("i have never been so bored") < -0.5
+    assert compound("we couldn't be more proud of her") > 0.5
+    assert compound("the new tram line never disappoints") > 0.3
+
+
+def test_post_modifiers_af_and_as_hell():
+    cute, cute_af, tired, tired_af = [r["compound"] for r in score([
+        "the puppy is cute", "the puppy is cute af",
+        "the drive was tiring", "the drive was tiring af"])]
+    assert cute_af > cute > 0
+    assert tired_af < tired < 0
+    # "as hell" scales the word before it and is not itself a curse
+    assert compound("the gig was fun as hell") > compound("the gig was fun")
+    assert compound("the exam was hard as hell") < 0
+    # after nothing rated, "af" and "as hell" count nothing
+    assert compound("as hell", *NO_BLANK) == 0.0
+
+
+def test_hashtag_negation():
+    assert compound("dinner tonight #notgood") < 0
+    assert compound("third flat tyre #NotHappy") < 0
+    assert compound("results are in #notbad") > 0
+    assert compound("see you on friday #NoWorries") > 0
+    # "no more" turns only good things: a protest stays a complaint
+    assert compound("marching today #NoMoreLies") < 0
+
+
+def test_censored_swearing():
+    assert compound("this printer is sh*t") < -0.3
+    assert compound("f*ck this traffic") < -0.3
+    assert compound("the finale was f**king brilliant") > \
+        compound("the finale was brilliant") > 0
+    # asterisks used for emphasis or arithmetic are not swearing
+    assert compound("a *great* evening") > 0.3
+    assert compound("2*3 makes 6", *NO_BLANK) == 0.0
+
+
+def test_more_emoticons_and_emoji():
+    pos = ["passed my driving test :'D", "new trainers :b",
+           "got the tickets \U0001F483", "dinner with friends \U0001F942",
+           "our garden today \U0001F33B", "thank you all \U0001FAF6",
+           "new flat \u2661", "see you there (y)",
+           "hotpot tonight \u2764\ufe0f\u200d\U0001F525"]
+    neg = ["missed the train ;_;", "forgot my keys again \U0001F926\u200d\u2640\ufe0f",
+           "flowers are dead \U0001F940", "meeting moved again ;-;",
+           "the queue is long :l", "left my phone at home \U0001F62E\u200d\U0001F4A8"]
+    for r, text in zip(score(pos), pos):
+        assert r["compound"] > 0.2, (text, r)
+    for r, text in zip(score(neg), neg):
+        assert r["compound"] < 0, (text, r)
+    # a skin tone in a joiner sequence is read as the emoji it modifies
+    assert compound("lost my wallet \U0001F926\U0001F3FD\u200d\u2642\ufe0f") < 0
+
+
+def test_online_idioms_and_slang():
+    pos = ["two thumbs up for the new menu", "big ups to the bus driver",
+           "good vibes only this weekend", "the band was lit af",
+           "you slay", "yass the cafe reopened", "can't thank you enough",
+           "that track is a banger", "squad goals"]
+    neg = ["thumbs down for the new menu", "bad vibes at that party",
+           "the launch was a dumpster fire", "feeling under the weather",
+           "thanks for nothing", "bruh the lift is broken again",
+           "ugh my hangry flatmate", "screw this printer"]
+    for r, text in zip(score(pos), pos):
+        assert r["compound"] > 0.2, (text, r)
+    for r, text in zip(score(neg), neg):
+        assert r["compound"] < 0, (text, r)
+
+
 # --- documents --------------------------------------------------------------
 
 EARNINGS = (
