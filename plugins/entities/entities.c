@@ -16,8 +16,12 @@
  * political groups) or MISC, by the gazetteer compiled into the model; a
  * name headed by an event or award word ("Booker Prize", "Treaty of
  * Lisbon") is MISC, by a building's word ("Heathrow Airport") a place, by
- * "University" or "Inc" an organisation. When the `dateline` plugin ran,
- * the dateline's place is a GPE.
+ * "University" or "Inc" an organisation. Span rules put right what a
+ * tagger trained on Reuters gets wrong in other prose: titles, greetings
+ * and function words at a name's edges, sentence openers, abbreviations
+ * and runs of ordinary capitalised words taken for names, people taken
+ * for places, quoted titles, lower-case places in text written without
+ * case. When the `dateline` plugin ran, the dateline's place is a GPE.
  *
  * Mentions of one thing are grouped into an entity: the same name, a
  * person's surname or given name after (or before) the full name, an
@@ -32,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -90,6 +95,9 @@ typedef struct state {
     int32_t em[ENT_CHUNK * NER_NTAGS];
     uint8_t back[ENT_CHUNK * NER_NTAGS];
     uint32_t feats[NER_MAXFEAT];
+    uint32_t wr_key[1024]; /* the span rules' words (WR_SLOTS) */
+    uint8_t wr_bits[1024];
+    size_t ntok_cur; /* tokens of the document being tagged */
 } state;
 
 /* ---- scratch ---------------------------------------------------------------
@@ -344,6 +352,342 @@ static bool has_alnum(const ner_info *in, size_t a, size_t b)
     return false;
 }
 
+/* ---- span rules ------------------------------------------------------------
+ *
+ * What a tagger trained on Reuters news gets wrong in other prose, put
+ * right after tagging, by small closed word lists (written for prism). */
+
+enum word_rule {
+    WR_EDGE = 1,    /* function words: never the first or last word of a
+                       name ("Canada If", "From Indian Oil Building") */
+    WR_LEAD = 2,    /* words before a person's name that are not part of
+                       it: greetings, forms of address, kin ("Dear Nina",
+                       "Aunt Toni", "Doctor Hank") */
+    WR_NOTNAME = 4, /* a word alone that is never a name: abbreviations and
+                       acronyms of common nouns, days, months, currencies,
+                       interjections ("CEO", "ASAP", "Sundays", "Euros") */
+    WR_TIME = 8,    /* months: not the first word of a name ("March
+                       Eurodollars", "August Chicago NAPM") but of an
+                       event's ("October Revolution") */
+};
+
+static const struct {
+    uint8_t bits;
+    const char *words; /* lower case, separated by spaces */
+} WORD_RULES[] = {
+    {WR_EDGE,
+     "a an and or nor but if so because although though whether "
+     "this that these those what which who whom whose when where why how "
+     "i you he she it we they me him them my your his its our their "
+     "is are was were been does did has have had not no yes "
+     "to from for with without by at into onto upon about after before "
+     "during via please thanks here there of in on as"},
+    {WR_LEAD,
+     "dear hi hey hello hiya greetings thanks thank cheers regards "
+     "congratulations congrats welcome sincerely love attn fyi ps p.s. "
+     "morning afternoon evening night good doctor doc aunt auntie uncle "
+     "grandma grandpa granny cousin brother sister mom mum mother dad "
+     "father mr mr. mrs mrs. ms ms. dr dr. coach teacher "
+     "officer nurse pastor"},
+    {WR_NOTNAME,
+     "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
+     "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
+     "phd mba ipo rfp rfq roi gdp gnp cpi vat pdf jpg "
+     "docs xls url html http https www email e-mail tv dvd vhs cd cds "
+     "pc pcs usb gps sms atm id ids dna rna hiv adhd dui seo diy mp3 "
+     "monday tuesday wednesday thursday friday saturday sunday mondays "
+     "tuesdays wednesdays thursdays fridays saturdays sundays january "
+     "february march july august september october november december "
+     "euros dollar dollars yen pound pounds sterling cent cents peso "
+     "pesos rupee rupees yuan renminbi rouble roubles ruble rubles franc "
+     "francs lira dinar dinars shekel shekels bitcoin hi hey hello heh "
+     "thanks yes no yep nope wow jan. feb. mar. apr. "
+     "jun. jul. aug. sep. sept. oct. nov. dec."},
+    {WR_TIME,
+     "january february march april may june july august september october "
+     "november december jan feb mar apr jun jul aug sep sept oct nov dec "
+     "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."},
+};
+
+/* Does the word end in "-based", "-owned"... ("Ontario-based Magna",
+ * "Hong Kong-based", "state-owned")? It qualifies the name after it. */
+static bool based_word(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    size_t len = t->end - t->start;
+    static const char *const ends[] = {"-based",  "-owned",      "-backed",
+                                       "-listed", "-controlled", "-led",
+                                       "-born",   "-run",        "-registered"};
+    for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+        size_t n = strlen(ends[k]);
+        if (len > n && !strncasecmp(w + len - n, ends[k], n))
+            return true;
+    }
+    return false;
+}
+
+#define WR_SLOTS 1024u
+
+static void word_rules_init(state *st)
+{
+    memset(st->wr_key, 0, sizeof(st->wr_key));
+    for (size_t r = 0; r < sizeof(WORD_RULES) / sizeof(WORD_RULES[0]); r++) {
+        const char *w = WORD_RULES[r].words;
+        while (*w) {
+            size_t n = strcspn(w, " ");
+            if (n) {
+                uint32_t h = ner_hash_bytes(w, n, 2), k = h ? h : 1;
+                uint32_t i = ner_mix32(k) & (WR_SLOTS - 1);
+                while (st->wr_key[i] && st->wr_key[i] != k)
+                    i = (i + 1) & (WR_SLOTS - 1);
+                st->wr_key[i] = k;
+                st->wr_bits[i] |= WORD_RULES[r].bits;
+            }
+            w += n;
+            while (*w == ' ')
+                w++;
+        }
+    }
+}
+
+/* The word_rule bits of token i. */
+static uint32_t word_rule(const state *st, size_t i)
+{
+    uint32_t k = st->info[i].h_lower ? st->info[i].h_lower : 1;
+    uint32_t j = ner_mix32(k) & (WR_SLOTS - 1);
+    while (st->wr_key[j]) {
+        if (st->wr_key[j] == k)
+            return st->wr_bits[j];
+        j = (j + 1) & (WR_SLOTS - 1);
+    }
+    return 0;
+}
+
+/* Is the name [a, b) placed as a place is: after "in", "near" or "at",
+ * or before a comma and a country, state or city ("Redmond, Washington")? */
+static bool placed(const state *st, const char *text, const prism_token *tok,
+                   size_t a, size_t b)
+{
+    static const char *const preps[] = {"in", "near", "at", "outside"};
+    if (a > 0) {
+        const prism_token *p = &tok[a - 1];
+        for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
+            if (p->end - p->start == strlen(preps[k]) &&
+                !strncasecmp(text + p->start, preps[k], strlen(preps[k])))
+                return true;
+    }
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                            (1u << NER_G_CITY) | (1u << NER_G_ALIAS);
+    return b + 1 < st->ntok_cur && tok[b].end - tok[b].start == 1 &&
+           text[tok[b].start] == ',' && (st->info[b + 1].gaz & places);
+}
+
+/* Is the token a double quotation mark (straight or curly)? */
+static bool quote_tok(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && *w == '"') || (n == 3 && (!memcmp(w, "\xe2\x80\x9c", 3) ||
+                                                !memcmp(w, "\xe2\x80\x9d", 3)));
+}
+
+/* Is the token sentence punctuation that ends no name (! ? , ; :)? */
+static bool end_punct(const char *text, const prism_token *t)
+{
+    if (t->end - t->start != 1)
+        return false;
+    char c = text[t->start];
+    return c == '!' || c == '?' || c == ',' || c == ';' || c == ':';
+}
+
+static bool is_title(const state *st, size_t a, size_t b)
+{
+    return has(phrase_gaz(st, a, b), NER_G_TITLE);
+}
+
+/* Gazetteer types of a word or phrase that is not (only) a person's. */
+static const uint32_t NOT_PER = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                                (1u << NER_G_STATE) | (1u << NER_G_LOC) |
+                                (1u << NER_G_ORG) | (1u << NER_G_NORP) |
+                                (1u << NER_G_ALIAS) | (1u << NER_G_REGION) |
+                                (1u << NER_G_MISC) | (1u << NER_G_ORGLIST);
+
+/* Is the token a capitalised ordinary English word, never a name in
+ * SCOWL's lists, that the gazetteer does not know ("Smart", "Team")? */
+static bool plain_word(const ner_info *t)
+{
+    return t->gaz == 0 &&
+           (t->cap == NER_CAP_TITLE || t->cap == NER_CAP_UPPER) &&
+           (t->lex == NER_LEX_COMMON || t->lex == 3 /* common, no name */);
+}
+
+/* Applies the span rules to the tagged name [*a, *b) of the model's type
+ * *type. Returns false when the span is no name at all. */
+static bool span_rules(const state *st, const char *text,
+                       const prism_token *tok, size_t *a, size_t *b, int *type)
+{
+    const ner_info *in = st->info;
+    /* "Ontario-based Magna", "March Eurodollars": the qualifier or the
+     * month before the name is not part of it (a month may start an
+     * event's name, "October Revolution", and one that is a given name a
+     * person's, "June Carter"). */
+    while (
+        *b - *a > 1 &&
+        (based_word(text, &tok[*a]) ||
+         (in[*a].cap == NER_CAP_UPPER &&
+          (word_rule(st, *a) & WR_NOTNAME)) || /* "CEO Tim Cook" */
+         ((word_rule(st, *a) & WR_TIME) && *type != NER_MISC &&
+          !(*type == NER_PER && has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST)))))
+        (*a)++;
+    /* Function words at either end ("Memphis This", "For Books"), and
+     * sentence punctuation at the end ("Jeff !"). */
+    while (*b - *a > 1 && ((in[*b - 1].cap != NER_CAP_UPPER &&
+                            (word_rule(st, *b - 1) & WR_EDGE)) ||
+                           end_punct(text, &tok[*b - 1])))
+        (*b)--;
+    while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
+           (word_rule(st, *a) & WR_EDGE))
+        (*a)++;
+    /* A person's name starts after titles and forms of address ("Dr",
+     * "President", "Vice President", "Dear", "Aunt"). */
+    if (*type == NER_PER) {
+        for (;;) {
+            if (*b - *a > 2 && is_title(st, *a, *a + 2))
+                *a += 2;
+            else if (*b - *a > 1 && ((word_rule(st, *a) & WR_LEAD) ||
+                                     is_title(st, *a, *a + 1)))
+                (*a)++;
+            else
+                break;
+        }
+        if (in[*a].cap == NER_CAP_LOWER && *b - *a == 1)
+            return false;
+    }
+    /* A given name (or a common name in SCOWL's lists) and one or two
+     * more capitalised words that no list knows and that are names rather
+     * than ordinary words ("Loretta Lynch", "Phillip Allen"; not "Johnson
+     * Controls", "Ross County") make a person's name. */
+    if (*type != NER_PER && *b - *a >= 2 && *b - *a <= 3 &&
+        !phrase_gaz(st, *a, *b)) {
+        const uint32_t heads = NOT_PER | (1u << NER_G_ORGWORD) |
+                               (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+                               (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+        const struct ner_gslot *g = phrase_gaz(st, *a, *a + 1);
+        bool name =
+            (has(g, NER_G_FIRST) || (in[*a].cap == NER_CAP_TITLE &&
+                                     (in[*a].wsets & (1u << NER_W_UP1)))) &&
+            !(in[*a].gaz & NOT_PER);
+        for (size_t i = *a + 1; i < *b && name; i++)
+            name = in[i].cap == NER_CAP_TITLE && in[i].lex != NER_LEX_NONE &&
+                   (in[i].lex % 3 != 0 || in[i].lex / 3 == 0) &&
+                   !((in[i].gaz | gaz_mask(phrase_gaz(st, i, i + 1))) & heads);
+        if (name)
+            *type = NER_PER;
+    }
+    /* A name that is the whole of a quotation is a title ("Schindler's
+     * List", an article's, a song's), not the organisation or person the
+     * model took it for; not a display name ("Ann Lee" <ann@...>). */
+    if (*a > 0 && *b + 1 < st->ntok_cur && quote_tok(text, &tok[*a - 1]) &&
+        quote_tok(text, &tok[*b]) &&
+        !(tok[*b + 1].end - tok[*b + 1].start == 1 &&
+          text[tok[*b + 1].start] == '<'))
+        *type = NER_MISC;
+    /* An organisation made of ordinary English words that no list knows
+     * ("Analyst Team", "Smart Phone", "Benefit Payments"): in Reuters text
+     * a run of capitalised common words is nearly always a name, in other
+     * prose it is as often emphasis or a heading. */
+    if (*b - *a >= 2 && *type == NER_ORG) {
+        bool plain = true;
+        for (size_t i = *a; i < *b && plain; i++)
+            plain = plain_word(&in[i]);
+        if (plain)
+            return false;
+    }
+    if (*b - *a == 1) {
+        const ner_info *t = &in[*a];
+        uint32_t rule = word_rule(st, *a);
+        if (rule & WR_NOTNAME)
+            return false;
+        /* A word that no name list knows and that the document never
+         * capitalises in mid-sentence: one of the most common English
+         * words opening a sentence ("Personally", "Here", "Born", "Nice"),
+         * or a word written in lower case elsewhere put in capitals
+         * ("BEST", "YOU"). */
+        if (!t->gaz && !(t->doc_case & 2) && t->sent_case == NER_SC_NORMAL) {
+            if (t->cap == NER_CAP_TITLE && t->first && t->lex != NER_LEX_NONE &&
+                t->lex / 3 == 2)
+                return false;
+            if (t->cap == NER_CAP_UPPER && (t->doc_case & 1))
+                return false;
+        }
+        /* A given name alone that is no place or organisation is a person
+         * ("Laura", "Brian"): Reuters text names people in full. */
+        const struct ner_gslot *g = phrase_gaz(st, *a, *b);
+        if (*type != NER_PER && has(g, NER_G_FIRST) && !(g->mask & NOT_PER))
+            *type = NER_PER;
+        /* A one-word place that no list knows but that SCOWL knows as a
+         * common name, written as a name: a person ("Natasha", "Cindy"),
+         * where Reuters text would have named a town. */
+        else if (*type == NER_LOC && !(gaz_mask(g) & NOT_PER) &&
+                 (t->wsets & (1u << NER_W_UP1)) && t->cap == NER_CAP_TITLE &&
+                 !placed(st, text, tok, *a, *b))
+            *type = NER_PER;
+    }
+    return true;
+}
+
+/* Is the document written with little regard for case (web text, chat):
+ * a third or more of its sentences open with a lower-case word? */
+static bool careless_case(const state *st, const prism_sentence *sent,
+                          size_t nsent, size_t ntok)
+{
+    size_t n = 0, low = 0;
+    for (size_t s = 0; s < nsent; s++) {
+        for (size_t i = sent[s].tok_start; i < sent[s].tok_end && i < ntok;
+             i++) {
+            if (st->info[i].first) {
+                n++;
+                low += st->info[i].cap == NER_CAP_LOWER;
+                break;
+            }
+        }
+    }
+    return low > 0 && 3 * low >= n;
+}
+
+/* In such a document: the length of the lower-case place name that the
+ * gazetteer knows at token i ("mexico", "san francisco"), untagged, and
+ * not made of ordinary lower-case English words alone (SCOWL's: "china",
+ * "turkey", "nice"); else 0. */
+static size_t lower_place(const state *st, size_t i, size_t ntok)
+{
+    const uint32_t place = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                           (1u << NER_G_STATE) | (1u << NER_G_REGION);
+    uint32_t key = 0;
+    size_t best = 0;
+    for (size_t k = 0; k < 3 && i + k < ntok; k++) {
+        const ner_info *t = &st->info[i + k];
+        if (t->cap != NER_CAP_LOWER || st->tags[i + k] != 0)
+            break;
+        key = ner_key_extend(key, t->key, k == 0);
+        const struct ner_gslot *g = ner_gaz_find(&st->model, key);
+        if (!g)
+            break;
+        if (g->mask & place)
+            best = k + 1;
+        if (!(g->mask & (1u << NER_G_PREFIX)))
+            break;
+    }
+    for (size_t k = 0; k < best; k++) {
+        const ner_info *t = &st->info[i + k];
+        if (t->len > 2 &&
+            !ner_bloom_has(&st->model, ner_wset_key(t->key, NER_W_LOW1)) &&
+            !ner_bloom_has(&st->model, ner_wset_key(t->key, NER_W_LOW2)))
+            return best;
+    }
+    return 0;
+}
+
 /* ---- the dateline
  * ------------------------------------------------------------ */
 
@@ -449,7 +793,7 @@ static long idmap_use(idmap *m, uint32_t salt, uint32_t key, long put,
     return old;
 }
 
-enum { K_CANON = 1, K_WORDS, K_INITIALS, K_ACRONYM, K_LAST, K_FIRST };
+enum { K_CANON = 1, K_WORDS, K_INITIALS, K_ACRONYM, K_LAST, K_FIRST, K_PROP };
 
 /* Hash of the letters of an all-caps token without dots ("E.C.B." = "ECB"),
  * or 0 when it is not one. */
@@ -528,6 +872,44 @@ static void person_put(idmap *map, const ner_info *in, const mention *y, long k)
         idmap_use(map, K_FIRST, in[y->a].key, k, true);
 }
 
+/* Is the mention's label one that the gazetteer does not support: a
+ * place that is no known place, an organisation no list names, a person
+ * no list knows, or MISC? */
+static bool unsupported(const state *st, const mention *x)
+{
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_LOC) |
+                            (1u << NER_G_REGION) | (1u << NER_G_ALIAS);
+    uint32_t gm = gaz_mask(phrase_gaz(st, x->a, x->b));
+    switch (x->label) {
+    case L_GPE:
+    case L_LOC:
+        return !(gm & places);
+    case L_ORG:
+        return !(gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)));
+    case L_PERSON:
+        return !(gm & ((1u << NER_G_PERSON) | (1u << NER_G_FIRST)));
+    case L_NORP:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Should the one-word mention x take the label of its entity en: is its
+ * own label unsupported and the entity's a person, organisation or place
+ * that other mentions share? */
+static bool weak_label(const state *st, const mention *x, const entity *en)
+{
+    uint8_t lab = en->label;
+    bool place = lab == L_GPE || lab == L_LOC;
+    bool mplace = x->label == L_GPE || x->label == L_LOC;
+    if (en->count < 2 || lab == x->label || x->b - x->a != 1 ||
+        (place && mplace) || !(place || lab == L_PERSON || lab == L_ORG))
+        return false;
+    return unsupported(st, x);
+}
+
 /* Groups the mentions into entities; fills men[].entity and st->ent.
  * Returns the number of entities, or -1 when out of memory. Linear in the
  * number of mentions. */
@@ -575,10 +957,12 @@ static long group(state *st, const char *text, const prism_token *tok,
                 join(parent, (uint32_t)m, (uint32_t)k);
             idmap_use(&map, K_INITIALS, ini, (long)m, false);
         }
-        /* "European Central Bank (ECB)": the parenthesised mention. */
+        /* "European Central Bank (ECB)": the parenthesised mention (not
+         * a person's country: "Michael Johnson (U.S.)"). */
         if (m + 1 < nmen && x->b + 2 < ntok && x->b - x->a >= 2 &&
-            men[m + 1].a == x->b + 1 && men[m + 1].b == x->b + 2 &&
-            tok[x->b].end - tok[x->b].start == 1 &&
+            x->label != L_PERSON && men[m + 1].label != L_PERSON &&
+            compatible(x, &men[m + 1]) && men[m + 1].a == x->b + 1 &&
+            men[m + 1].b == x->b + 2 && tok[x->b].end - tok[x->b].start == 1 &&
             text[tok[x->b].start] == '(' && text[tok[x->b + 2].start] == ')' &&
             in[x->b + 1].cap == NER_CAP_UPPER)
             join(parent, (uint32_t)m, (uint32_t)m + 1);
@@ -639,6 +1023,13 @@ static long group(state *st, const char *text, const prism_token *tok,
                 lab = (uint8_t)l;
         en->label = lab;
     }
+    /* A one-word mention whose label no list supports takes its entity's
+     * label ("Ruch", "Cubs" as MISC or PERSON among mentions of an
+     * organisation; "Merkel" as a place where she is a person). */
+    if (!st->unify)
+        for (size_t m = 0; m < nmen; m++)
+            if (weak_label(st, &men[m], &st->ent[men[m].entity]))
+                men[m].label = st->ent[men[m].entity].label;
     if (st->unify) {
         for (size_t m = 0; m < nmen; m++) {
             uint8_t lab = st->ent[men[m].entity].label;
@@ -650,6 +1041,108 @@ static long group(state *st, const char *text, const prism_token *tok,
         }
     }
     return (long)nent;
+}
+
+/* Is token i a capitalised word (or a name's part: "McDonald")? */
+static bool cap_token(const ner_info *t)
+{
+    return t->alpha && t->cap != NER_CAP_LOWER;
+}
+
+/* Mentions the tagger missed of names the document gives elsewhere: an
+ * untagged word, capitalised and alone (no capitalised neighbour), never
+ * written in lower case in the document, that is a one-word mention
+ * elsewhere, or the last word of a person's name ("Trump said" after
+ * "Donald Trump"), gets that mention's label when all such mentions
+ * agree. People, organisations and places only. Returns the new mention
+ * count, or -1 when out of memory. */
+static long propagate(state *st, size_t ntok, size_t nmen)
+{
+    const ner_info *in = st->info;
+    size_t slots = 16;
+    if (nmen == 0)
+        return 0;
+    while (slots < 4 * nmen)
+        slots *= 2;
+    if (grow((void **)&st->table, &st->cap_table, 2 * slots, sizeof(uint32_t)) <
+        0)
+        return -1;
+    idmap map = {.t = st->table, .mask = (uint32_t)slots - 1};
+    memset(map.t, 0, 2 * slots * sizeof(uint32_t));
+    for (size_t m = 0; m < nmen; m++) {
+        const mention *x = &st->men[m];
+        long lab = x->label;
+        if (lab != L_PERSON && lab != L_ORG && lab != L_GPE && lab != L_LOC)
+            lab = L_N; /* a NORP or MISC word: not to be guessed */
+        else if (x->b - x->a > 1 && lab != L_PERSON)
+            continue;
+        uint32_t key = in[x->b - 1].key;
+        long old = idmap_use(&map, K_PROP, key, lab, false);
+        if (old >= 0 && old != lab)
+            idmap_use(&map, K_PROP, key, L_N, true);
+    }
+    /* Candidates, in text order, between the mentions. */
+    size_t nadd = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t m = 0, k = nmen + nadd;
+        for (size_t i = 0; i < ntok; i++) {
+            while (m < nmen && st->men[m].b <= i)
+                m++;
+            if (m < nmen && st->men[m].a <= i)
+                continue; /* inside a mention */
+            const ner_info *t = &in[i];
+            if (t->cap != NER_CAP_TITLE || t->sent_case != NER_SC_NORMAL ||
+                (t->doc_case & 1) ||
+                (i > 0 && !t->first && cap_token(&in[i - 1])) ||
+                (i + 1 < ntok && cap_token(&in[i + 1])))
+                continue;
+            long lab = idmap_use(&map, K_PROP, t->key, -1, false);
+            if (lab < 0 || lab == L_N)
+                continue;
+            if (pass == 0) {
+                nadd++;
+                continue;
+            }
+            /* pass 1: mark it; the merge below puts it in place */
+            const struct ner_gslot *g = phrase_gaz(st, i, i + 1);
+            st->men[--k] = (mention){.a = (uint32_t)i,
+                                     .b = (uint32_t)(i + 1),
+                                     .label = (uint8_t)lab,
+                                     .canon = g ? g->canon : 0};
+        }
+        if (pass == 0) {
+            if (nadd == 0)
+                return (long)nmen;
+            if (grow((void **)&st->men, &st->cap_men, nmen + nadd,
+                     sizeof(mention)) < 0)
+                return -1;
+        }
+    }
+    /* The added ones are at [nmen, nmen + nadd) in reverse text order:
+     * reverse them, then merge the two sorted runs from the back. */
+    mention *add = st->men + nmen;
+    for (size_t x = 0, y = nadd - 1; x < y; x++, y--) {
+        mention tmp = add[x];
+        add[x] = add[y];
+        add[y] = tmp;
+    }
+    /* Merge in place from the back into [0, nmen + nadd): the added run
+     * must not be overwritten before it is read, so copy it aside in the
+     * table (its mentions are few). */
+    if (grow((void **)&st->table, &st->cap_table,
+             nadd * sizeof(mention) / sizeof(uint32_t) + 1,
+             sizeof(uint32_t)) < 0)
+        return -1;
+    mention *tmp = (mention *)(void *)st->table;
+    memcpy(tmp, add, nadd * sizeof(mention));
+    size_t i = nmen, j = nadd, o = nmen + nadd;
+    while (j > 0) {
+        if (i > 0 && st->men[i - 1].a > tmp[j - 1].a)
+            st->men[--o] = st->men[--i];
+        else
+            st->men[--o] = tmp[--j];
+    }
+    return (long)(nmen + nadd);
 }
 
 /* ---- output
@@ -755,33 +1248,62 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     }
     /* Spans. Viterbi keeps BILOU sequences well formed; stay safe anyway. */
     size_t nmen = 0;
+    st->ntok_cur = ntok;
+    bool careless = careless_case(st, sent, nsent, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
+        size_t lp;
+        if (careless && st->tags[i] == 0 &&
+            (lp = lower_place(st, i, ntok)) > 0) {
+            if (grow((void **)&st->men, &st->cap_men, nmen + 1,
+                     sizeof(mention)) < 0)
+                goto oom;
+            uint32_t canon;
+            uint8_t label = refine(st, NER_LOC, i, i + lp, &canon);
+            st->men[nmen++] = (mention){.a = (uint32_t)i,
+                                        .b = (uint32_t)(i + lp),
+                                        .label = label,
+                                        .canon = canon};
+            i += lp - 1;
+            continue;
+        }
         if (part != NER_B && part != NER_U)
             continue;
         int type = ner_tag_type(st->tags[i]);
         size_t j = name_end(st, ntok, i);
         /* An unbalanced bracket never belongs to a name: "(South) Korea"
-         * gives "Korea"; "Mladost ( BJ )" stays whole. */
+         * gives "Korea"; "Mladost ( BJ )" stays whole. A person's name
+         * that starts over is two ("Vince Vince", a signature and a
+         * greeting). */
         for (size_t a = i; a < j;) {
             size_t b = a;
-            while (b < j && !lone_bracket(text, tok, a, j, b))
+            while (b < j && !lone_bracket(text, tok, a, j, b) &&
+                   !(type == NER_PER && b > a &&
+                     st->info[b].h_lower == st->info[a].h_lower))
                 b++;
             if (b > a && has_alnum(st->info, a, b)) {
                 if (grow((void **)&st->men, &st->cap_men, nmen + 1,
                          sizeof(mention)) < 0)
                     goto oom;
                 uint32_t canon;
-                uint8_t label = refine(st, type, a, b, &canon);
-                st->men[nmen++] = (mention){.a = (uint32_t)a,
-                                            .b = (uint32_t)b,
-                                            .label = label,
-                                            .canon = canon};
+                size_t ma = a, mb = b;
+                int mtype = type;
+                if (span_rules(st, text, tok, &ma, &mb, &mtype)) {
+                    uint8_t label = refine(st, mtype, ma, mb, &canon);
+                    st->men[nmen++] = (mention){.a = (uint32_t)ma,
+                                                .b = (uint32_t)mb,
+                                                .label = label,
+                                                .canon = canon};
+                }
             }
-            a = b + 1;
+            a = b < j && bracket(text, &tok[b]) ? b + 1 : b;
         }
         i = j - 1;
     }
+    long np = propagate(st, ntok, nmen);
+    if (np < 0)
+        goto oom;
+    nmen = (size_t)np;
     if (st->use_dateline)
         nmen = apply_dateline(st, doc, text, tok, ntok, nmen);
     long nent = group(st, text, tok, ntok, nmen);
@@ -893,6 +1415,7 @@ static int ent_init(const prism_conf *conf, void **out_state, char **errmsg)
     for (uint32_t s = 0; s < st->model.h->stages; s++)
         ner_trans_prepare(st->model.trans + s * (NER_NTAGS + 1) * NER_NTAGS,
                           &st->trans[s]);
+    word_rules_init(st);
     *out_state = st;
     return 0;
 fail:

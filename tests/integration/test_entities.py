@@ -4,7 +4,9 @@ of a wire report; mentions grouped into entities ("Rutte" and "Mark Rutte",
 "ECB" and "European Central Bank", "U.S." and "United States"); curly quotes
 and possessives; code-point offsets on non-ASCII text; all-caps headlines;
 encyclopaedic prose (events and awards as MISC, institutions, sentence
-openers); hostile input; and a clean init failure without a model."""
+openers); web text (lower-case places, greetings, capitalised common words);
+the span rules (qualifiers, quoted titles, a country in brackets after a
+person); hostile input; and a clean init failure without a model."""
 import os
 
 import pytest
@@ -216,3 +218,43 @@ def test_missing_model_fails_at_init():
                 check=False)
     assert p.returncode != 0
     assert b"entities" in p.stderr and b"model" in p.stderr
+
+
+def test_web_text_and_span_rules():
+    # Text written without regard for case: the gazetteer's places in lower
+    # case are places, but not ordinary words ("china", "turkey").
+    got = labels(run("i am flying to mexico next week and then on to san "
+                     "francisco. my sister lives in china town but she hates "
+                     "the cold. we might visit turkey too"))
+    assert got == {"mexico": {"GPE"}, "san francisco": {"GPE"}}, got
+    # Edited text keeps its lower-case words out of names.
+    assert "mexico" not in labels(run("The mexico-style salsa was mild, "
+                                      "said Anna Berg."))
+    # Greetings, sentence openers, capitalised common words and
+    # abbreviations are not names.
+    got = labels(run("Dear Nina, thanks for the photos from Lisbon. "
+                     "Personally, I think the Analyst Team should send the "
+                     "report ASAP. Our CEO agrees. Cheers, Tom"))
+    assert got == {"Nina": {"PERSON"}, "Lisbon": {"GPE"},
+                   "Tom": {"PERSON"}}, got
+    # A name that starts over is two; titles and greetings stay out.
+    got = run("Thanks for lunch today. Vince Vince, the agenda is attached. "
+              "Good Morning Debra - please see the revised draft.")
+    assert [m["text"] for m in got["mentions"]] == ["Vince", "Vince", "Debra"]
+
+
+def test_qualifiers_titles_and_bracketed_countries():
+    text = ("Shares of Toronto-based Northwind Corp rose in March. Her essay "
+            "“The Quiet Harbour” was praised by Helen Marsh. Runners: Michael "
+            "Jones (U.S.) and Ian Bell (Canada).")
+    res = run(text)
+    got = labels(res)
+    assert got.get("Northwind Corp") == {"ORG"}
+    assert "Toronto-based Northwind Corp" not in got
+    # A quoted title is a title (MISC), not a place or an organisation.
+    assert got.get("The Quiet Harbour") == {"MISC"}
+    assert got.get("Helen Marsh") == {"PERSON"}
+    # A runner and the country in brackets after the name are two things.
+    ent = {m["text"]: m["entity"] for m in res["mentions"]}
+    assert ent["Michael Jones"] != ent["U.S."]
+    assert got.get("U.S.") == {"GPE"}
