@@ -416,8 +416,10 @@ struct params {
     double face;          /* weight of emoticons, emoji and mood words */
     double exclaim_neg;   /* "!" lifts a negative sentence this much less */
     double blank;         /* raw sum of a short text with no sentiment */
-    double name;          /* a rated word inside a Title Case name */
-    double name_single;   /* a lone Title Case word inside a sentence */
+    /* the same, for a short text with no sentiment that asks a question */
+    double blank_question;
+    double name;        /* a rated word inside a Title Case name */
+    double name_single; /* a lone Title Case word inside a sentence */
 };
 
 static const struct params default_params = {
@@ -451,6 +453,7 @@ static const struct params default_params = {
     .face = 1.0,
     .exclaim_neg = 1.0,
     .blank = 0.0,
+    .blank_question = 0.0,
     .name = 1.0,
     .name_single = 1.0,
 };
@@ -489,6 +492,7 @@ static const struct param_name {
     {"face", offsetof(struct params, face)},
     {"exclaim_neg", offsetof(struct params, exclaim_neg)},
     {"blank", offsetof(struct params, blank)},
+    {"blank_question", offsetof(struct params, blank_question)},
     {"name", offsetof(struct params, name)},
     {"name_single", offsetof(struct params, name_single)},
 };
@@ -617,6 +621,9 @@ struct scorer {
     double last_v;
     long last_word;
     long word; /* index of the current word in the sentence */
+    /* the current word is "nor" or follows "and" / "or": a negator there
+     * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
+    bool coordinated;
 };
 
 static void add_value(struct scorer *sc, double v)
@@ -1258,6 +1265,11 @@ static bool hashtag_value(const struct scorer *sc, const uint8_t *raw,
         }
         for (size_t n = len - (pre ? pre : 1); n >= 4 && vs == 0.0; n--) {
             vs = plain_valence(lx, w + len - n, n);
+            /* a rated suffix alone needs a word before it ("#sobored",
+             * "#mondaysucks"): "#auburn" is not "burn" */
+            if (vs != 0.0 && !pre && len - n < 3 &&
+                !lex_lookup(lx, w, len - n, &e))
+                vs = 0.0;
         }
         v = vp + vs;
     }
@@ -1336,7 +1348,8 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
     }
     if (e->flags & LX_NEG) {
         flush_modifier(sc);
-        if (sc->neg_on && !sc->neg_used && sc->word <= sc->neg_end) {
+        if (sc->neg_on && !sc->neg_used && sc->word <= sc->neg_end &&
+            !sc->coordinated) {
             /* "never fails to", "not without": two negations cancel */
             sc->neg_on = false;
             return;
@@ -1612,11 +1625,44 @@ static bool in_name(const prism_token *tok, size_t first_word, size_t end,
            (tok[i + n].flags & title);
 }
 
+/* Whether the negator at token i (key w, n bytes) is coordinated: "nor",
+ * or right after "and" / "or" ("no and no"). */
+static bool coordinated_negator(const struct scorer *sc, size_t i,
+                                const uint8_t *w, size_t n)
+{
+    if (n == 3 && memcmp(w, "nor", 3) == 0)
+        return true;
+    if (i <= sc->start || sc->tok[i - 1].kind != PRISM_TOK_WORD)
+        return false;
+    const struct tok_key *k = &sc->tk[i - 1 - sc->start];
+    const uint8_t *prev = sc->kbuf + (size_t)k->off * 8;
+    return (k->len == 3 && memcmp(prev, "and", 3) == 0) ||
+           (k->len == 2 && memcmp(prev, "or", 2) == 0);
+}
+
+/* The end of a label that opens the sentence: two to four capitalised
+ * words before a colon or an equals sign ("Killer Queen = best song
+ * ever", "Bad Religion: great gig"), mostly a name, a source or a
+ * heading rather than a verdict. Returns a when there is none. */
+static size_t label_length(const char *text, const prism_token *tok, size_t a,
+                           size_t b)
+{
+    size_t j = a;
+    while (j < b && j - a < 5 && tok[j].kind == PRISM_TOK_WORD &&
+           (tok[j].flags & (PRISM_TF_TITLE | PRISM_TF_UPPER)))
+        j++;
+    if (j - a >= 2 && j - a <= 4 && j < b &&
+        (text[tok[j].start] == ':' || text[tok[j].start] == '='))
+        return j;
+    return a;
+}
+
 struct sentence_result {
     double raw; /* the sum of valences, before squashing */
     double compound;
     double pos, neg;
     uint32_t words, hit_words;
+    uint32_t questions; /* "?" marks */
 };
 
 /* Count the sentence's words, capitals, "!" and "?", and write the key of
@@ -1697,6 +1743,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
     sc.words = n_alpha;
 
     size_t first_word = b;
+    size_t label_end = label_length(text, tok, a, b);
     for (size_t i = a; i < b; i++) {
         const prism_token *t = &tok[i];
         struct lex_entry e;
@@ -1806,17 +1853,24 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             continue;
         }
         bool caps = (t->flags & PRISM_TF_UPPER) && t->end - t->start > 1;
-        if ((t->flags & PRISM_TF_TITLE) && i > first_word && names != 0 &&
-            !(e.flags & (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)) &&
-            (names > 0 || (names = mostly_lower_case(tok, a, b, n_alpha))))
+        if (i < label_end &&
+            !(e.flags & (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)))
+            e.valence *= p->name; /* "Killer Queen = best song" */
+        else if ((t->flags & PRISM_TF_TITLE) && i > first_word && names != 0 &&
+                 !(e.flags &
+                   (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)) &&
+                 (names > 0 || (names = mostly_lower_case(tok, a, b, n_alpha))))
             e.valence *= in_name(tok, first_word, b, i, n_tok)
                              ? p->name         /* "Widespread Panic" */
                              : p->name_single; /* "Nick's room" */
         long n_words = 0;
         for (size_t j = 0; j < n_tok; j++)
             n_words += tok[i + j].kind != PRISM_TOK_PUNCT;
+        sc.coordinated =
+            (e.flags & LX_NEG) && coordinated_negator(&sc, i, key, len);
         apply_entry(&sc, &e, caps || emphasis, n_words,
                     post_kind(key, len, n_tok, &e));
+        sc.coordinated = false;
         sc.word += n_words - 1;
         i += n_tok - 1;
     }
@@ -1837,6 +1891,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
     r->pos = sc.pos;
     r->neg = sc.neg;
     r->words = sc.words;
+    r->questions = n_quest;
     r->hit_words = sc.hit_words > sc.words ? sc.words : sc.hit_words;
     return 0;
 }
@@ -2012,6 +2067,7 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
     const char *text = host->doc_text(doc, &len);
     double sum = 0, weight = 0, pos = 0, neg = 0, neutral_words = 0;
     double raw = 0, words = 0;
+    uint32_t questions = 0;
 
     if (host->doc_tokens(doc, &tok, &n_tok) < 0 ||
         host->doc_sentences(doc, &sent, &n_sent) < 0) {
@@ -2040,6 +2096,7 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         weight += st->sc[i].weight;
         raw += r.raw;
         words += r.words;
+        questions += r.questions;
         pos += r.pos;
         neg += r.neg;
         neutral_words += r.words - r.hit_words;
@@ -2055,10 +2112,14 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         compound = lambda * compound + (1.0 - lambda) * tanh(raw / st->p.scale);
     }
     /* A short message with no sentiment at all ("Hanging with the boys
-     * tonight") is read by people as faintly positive: small talk. */
-    if (pos == 0 && neg == 0 && raw == 0 && words > 0 &&
-        words <= st->p.short_words)
-        compound = tanh(st->p.blank / st->p.scale);
+     * tonight") is read by people as faintly positive: small talk; so is
+     * one whose sentiment cancels out exactly ("Left a mess in the garage
+     * :)"), which would otherwise read as no opinion at all. A question
+     * with no sentiment ("Is that really all there is?") leans the other
+     * way: it is mostly a doubt or a complaint. */
+    if (raw == 0 && words > 0 && words <= st->p.short_words)
+        compound = tanh((questions ? st->p.blank_question : st->p.blank) /
+                        st->p.scale);
     double total = pos + neg + neutral_words;
     double fpos = total > 0 ? pos / total : 0.0;
     double fneg = total > 0 ? neg / total : 0.0;
@@ -2239,7 +2300,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.3.0",
+    .version = "1.4.0",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

@@ -15,9 +15,9 @@ LEXICON = os.path.join(BUILD, "data", "sentiment.lex")
 SETS = ["--set", f"plugin.sentiment.lexicon={LEXICON}"]
 # Most tests need no other plugin; the per-entity test turns entities on.
 ALONE = SETS + ["--set", "plugin.entities.enabled=no"]
-# Without the faint positive lean of short small talk (the `blank`
-# constant), a text with no sentiment scores exactly 0.
-NO_BLANK = ("--set", "plugin.sentiment.tuning=blank=0")
+# Without the faint lean of short small talk (the `blank` and
+# `blank_question` constants), a text with no sentiment scores exactly 0.
+NO_BLANK = ("--set", "plugin.sentiment.tuning=blank=0,blank_question=0")
 WITH_ENTITIES = SETS + ["--set", "plugin.entities.enabled=yes"]
 
 pytestmark = [
@@ -201,6 +201,85 @@ def test_exclamation_lifts_negative_sentences_less():
         "The show was bad.", "The show was bad!!!"])]
     assert good_bang > good > 0 > bad >= bad_bang
     assert good_bang - good > bad - bad_bang
+
+
+# --- 1.4: rules that must not turn a plain short text around -------------
+
+def test_question_without_sentiment_leans_faintly_negative():
+    # small talk leans positive, a bare question the other way (a doubt, a
+    # complaint); both stay neutral
+    q, chat = score(["Is that really all there is?",
+                     "Heading to the shops after lunch"])
+    assert -0.1 < q["compound"] < 0 < chat["compound"] < 0.1
+    assert q["label"] == chat["label"] == "neutral"
+    assert compound("Why would anyone buy this?", *NO_BLANK) == 0.0
+
+
+def test_sentiment_that_cancels_out_reads_as_small_talk():
+    # a mess and a smile cancel exactly: that is not "no opinion" (0)
+    text = "Left a mess in the garage :)"
+    assert compound(text, *NO_BLANK) == 0.0
+    assert 0 < compound(text) < 0.1
+
+
+def test_coordinated_negators_repeat_rather_than_cancel():
+    for text in ["Not today and not tomorrow.",
+                 "There was neither water nor power."]:
+        assert compound(text) < 0, text
+    # two negations in a row still cancel
+    assert compound("The plan never fails to impress.") > 0
+    assert compound("It is not without charm.") > 0
+
+
+def test_release_from_an_obligation_is_not_a_complaint():
+    for text in ["I don't have to cook tonight.",
+                 "You won't need to queue any more.",
+                 "We no longer have to pay for parking.",
+                 "You don't have to worry about it."]:
+        assert compound(text) > 0, text
+    # other negations without a target still lean negative
+    assert compound("The new printer doesn't work.") < 0
+    assert compound("You shouldn't have to pay for this.") < 0
+
+
+def test_hashtag_suffix_needs_a_word_before_it():
+    # "#auburn" is not "au" + "burn"
+    assert compound("Go #auburn", *NO_BLANK) == 0.0
+    assert compound("Studying all weekend #sobored") < 0
+    assert compound("Another early start #mondaysucks") < 0
+
+
+def test_capitalised_label_before_a_colon_counts_as_a_name():
+    # a band or a heading before ":" or "=" is not a verdict
+    assert compound("Killer Queen = best song ever") > 0
+    assert compound("Bad Religion: great gig tonight") > 0.3
+    assert compound("Bad Religion: great gig tonight",
+                    "--set", "plugin.sentiment.tuning=name=1") < 0.3
+    # a verdict in lower case before the colon is still read
+    assert compound("Bad news: the gig is off") < -0.3
+
+
+def test_negated_intensifier_before_a_feeling():
+    tired, happy, plain = [r["compound"] for r in score([
+        "Haven't been this tired in years.",
+        "Haven't been this happy in years.", "I am happy."])]
+    assert tired < 0
+    assert happy > plain > 0
+
+
+def test_words_read_in_their_everyday_sense():
+    for text in ["Press enter to execute the search.",
+                 "We went scuba diving at the reef.",
+                 "Roasted butternut squash for dinner"]:
+        assert compound(text, *NO_BLANK) == 0.0, text
+    # the news senses stay
+    for text in ["The regime executed two prisoners.",
+                 "Shares dived after the warning.",
+                 "The revolt was squashed."]:
+        assert compound(text) < 0, text
+    for text in ["He hit two grand slams in one game.",
+                 "guilt free chocolate cake", "Hassle free returns."]:
+        assert compound(text) > 0, text
 
 
 def test_general_vocabulary():
