@@ -21,7 +21,12 @@
  * and function words at a name's edges, sentence openers, abbreviations
  * and runs of ordinary capitalised words taken for names, people taken
  * for places, quoted titles, lower-case places in text written without
- * case. When the `dateline` plugin ran, the dateline's place is a GPE.
+ * case; and what edited prose says around a name: the noun before it
+ * ("the film studio MGM", "the poet Byron", "the album Revolver"), the
+ * noun after it ("Higgs boson"), titles of works in quotes, languages,
+ * products, buildings' and organisations' head words, a title "of" a
+ * place ("Archbishop of Canterbury"). When the `dateline` plugin ran, the
+ * dateline's place is a GPE.
  *
  * Mentions of one thing are grouped into an entity: the same name, a
  * person's surname or given name after (or before) the full name, an
@@ -95,9 +100,11 @@ typedef struct state {
     int32_t em[ENT_CHUNK * NER_NTAGS];
     uint8_t back[ENT_CHUNK * NER_NTAGS];
     uint32_t feats[NER_MAXFEAT];
-    uint32_t wr_key[1024]; /* the span rules' words (WR_SLOTS) */
-    uint8_t wr_bits[1024];
-    size_t ntok_cur; /* tokens of the document being tagged */
+    uint32_t wr_key[2048]; /* the span rules' words (WR_SLOTS) */
+    uint32_t wr_bits[2048];
+    size_t ntok_cur;            /* tokens of the document being tagged */
+    const prism_token *tok_cur; /* and the tokens themselves */
+    const char *text_cur;       /* and its text */
 } state;
 
 /* ---- scratch ---------------------------------------------------------------
@@ -221,6 +228,12 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     const struct ner_gslot *g = phrase_gaz(st, a, b);
     const struct ner_gslot *last = phrase_gaz(st, b - 1, b);
     *canon = g ? g->canon : 0;
+    /* "Catholic Church", "Orthodox Church": a religion and "Church" is
+     * the church, an organisation, not a building. */
+    if (b - a == 2 && type != NER_PER &&
+        st->info[a + 1].h_lower == ner_hash_bytes("church", 6, 2) &&
+        has(phrase_gaz(st, a, a + 1), NER_G_NORP))
+        return L_ORG;
     /* Names headed by an event, award or law word are MISC ("Booker
      * Prize", "Treaty of Versailles"), by a building's word places
      * ("Heathrow Airport"), by a word such as "University" or "Inc"
@@ -290,22 +303,151 @@ static size_t span_end(const state *st, size_t ntok, size_t i)
     return j;
 }
 
+/* The span rules' word classes (WORD_RULES, below). */
+enum word_rule {
+    WR_EDGE = 1,        /* function words: never the first or last word of a
+                           name ("Canada If", "From Indian Oil Building") */
+    WR_LEAD = 2,        /* words before a person's name that are not part of
+                           it: greetings, forms of address, kin ("Dear Nina",
+                           "Aunt Toni", "Doctor Hank") */
+    WR_NOTNAME = 4,     /* a word alone that is never a name: abbreviations and
+                           acronyms of common nouns, days, months, currencies,
+                           interjections ("CEO", "ASAP", "Sundays", "Euros") */
+    WR_TIME = 8,        /* months: not the first word of a name ("March
+                           Eurodollars", "August Chicago NAPM") but of an
+                           event's ("October Revolution") */
+    WR_ORGN = 16,       /* lower-case nouns naming what an organisation is,
+                           just before its name ("the telecoms company Iliad",
+                           "the film studio MGM", "the newspaper L'Auto") */
+    WR_ORGS = 32,       /* those of them that a person's name never follows */
+    WR_PERN = 64,       /* lower-case nouns naming what a person is, just
+                           before the name ("the poet Byron", "his adopted
+                           heir Octavian", "the muralist Diego Rivera") */
+    WR_LANG = 128,      /* languages, religions, planets, a few awards:
+                           names, but no person, organisation or place
+                           ("Swahili", "Buddhism", "Saturn", "Grammys") */
+    WR_EPON = 256,      /* lower-case nouns after a name that make it a
+                           modifier of a thing named after it ("Higgs boson",
+                           "Bernoulli numbers", "Parkinson's disease", "James
+                           Bond films", "Dove soap") */
+    WR_STAKE = 512,     /* "stake in", "shares of": an organisation follows */
+    WR_PRIZE = 1024,    /* a prize's word, going on through "in" ("Nobel
+                           Prize in Chemistry") */
+    WR_LOCPRE = 2048,   /* words that start a place's name ("Lake
+                           Titicaca", "Mount Fuji") */
+    WR_MISCH = 4096,    /* last words of names of things that are neither
+                           organisations nor places: instruments, vehicles,
+                           tours ("James Webb Space Telescope", "Eras Tour") */
+    WR_WORKN = 8192,    /* lower-case nouns naming a work or product, just
+                           before its name ("the program AlphaGo", "the
+                           album Revolver", "the aircraft carrier
+                           Enterprise") */
+    WR_FACH = 16384,    /* last words of buildings' and streets' names that
+                           the gazetteer's list lacks ("Hohensalzburg
+                           Fortress", "Bornholmer Strasse") */
+    WR_LOCORG = 32768,  /* place words that also end organisations' names
+                           ("Disney Channel", "Nottingham Forest") */
+    WR_ORGH = 65536,    /* last words of organisations' names that no place,
+                           person or work ends with ("High Court", "Republic
+                           Records", "Qatar Sports Investments") */
+    WR_FACPRE = 131072, /* first words of buildings' and squares' names in
+                           other languages, before "de", "del", "di"...
+                           ("Place de la Nation", "Plaza de Mayo") */
+    WR_PARTICLE = 262144, /* de, du, della... */
+    WR_POLITY = 524288,   /* last words of states' and walls' names after a
+                             nationality or a place ("Russian Empire",
+                             "Berlin Wall") */
+    WR_WON = 1048576,     /* "won the" X: a prize or a contest */
+    WR_STUDY = 2097152,   /* "studied at" X, "taught at" X: a school */
+    WR_BUSN = 4194304,    /* X's "shares", "chief executive": a company */
+    WR_MISCPRE = 8388608, /* first words of storms' and operations' names
+                             ("Hurricane Katrina") */
+};
+
+static uint32_t word_rule(const state *st, size_t i);
+
 /* The end of the name that starts at token i: its tagged span, and on
  * through "for" or "of" into the next name when the span ends in an
  * event or award word ("Academy Award" for "Best Picture" is one name;
- * the averaged models split it). At most 32 tokens. */
+ * the averaged models split it), or through "in" when it ends in a
+ * prize's word ("Nobel Prize in Chemistry"). At most 32 tokens. */
 static size_t name_end(const state *st, size_t ntok, size_t i)
 {
     uint32_t of = ner_hash_bytes("of", 2, 2);
     uint32_t for_ = ner_hash_bytes("for", 3, 2);
+    uint32_t in = ner_hash_bytes("in", 2, 2);
     size_t j = span_end(st, ntok, i);
-    while (j + 1 < ntok && j - i < 32 &&
-           (st->info[j].h_lower == of || st->info[j].h_lower == for_) &&
-           (ner_tag_part(st->tags[j + 1]) == NER_B ||
-            ner_tag_part(st->tags[j + 1]) == NER_U) &&
-           has(phrase_gaz(st, j - 1, j), NER_G_MISCHEAD))
+    while (
+        j + 1 < ntok && j - i < 32 &&
+        (ner_tag_part(st->tags[j + 1]) == NER_B ||
+         ner_tag_part(st->tags[j + 1]) == NER_U) &&
+        (((st->info[j].h_lower == of || st->info[j].h_lower == for_) &&
+          has(phrase_gaz(st, j - 1, j), NER_G_MISCHEAD)) ||
+         (st->info[j].h_lower == in && st->info[j - 1].cap == NER_CAP_TITLE &&
+          (word_rule(st, j - 1) & WR_PRIZE))))
         j = span_end(st, ntok, j + 1);
+    /* "Francis of Assisi", "Catherine of Aragon": a given name alone and
+     * "of" and a one-word person or place is one person's name. */
+    if (j == i + 1 && j + 1 < ntok && st->tags[i] == ner_tag(NER_PER, NER_U) &&
+        st->info[j].h_lower == of && st->info[j + 1].cap == NER_CAP_TITLE &&
+        (st->tags[j + 1] == ner_tag(NER_PER, NER_U) ||
+         st->tags[j + 1] == ner_tag(NER_LOC, NER_U)) &&
+        has(phrase_gaz(st, i, i + 1), NER_G_FIRST))
+        j += 2;
+    /* "Russian" "Empire", "Berlin" "Wall": a one-word name and a state's
+     * or wall's word tagged apart are one place. */
+    if (j < ntok && ner_tag_part(st->tags[j]) == NER_U &&
+        st->info[j].cap == NER_CAP_TITLE && (word_rule(st, j) & WR_POLITY) &&
+        j == i + 1 && ner_tag_type(st->tags[i]) != NER_PER &&
+        st->tok_cur[j].start == st->tok_cur[i].end + 1 &&
+        st->text_cur[st->tok_cur[i].end] == ' ')
+        j++;
+    /* "International Committee" of the "Red Cross": an organisation
+     * ending in an organisation's word, "of" ("the"), and another one. */
+    if (ner_tag_type(st->tags[i]) == NER_ORG && j + 1 < ntok &&
+        st->info[j].h_lower == of &&
+        (gaz_mask(phrase_gaz(st, j - 1, j)) &
+         ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD)))) {
+        size_t k = j + 1;
+        if (k + 1 < ntok && st->info[k].h_lower == ner_hash_bytes("the", 3, 2))
+            k++;
+        if (st->tags[k] == ner_tag(NER_ORG, NER_B) ||
+            st->tags[k] == ner_tag(NER_ORG, NER_U))
+            j = span_end(st, ntok, k);
+    }
     return j;
+}
+
+/* In a person's name [a, j): does a new one start at token b, a given
+ * name after a full name whose last word is none, and itself a full name
+ * or a greeting's name before a comma ("Larry Lewis Tom Martin", "Debra
+ * Perlingiere Tammi,": a list, or a signature and a greeting; not
+ * "Miguel Angel Martin")? */
+static bool next_person(const state *st, const char *text,
+                        const prism_token *tok, size_t a, size_t b, size_t j)
+{
+    const ner_info *in = st->info;
+    bool rest = b + 2 <= j ||
+                (b + 1 == j && j < st->ntok_cur &&
+                 tok[j].end - tok[j].start == 1 && text[tok[j].start] == ',');
+    return rest && b >= a + 2 && in[b].cap == NER_CAP_TITLE &&
+           in[b - 1].cap == NER_CAP_TITLE && in[b - 1].len >= 3 &&
+           has(phrase_gaz(st, b, b + 1), NER_G_FIRST) &&
+           !has(phrase_gaz(st, b - 1, b), NER_G_FIRST) &&
+           (has(phrase_gaz(st, a, a + 1), NER_G_FIRST) ||
+            (in[a].wsets & (1u << NER_W_UP1)));
+}
+
+/* Is the token a Roman numeral from II to XXX (not "I", a pronoun)? */
+static bool roman(const char *text, const prism_token *t)
+{
+    size_t n = t->end - t->start;
+    if (n < 2 || n > 5)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (!strchr("IVX", text[t->start + k]))
+            return false;
+    return true;
 }
 
 /* 1 for an opening bracket token, -1 for a closing one, else 0. */
@@ -357,22 +499,8 @@ static bool has_alnum(const ner_info *in, size_t a, size_t b)
  * What a tagger trained on Reuters news gets wrong in other prose, put
  * right after tagging, by small closed word lists (written for prism). */
 
-enum word_rule {
-    WR_EDGE = 1,    /* function words: never the first or last word of a
-                       name ("Canada If", "From Indian Oil Building") */
-    WR_LEAD = 2,    /* words before a person's name that are not part of
-                       it: greetings, forms of address, kin ("Dear Nina",
-                       "Aunt Toni", "Doctor Hank") */
-    WR_NOTNAME = 4, /* a word alone that is never a name: abbreviations and
-                       acronyms of common nouns, days, months, currencies,
-                       interjections ("CEO", "ASAP", "Sundays", "Euros") */
-    WR_TIME = 8,    /* months: not the first word of a name ("March
-                       Eurodollars", "August Chicago NAPM") but of an
-                       event's ("October Revolution") */
-};
-
 static const struct {
-    uint8_t bits;
+    uint32_t bits;
     const char *words; /* lower case, separated by spaces */
 } WORD_RULES[] = {
     {WR_EDGE,
@@ -402,11 +530,85 @@ static const struct {
      "pesos rupee rupees yuan renminbi rouble roubles ruble rubles franc "
      "francs lira dinar dinars shekel shekels bitcoin hi hey hello heh "
      "thanks yes no yep nope wow jan. feb. mar. apr. "
-     "jun. jul. aug. sep. sept. oct. nov. dec."},
+     "jun. jul. aug. sep. sept. oct. nov. dec. bc bce please plz pls thx "
+     "i.e. e.g. i.e e.g"},
     {WR_TIME,
      "january february march april may june july august september october "
      "november december jan feb mar apr jun jul aug sep sept oct nov dec "
      "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."},
+    {WR_ORGN | WR_ORGS,
+     "company companies firm firms carmaker automaker chipmaker "
+     "conglomerate retailer airline insurer lender bank bank's "
+     "startup start-up broadcaster newspaper newspapers daily weekly "
+     "magazine tabloid band club clubs franchise label brewer "
+     "manufacturer subsidiary charity ngo"},
+    {WR_ORGN, "maker makers group studio studios publisher distributor team "
+              "agency party network channel fund outfit"},
+    {WR_PERN,
+     "poet writer author novelist playwright dramatist essayist painter "
+     "artist sculptor muralist composer musician singer songwriter rapper "
+     "guitarist pianist violinist conductor actor actress comedian "
+     "director filmmaker photographer architect designer philosopher "
+     "theologian scientist physicist chemist biologist mathematician "
+     "astronomer economist historian sociologist psychologist journalist "
+     "naturalist inventor engineer explorer navigator astronaut "
+     "cosmonaut aviator emperor empress pharaoh heir son daughter wife "
+     "husband brother sister widow nephew niece grandson granddaughter "
+     "striker midfielder defender goalkeeper quarterback pitcher "
+     "sprinter cyclist boxer golfer monk nun priest missionary prophet "
+     "apostle businessman businesswoman entrepreneur banker financier "
+     "tycoon philanthropist billionaire clergyman politician dictator "
+     "general admiral"},
+    {WR_LANG,
+     "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
+     "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
+     "gujarati kannada malayalam sinhala sinhalese nepali tibetan burmese "
+     "khmer lao tagalog cebuano javanese malay mandarin cantonese hokkien "
+     "esperanto latin sanskrit hebrew yiddish arabic farsi persian pashto "
+     "dari kurdish catalan basque galician welsh gaelic breton occitan "
+     "quechua aymara guarani nahuatl maori hawaiian inuktitut "
+     "islam christianity judaism buddhism hinduism sikhism jainism "
+     "taoism shinto shintoism zoroastrianism confucianism catholicism "
+     "protestantism zen grammy grammys oscars emmys baftas mercury venus "
+     "mars jupiter saturn uranus neptune pluto"},
+    {WR_MISCPRE, "hurricane typhoon cyclone storm tropical operation"},
+    {WR_EPON,
+     "boson bosons particle equation equations theorem numbers effect "
+     "principle constant syndrome disease paradox conjecture hypothesis "
+     "transform algorithm comet curve films movies novels soap coffee "
+     "mayonnaise whisky whiskey cigarettes"},
+    {WR_STAKE, "stake stakes shares share"},
+    {WR_PRIZE, "prize prizes award awards medal"},
+    {WR_LOCPRE, "lake mount mt mt. cape"},
+    {WR_MISCH,
+     "telescope satellite rocket spacecraft probe rover tour expo "
+     "browser console vaccine contest concerto concertos sonata sonatas "
+     "requiem oratorio cantata passion theses"},
+    {WR_WORKN, "album albums song songs film films movie novel novels book "
+               "poem opera musical sitcom programme program software app "
+               "application browser system smartphone phone aircraft jet "
+               "ship ships vessel liner submarine rocket telescope satellite "
+               "spacecraft painting sculpture symphony drug vaccine"},
+    {WR_LOCORG, "channel bay forest delta valley heights coast basin"},
+    {WR_ORGH,
+     "court tribunal parliament assembly congress senate records studios "
+     "pictures motors electronics entertainment investments partners "
+     "theatres laboratories labs pharmaceuticals industries technologies "
+     "broadcasting army navy police"},
+    {WR_FACPRE,
+     "place rue plaza piazza palazzo palacio puerta castello chateau "
+     "château schloss praça porta pont"},
+    {WR_PARTICLE, "de du des della del dei di la le los las do da dos das"},
+    {WR_FACH,
+     "fortress fort citadel strasse straße platz piazza abbey basilica "
+     "shrine mausoleum pyramid lighthouse memorial"},
+    {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
+    {WR_WON, "won win wins winning"},
+    {WR_STUDY, "studied studying studies study taught teaching teaches teach "
+               "lectured lecturer professor graduated graduate enrolled"},
+    {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
+              "profit profits revenue revenues earnings founder co-founder "
+              "headquarters"},
 };
 
 /* Does the word end in "-based", "-owned"... ("Ontario-based Magna",
@@ -426,7 +628,7 @@ static bool based_word(const char *text, const prism_token *t)
     return false;
 }
 
-#define WR_SLOTS 1024u
+#define WR_SLOTS 2048u
 
 static void word_rules_init(state *st)
 {
@@ -500,6 +702,139 @@ static bool end_punct(const char *text, const prism_token *t)
     return c == '!' || c == '?' || c == ',' || c == ';' || c == ':';
 }
 
+/* Is token i an opening (open) or closing double quotation mark: a curly
+ * one of that kind, or a straight one attached to the word after (before)
+ * it and not to the one before (after) it? */
+static bool quote_side(const state *st, const char *text,
+                       const prism_token *tok, size_t i, bool open)
+{
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start;
+    if (n == 3)
+        return !memcmp(w, open ? "\xe2\x80\x9c" : "\xe2\x80\x9d", 3);
+    if (n != 1 || *w != '"')
+        return false;
+    bool before = i > 0 && tok[i - 1].end == tok[i].start;
+    bool after = i + 1 < st->ntok_cur && tok[i + 1].start == tok[i].end;
+    return open ? after && !before : before && !after;
+}
+
+/* Is the name [a, b) inside a short quotation written like a title: all
+ * its words capitalised but for function words and possessives ("“Sgt.
+ * Pepper's Lonely Hearts Club Band”", "“1989 (Taylor's Version)”")? Such a
+ * quotation names a work; what it says is not (“If the Kremlin wins”). */
+static bool in_title_quote(const state *st, const char *text,
+                           const prism_token *tok, size_t a, size_t b)
+{
+    const uint32_t the = ner_hash_bytes("the", 3, 2);
+    size_t l = a, r = b;
+    while (l > 0 && a - l < 12 && !quote_side(st, text, tok, l - 1, true)) {
+        if (quote_tok(text, &tok[l - 1]))
+            return false;
+        l--;
+    }
+    while (r < st->ntok_cur && r - b < 12 &&
+           !quote_side(st, text, tok, r, false)) {
+        if (quote_tok(text, &tok[r]))
+            return false;
+        r++;
+    }
+    if (l == 0 || r >= st->ntok_cur ||
+        !quote_side(st, text, tok, l - 1, true) ||
+        !quote_side(st, text, tok, r, false))
+        return false;
+    for (size_t i = l; i < r; i++) {
+        const ner_info *t = &st->info[i];
+        const char *w = text + tok[i].start;
+        if (t->alpha && t->cap == NER_CAP_LOWER &&
+            !(word_rule(st, i) & WR_EDGE) && t->h_lower != the && *w != '\'' &&
+            strncmp(w, "\xe2\x80\x99", 3) != 0)
+            return false;
+        if (tok[i].end - tok[i].start == 1 &&
+            (*w == '!' || *w == '?' || *w == ';' || *w == ','))
+            return false;
+    }
+    return true;
+}
+
+/* Is the token after the name [a, b) (after a possessive "'s" for the
+ * nouns that take one: "Parkinson's disease") one of WR_EPON's nouns? */
+static bool eponym_after(const state *st, const char *text,
+                         const prism_token *tok, size_t b)
+{
+    if (b < st->ntok_cur && st->info[b].cap == NER_CAP_LOWER &&
+        (word_rule(st, b) & WR_EPON))
+        return true;
+    if (b + 1 < st->ntok_cur &&
+        (text[tok[b].start] == '\'' ||
+         !strncmp(text + tok[b].start, "\xe2\x80\x99", 3)) &&
+        tok[b].end - tok[b].start <= 4 &&
+        st->info[b + 1].cap == NER_CAP_LOWER &&
+        (word_rule(st, b + 1) & WR_EPON))
+        return true;
+    return false;
+}
+
+/* Does a file's extension follow the name ending before token b, with
+ * no space ("CrudeStocks.pdf", "Outlook.jpg")? Then it is a file's name. */
+static bool file_name(const char *text, const prism_token *tok, size_t ntok,
+                      size_t b)
+{
+    static const char *const ext[] = {"pdf",  "doc",  "docx", "xls", "xlsx",
+                                      "ppt",  "pptx", "txt",  "jpg", "jpeg",
+                                      "png",  "gif",  "zip",  "csv", "htm",
+                                      "html", "rtf",  "exe",  "mp3", "wav"};
+    if (b >= ntok || b == 0 || tok[b].start != tok[b - 1].end)
+        return false;
+    const char *w = text + tok[b].start;
+    size_t n = tok[b].end - tok[b].start;
+    if (n == 1 && *w == '.' && b + 1 < ntok && tok[b + 1].start == tok[b].end) {
+        w = text + tok[b + 1].start;
+        n = tok[b + 1].end - tok[b + 1].start;
+    } else if (n > 1 && *w == '.') {
+        w++;
+        n--;
+    } else {
+        return false;
+    }
+    for (size_t k = 0; k < sizeof(ext) / sizeof(ext[0]); k++)
+        if (n == strlen(ext[k]) && !strncasecmp(w, ext[k], n))
+            return true;
+    return false;
+}
+
+/* Is token i a determiner or possessive before a name (the, a, an, its,
+ * his, her, their, whose, a possessive "'s")? */
+static bool determiner(const state *st, const char *text,
+                       const prism_token *tok, size_t i)
+{
+    static const char *const det[] = {"the", "a",    "an",    "its",
+                                      "his", "her",  "their", "whose",
+                                      "our", "your", "my"};
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start;
+    if ((n == 2 && w[0] == '\'' && (w[1] == 's' || w[1] == 'S')) ||
+        (n == 4 && !memcmp(w, "\xe2\x80\x99", 3) && w[3] == 's'))
+        return true;
+    for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
+        if (n == strlen(det[k]) && !strncasecmp(w, det[k], n))
+            return st->info[i].cap != NER_CAP_UPPER;
+    return false;
+}
+
+/* Is the token a model's number or letter: one to three digits, or one
+ * capital letter ("5", "95", "S")? */
+static bool model_number(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start, k = 0;
+    if (n == 1 && *w >= 'A' && *w <= 'Z' && *w != 'I' && *w != 'A')
+        return true;
+    while (k < n && w[k] >= '0' && w[k] <= '9')
+        k++;
+    return k == n && n >= 1 && n <= 3;
+}
+
 static bool is_title(const state *st, size_t a, size_t b)
 {
     return has(phrase_gaz(st, a, b), NER_G_TITLE);
@@ -548,6 +883,26 @@ static bool span_rules(const state *st, const char *text,
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
            (word_rule(st, *a) & WR_EDGE))
         (*a)++;
+    /* "Archbishop of Canterbury", "President of the United States": a
+     * title and the place it is of (a country, state or city the
+     * gazetteer knows; an unknown word alone, "Secretary of Defense", is
+     * no name; "Queen of the South", a club, stays). */
+    if (*b - *a >= 3 && is_title(st, *a, *a + 1) &&
+        in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2)) {
+        size_t k = *a + 2;
+        if (k + 1 < *b && in[k].h_lower == ner_hash_bytes("the", 3, 2))
+            k++;
+        const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                                (1u << NER_G_STATE) | (1u << NER_G_ALIAS);
+        uint32_t gm = gaz_mask(phrase_gaz(st, k, *b));
+        if ((gm & places) &&
+            (*b - k > 1 || in[k].lex == NER_LEX_NONE || in[k].lex / 3 == 0)) {
+            *type = NER_LOC;
+            *a = k;
+        } else if (*b - k == 1 && !gm) {
+            return false;
+        }
+    }
     /* A person's name starts after titles and forms of address ("Dr",
      * "President", "Vice President", "Dear", "Aunt"). */
     if (*type == NER_PER) {
@@ -584,13 +939,159 @@ static bool span_rules(const state *st, const char *text,
         if (name)
             *type = NER_PER;
     }
+    /* Neither person, organisation nor place, unless the word before
+     * says otherwise (below: "her sister Venus"): a language, religion,
+     * planet or award ("Swahili", "Buddhism", "Saturn", "Grammys"), any
+     * capitalised word in -ism, a name after "language"; a product of
+     * Apple's kind ("iPhone"). */
+    {
+        const ner_info *t = &in[*a];
+        const char *w = text + tok[*a].start;
+        size_t wl = tok[*a].end - tok[*a].start;
+        uint32_t lang = ner_hash_bytes("language", 8, 2);
+        uint32_t langs = ner_hash_bytes("languages", 9, 2);
+        if (*b - *a == 1 && ((word_rule(st, *a) & WR_LANG) ||
+                             (t->cap == NER_CAP_TITLE && wl > 5 &&
+                              !strncmp(w + wl - 3, "ism", 3)) ||
+                             (*a > 0 && (in[*a - 1].h_lower == lang ||
+                                         in[*a - 1].h_lower == langs)) ||
+                             (t->cap == NER_CAP_MIXED && wl > 2 &&
+                              w[0] == 'i' && w[1] >= 'A' && w[1] <= 'Z')))
+            *type = NER_MISC;
+    }
+    /* A storm's or an operation's name ("Hurricane Katrina"). */
+    if (*b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
+        (word_rule(st, *a) & WR_MISCPRE))
+        *type = NER_MISC;
+    /* What the words just before the name say it is: "the telecoms
+     * company Iliad", "the film studio MGM", "a stake in Subaru" (an
+     * organisation); "the poet Byron", "his heir Octavian" (a person, when
+     * no word of the name is a place's, an organisation's or an event's). */
+    if (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER) {
+        uint32_t cue = word_rule(st, *a - 1);
+        uint32_t of = ner_hash_bytes("of", 2, 2);
+        uint32_t in_ = ner_hash_bytes("in", 2, 2);
+        if ((cue & WR_ORGN) && (*type != NER_PER || (cue & WR_ORGS)))
+            *type = NER_ORG;
+        else if ((cue & WR_WORKN) ||
+                 (in[*a - 1].h_lower == ner_hash_bytes("carrier", 7, 2) &&
+                  *a > 1 &&
+                  in[*a - 2].h_lower == ner_hash_bytes("aircraft", 8, 2)))
+            *type = NER_MISC;
+        else if ((in[*a - 1].h_lower == of || in[*a - 1].h_lower == in_) &&
+                 *a > 1 && in[*a - 2].cap == NER_CAP_LOWER &&
+                 (word_rule(st, *a - 2) & WR_STAKE) && *type != NER_PER)
+            *type = NER_ORG;
+        else if ((cue & WR_PERN) && *type != NER_PER && *b - *a <= 3) {
+            const uint32_t heads =
+                (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                (1u << NER_G_REGION) | (1u << NER_G_ORGLIST) |
+                (1u << NER_G_NORP) | (1u << NER_G_ORGWORD) |
+                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+            bool name = !(gaz_mask(phrase_gaz(st, *a, *b)) &
+                          (heads | (1u << NER_G_CITY) | (1u << NER_G_LOC)));
+            for (size_t i = *a; i < *b && name; i++)
+                name = in[i].cap == NER_CAP_TITLE &&
+                       !(gaz_mask(phrase_gaz(st, i, i + 1)) & heads);
+            if (name)
+                *type = NER_PER;
+        }
+    }
+    /* Neither person, organisation nor place: a name before a noun that
+     * makes it a thing's ("Higgs boson", "Bernoulli numbers", "Dove
+     * soap"); a name ending in an instrument's, vehicle's or tour's word
+     * ("James Webb Space Telescope", "Eras Tour"). */
+    if (*type != NER_ORG && eponym_after(st, text, tok, *b))
+        *type = NER_MISC;
+    if (*b - *a >= 2 && in[*b - 1].cap == NER_CAP_TITLE &&
+        (word_rule(st, *b - 1) & WR_MISCH))
+        *type = NER_MISC;
+    /* "Francis of Assisi", "Catherine of Aragon": a given name, "of" and
+     * a place or family is a person's name. */
+    if (*b - *a == 3 && in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2) &&
+        in[*a].cap == NER_CAP_TITLE && in[*a + 2].cap == NER_CAP_TITLE &&
+        has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & NOT_PER))
+        *type = NER_PER;
+    /* "Russian Empire", "Berlin Wall", "Weimar Republic": a place. */
+    if (*b - *a == 2 && *type != NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
+        (word_rule(st, *b - 1) & WR_POLITY))
+        *type = NER_LOC;
+    /* "won the Golden Lion", "won the Palme d'Or": a prize or a contest,
+     * unless the name is a country's, a city's or an organisation's
+     * ("won the Senate"). */
+    if (*type != NER_PER && *a >= 2 &&
+        in[*a - 1].h_lower == ner_hash_bytes("the", 3, 2) &&
+        in[*a - 2].cap == NER_CAP_LOWER && (word_rule(st, *a - 2) & WR_WON) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_ORGLIST))) &&
+        !(gaz_mask(phrase_gaz(st, *b - 1, *b)) &
+          ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
+        *type = NER_MISC;
+    /* "an Ariane 5 rocket", "whose Falcon 9 carries", "the company's
+     * Model S, launched": after a determiner, a name and a model number
+     * or letter. */
+    if (*type != NER_PER && *a > 0 && *b + 1 < st->ntok_cur &&
+        determiner(st, text, tok, *a - 1) && model_number(text, &tok[*b]) &&
+        tok[*b].start > tok[*b - 1].end &&
+        ((in[*b + 1].alpha && in[*b + 1].cap == NER_CAP_LOWER) ||
+         end_punct(text, &tok[*b + 1])))
+        *type = NER_MISC;
+    /* An award's category ("Best Picture", "Best Animated Feature") or
+     * a superlative heading ("Best Pizzas"), not an organisation or a
+     * place. */
+    if (*b - *a >= 2 && in[*a].h_lower == ner_hash_bytes("best", 4, 2) &&
+        !phrase_gaz(st, *a, *b))
+        *type = NER_MISC;
+    /* An organisation's head word the gazetteer lacks ("High Court",
+     * "Republic Records") over the model's place or MISC. */
+    if (*b - *a >= 2 && (*type == NER_LOC || *type == NER_MISC) &&
+        in[*b - 1].cap == NER_CAP_TITLE && (word_rule(st, *b - 1) & WR_ORGH))
+        *type = NER_ORG;
+    /* "Place de la Nation", "Plaza de Mayo": a square or building. */
+    if (*b - *a >= 3 && in[*a].cap == NER_CAP_TITLE &&
+        in[*a + 1].cap == NER_CAP_LOWER &&
+        (word_rule(st, *a + 1) & WR_PARTICLE) &&
+        ((word_rule(st, *a) & WR_FACPRE) ||
+         has(phrase_gaz(st, *a, *a + 1), NER_G_FACHEAD)))
+        *type = NER_LOC;
+    /* Places the model took for a person or a MISC name: "Lake Titicaca",
+     * "Mount Fuji"; a MISC name ending in a building's or a place's word
+     * ("Olympic Stadium", but not a quoted title, below). */
+    if (*b - *a >= 2 && (*type == NER_PER || *type == NER_MISC) &&
+        in[*a].cap == NER_CAP_TITLE && (word_rule(st, *a) & WR_LOCPRE))
+        *type = NER_LOC;
+    if (*b - *a >= 2 && *type != NER_LOC && in[*b - 1].cap == NER_CAP_TITLE &&
+        (word_rule(st, *b - 1) & WR_FACH))
+        *type = NER_LOC;
+    /* An organisation ending in a place's word ("Tibet Autonomous Region",
+     * "Mekong River"), but not in one that also ends organisations'
+     * names (a channel, a bay company, a football club's forest). */
+    if (*b - *a >= 2 && *type == NER_ORG &&
+        has(phrase_gaz(st, *b - 1, *b), NER_G_LOCWORD) &&
+        !(word_rule(st, *b - 1) & WR_LOCORG))
+        *type = NER_LOC;
+    if (*b - *a >= 2 && *type == NER_MISC &&
+        (gaz_mask(phrase_gaz(st, *b - 1, *b)) &
+         ((1u << NER_G_FACHEAD) | (1u << NER_G_LOCWORD))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & (1u << NER_G_ORGWORD)))
+        *type = NER_LOC;
     /* A name that is the whole of a quotation is a title ("Schindler's
      * List", an article's, a song's), not the organisation or person the
-     * model took it for; not a display name ("Ann Lee" <ann@...>). */
+     * model took it for; not a display name ("Ann Lee" <ann@...>). So is
+     * a name inside a quotation written like a title ("Sgt. Pepper's
+     * Lonely Hearts Club Band"), unless the gazetteer knows it as a place
+     * or an organisation ("White House" in a column's name). */
     if (*a > 0 && *b + 1 < st->ntok_cur && quote_tok(text, &tok[*a - 1]) &&
-        quote_tok(text, &tok[*b]) &&
-        !(tok[*b + 1].end - tok[*b + 1].start == 1 &&
-          text[tok[*b + 1].start] == '<'))
+        quote_tok(text, &tok[*b])) {
+        if (!(tok[*b + 1].end - tok[*b + 1].start == 1 &&
+              text[tok[*b + 1].start] == '<'))
+            *type = NER_MISC;
+    } else if (!(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER &
+                 ~((1u << NER_G_NORP) | (1u << NER_G_MISC))) &&
+               in_title_quote(st, text, tok, *a, *b))
         *type = NER_MISC;
     /* An organisation made of ordinary English words that no list knows
      * ("Analyst Team", "Smart Phone", "Benefit Payments"): in Reuters text
@@ -603,6 +1104,8 @@ static bool span_rules(const state *st, const char *text,
         if (plain)
             return false;
     }
+    if (file_name(text, tok, st->ntok_cur, *b))
+        return false;
     if (*b - *a == 1) {
         const ner_info *t = &in[*a];
         uint32_t rule = word_rule(st, *a);
@@ -620,6 +1123,42 @@ static bool span_rules(const state *st, const char *text,
             if (t->cap == NER_CAP_UPPER && (t->doc_case & 1))
                 return false;
         }
+        /* "studied at Stanford", "taught at MIT", "graduated from
+         * Harvard"; "Nokia's shares", "Netscape's chief executive": a
+         * school, a company, when no list knows the word as a country or
+         * state. */
+        const uint32_t states = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                                (1u << NER_G_REGION) | (1u << NER_G_ALIAS);
+        if ((*type == NER_LOC || *type == NER_MISC) &&
+            !(gaz_mask(phrase_gaz(st, *a, *b)) & states)) {
+            uint32_t at = ner_hash_bytes("at", 2, 2);
+            uint32_t from = ner_hash_bytes("from", 4, 2);
+            if (*a >= 2 && in[*a - 2].cap == NER_CAP_LOWER &&
+                (word_rule(st, *a - 2) & WR_STUDY) &&
+                (in[*a - 1].h_lower == at ||
+                 (in[*a - 1].h_lower == from &&
+                  (in[*a - 2].h_lower == ner_hash_bytes("graduated", 9, 2) ||
+                   in[*a - 2].h_lower == ner_hash_bytes("graduate", 8, 2)))))
+                *type = NER_ORG;
+            if (*b + 1 < st->ntok_cur &&
+                (text[tok[*b].start] == '\'' ||
+                 !strncmp(text + tok[*b].start, "\xe2\x80\x99", 3)) &&
+                tok[*b].end - tok[*b].start <= 4 &&
+                in[*b + 1].cap == NER_CAP_LOWER &&
+                (word_rule(st, *b + 1) & WR_BUSN))
+                *type = NER_ORG;
+        }
+        /* An acronym that no list knows as a place is an organisation
+         * ("MIT", "PSG"): the gazetteer knows the places that go by
+         * their initials ("UAE", "DRC"). */
+        if (*type == NER_LOC && t->cap == NER_CAP_UPPER && t->alpha &&
+            t->sent_case == NER_SC_NORMAL && t->len >= 2 && t->len <= 5 &&
+            !t->dot && !t->digit &&
+            !(gaz_mask(phrase_gaz(st, *a, *b)) &
+              ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+               (1u << NER_G_STATE) | (1u << NER_G_REGION) | (1u << NER_G_LOC) |
+               (1u << NER_G_ALIAS))))
+            *type = NER_ORG;
         /* A given name alone that is no place or organisation is a person
          * ("Laura", "Brian"): Reuters text names people in full. */
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
@@ -634,6 +1173,43 @@ static bool span_rules(const state *st, const char *text,
             *type = NER_PER;
     }
     return true;
+}
+
+/* Names the tagger missed right after a word that says what they are:
+ * "the rocket company SpaceX" (an organisation), "her sister Venus" (a
+ * person, when no list knows its words as anything else): one to four
+ * capitalised words, untagged, in mid-sentence of ordinary case, after an
+ * untagged lower-case WR_ORGS or WR_PERN word. Tags them. */
+static void cue_tags(state *st, size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t i = 1; i < ntok; i++) {
+        const ner_info *t = &in[i];
+        if (st->tags[i] || st->tags[i - 1] || in[i - 1].cap != NER_CAP_LOWER ||
+            !t->alpha || t->first || t->sent_case != NER_SC_NORMAL ||
+            (t->cap != NER_CAP_TITLE && t->cap != NER_CAP_MIXED &&
+             t->cap != NER_CAP_UPPER))
+            continue;
+        uint32_t cue = word_rule(st, i - 1);
+        int type = (cue & WR_ORGS) ? NER_ORG : (cue & WR_PERN) ? NER_PER : -1;
+        if (type < 0 || t->len < 2)
+            continue;
+        size_t j = i;
+        while (j < ntok && j - i < 4 && !st->tags[j] && in[j].alpha &&
+               in[j].cap != NER_CAP_LOWER && in[j].cap != NER_CAP_NONE &&
+               !(word_rule(st, j) & (WR_NOTNAME | WR_EDGE)) &&
+               (type == NER_ORG ||
+                (in[j].cap == NER_CAP_TITLE && !(in[j].gaz & NOT_PER))))
+            j++;
+        if (j == i || (j < ntok && st->tags[j]))
+            continue;
+        for (size_t k = i; k < j; k++)
+            st->tags[k] = (uint8_t)ner_tag(type, j - i == 1   ? NER_U
+                                                 : k == i     ? NER_B
+                                                 : k + 1 == j ? NER_L
+                                                              : NER_I);
+        i = j;
+    }
 }
 
 /* Is the document written with little regard for case (web text, chat):
@@ -1249,7 +1825,10 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     /* Spans. Viterbi keeps BILOU sequences well formed; stay safe anyway. */
     size_t nmen = 0;
     st->ntok_cur = ntok;
+    st->tok_cur = tok;
+    st->text_cur = text;
     bool careless = careless_case(st, sent, nsent, ntok);
+    cue_tags(st, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;
@@ -1271,6 +1850,18 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             continue;
         int type = ner_tag_type(st->tags[i]);
         size_t j = name_end(st, ntok, i);
+        /* "Wolfgang" "Amadeus Mozart": a given name the tagger left out
+         * just before a person's name. */
+        if (type == NER_PER && i > 0 && st->tags[i - 1] == 0 &&
+            st->info[i - 1].cap == NER_CAP_TITLE &&
+            tok[i].start == tok[i - 1].end + 1 &&
+            has(phrase_gaz(st, i - 1, i), NER_G_FIRST) &&
+            !(gaz_mask(phrase_gaz(st, i - 1, i)) & NOT_PER))
+            i--;
+        /* "John Jacob Astor IV": a person's regnal or generational number */
+        if (type == NER_PER && j - i >= 2 && j < ntok && st->tags[j] == 0 &&
+            roman(text, &tok[j]))
+            j++;
         /* An unbalanced bracket never belongs to a name: "(South) Korea"
          * gives "Korea"; "Mladost ( BJ )" stays whole. A person's name
          * that starts over is two ("Vince Vince", a signature and a
@@ -1279,7 +1870,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             size_t b = a;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
                    !(type == NER_PER && b > a &&
-                     st->info[b].h_lower == st->info[a].h_lower))
+                     (st->info[b].h_lower == st->info[a].h_lower ||
+                      next_person(st, text, tok, a, b, j))))
                 b++;
             if (b > a && has_alnum(st->info, a, b)) {
                 if (grow((void **)&st->men, &st->cap_men, nmen + 1,

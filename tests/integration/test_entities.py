@@ -6,7 +6,10 @@ and possessives; code-point offsets on non-ASCII text; all-caps headlines;
 encyclopaedic prose (events and awards as MISC, institutions, sentence
 openers); web text (lower-case places, greetings, capitalised common words);
 the span rules (qualifiers, quoted titles, a country in brackets after a
-person); hostile input; and a clean init failure without a model."""
+person); the context rules of edited prose (the noun before a name, works,
+products, languages and eponyms, buildings and organisations by their
+words, a title of a place, names of people, file names, lists of people);
+hostile input; and a clean init failure without a model."""
 import os
 
 import pytest
@@ -258,3 +261,79 @@ def test_qualifiers_titles_and_bracketed_countries():
     ent = {m["text"]: m["entity"] for m in res["mentions"]}
     assert ent["Michael Jones"] != ent["U.S."]
     assert got.get("U.S.") == {"GPE"}
+
+
+def test_what_the_word_before_a_name_says():
+    # "the carmaker", "the film studio", "the newspaper": an organisation;
+    # "the muralist", "his sister": a person (also when the tagger missed
+    # the name); "the program", "the album": a work or product.
+    got = labels(run(
+        "Shares in the carmaker Norvale rose after the film studio "
+        "Brightwater signed a deal with the newspaper Helmstadt Kurier. The "
+        "muralist Tomas Reyes painted the lobby, and his sister Ilse helped. "
+        "The mission used the program Northstar."))
+    assert got.get("Norvale") == {"ORG"}, got
+    assert got.get("Brightwater") == {"ORG"}, got
+    assert got.get("Helmstadt Kurier") == {"ORG"}, got
+    assert got.get("Tomas Reyes") == {"PERSON"}, got
+    assert got.get("Ilse") == {"PERSON"}, got
+    assert got.get("Northstar", {"MISC"}) == {"MISC"}, got
+
+
+def test_works_products_languages_and_eponyms_are_not_org_or_place():
+    text = ("Their album “Songs of the Northern Lights” sold well, and “We will "
+            "win in Paris,” said Anna Berg. The radio service broadcasts in "
+            "Swahili and Hausa. Buddhism reached Korea early. The lecture "
+            "covered the Higgs boson and Bernoulli numbers. The director won "
+            "the Golden Lion and the award for Best Picture. The probe flew on "
+            "an Ariane 5 rocket, and the iPhone sold well.")
+    got = labels(run(text))
+    for name in ("Northern Lights", "Swahili", "Hausa", "Buddhism", "Higgs",
+                 "Bernoulli", "Golden Lion", "Best Picture", "Ariane",
+                 "iPhone"):
+        assert not got.get(name, set()) & {"PERSON", "ORG", "GPE", "LOC"}, \
+            (name, got.get(name))
+    # What a quotation says keeps its names; a title's do not count.
+    assert got.get("Paris") == {"GPE"}
+    assert got.get("Anna Berg") == {"PERSON"}
+    assert got.get("Korea") <= {"GPE", "LOC"}
+
+
+def test_places_organisations_and_names_of_prose():
+    text = ("Tourists walked from the Place de la Concorde to the "
+            "Hohensalzburg Fortress and sailed on Lake Titicaca. The High "
+            "Court heard the case. Warsaw was then part of the Russian "
+            "Empire, and the Berlin Wall stood until 1989. The Archbishop of "
+            "Canterbury met the Secretary of Defense. He prayed at the tomb of "
+            "Francis of Assisi and read about John Jacob Astor IV. The "
+            "International Committee of the Red Cross praised MIT and the "
+            "Catholic Church.")
+    got = labels(run(text))
+    for name in ("Place de la Concorde", "Hohensalzburg Fortress",
+                 "Lake Titicaca", "Russian Empire", "Berlin Wall"):
+        assert got.get(name) and got[name] <= {"GPE", "LOC"}, \
+            (name, got.get(name))
+    for name in ("High Court", "International Committee of the Red Cross",
+                 "MIT", "Catholic Church"):
+        assert got.get(name) == {"ORG"}, (name, got.get(name))
+    # A title "of" a place: the place, not the title.
+    assert got.get("Canterbury") == {"GPE"}
+    assert "Archbishop of Canterbury" not in got
+    assert not got.get("Secretary of Defense", set()) & {"ORG", "GPE"}
+    assert got.get("Francis of Assisi") == {"PERSON"}
+    assert got.get("John Jacob Astor IV") == {"PERSON"}
+    # A school after "studied at", a company before "'s shares"; a city
+    # after "a study from" stays a place.
+    got = labels(run("She studied at Stanford and graduated from Harvard. A "
+                     "study from Boston found that Nokia's shares fell."))
+    assert got.get("Stanford") == {"ORG"} and got.get("Harvard") == {"ORG"}
+    assert got.get("Nokia") == {"ORG"} and got.get("Boston") == {"GPE"}
+
+
+def test_file_names_and_lists_of_people():
+    got = labels(run("See attached file: CrudeStocks.pdf and Outlook.jpg from "
+                     "Anna Berg. Attendees: Pam Ortiz Greg Hollis, please "
+                     "call me."))
+    assert "CrudeStocks" not in got and "Outlook" not in got, got
+    assert got.get("Pam Ortiz") == {"PERSON"}, got
+    assert got.get("Greg Hollis") == {"PERSON"}, got
