@@ -1347,12 +1347,20 @@ typedef struct idmap {
     uint32_t mask;
 } idmap;
 
-static uint32_t *idmap_slot(idmap *m, uint32_t key)
+/* The value slot of key, or NULL when it is absent and insert is false.
+ * Only stores add keys, and callers size the table to more than twice the
+ * stores they make, so a probe always meets an empty slot. */
+static uint32_t *idmap_slot(idmap *m, uint32_t key, bool insert)
 {
     key = key ? key : 1;
     uint32_t i = ner_mix32(key) & m->mask;
-    while (m->t[2 * i] && m->t[2 * i] != key)
+    while (m->t[2 * i]) {
+        if (m->t[2 * i] == key)
+            return &m->t[2 * i + 1];
         i = (i + 1) & m->mask;
+    }
+    if (!insert)
+        return NULL;
     m->t[2 * i] = key;
     return &m->t[2 * i + 1];
 }
@@ -1362,7 +1370,9 @@ static uint32_t *idmap_slot(idmap *m, uint32_t key)
 static long idmap_use(idmap *m, uint32_t salt, uint32_t key, long put,
                       bool overwrite)
 {
-    uint32_t *v = idmap_slot(m, ner_comb(salt, key));
+    uint32_t *v = idmap_slot(m, ner_comb(salt, key), put >= 0);
+    if (!v)
+        return -1;
     long old = (long)*v - 1;
     if (put >= 0 && (old < 0 || overwrite))
         *v = (uint32_t)put + 1;
@@ -1499,7 +1509,7 @@ static long group(state *st, const char *text, const prism_token *tok,
         return -1;
     st->parent = parent;
     size_t slots = 16;
-    while (slots < 8 * nmen)
+    while (slots < 16 * nmen) /* at most 7 stores per mention */
         slots *= 2;
     if (grow((void **)&st->table, &st->cap_table, 2 * slots, sizeof(uint32_t)) <
         0)

@@ -206,6 +206,19 @@ def test_long_and_hostile_documents():
             assert text[m["start"]:m["end"]] == m["text"]
 
 
+def test_many_capitalised_words_that_are_no_names_end():
+    # a single name, then dozens of capitalised words that the span rules
+    # drop (days, currencies, interjections): the table that looks names up
+    # once filled and spun forever; it must finish and find only the name
+    words = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays "
+             "Tuesdays Fridays Euros Dollars Pesos Rupees Yuan Francs Dinars "
+             "Shekels Roubles Pounds Cents Thanks Hello Wow Okay Yep Nope").split()
+    text = "Mark Rutte spoke at length. " + " ".join(
+        f"we paid them in {w} after all." for w in words)
+    res = run(text)
+    assert [m["text"] for m in res["mentions"]] == ["Mark Rutte"]
+
+
 def test_options_dateline_and_unify():
     base = run(STORY, "--set", "plugin.entities.use_dateline=no",
                "--set", "plugin.entities.unify_labels=yes")
