@@ -42,6 +42,15 @@ def compound(text, *sets):
     return score([text], *sets)[0]["compound"]
 
 
+def assert_signs(pos, neg, pos_above=0.0, neg_below=0.0):
+    """Every text of pos scores above pos_above, every one of neg below
+    neg_below (one `prism process` run for each list)."""
+    for r, text in zip(score(pos), pos):
+        assert r["compound"] > pos_above, (text, r)
+    for r, text in zip(score(neg), neg):
+        assert r["compound"] < neg_below, (text, r)
+
+
 # --- clear cases ------------------------------------------------------------
 
 def test_clearly_negative_news():
@@ -77,10 +86,7 @@ def test_news_vocabulary():
            "Shares soared after the results."]
     neg = ["The government imposed sanctions.", "Stocks slumped.",
            "Shares plunged after the results.", "Three soldiers were killed."]
-    for r, text in zip(score(pos), pos):
-        assert r["compound"] > 0, (text, r)
-    for r, text in zip(score(neg), neg):
-        assert r["compound"] < 0, (text, r)
+    assert_signs(pos, neg)
 
 
 # --- rules ------------------------------------------------------------------
@@ -174,10 +180,7 @@ def test_slang_interjections_and_emoticon_variants():
     neg = ["ugh, mondays", "stuck in traffic again )-:",
            "my phone died &gt;:(", "this update is sucky", "bummer.",
            "wifi down again #fail", "so done with this :/"]
-    for r, text in zip(score(pos), pos):
-        assert r["compound"] > 0, (text, r)
-    for r, text in zip(score(neg), neg):
-        assert r["compound"] < 0, (text, r)
+    assert_signs(pos, neg)
 
 
 def test_mood_words_are_never_negated():
@@ -326,10 +329,7 @@ def test_misspelt_and_phonetic_words_of_feeling():
     neg = ["my landlord is so stoopid", "really dissapointed with the hotel",
            "the bus smelled discusting", "those h8ers again",
            "the ferry was terible", "tierd of waiting for the plumber"]
-    for r, text in zip(score(pos), pos):
-        assert r["compound"] > 0.2, (text, r)
-    for r, text in zip(score(neg), neg):
-        assert r["compound"] < -0.2, (text, r)
+    assert_signs(pos, neg, pos_above=0.2, neg_below=-0.2)
 
 
 def test_elongated_vowels_and_dropped_g():
@@ -398,10 +398,7 @@ def test_more_emoticons_and_emoji():
     neg = ["missed the train ;_;", "forgot my keys again \U0001F926\u200d\u2640\ufe0f",
            "flowers are dead \U0001F940", "meeting moved again ;-;",
            "the queue is long :l", "left my phone at home \U0001F62E\u200d\U0001F4A8"]
-    for r, text in zip(score(pos), pos):
-        assert r["compound"] > 0.2, (text, r)
-    for r, text in zip(score(neg), neg):
-        assert r["compound"] < 0, (text, r)
+    assert_signs(pos, neg, pos_above=0.2)
     # a skin tone in a joiner sequence is read as the emoji it modifies
     assert compound("lost my wallet \U0001F926\U0001F3FD\u200d\u2642\ufe0f") < 0
 
@@ -415,10 +412,7 @@ def test_online_idioms_and_slang():
            "the launch was a dumpster fire", "feeling under the weather",
            "thanks for nothing", "bruh the lift is broken again",
            "ugh my hangry flatmate", "screw this printer"]
-    for r, text in zip(score(pos), pos):
-        assert r["compound"] > 0.2, (text, r)
-    for r, text in zip(score(neg), neg):
-        assert r["compound"] < 0, (text, r)
+    assert_signs(pos, neg, pos_above=0.2)
 
 
 # --- documents --------------------------------------------------------------
