@@ -611,6 +611,27 @@ static const struct {
               "headquarters"},
 };
 
+/* Is w[0..n) one of the count words of list, in any case? */
+static bool one_of(const char *w, size_t n, const char *const *list,
+                   size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (n == strlen(list[k]) && !strncasecmp(w, list[k], n))
+            return true;
+    return false;
+}
+
+#define ONE_OF(w, n, list) one_of(w, n, list, sizeof(list) / sizeof(list[0]))
+
+/* Is the token a possessive ending or a short clitic after an apostrophe,
+ * straight or curly ("'s", "’s", "'")? */
+static bool apostrophe_tok(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    return t->end - t->start <= 4 &&
+           (*w == '\'' || !strncmp(w, "\xe2\x80\x99", 3));
+}
+
 /* Does the word end in "-based", "-owned"... ("Ontario-based Magna",
  * "Hong Kong-based", "state-owned")? It qualifies the name after it. */
 static bool based_word(const char *text, const prism_token *t)
@@ -671,13 +692,9 @@ static bool placed(const state *st, const char *text, const prism_token *tok,
                    size_t a, size_t b)
 {
     static const char *const preps[] = {"in", "near", "at", "outside"};
-    if (a > 0) {
-        const prism_token *p = &tok[a - 1];
-        for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
-            if (p->end - p->start == strlen(preps[k]) &&
-                !strncasecmp(text + p->start, preps[k], strlen(preps[k])))
-                return true;
-    }
+    if (a > 0 && ONE_OF(text + tok[a - 1].start,
+                        tok[a - 1].end - tok[a - 1].start, preps))
+        return true;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                             (1u << NER_G_CITY) | (1u << NER_G_ALIAS);
     return b + 1 < st->ntok_cur && tok[b].end - tok[b].start == 1 &&
@@ -765,10 +782,7 @@ static bool eponym_after(const state *st, const char *text,
     if (b < st->ntok_cur && st->info[b].cap == NER_CAP_LOWER &&
         (word_rule(st, b) & WR_EPON))
         return true;
-    if (b + 1 < st->ntok_cur &&
-        (text[tok[b].start] == '\'' ||
-         !strncmp(text + tok[b].start, "\xe2\x80\x99", 3)) &&
-        tok[b].end - tok[b].start <= 4 &&
+    if (b + 1 < st->ntok_cur && apostrophe_tok(text, &tok[b]) &&
         st->info[b + 1].cap == NER_CAP_LOWER &&
         (word_rule(st, b + 1) & WR_EPON))
         return true;
@@ -797,10 +811,7 @@ static bool file_name(const char *text, const prism_token *tok, size_t ntok,
     } else {
         return false;
     }
-    for (size_t k = 0; k < sizeof(ext) / sizeof(ext[0]); k++)
-        if (n == strlen(ext[k]) && !strncasecmp(w, ext[k], n))
-            return true;
-    return false;
+    return ONE_OF(w, n, ext);
 }
 
 /* Is token i a determiner or possessive before a name (the, a, an, its,
@@ -816,10 +827,7 @@ static bool determiner(const state *st, const char *text,
     if ((n == 2 && w[0] == '\'' && (w[1] == 's' || w[1] == 'S')) ||
         (n == 4 && !memcmp(w, "\xe2\x80\x99", 3) && w[3] == 's'))
         return true;
-    for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
-        if (n == strlen(det[k]) && !strncasecmp(w, det[k], n))
-            return st->info[i].cap != NER_CAP_UPPER;
-    return false;
+    return ONE_OF(w, n, det) && st->info[i].cap != NER_CAP_UPPER;
 }
 
 /* Is the token a model's number or letter: one to three digits, or one
@@ -1140,10 +1148,7 @@ static bool span_rules(const state *st, const char *text,
                   (in[*a - 2].h_lower == ner_hash_bytes("graduated", 9, 2) ||
                    in[*a - 2].h_lower == ner_hash_bytes("graduate", 8, 2)))))
                 *type = NER_ORG;
-            if (*b + 1 < st->ntok_cur &&
-                (text[tok[*b].start] == '\'' ||
-                 !strncmp(text + tok[*b].start, "\xe2\x80\x99", 3)) &&
-                tok[*b].end - tok[*b].start <= 4 &&
+            if (*b + 1 < st->ntok_cur && apostrophe_tok(text, &tok[*b]) &&
                 in[*b + 1].cap == NER_CAP_LOWER &&
                 (word_rule(st, *b + 1) & WR_BUSN))
                 *type = NER_ORG;
