@@ -1985,6 +1985,12 @@ static bool dl_parse_at(const struct dl_state *st, const struct dl_text *t,
     if (ch(t, j) == ',')
         j++; /* "CHICAGO, March 4, - " */
     m->sep = read_sep(t, j, &m->end);
+    if (m->sep == SEP_NONE && m->has_agency && j == m->agency.end && j >= 2 &&
+        t->s[j - 1] == '-' && t->s[j - 2] == '-' && sentence_start(t, j)) {
+        m->sep = SEP_DASH2; /* the agency's own dashes end the dateline:
+                               "BOSTON--(BUSINESS WIRE)--Acme Corp ..." */
+        m->end = j;
+    }
     bool day_dated = m->has_date && m->date.day &&
                      (m->n_places > 0 || m->date.year || m->has_agency);
     size_t dot = skip_hspace(t, j);

@@ -191,6 +191,16 @@ def test_business_wire():
           "US", "March 3, 2025", "2025-03-03", agency="BUSINESS WIRE")
 
 
+def test_business_wire_without_a_date():
+    # the agency's own dashes end the dateline when no date follows them
+    t = "SAN JOSE, Calif.--(BUSINESS WIRE)--Brightfield Labs today named a new chair."
+    check(t, parse(t), "SAN JOSE, Calif.--(BUSINESS WIRE)--", "Brightfield",
+          "SAN JOSE, Calif.", "US", agency="BUSINESS WIRE", city="San Jose")
+    t = "BOSTON--(BUSINESS WIRE)--Kettle Pond Inc. said sales rose."
+    check(t, parse(t), "BOSTON--(BUSINESS WIRE)--", "Kettle", "BOSTON", "US",
+          agency="BUSINESS WIRE")
+
+
 def test_other_wires_and_spacing():
     t = "NEW YORK, Nov. 7, 2024 (GLOBE NEWSWIRE) -- Acme Corp announced."
     check(t, parse(t), "NEW YORK, Nov. 7, 2024 (GLOBE NEWSWIRE) --", "Acme",
