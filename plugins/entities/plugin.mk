@@ -75,7 +75,16 @@ $(ENT_OUT)/clusters.txt: $(ENT_CLUSTER_BIN) $(ENT_OUT)/corpus.txt
 .PHONY: model entities-eval entities-clusters
 entities-clusters: $(ENT_OUT)/clusters.txt
 
-model: $(ENT_TRAIN) $(ENT_GAZ)
+# Hand-written training prose (prose/*.txt, inline marks), all files in one.
+ENT_PROSE_SRC := $(sort $(wildcard $(ENT_DIR)/prose/*.txt))
+ENT_PROSE   ?= $(ENT_OUT)/prose.txt
+ENT_PROSE_TIMES ?= 2
+
+$(ENT_OUT)/prose.txt: $(ENT_PROSE_SRC)
+	@mkdir -p $(@D)
+	cat $^ > $@
+
+model: $(ENT_TRAIN) $(ENT_GAZ) $(ENT_PROSE)
 	@test -f $(ENT_CONLL)/train.txt || { echo "model: $(ENT_CONLL)/train.txt" \
 	    "is missing (set ENT_CONLL=DIR)"; exit 1; }
 	nice -n 10 $(ENT_TRAIN) train --gaz $(ENT_GAZ) \
@@ -84,6 +93,7 @@ model: $(ENT_TRAIN) $(ENT_GAZ)
 	    --row-bits $(ENT_ROWBITS) --prune $(ENT_PRUNE) \
 	    --prune1 $(ENT_PRUNE1) --max-rows $(ENT_MAXROWS) --seed 0 \
 	    --seeds $(ENT_SEEDS) \
+	    $(if $(ENT_PROSE),--prose $(ENT_PROSE) --prose-times $(ENT_PROSE_TIMES)) \
 	    $(if $(ENT_CLUSTERS),--clusters $(ENT_CLUSTERS)) --out $(ENT_MODEL)
 
 entities-eval: $(ENT_TRAIN)

@@ -2,6 +2,7 @@
  * The entity tagger's trainer: builds plugins/entities/model/entities.model.
  *
  *   train --gaz GAZ.tsv [--clusters PATHS.txt] --train TRAIN.txt
+ *         [--prose PROSE.txt [--prose-times N]]
  *         [--dev DEV.txt] [--epochs N] [--row-bits B] [--prune Q]
  *         [--max-rows N] [--seed S] --out MODEL
  *   eval  --model MODEL [--show N] FILE.txt ...
@@ -10,7 +11,9 @@
  * IOB1 or IOB2 tags, -DOCSTART- lines between documents), turns every token
  * into the features of ner.h (the same code the plugin runs), and trains an
  * averaged structured perceptron over BILOU tags with first-order Viterbi
- * decoding. After each epoch it measures the model on --dev, through the
+ * decoding. --prose adds hand-written prose with inline marks
+ * ({PER|Marie Curie}; see corpus_add_prose), each document seen N times
+ * per epoch. After each epoch it measures the model on --dev, through the
  * compact table the plugin reads. The weights are averaged, quantised to
  * int16, pruned (rows whose largest weight is below --prune quantised
  * units are dropped; past --max-rows rows in all, the last stage keeps its
@@ -342,7 +345,9 @@ typedef struct corpus {
     size_t
         *doc_start; /* document d: sentences [doc_start[d], doc_start[d+1]) */
     size_t n_doc;
-    ner_info *info; /* per token */
+    uint8_t *times; /* per document: sentences seen per epoch (NULL: 1) */
+    size_t cap_tok, cap_sent; /* while documents are appended */
+    ner_info *info;           /* per token */
     /* features */
     uint32_t *feat;     /* rows, all tokens */
     size_t *feat_start; /* per token, n_tok + 1 */
@@ -673,12 +678,64 @@ static double tag_corpus(const corpus *c, const ner_model *m, uint32_t stage,
 #ifdef NER_WITH_CORE
 #include "text.h"
 
+/* Appends one document to o: text, tokenized and split into sentences by
+ * the core's shared tokenizer (core/text.c), with its gold entities given
+ * as character spans. A token belongs to an entity when it lies inside the
+ * span. */
+static void corpus_add_text(corpus *o, prism_textseg_t *seg, const char *text,
+                            size_t len, const span *sp, size_t nsp)
+{
+    if (prism_textseg_run(seg, text, len, NULL) < 0) {
+        fprintf(stderr, "train: tokenizer failed\n");
+        exit(1);
+    }
+    o->doc_start = xrealloc(o->doc_start, (o->n_doc + 2) * sizeof(size_t));
+    o->doc_start[o->n_doc++] = o->n_sent;
+    if (o->n_tok + seg->ntoks > o->cap_tok) {
+        o->cap_tok = 2 * (o->n_tok + seg->ntoks);
+        o->words = xrealloc(o->words, o->cap_tok * sizeof(char *));
+        o->gold = xrealloc(o->gold, o->cap_tok);
+    }
+    size_t base = o->n_tok;
+    for (size_t i = 0; i < seg->ntoks; i++) {
+        size_t wl = seg->toks[i].end - seg->toks[i].start;
+        char *w = xcalloc(wl + 1, 1);
+        memcpy(w, text + seg->toks[i].start, wl);
+        o->words[base + i] = w;
+        o->gold[base + i] = 0;
+    }
+    for (size_t k = 0, i = 0; k < nsp; k++) {
+        while (i < seg->ntoks && seg->toks[i].start < sp[k].a)
+            i++;
+        size_t j = i;
+        while (j < seg->ntoks && seg->toks[j].end <= sp[k].b)
+            j++;
+        for (size_t t = i; t < j; t++) {
+            int part = j - i == 1   ? NER_U
+                       : t == i     ? NER_B
+                       : t + 1 == j ? NER_L
+                                    : NER_I;
+            o->gold[base + t] = (uint8_t)ner_tag(sp[k].type, part);
+        }
+        i = j;
+    }
+    o->n_tok += seg->ntoks;
+    if (o->n_sent + seg->nsents + 1 > o->cap_sent) {
+        o->cap_sent = 2 * (o->n_sent + seg->nsents + 1);
+        o->sent_start = xrealloc(o->sent_start, o->cap_sent * sizeof(size_t));
+    }
+    for (size_t s = 0; s < seg->nsents; s++)
+        o->sent_start[o->n_sent++] = base + seg->sents[s].tok_start;
+    o->doc_start[o->n_doc] = o->n_sent;
+    o->sent_start[o->n_sent] = o->n_tok;
+}
+
 /* Rebuilds a corpus as the plugin sees it: each document's tokens joined by
  * spaces and its sentences by line breaks (as the evaluation scripts feed
- * CoNLL to prism), then tokenized and split by the core's shared tokenizer
- * (core/text.c). Gold entities keep their character spans. So the model is
- * trained on the very tokens and sentences it will tag ("1996-08-30" is
- * five tokens there, "Lord's" two). */
+ * CoNLL to prism), then tokenized and split by the core's shared tokenizer.
+ * Gold entities keep their character spans. So the model is trained on the
+ * very tokens and sentences it will tag ("1996-08-30" is five tokens there,
+ * "Lord's" two). */
 static void corpus_retokenize(corpus *c)
 {
     corpus o;
@@ -686,10 +743,9 @@ static void corpus_retokenize(corpus *c)
     prism_textseg_t seg;
     prism_textseg_init(&seg);
     char *text = NULL;
-    size_t cap_text = 0, cap_tok = 0, cap_sent = 0;
+    size_t cap_text = 0;
     size_t *ts = NULL, *te = NULL;
     span *sp = NULL;
-    o.doc_start = xcalloc(c->n_doc + 1, sizeof(size_t));
     for (size_t d = 0; d < c->n_doc; d++) {
         size_t t0 = c->sent_start[c->doc_start[d]];
         size_t t1 = c->sent_start[c->doc_start[d + 1]];
@@ -728,51 +784,8 @@ static void corpus_retokenize(corpus *c)
             }
             nsp += k;
         }
-        if (prism_textseg_run(&seg, text, len, NULL) < 0) {
-            fprintf(stderr, "train: tokenizer failed\n");
-            exit(1);
-        }
-        o.doc_start[d] = o.n_sent;
-        if (o.n_tok + seg.ntoks > cap_tok) {
-            cap_tok = 2 * (o.n_tok + seg.ntoks);
-            o.words = xrealloc(o.words, cap_tok * sizeof(char *));
-            o.gold = xrealloc(o.gold, cap_tok);
-        }
-        size_t base = o.n_tok;
-        for (size_t i = 0; i < seg.ntoks; i++) {
-            size_t wl = seg.toks[i].end - seg.toks[i].start;
-            char *w = xcalloc(wl + 1, 1);
-            memcpy(w, text + seg.toks[i].start, wl);
-            o.words[base + i] = w;
-            o.gold[base + i] = 0;
-        }
-        for (size_t k = 0, i = 0; k < nsp; k++) {
-            while (i < seg.ntoks && seg.toks[i].start < sp[k].a)
-                i++;
-            size_t j = i;
-            while (j < seg.ntoks && seg.toks[j].end <= sp[k].b)
-                j++;
-            for (size_t t = i; t < j; t++) {
-                int part = j - i == 1   ? NER_U
-                           : t == i     ? NER_B
-                           : t + 1 == j ? NER_L
-                                        : NER_I;
-                o.gold[base + t] = (uint8_t)ner_tag(sp[k].type, part);
-            }
-            i = j;
-        }
-        o.n_tok += seg.ntoks;
-        if (o.n_sent + seg.nsents + 1 > cap_sent) {
-            cap_sent = 2 * (o.n_sent + seg.nsents + 1);
-            o.sent_start = xrealloc(o.sent_start, cap_sent * sizeof(size_t));
-        }
-        for (size_t s = 0; s < seg.nsents; s++)
-            o.sent_start[o.n_sent++] = base + seg.sents[s].tok_start;
+        corpus_add_text(&o, &seg, text, len, sp, nsp);
     }
-    o.n_doc = c->n_doc;
-    o.doc_start[o.n_doc] = o.n_sent;
-    o.sent_start = xrealloc(o.sent_start, (o.n_sent + 1) * sizeof(size_t));
-    o.sent_start[o.n_sent] = o.n_tok;
     prism_textseg_release(&seg);
     for (size_t t = 0; t < c->n_tok; t++)
         free(c->words[t]);
@@ -786,10 +799,116 @@ static void corpus_retokenize(corpus *c)
     free(sp);
     *c = o;
 }
+
+/* Appends the hand-written prose of `path` (plugins/entities/prose/: a
+ * "## doc-id" line opens a document, then one sentence per line with
+ * entities marked {PER|...}, {ORG|...}, {LOC|...}, {MISC|...}; other lines
+ * starting with "#" are comments). A document's sentences are joined by
+ * single spaces, as ../shared/eval/ner_spans.py feeds prose to prism. Each
+ * document is seen `times` times per epoch. */
+static void corpus_add_prose(corpus *c, const char *path, unsigned times)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "train: %s: %s\n", path, strerror(errno));
+        exit(1);
+    }
+    prism_textseg_t seg;
+    prism_textseg_init(&seg);
+    char *text = NULL, *line = NULL;
+    size_t len = 0, cap_text = 0, cap_line = 0, nsp = 0, cap_sp = 0;
+    size_t first_doc = c->n_doc, lineno = 0;
+    span *sp = NULL;
+    bool in_doc = false;
+    for (;;) {
+        ssize_t got = getline(&line, &cap_line, f);
+        lineno++;
+        bool opens = got >= 3 && !strncmp(line, "## ", 3);
+        if ((got < 0 || opens) && in_doc && len) {
+            corpus_add_text(c, &seg, text, len, sp, nsp);
+            len = nsp = 0;
+        }
+        if (got < 0)
+            break;
+        if (opens)
+            in_doc = true;
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+            line[--got] = 0;
+        if (got == 0 || line[0] == '#')
+            continue;
+        if (!in_doc) {
+            fprintf(stderr,
+                    "train: %s:%zu: text before the first "
+                    "\"## doc-id\" line\n",
+                    path, lineno);
+            exit(1);
+        }
+        if (cap_text < len + (size_t)got + 2) {
+            cap_text = 2 * (len + (size_t)got + 2);
+            text = xrealloc(text, cap_text);
+        }
+        if (len)
+            text[len++] = ' ';
+        for (const char *p = line; *p;) {
+            const char *bar = p[0] == '{' ? strchr(p, '|') : NULL;
+            const char *close = bar ? strchr(bar, '}') : NULL;
+            if (!bar) {
+                text[len++] = *p++;
+                continue;
+            }
+            char type[8] = {0};
+            size_t tl = (size_t)(bar - p - 1);
+            if (tl < sizeof(type))
+                memcpy(type, p + 1, tl);
+            if (!close || type_of(type) < 0) {
+                fprintf(stderr,
+                        "train: %s:%zu: a mark must be {TYPE|name}, "
+                        "TYPE one of PER ORG LOC MISC\n",
+                        path, lineno);
+                exit(1);
+            }
+            if (nsp == cap_sp) {
+                cap_sp = cap_sp ? 2 * cap_sp : 64;
+                sp = xrealloc(sp, cap_sp * sizeof(*sp));
+            }
+            sp[nsp].a = len;
+            memcpy(text + len, bar + 1, (size_t)(close - bar - 1));
+            len += (size_t)(close - bar - 1);
+            sp[nsp].b = len;
+            sp[nsp++].type = type_of(type);
+            p = close + 1;
+        }
+    }
+    fprintf(stderr,
+            "train: %s: %zu docs of prose, each seen %u times per "
+            "epoch\n",
+            path, c->n_doc - first_doc, times);
+    uint8_t *tm = xcalloc(c->n_doc, 1);
+    for (size_t d = 0; d < c->n_doc; d++)
+        tm[d] = d < first_doc ? (c->times ? c->times[d] : 1) : (uint8_t)times;
+    free(c->times);
+    c->times = tm;
+    prism_textseg_release(&seg);
+    free(text);
+    free(line);
+    free(sp);
+    fclose(f);
+}
 #else
 static void corpus_retokenize(corpus *c)
 {
     (void)c;
+}
+
+static void corpus_add_prose(corpus *c, const char *path, unsigned times)
+{
+    (void)c;
+    (void)times;
+    fprintf(stderr,
+            "train: %s: prose needs the core's tokenizer "
+            "(build with -DNER_WITH_CORE)\n",
+            path);
+    exit(1);
 }
 #endif
 
@@ -1095,11 +1214,16 @@ static void train_perceptron(perceptron *p, const corpus *tr, const bool *sel,
             maxn = tr->sent_start[s + 1] - tr->sent_start[s];
     int32_t *em = xcalloc(maxn * NER_NTAGS, sizeof(int32_t));
     uint8_t *back = xcalloc(maxn * NER_NTAGS, 1), *pred = xcalloc(maxn, 1);
-    size_t *order = xcalloc(tr->n_sent, sizeof(size_t));
+    size_t cap_order = 0;
+    for (size_t d = 0; d < tr->n_doc; d++)
+        cap_order += (tr->times ? tr->times[d] : 1) *
+                     (tr->doc_start[d + 1] - tr->doc_start[d]);
+    size_t *order = xcalloc(cap_order, sizeof(size_t));
     for (size_t d = 0; d < tr->n_doc; d++)
         if (!sel || sel[d])
-            for (size_t s = tr->doc_start[d]; s < tr->doc_start[d + 1]; s++)
-                order[nsel++] = s;
+            for (unsigned k = 0; k < (tr->times ? tr->times[d] : 1u); k++)
+                for (size_t s = tr->doc_start[d]; s < tr->doc_start[d + 1]; s++)
+                    order[nsel++] = s;
     for (int ep = 1; ep <= epochs; ep++) {
         for (size_t s = nsel; s > 1; s--) {
             size_t j = (size_t)(rng_next() % s), t = order[s - 1];
@@ -1180,6 +1304,8 @@ static int cmd_train(int argc, char **argv)
     const char *train = arg_value(argc, argv, "--train", NULL);
     const char *dev = arg_value(argc, argv, "--dev", NULL);
     const char *out = arg_value(argc, argv, "--out", NULL);
+    const char *prose = arg_value(argc, argv, "--prose", NULL);
+    int prose_times = atoi(arg_value(argc, argv, "--prose-times", "1"));
     int epochs = atoi(arg_value(argc, argv, "--epochs", "10"));
     int epochs2 = atoi(arg_value(argc, argv, "--epochs2", "10"));
     int prune = atoi(arg_value(argc, argv, "--prune", "0"));
@@ -1192,10 +1318,12 @@ static int cmd_train(int argc, char **argv)
         (uint32_t)atoi(arg_value(argc, argv, "--row-bits", "21"));
     rng_state ^= (uint64_t)atoll(arg_value(argc, argv, "--seed", "0"));
     if (!gaz || !train || !out || row_bits < 12 || row_bits > 26 ||
-        stages < 1 || stages > NER_STAGES || folds < 2) {
+        stages < 1 || stages > NER_STAGES || folds < 2 || prose_times < 1 ||
+        prose_times > 255) {
         fprintf(stderr,
                 "usage: train --gaz GAZ.tsv [--clusters C] --train TRAIN "
-                "[--dev DEV] [--stages 1|2] [--epochs N] [--epochs2 N] "
+                "[--prose FILE [--prose-times N]] [--dev DEV] [--stages 1|2] "
+                "[--epochs N] [--epochs2 N] "
                 "[--folds K] [--row-bits B] [--prune Q] [--prune1 Q] "
                 "[--max-rows N] --out MODEL\n");
         return 2;
@@ -1214,6 +1342,8 @@ static int cmd_train(int argc, char **argv)
     corpus tr, dv;
     memset(&dv, 0, sizeof(dv));
     corpus_load(&tr, train);
+    if (prose)
+        corpus_add_prose(&tr, prose, (unsigned)prose_times);
     corpus_analyse(&tr, &m);
     corpus_features(&tr, row_mask, 0);
     fprintf(stderr,
