@@ -1006,6 +1006,17 @@ static bool span_rules(const state *st, const char *text,
                 *type = NER_PER;
         }
     }
+    /* A one-word name that is a person in the news (lists/people.txt:
+     * "Erdogan", "Merkel") and nothing else the gazetteer knows is that
+     * person, whatever the tagger made of its context ("Erdogan
+     * criticised the plan"). */
+    if (*b - *a == 1 && *type != NER_PER && in[*a].cap == NER_CAP_TITLE) {
+        uint32_t gm = gaz_mask(phrase_gaz(st, *a, *b));
+        uint32_t person = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+                          (1u << NER_G_NEWS) | (1u << NER_G_PREFIX);
+        if ((gm & (1u << NER_G_NEWS)) && !(gm & ~person))
+            *type = NER_PER;
+    }
     /* Neither person, organisation nor place: a name before a noun that
      * makes it a thing's ("Higgs boson", "Bernoulli numbers", "Dove
      * soap"); a name ending in an instrument's, vehicle's or tour's word

@@ -357,6 +357,7 @@ enum ner_gaz_type {
     NER_G_MISCHEAD = 16,
     NER_G_FACHEAD = 17,
     NER_G_ORGHEAD = 18, /* ends nothing but organisations ("University") */
+    NER_G_NEWS = 19,    /* bit: in lists/people.txt (not a feature) */
 };
 
 struct ner_file_header {

@@ -350,3 +350,19 @@ def test_file_names_and_lists_of_people():
     assert "CrudeStocks" not in got and "Outlook" not in got, got
     assert got.get("Pam Ortiz") == {"PERSON"}, got
     assert got.get("Greg Hollis") == {"PERSON"}, got
+
+
+def test_people_in_the_news_named_by_surname_alone():
+    # One sentence per document, as in a headline or a sentence corpus:
+    # nothing earlier in the text gives the full name.
+    for text, name in (("Erdogan criticised the decision on Tuesday.", "Erdogan"),
+                       ("Later, Merkel told reporters she was hopeful.", "Merkel"),
+                       ("Analysts expect Lagarde to hold rates.", "Lagarde"),
+                       ("Shares fell after Musk spoke.", "Musk"),
+                       ("On Monday Putin met the envoy in Helsinki.", "Putin")):
+        got = labels(run(text))
+        assert got.get(name) == {"PERSON"}, (text, got)
+    # A surname the list leaves out as too common stays with the tagger,
+    # and a name the gazetteer also knows otherwise is not forced.
+    got = labels(run("Jordan and Washington signed the accord."))
+    assert got.get("Jordan") == {"GPE"} and got.get("Washington") == {"GPE"}, got

@@ -242,6 +242,17 @@ def list_entries(lists, add):
                        ("orgheads.txt", "ORGHEAD")):
         for name in read_list(os.path.join(lists, fname)):
             add(typ, name, "")
+    people = os.path.join(lists, "people.txt")
+    for line in read_list(people) if os.path.exists(people) else []:
+        # "Full Name", "Full Name | Short" or "Full Name | -": the full name
+        # and the form the news uses alone (its last word, the short form
+        # given, or none) are people's names.
+        name, _, short = (x.strip() for x in line.partition("|"))
+        short = short or (name.split()[-1] if " " in name else "")
+        for form in (name, short) if short != "-" else (name,):
+            if form:
+                add("PERSON", form, "")
+                add("NEWSPERSON", form, "")
     for n, line in enumerate(read_list(os.path.join(lists, "aliases.txt"))):
         for name in line.split("|"):
             add("ALIAS", name.strip(), "A:%d" % n)
