@@ -12,7 +12,7 @@ usage: prose.py check FILE...        marks well formed; counts per type; the
 The files hold one document per block: a "## doc-id" line, then one sentence
 per line, entities marked {PER|...}, {ORG|...}, {LOC|...}, {MISC|...}.
 Lines starting with "#" (other than "## ") are comments."""
-import json, os, re, sys
+import json, os, re, signal, sys
 from collections import Counter
 
 MARK = re.compile(r"\{(PER|ORG|LOC|MISC)\|([^{}|]+)\}")
@@ -22,7 +22,11 @@ CAP = re.compile(r"\b[A-Z][\w’'.-]*")
 def read(path):
     """Yields (doc_id, sentence text, [(start, end, type, text)], line no)."""
     doc = None
-    for no, line in enumerate(open(path, encoding="utf-8"), 1):
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as e:
+        raise SystemExit(f"{path}: {e.strerror}")
+    for no, line in enumerate(f, 1):
         line = line.rstrip("\n")
         if line.startswith("## "):
             doc = line[3:].strip()
@@ -93,6 +97,7 @@ def jsonl(out, paths, drop_misc):
 
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends it quietly
     if len(argv) >= 2 and argv[0] == "check":
         check(argv[1:])
     elif len(argv) >= 3 and argv[0] == "jsonl":
