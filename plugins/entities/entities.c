@@ -222,6 +222,8 @@ static bool has(const struct ner_gslot *g, int type)
 }
 
 /* Refines the model's type into a published label. */
+static bool facility_head(const state *st, size_t i);
+
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
 {
@@ -279,6 +281,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             return L_LOC; /* Mount Everest, Lake Victoria */
         if (has(g, NER_G_LOC))
             return L_LOC;
+        if (b - a > 1 && facility_head(st, b - 1))
+            return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         return L_GPE;
     default:
         if (has(g, NER_G_NORP) || has(last, NER_G_NORP))
@@ -601,7 +605,8 @@ static const struct {
     {WR_PARTICLE, "de du des della del dei di la le los las do da dos das"},
     {WR_FACH,
      "fortress fort citadel strasse straße platz piazza abbey basilica "
-     "shrine mausoleum pyramid lighthouse memorial"},
+     "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
+     "cafe café bistro pub tavern inn motel resort mall auditorium"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
@@ -684,6 +689,13 @@ static uint32_t word_rule(const state *st, size_t i)
         j = (j + 1) & (WR_SLOTS - 1);
     }
     return 0;
+}
+
+/* Is token i a building's or a facility's word ("Airport", "Hotel")? */
+static bool facility_head(const state *st, size_t i)
+{
+    return has(phrase_gaz(st, i, i + 1), NER_G_FACHEAD) ||
+           (word_rule(st, i) & WR_FACH);
 }
 
 /* Is the name [a, b) placed as a place is: after "in", "near" or "at",

@@ -366,3 +366,13 @@ def test_people_in_the_news_named_by_surname_alone():
     # and a name the gazetteer also knows otherwise is not forced.
     got = labels(run("Jordan and Washington signed the accord."))
     assert got.get("Jordan") == {"GPE"} and got.get("Washington") == {"GPE"}, got
+
+
+def test_facilities_are_places_but_not_gpe():
+    got = labels(run("After landing at Heathrow Airport they dined at the "
+                     "Harbour View Grill and stayed at the Grand Meridian "
+                     "Hotel in Leeds."))
+    for name in ("Heathrow Airport", "Harbour View Grill",
+                 "Grand Meridian Hotel"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    assert got.get("Leeds") == {"GPE"}, got
