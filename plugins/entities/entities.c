@@ -606,7 +606,7 @@ static const struct {
     {WR_FACH,
      "fortress fort citadel strasse straße platz piazza abbey basilica "
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
-     "cafe café bistro pub tavern inn motel resort mall auditorium"},
+     "cafe bistro pub tavern inn motel resort mall auditorium"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
