@@ -19,7 +19,8 @@ Reads:
     as a capitalised name, by SCOWL's size levels (W_LOW1, W_LOW2, W_UP1,
     W_UP2 word sets);
   * the lists in LISTS_DIR, written for prism (see the README): loc.txt
-    as REGION, cities.txt as CITY, norp.txt as NORP (with plurals), ...
+    as REGION, cities.txt and cities-*.txt as CITY, companies.txt and
+    organisations.txt as ORG, norp.txt as NORP (with plurals), ...
 Writes one line per (type, phrase): TYPE <TAB> phrase <TAB> canonical-id,
 sorted, so that the output depends only on the package versions and lists.
 The canonical id (may be empty) groups names of one thing: "C:US" for
@@ -230,10 +231,14 @@ def list_entries(lists, add):
             add("NORP", p, "")
     simple = [("loc.txt", "REGION"), ("locwords.txt", "LOCWORD"),
               ("orgwords.txt", "ORGWORD"), ("titles.txt", "TITLE"),
-              ("first_names.txt", "FIRST"), ("cities.txt", "CITY"),
-              ("orgs.txt", "ORG"), ("companies.txt", "ORG")]
+              ("first_names.txt", "FIRST"), ("orgs.txt", "ORG"),
+              ("companies.txt", "ORG"), ("organisations.txt", "ORG")]
+    # cities.txt, and the cities of each part of the world in cities-*.txt
+    simple += [(f, "CITY") for f in sorted(os.listdir(lists))
+               if re.fullmatch(r"cities(-[a-z-]+)?\.txt", f)]
     for fname, typ in simple:
-        for name in read_list(os.path.join(lists, fname)):
+        path = os.path.join(lists, fname)
+        for name in read_list(path) if os.path.exists(path) else []:
             add(typ, name, "")
     for name in read_list(os.path.join(lists, "orgs.txt")):
         add("ORGLIST", name, "")
