@@ -376,3 +376,14 @@ def test_facilities_are_places_but_not_gpe():
                  "Grand Meridian Hotel"):
         assert got.get(name) == {"LOC"}, (name, got)
     assert got.get("Leeds") == {"GPE"}, got
+
+
+def test_towns_and_organisations_only_the_lists_know():
+    # Small towns in the news (lists/cities-*.txt) and organisations of
+    # every kind (lists/organisations.txt) that WordNet does not know.
+    got = labels(run("Shelling resumed near Avdiivka and Toretsk overnight, "
+                     "officials said."))
+    assert got.get("Toretsk") == {"GPE"} and got.get("Avdiivka") == {"GPE"}, got
+    got = labels(run("Fighters from Islamic Jihad crossed near Khan Younis."))
+    assert got.get("Islamic Jihad") == {"ORG"}, got
+    assert got.get("Khan Younis") == {"GPE"}, got
