@@ -20,7 +20,8 @@ Reads:
     W_UP2 word sets);
   * the lists in LISTS_DIR, written for prism (see the README): loc.txt
     as REGION, cities.txt and cities-*.txt as CITY, companies.txt and
-    organisations.txt as ORG, norp.txt as NORP (with plurals), ...
+    organisations.txt as ORG, places-natural.txt and facilities.txt as
+    LOC, misc-names.txt as MISC, norp.txt as NORP (with plurals), ...
 Writes one line per (type, phrase): TYPE <TAB> phrase <TAB> canonical-id,
 sorted, so that the output depends only on the package versions and lists.
 The canonical id (may be empty) groups names of one thing: "C:US" for
@@ -232,7 +233,9 @@ def list_entries(lists, add):
     simple = [("loc.txt", "REGION"), ("locwords.txt", "LOCWORD"),
               ("orgwords.txt", "ORGWORD"), ("titles.txt", "TITLE"),
               ("first_names.txt", "FIRST"), ("orgs.txt", "ORG"),
-              ("companies.txt", "ORG"), ("organisations.txt", "ORG")]
+              ("companies.txt", "ORG"), ("organisations.txt", "ORG"),
+              ("places-natural.txt", "LOC"), ("facilities.txt", "LOC"),
+              ("misc-names.txt", "MISC")]
     # cities.txt, and the cities of each part of the world in cities-*.txt
     simple += [(f, "CITY") for f in sorted(os.listdir(lists))
                if re.fullmatch(r"cities(-[a-z-]+)?\.txt", f)]
