@@ -387,3 +387,8 @@ def test_towns_and_organisations_only_the_lists_know():
     got = labels(run("Fighters from Islamic Jihad crossed near Khan Younis."))
     assert got.get("Islamic Jihad") == {"ORG"}, got
     assert got.get("Khan Younis") == {"GPE"}, got
+    # Facilities of the news (lists/facilities.txt) are places, not GPEs.
+    got = labels(run("Inmates were moved from Evin Prison on Monday, and "
+                     "flights resumed at Hmeimim after the strike."))
+    assert got.get("Evin Prison") == {"LOC"}, got
+    assert got.get("Hmeimim") == {"LOC"}, got
