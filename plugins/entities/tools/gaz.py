@@ -20,8 +20,9 @@ Reads:
     W_UP2 word sets);
   * the lists in LISTS_DIR, written for prism (see the README): loc.txt
     as REGION, cities.txt and cities-*.txt as CITY, companies.txt and
-    organisations.txt as ORG, places-natural.txt and facilities.txt as
-    LOC, misc-names.txt as MISC, norp.txt as NORP (with plurals), ...
+    organisations*.txt as ORG, places-natural.txt and facilities.txt as
+    LOC, misc-names.txt as MISC, norp.txt and norp-more.txt as NORP (with
+    plurals), ...
 Writes one line per (type, phrase): TYPE <TAB> phrase <TAB> canonical-id,
 sorted, so that the output depends only on the package versions and lists.
 The canonical id (may be empty) groups names of one thing: "C:US" for
@@ -217,7 +218,7 @@ def read_list(path):
 
 def plural(w):
     if w.endswith("ese") or w.endswith("ish") or w.endswith("ch") or \
-            w.endswith("ss") or " " in w:
+            w.endswith("s") or w.endswith("men") or " " in w:
         return None
     if w.endswith("y"):
         return w[:-1] + "ies"
@@ -225,7 +226,9 @@ def plural(w):
 
 
 def list_entries(lists, add):
-    for name in read_list(os.path.join(lists, "norp.txt")):
+    more = os.path.join(lists, "norp-more.txt")
+    for name in read_list(os.path.join(lists, "norp.txt")) + \
+            (read_list(more) if os.path.exists(more) else []):
         add("NORP", name, "")
         p = plural(name)
         if p:
@@ -234,6 +237,7 @@ def list_entries(lists, add):
               ("orgwords.txt", "ORGWORD"), ("titles.txt", "TITLE"),
               ("first_names.txt", "FIRST"), ("orgs.txt", "ORG"),
               ("companies.txt", "ORG"), ("organisations.txt", "ORG"),
+              ("organisations-more.txt", "ORG"),
               ("places-natural.txt", "LOC"), ("facilities.txt", "LOC"),
               ("misc-names.txt", "MISC")]
     # cities.txt, and the cities of each part of the world in cities-*.txt
