@@ -392,3 +392,12 @@ def test_towns_and_organisations_only_the_lists_know():
                      "flights resumed at Hmeimim after the strike."))
     assert got.get("Evin Prison") == {"LOC"}, got
     assert got.get("Hmeimim") == {"LOC"}, got
+
+
+def test_peoples_and_denominations_are_norp():
+    # lists/norp-more.txt: peoples and groups the news names, neither
+    # organisations nor places.
+    got = labels(run("Uyghurs and Kazakhs were detained, while Pashtun "
+                     "elders met Hazara leaders."))
+    for name in ("Uyghurs", "Kazakhs", "Pashtun", "Hazara"):
+        assert got.get(name) == {"NORP"}, (name, got)
