@@ -243,10 +243,18 @@ def list_entries(lists, add):
     # cities.txt, and the cities of each part of the world in cities-*.txt
     simple += [(f, "CITY") for f in sorted(os.listdir(lists))
                if re.fullmatch(r"cities(-[a-z-]+)?\.txt", f)]
+    # The long lists of the world's towns, places and organisations name
+    # some places and firms after people ("Murray", "Zubair", "Anand"); a
+    # single word that is also a given name stays a person's name there
+    # (the cities WordNet knows, such as Orlando, keep their type).
+    first = set(read_list(os.path.join(lists, "first_names.txt")))
+    long_lists = re.compile(r"(cities-.*|organisations.*|places-natural|"
+                            r"facilities|misc-names)\.txt")
     for fname, typ in simple:
         path = os.path.join(lists, fname)
         for name in read_list(path) if os.path.exists(path) else []:
-            add(typ, name, "")
+            if not (long_lists.fullmatch(fname) and name in first):
+                add(typ, name, "")
     for name in read_list(os.path.join(lists, "orgs.txt")):
         add("ORGLIST", name, "")
     for fname, typ in (("miscwords.txt", "MISCHEAD"),
