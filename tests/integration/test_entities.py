@@ -401,3 +401,16 @@ def test_peoples_and_denominations_are_norp():
                      "elders met Hazara leaders."))
     for name in ("Uyghurs", "Kazakhs", "Pashtun", "Hazara"):
         assert got.get(name) == {"NORP"}, (name, got)
+
+
+def test_given_names_stay_people_though_towns_bear_them():
+    # The long lists of towns (lists/cities-*.txt) hold towns named like
+    # people: a given name alone is still a person's, and WordNet's cities
+    # keep their type.
+    got = labels(run("Zubair and Mehran were arrested on Monday. Later, "
+                     "Ngozi thanked the voters, and Pierre Dupont met Murray "
+                     "in the capital."))
+    for name in ("Zubair", "Mehran", "Ngozi", "Murray"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    got = labels(run("Flights to Orlando and Haifa resumed."))
+    assert got.get("Orlando") == {"GPE"} and got.get("Haifa") == {"GPE"}, got
