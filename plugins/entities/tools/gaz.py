@@ -19,10 +19,10 @@ Reads:
     as a capitalised name, by SCOWL's size levels (W_LOW1, W_LOW2, W_UP1,
     W_UP2 word sets);
   * the lists in LISTS_DIR, written for prism (see the README): loc.txt
-    as REGION, cities.txt and cities-*.txt as CITY, companies.txt and
-    organisations*.txt as ORG, places-natural.txt and facilities.txt as
-    LOC, misc-names.txt as MISC, norp.txt and norp-more.txt as NORP (with
-    plurals), ...
+    as REGION, cities.txt and cities-*.txt as CITY, companies.txt,
+    organisations.txt and organisations-more.txt as ORG,
+    places-natural.txt and facilities.txt as LOC, misc-names.txt as MISC,
+    norp.txt and norp-more.txt as NORP (with plurals), ...
 Writes one line per (type, phrase): TYPE <TAB> phrase <TAB> canonical-id,
 sorted, so that the output depends only on the package versions and lists.
 The canonical id (may be empty) groups names of one thing: "C:US" for
@@ -226,34 +226,35 @@ def plural(w):
 
 
 def list_entries(lists, add):
-    more = os.path.join(lists, "norp-more.txt")
-    for name in read_list(os.path.join(lists, "norp.txt")) + \
-            (read_list(more) if os.path.exists(more) else []):
-        add("NORP", name, "")
-        p = plural(name)
-        if p:
-            add("NORP", p, "")
-    simple = [("loc.txt", "REGION"), ("locwords.txt", "LOCWORD"),
-              ("orgwords.txt", "ORGWORD"), ("titles.txt", "TITLE"),
-              ("first_names.txt", "FIRST"), ("orgs.txt", "ORG"),
-              ("companies.txt", "ORG"), ("organisations.txt", "ORG"),
-              ("organisations-more.txt", "ORG"),
-              ("places-natural.txt", "LOC"), ("facilities.txt", "LOC"),
-              ("misc-names.txt", "MISC")]
-    # cities.txt, and the cities of each part of the world in cities-*.txt
-    simple += [(f, "CITY") for f in sorted(os.listdir(lists))
-               if re.fullmatch(r"cities(-[a-z-]+)?\.txt", f)]
-    # The long lists of the world's towns, places and organisations name
-    # some places and firms after people ("Murray", "Zubair", "Anand"); a
-    # single word that is also a given name stays a person's name there
+    for fname in ("norp.txt", "norp-more.txt"):
+        for name in read_list(os.path.join(lists, fname)):
+            add("NORP", name, "")
+            p = plural(name)
+            if p:
+                add("NORP", p, "")
+    # (file, type, long): the long lists of the world's towns, places and
+    # organisations name some after people ("Murray", "Zubair", "Anand");
+    # there, a single word that is also a given name stays a person's name
     # (the cities WordNet knows, such as Orlando, keep their type).
+    simple = [("loc.txt", "REGION", False),
+              ("locwords.txt", "LOCWORD", False),
+              ("orgwords.txt", "ORGWORD", False),
+              ("titles.txt", "TITLE", False),
+              ("first_names.txt", "FIRST", False),
+              ("orgs.txt", "ORG", False), ("companies.txt", "ORG", False),
+              ("organisations.txt", "ORG", True),
+              ("organisations-more.txt", "ORG", True),
+              ("places-natural.txt", "LOC", True),
+              ("facilities.txt", "LOC", True),
+              ("misc-names.txt", "MISC", True)]
+    # cities.txt, and the cities of each part of the world in cities-*.txt
+    simple += [(f, "CITY", f != "cities.txt")
+               for f in sorted(os.listdir(lists))
+               if re.fullmatch(r"cities(-[a-z-]+)?\.txt", f)]
     first = set(read_list(os.path.join(lists, "first_names.txt")))
-    long_lists = re.compile(r"(cities-.*|organisations.*|places-natural|"
-                            r"facilities|misc-names)\.txt")
-    for fname, typ in simple:
-        path = os.path.join(lists, fname)
-        for name in read_list(path) if os.path.exists(path) else []:
-            if not (long_lists.fullmatch(fname) and name in first):
+    for fname, typ, long_list in simple:
+        for name in read_list(os.path.join(lists, fname)):
+            if not (long_list and name in first):
                 add(typ, name, "")
     for name in read_list(os.path.join(lists, "orgs.txt")):
         add("ORGLIST", name, "")
