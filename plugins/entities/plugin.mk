@@ -15,7 +15,8 @@
 #                                    trains with them (not the committed
 #                                    model: they cost 0.3 to 0.5 F1 on dev)
 #
-# Training takes about 50 seconds (each stage the mean of 5 seeded runs).
+# Training takes about a minute and a half (each stage the mean of 5 seeded
+# runs).
 #
 # Debian packages: iso-codes, wordnet-base and scowl for `make model`;
 # fortunes too for `make entities-clusters`.
