@@ -65,6 +65,7 @@ enum lex_role {
     ROLE_SHIFT_SKIP = 2, /* does not use up a shifter's reach ("the") */
     ROLE_SHIFT_STOP = 4, /* a shifter has no object after it ("in") */
     ROLE_MOOD = 8,       /* the writer's mood ("lol", "ugh"): like a face */
+    ROLE_DET = 16,       /* a determiner: a shifter after it is a noun */
 };
 
 #define LEX_MAGIC       "PRSMSENT"
@@ -1863,6 +1864,20 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             e.valence *= in_name(tok, first_word, b, i, n_tok)
                              ? p->name         /* "Widespread Panic" */
                              : p->name_single; /* "Nick's room" */
+        /* "the ending sucks", "a cut above": a one-word shifter right
+         * after a determiner is a noun and turns nothing around; it keeps
+         * its own valence, if it has one ("the fighting") */
+        if ((e.flags & LX_SHIFT) && n_tok == 1 && i > a &&
+            tok[i - 1].kind == PRISM_TOK_WORD && sc.tk[i - 1 - a].len > 0) {
+            const struct tok_key *pk = &sc.tk[i - 1 - a];
+            if (lex_roles(&st->lex, sc.kbuf + (size_t)pk->off * 8, pk->len,
+                          hash32(pk->hash)) &
+                ROLE_DET) {
+                e.flags &= (uint8_t)~LX_SHIFT;
+                if (!(e.flags & LX_LEX) || e.valence == 0)
+                    continue;
+            }
+        }
         long n_words = 0;
         for (size_t j = 0; j < n_tok; j++)
             n_words += tok[i + j].kind != PRISM_TOK_PUNCT;

@@ -164,6 +164,31 @@ def test_valence_shifters():
     assert compound("The carmaker cut jobs.") < 0
 
 
+def test_shifter_after_a_determiner_is_a_noun():
+    # "the ending" is not "ending" something: what follows is not turned
+    # around, while the verb still is ("ending the war")
+    assert_signs(pos=["Ending the war was the right call.",
+                      "They promised an end to the violence."],
+                 neg=["The ending sucks.", "Their fighting killed dozens.",
+                      "The cuts hurt the poorest families."])
+
+
+def test_hardly_and_scarcely_negate():
+    assert_signs(pos=["I can hardly wait for the weekend.",
+                      "It was hardly a disaster."],
+                 neg=["The sequel is hardly a masterpiece.",
+                      "The food was scarcely edible and hardly good."])
+
+
+def test_praise_by_a_negated_comparison():
+    assert_signs(pos=["Nothing beats a cold drink after a long walk.",
+                      "You can't beat that price.",
+                      "I cannot recommend it enough.",
+                      "Honestly, that joke never gets old.",
+                      "The chocolate cake was to die for."],
+                 neg=["Nothing about the flat was good.", "I give up."])
+
+
 def test_emoticons_not_urls():
     smile, frown = [r["compound"] for r in score([
         "Finished the marathon :)", "Missed the bus again :("])]

@@ -19,13 +19,15 @@ line; a line `@kind K` switches the kind of the entries that follow:
   direction  TERM  up|down [v|vd]   verb of rise or fall: describes the
                                     negative word just before it
   contrast   TERM  but|although     clause weighting
-  role       TERM  neg-skip|shift-skip|shift-stop|mood
+  role       TERM  neg-skip|shift-skip|shift-stop|mood|det
                                     a word's part in the rules: it does
                                     not use up a negation's or a shifter's
                                     reach, or a shifter has no object after
                                     it; "mood": an interjection ("lol",
                                     "ugh") that counts like a face, never
-                                    negated or modified
+                                    negated or modified; "det": a
+                                    determiner, after which a one-word
+                                    shifter is a noun ("the ending")
   param      NAME  VALUE            a calibrated constant of the scorer
   block      TERM                   not a derived form of a rated word
 
@@ -54,7 +56,8 @@ Output, little-endian (the plugin checks every offset before use):
            32-bit hash: the key's first 16 bytes (zero-padded), u32 hash,
            u32 str_off, u8 str_len, u8 flags, u8 phrase_words (low 4 bits)
            | 16 rise | 32 fall | 64 shifter of negative words only,
-           u8 roles (1 neg-skip, 2 shift-skip, 4 shift-stop, 8 mood),
+           u8 roles (1 neg-skip, 2 shift-skip, 4 shift-stop, 8 mood,
+           16 det),
            i16 valence*100, i16 scalar*1000
   roles    n_role_slots x 32 bytes, the same format: the words with a role
            in negation and shifting (the main table holds them only when
@@ -76,7 +79,7 @@ SHIFT_NEG_ONLY = 64
 PUNCT_SPLIT = re.compile(r"([,;:!?])")
 
 
-ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8}
+ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8, "det": 16}
 M64 = (1 << 64) - 1
 K1, K2, K3 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
 
@@ -425,7 +428,8 @@ def main():
     # to a small table of their own, consulted only while a negation or a
     # shifter is active; they are keys of the main table only when they
     # are more than that ("the" starts phrases).
-    rule_roles = ROLES["neg-skip"] | ROLES["shift-skip"] | ROLES["shift-stop"]
+    rule_roles = (ROLES["neg-skip"] | ROLES["shift-skip"] | ROLES["shift-stop"] |
+                  ROLES["det"])
     role_keys = sorted(k for k, e in entries.items() if e.roles & rule_roles)
     keys = sorted(k for k, e in entries.items()
                   if not (e.roles & rule_roles) or e.valence is not None or
