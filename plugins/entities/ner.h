@@ -331,7 +331,7 @@ static inline uint32_t ner_key_extend(uint32_t key, uint32_t word_key,
 /* ---- the model file ------------------------------------------------------ */
 
 #define NER_MAGIC   "PRISMNER"
-#define NER_VERSION 4u
+#define NER_VERSION 5u
 #define NER_STAGES  2
 
 enum ner_gaz_type {
@@ -383,12 +383,19 @@ struct ner_wslot {
     int16_t w[NER_WROW];
 };
 
+/* Eight bytes: the key, then one 32-bit word whose low 20 bits are the
+ * types and the high 12 bits the canonical id (as GCC and Clang lay out
+ * bit-fields on little-endian machines; the trainer checks both ranges). */
+#define NER_G_MASK_BITS  20
+#define NER_G_CANON_BITS 12
 struct ner_gslot {
-    uint32_t key;   /* phrase key, 0: empty (a key of 0 is stored as 1) */
-    uint32_t mask;  /* bits of enum ner_gaz_type */
-    uint16_t canon; /* 0, or the id shared by names of one thing */
-    uint16_t pad;
+    uint32_t key;       /* phrase key, 0: empty (a key of 0 is stored as 1) */
+    unsigned mask : 20; /* bits of enum ner_gaz_type */
+    unsigned canon : 12; /* 0, or the id shared by names of one thing */
 };
+_Static_assert(sizeof(struct ner_gslot) == 8, "gazetteer slot of 8 bytes");
+_Static_assert(NER_G_ORGHEAD < NER_G_MASK_BITS && NER_G_NEWS < NER_G_MASK_BITS,
+               "gazetteer types fit the slot");
 
 struct ner_cslot {
     uint32_t key; /* word key, 0: empty */

@@ -216,6 +216,14 @@ static void load_gaz(builder *b, const char *path)
                 if (!strcmp(canon[k], cn))
                     break;
             if (k == n_canon) {
+                if (n_canon + 1 >= 1u << NER_G_CANON_BITS) {
+                    fprintf(stderr,
+                            "train: %s: more than %u canonical ids (the "
+                            "gazetteer slot holds %d bits)\n",
+                            path, (1u << NER_G_CANON_BITS) - 1,
+                            NER_G_CANON_BITS);
+                    exit(1);
+                }
                 canon = xrealloc(canon, (n_canon + 1) * sizeof(*canon));
                 canon[n_canon++] = xstrdup(cn);
             }
