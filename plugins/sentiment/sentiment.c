@@ -66,6 +66,7 @@ enum lex_role {
     ROLE_SHIFT_STOP = 4, /* a shifter has no object after it ("in") */
     ROLE_MOOD = 8,       /* the writer's mood ("lol", "ugh"): like a face */
     ROLE_DET = 16,       /* a determiner: a shifter after it is a noun */
+    ROLE_TEARS = 32,     /* a crying face: tears of sorrow or of joy */
 };
 
 #define LEX_MAGIC       "PRSMSENT"
@@ -115,6 +116,7 @@ struct lex_entry {
     uint8_t direction;    /* DIR_UP, DIR_DOWN or 0 */
     bool shift_neg_only;  /* a shifter of negative words only ("help") */
     bool mood;            /* ROLE_MOOD */
+    bool tears;           /* ROLE_TEARS */
     double valence;
     double scalar;
 };
@@ -262,6 +264,7 @@ static inline void lex_decode(const uint8_t *s, struct lex_entry *out)
     out->direction = s[26] & (DIR_UP | DIR_DOWN);
     out->shift_neg_only = (s[26] & 64) != 0;
     out->mood = (s[27] & ROLE_MOOD) != 0;
+    out->tears = (s[27] & ROLE_TEARS) != 0;
     out->valence = (int16_t)rd16(s + 28) * 0.01;
     out->scalar = (int16_t)rd16(s + 30) * 0.001;
 }
@@ -598,6 +601,8 @@ struct scorer {
     bool caps_emphasis;
     /* accumulators */
     double sum, pos, neg;
+    /* crying faces, counted at the end in the sentence's direction */
+    double tears, tears_abs;
     uint32_t words, hit_words;
     /* clause weighting */
     double weight;
@@ -1659,7 +1664,8 @@ static size_t label_length(const char *text, const prism_token *tok, size_t a,
 }
 
 struct sentence_result {
-    double raw; /* the sum of valences, before squashing */
+    double raw; /* the sum of valences, before squashing (no tears) */
+    double tears, tears_abs; /* crying faces: their sum, and of |valence| */
     double compound;
     double pos, neg;
     uint32_t words, hit_words;
@@ -1711,6 +1717,17 @@ static int prepare_keys(struct state *st, const char *text, size_t text_len,
         off += (k->len + 7) / 8;
     }
     return 0;
+}
+
+/* `raw` with the crying faces counted: in its direction ("HE PROPOSED!!!
+ * 😭", "my dog died 😭"), or as their own valence when it has none. */
+static double with_tears(double raw, double tears, double tears_abs)
+{
+    if (raw > 0)
+        return raw + tears_abs;
+    if (raw < 0)
+        return raw - tears_abs;
+    return tears;
 }
 
 static int score_sentence(struct state *st, const char *text, size_t text_len,
@@ -1771,7 +1788,11 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 /* a face is the writer's own mood: never negated */
                 flush_modifier(&sc);
                 end_negation(&sc);
-                add_value(&sc, e.valence * p->face * sc.weight);
+                if (e.tears) {
+                    sc.tears += e.valence * p->face * sc.weight;
+                    sc.tears_abs += fabs(e.valence * p->face * sc.weight);
+                } else
+                    add_value(&sc, e.valence * p->face * sc.weight);
                 i += m - 1;
                 continue;
             }
@@ -1901,8 +1922,18 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
              (double)(n_excl > 3 ? 3 : n_excl) * p->exclaim;
     if (n_quest > 0)
         s *= p->question;
+    /* Tears are of joy in a happy sentence ("HE PROPOSED!!! 😭"), of
+     * sorrow in a sad one; a short text applies them to the whole
+     * utterance instead (sentiment_process). */
     r->raw = s;
-    r->compound = tanh(s / p->scale);
+    r->tears = sc.tears;
+    r->tears_abs = sc.tears_abs;
+    double t = with_tears(s, sc.tears, sc.tears_abs) - s;
+    r->compound = tanh((s + t) / p->scale);
+    if (t > 0)
+        sc.pos += t;
+    else
+        sc.neg -= t;
     r->pos = sc.pos;
     r->neg = sc.neg;
     r->words = sc.words;
@@ -2081,7 +2112,7 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
     size_t n_tok, n_sent, len;
     const char *text = host->doc_text(doc, &len);
     double sum = 0, weight = 0, pos = 0, neg = 0, neutral_words = 0;
-    double raw = 0, words = 0;
+    double raw = 0, words = 0, tears = 0, tears_abs = 0;
     uint32_t questions = 0;
 
     if (host->doc_tokens(doc, &tok, &n_tok) < 0 ||
@@ -2110,6 +2141,8 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         sum += r.compound * st->sc[i].weight;
         weight += st->sc[i].weight;
         raw += r.raw;
+        tears += r.tears;
+        tears_abs += r.tears_abs;
         words += r.words;
         questions += r.questions;
         pos += r.pos;
@@ -2119,6 +2152,7 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
     /* A short text is one utterance: its sentences add up. A long one is a
      * report: the mean of its sentences, in which neutral ones count. */
     double compound = aggregate(&st->p, sum, weight);
+    raw = with_tears(raw, tears, tears_abs);
     if (words < st->p.long_words) {
         double span = st->p.long_words - st->p.short_words;
         double lambda = words <= st->p.short_words || span <= 0

@@ -189,6 +189,48 @@ def test_praise_by_a_negated_comparison():
                  neg=["Nothing about the flat was good.", "I give up."])
 
 
+def test_crying_face_takes_the_direction_of_its_text():
+    # tears of joy after good news, of sorrow after bad news or alone; in a
+    # short text the whole utterance decides, so a face in a sentence of
+    # its own counts too
+    assert_signs(pos=["WE WON THE FINAL!!! 😭😭",
+                      "She said yes!!! 😭",
+                      "Got the job, so grateful 😭"],
+                 neg=["My cat died this morning 😭", "😭",
+                      "Missed the last train home 😭"])
+    joy, plain = [r["compound"] for r in score([
+        "She said yes, so happy 😭", "She said yes, so happy"])]
+    assert joy > plain > 0
+
+
+def test_superlatives_of_short_words():
+    assert_signs(pos=["The cutest puppy at the shelter.",
+                      "These are the finest pastries in town."],
+                 neg=["The saddest news of the week.",
+                      "That was the dumbest idea yet."])
+    # "latest" is the newest, not the most late
+    assert compound("Read the latest report on the harbour.", *NO_BLANK) == 0
+
+
+def test_zero_negates_what_follows():
+    assert_signs(pos=["Zero complaints from the guests."],
+                 neg=["Zero effort from the referee.",
+                      "Nobody answers their emails. Zero accountability."])
+
+
+def test_casual_set_phrases():
+    assert_signs(pos=["This soup really hit the spot.",
+                      "Team lunch was a blast.",
+                      "Got a small raise, I'll take it.",
+                      "The interview went really well.",
+                      "Coffee and a quiet morning, couldn't ask for more."],
+                 neg=["Finals week is eating me alive.",
+                      "Talking about me behind my back, again.",
+                      "Kinda bummed the picnic got rained out.",
+                      "The new timetable is a joke.",
+                      "Rest in peace, old friend."])
+
+
 def test_emoticons_not_urls():
     smile, frown = [r["compound"] for r in score([
         "Finished the marathon :)", "Missed the bus again :("])]

@@ -19,7 +19,7 @@ line; a line `@kind K` switches the kind of the entries that follow:
   direction  TERM  up|down [v|vd]   verb of rise or fall: describes the
                                     negative word just before it
   contrast   TERM  but|although     clause weighting
-  role       TERM  neg-skip|shift-skip|shift-stop|mood|det
+  role       TERM  neg-skip|shift-skip|shift-stop|mood|det|tears
                                     a word's part in the rules: it does
                                     not use up a negation's or a shifter's
                                     reach, or a shifter has no object after
@@ -27,7 +27,9 @@ line; a line `@kind K` switches the kind of the entries that follow:
                                     "ugh") that counts like a face, never
                                     negated or modified; "det": a
                                     determiner, after which a one-word
-                                    shifter is a noun ("the ending")
+                                    shifter is a noun ("the ending");
+                                    "tears": a crying face, which counts
+                                    in the direction of its sentence
   param      NAME  VALUE            a calibrated constant of the scorer
   block      TERM                   not a derived form of a rated word
 
@@ -57,7 +59,7 @@ Output, little-endian (the plugin checks every offset before use):
            u32 str_off, u8 str_len, u8 flags, u8 phrase_words (low 4 bits)
            | 16 rise | 32 fall | 64 shifter of negative words only,
            u8 roles (1 neg-skip, 2 shift-skip, 4 shift-stop, 8 mood,
-           16 det),
+           16 det, 32 tears),
            i16 valence*100, i16 scalar*1000
   roles    n_role_slots x 32 bytes, the same format: the words with a role
            in negation and shifting (the main table holds them only when
@@ -79,7 +81,8 @@ SHIFT_NEG_ONLY = 64
 PUNCT_SPLIT = re.compile(r"([,;:!?])")
 
 
-ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8, "det": 16}
+ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8, "det": 16,
+         "tears": 32}
 M64 = (1 << 64) - 1
 K1, K2, K3 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
 
@@ -146,7 +149,8 @@ def verb_forms(base, double):
 
 def derived_forms(base):
     """The regular inflections and derivations a rated single word may have:
-    -s, -ed, -ing, -ly, -ness, and -ier/-iest of words in -y. They are added
+    -s, -ed, -ing, -ly, -ness, -ier/-iest of words in -y and -est of other
+    short words. They are added
     at the lowest priority, so any entry of the sources wins; the lexicon's
     `@kind block` entries remove the ones that are other words ("meaning" is
     not a form of "mean")."""
@@ -199,6 +203,18 @@ def derived_forms(base):
         out.add(base[:-1] + "y")
     elif not base.endswith("ly"):
         out.update([base + "ly", base + "ness"])
+    # -est of a short word ("cutest", "saddest", "dumbest"): the words of
+    # English that end in it are not superlatives of rated words ("honest",
+    # "protest", "arrest"); -er is left out, as it makes other words
+    # ("number" of "numb", "banner" of "ban")
+    if len(base) <= 6 and not cons_y and \
+            not re.search(r"(s|ly|ed|er|ing|est)$", base):
+        if base.endswith("e"):
+            out.add(base + "st")
+        elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", base):
+            out.add(base + base[-1] + "est")
+        else:
+            out.add(base + "est")
     out.discard(base)
     return out
 
