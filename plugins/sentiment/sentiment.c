@@ -1800,6 +1800,15 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 uint8_t c = (uint8_t)text[t->start];
                 if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
                     end_clause(&sc, c == ',' || c == ';' || c == ':');
+                else if (c == '.' || c == '!' || c == '?')
+                    /* a stop the sentence splitter passed over ("without
+                     * complaining. parenting win"); an ellipsis does not
+                     * end an "although" clause ("Though the story ... is
+                     * hackneyed, the cast ...") */
+                    end_clause(&sc, t->end - t->start == 1 &&
+                                        (i + 1 >= b || tok[i + 1].kind !=
+                                                           PRISM_TOK_PUNCT ||
+                                         text[tok[i + 1].start] != '.'));
                 else if (c == '"' || (c == 0xE2 && t->end - t->start == 3 &&
                                       (uint8_t)text[t->start + 1] == 0x80 &&
                                       ((uint8_t)text[t->start + 2] == 0x9C ||

@@ -231,6 +231,19 @@ def test_casual_set_phrases():
                       "Rest in peace, old friend."])
 
 
+def test_a_wish_for_what_is_not_so():
+    assert_signs(pos=["I wish you all the best.", "Wish me luck!"],
+                 neg=["I wish my landlord would answer the phone.",
+                      "Wish the concert had been indoors."])
+
+
+def test_a_stop_inside_a_sentence_ends_a_negation():
+    # the splitter keeps "complaining. parenting win" together (no capital
+    # after the stop); the negation must not reach "win"
+    assert compound("kids ate their veggies without complaining. "
+                    "parenting win") > 0
+
+
 def test_emoticons_not_urls():
     smile, frown = [r["compound"] for r in score([
         "Finished the marathon :)", "Missed the bus again :("])]
