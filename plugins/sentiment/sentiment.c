@@ -610,6 +610,7 @@ struct scorer {
     /* negation: active while word <= neg_end */
     bool neg_on, neg_used;
     long neg_end;
+    long neg_last; /* the negator's last word */
     /* a valence shifter: active for shift_left more content words */
     bool shift_on, shift_used, shift_negated, shift_neg_only;
     long shift_left;
@@ -622,8 +623,9 @@ struct scorer {
     bool own_on;
     double own_valence;
     bool own_caps;
-    /* the last hit, for adverbs that follow it */
-    bool last_on;
+    /* the last hit, for adverbs that follow it; whether it was an adverb
+     * in -ly itself (cur_ly: the word being applied) */
+    bool last_on, last_ly, cur_ly;
     double last_v;
     long last_word;
     long word; /* index of the current word in the sentence */
@@ -673,6 +675,7 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     add_value(sc, v);
     sc->hit_words += (uint32_t)n_words;
     sc->last_on = true;
+    sc->last_ly = sc->cur_ly;
     sc->last_v = v;
     sc->last_word = sc->word + n_words - 1;
 }
@@ -1030,7 +1033,7 @@ static size_t match_phrase(const struct scorer *sc, size_t i,
             break;
         struct lex_entry e;
         lex_decode(s, &e);
-        if (e.flags & ~LX_PHRASE) {
+        if ((e.flags & ~LX_PHRASE) || e.direction) {
             *out = e;
             best = n;
         }
@@ -1332,8 +1335,9 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
                         long n_words, int post)
 {
     /* "unemployment fell", "the death toll rose": a verb of rise or fall
-     * right after a negative word describes that word */
-    if (e->direction && sc->last_on && sc->last_v < 0 &&
+     * right after a negative word describes that word; not after an
+     * adverb ("painfully slow") */
+    if (e->direction && sc->last_on && sc->last_v < 0 && !sc->last_ly &&
         sc->word - sc->last_word <= 2) {
         flush_modifier(sc);
         if (e->direction == DIR_DOWN)
@@ -1364,6 +1368,7 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
         sc->neg_on = true;
         sc->neg_used = false;
         sc->neg_end = sc->word + n_words - 1 + (long)sc->p->neg_scope;
+        sc->neg_last = sc->word + n_words - 1;
         if ((e->flags & LX_LEX) && e->valence != 0) {
             /* a negating phrase with a valence of its own */
             sc->neg_used = true;
@@ -1849,6 +1854,13 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP))
             sc.neg_end++;
         advance_to_word(&sc);
+        /* a hashtag is a comment on the text, not the object of a
+         * negation a few words before it ("can't play #frustrated"); right
+         * after the negator it is one ("not #happy") */
+        if (sc.neg_on && sc.word != sc.neg_last + 1 && i > a &&
+            tok[i - 1].kind == PRISM_TOK_SYMBOL && text[tok[i - 1].start] == '#' &&
+            tok[i - 1].end == t->start)
+            end_negation(&sc);
         if (sc.shift_on)
             shift_word(&sc, role);
         found = slot && slot_meaningful(slot);
@@ -1913,8 +1925,9 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             n_words += tok[i + j].kind != PRISM_TOK_PUNCT;
         sc.coordinated =
             (e.flags & LX_NEG) && coordinated_negator(&sc, i, key, len);
-        apply_entry(&sc, &e, caps || emphasis, n_words,
-                    post_kind(key, len, n_tok, &e));
+        int post = post_kind(key, len, n_tok, &e);
+        sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
+        apply_entry(&sc, &e, caps || emphasis, n_words, post);
         sc.coordinated = false;
         sc.word += n_words - 1;
         i += n_tok - 1;

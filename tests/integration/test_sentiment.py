@@ -244,6 +244,20 @@ def test_a_stop_inside_a_sentence_ends_a_negation():
                     "parenting win") > 0
 
 
+def test_rise_and_fall_describe_things_not_adverbs():
+    # "slow" is a verb of fall, but after an adverb it is an adjective
+    assert compound("The film is painfully slow.") < 0
+    # "went down" after a bad thing is good news, as "fell" is
+    assert_signs(pos=["My fever went down overnight.",
+                      "Unemployment fell again."],
+                 neg=["The death toll rose to forty."])
+
+
+def test_hashtag_after_a_negation_is_a_comment():
+    assert_signs(pos=[], neg=["Servers down, can't play #frustrated",
+                              "I am not #happy"])
+
+
 def test_emoticons_not_urls():
     smile, frown = [r["compound"] for r in score([
         "Finished the marathon :)", "Missed the bus again :("])]
