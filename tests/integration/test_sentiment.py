@@ -258,6 +258,13 @@ def test_hashtag_after_a_negation_is_a_comment():
                               "I am not #happy"])
 
 
+def test_least_turns_what_follows():
+    assert_signs(pos=["At least the weather held.",
+                      "It was the least bad option we had."],
+                 neg=["One of the least compelling films of the year.",
+                      "Queues are my least favourite part of travel."])
+
+
 def test_emoticons_not_urls():
     smile, frown = [r["compound"] for r in score([
         "Finished the marathon :)", "Missed the bus again :("])]
