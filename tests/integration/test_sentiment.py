@@ -678,3 +678,22 @@ def test_per_entity_sentiment():
     if rutte and orban:
         assert rutte["compound"] > 0 > orban["compound"]
         assert rutte["sentences"] == 2
+
+
+def test_posts_scorer_reads_every_rated_file(tmp_path):
+    # tests/data/sentiment-posts/score.py runs the real CLI over our rated
+    # posts; a malformed line is reported with its file and line
+    import subprocess
+    import sys
+    script = os.path.join(ROOT, "tests", "data", "sentiment-posts", "score.py")
+    out = subprocess.run([sys.executable, script, "--root", ROOT],
+                         capture_output=True, text=True, check=True).stdout
+    rows = [line.split()[0] for line in out.splitlines()]
+    assert "blind-09-weekday.tsv" in rows and rows[-1] == "all", out
+    assert "n= 5000" in out.splitlines()[-1], out
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("1.5\tfine\nnot a rating\tbroken\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, script, "--root", ROOT, str(bad)],
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and "bad.tsv:2:" in p.stderr, p.stderr
+
