@@ -389,8 +389,8 @@ struct ner_wslot {
 #define NER_G_MASK_BITS  20
 #define NER_G_CANON_BITS 12
 struct ner_gslot {
-    uint32_t key;       /* phrase key, 0: empty (a key of 0 is stored as 1) */
-    unsigned mask : 20; /* bits of enum ner_gaz_type */
+    uint32_t key;        /* phrase key, 0: empty (a key of 0 is stored as 1) */
+    unsigned mask : 20;  /* bits of enum ner_gaz_type */
     unsigned canon : 12; /* 0, or the id shared by names of one thing */
 };
 _Static_assert(sizeof(struct ner_gslot) == 8, "gazetteer slot of 8 bytes");

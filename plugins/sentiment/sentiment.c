@@ -1811,8 +1811,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                      * end an "although" clause ("Though the story ... is
                      * hackneyed, the cast ...") */
                     end_clause(&sc, t->end - t->start == 1 &&
-                                        (i + 1 >= b || tok[i + 1].kind !=
-                                                           PRISM_TOK_PUNCT ||
+                                        (i + 1 >= b ||
+                                         tok[i + 1].kind != PRISM_TOK_PUNCT ||
                                          text[tok[i + 1].start] != '.'));
                 else if (c == '"' || (c == 0xE2 && t->end - t->start == 3 &&
                                       (uint8_t)text[t->start + 1] == 0x80 &&
@@ -1858,8 +1858,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
          * negation a few words before it ("can't play #frustrated"); right
          * after the negator it is one ("not #happy") */
         if (sc.neg_on && sc.word != sc.neg_last + 1 && i > a &&
-            tok[i - 1].kind == PRISM_TOK_SYMBOL && text[tok[i - 1].start] == '#' &&
-            tok[i - 1].end == t->start)
+            tok[i - 1].kind == PRISM_TOK_SYMBOL &&
+            text[tok[i - 1].start] == '#' && tok[i - 1].end == t->start)
             end_negation(&sc);
         if (sc.shift_on)
             shift_word(&sc, role);
