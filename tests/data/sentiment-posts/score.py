@@ -16,8 +16,8 @@ sign. Standard library only."""
 import argparse
 import glob
 import json
-import math
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -72,21 +72,13 @@ def compounds(root, items):
     return out
 
 
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return sxy / (sx * sy) if sx and sy else float("nan")
-
-
 def right(c, g):
     return c != 0 and (c > 0) == (g > 0)
 
 
 def report(name, items, pred):
-    r = pearson([pred[k] for k, _, _ in items], [g for _, g, _ in items])
+    r = statistics.correlation([pred[k] for k, _, _ in items],
+                               [g for _, g, _ in items])
     clear = [(k, g) for k, g, _ in items if abs(g) >= 0.5]
     ok = sum(right(pred[k], g) for k, g in clear)
     print(f"{name:30s} n={len(items):5d}  pearson r {r:.3f}  sign accuracy "
