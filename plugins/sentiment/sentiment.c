@@ -1807,13 +1807,10 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                     end_clause(&sc, c == ',' || c == ';' || c == ':');
                 else if (c == '.' || c == '!' || c == '?')
                     /* a stop the sentence splitter passed over ("without
-                     * complaining. parenting win"); an ellipsis does not
-                     * end an "although" clause ("Though the story ... is
-                     * hackneyed, the cast ...") */
-                    end_clause(&sc, t->end - t->start == 1 &&
-                                        (i + 1 >= b ||
-                                         tok[i + 1].kind != PRISM_TOK_PUNCT ||
-                                         text[tok[i + 1].start] != '.'));
+                     * complaining. parenting win"); an ellipsis (one token,
+                     * as "!!!" is) does not end an "although" clause
+                     * ("Though the story ... is hackneyed, the cast ...") */
+                    end_clause(&sc, t->end - t->start == 1);
                 else if (c == '"' || (c == 0xE2 && t->end - t->start == 3 &&
                                       (uint8_t)text[t->start + 1] == 0x80 &&
                                       ((uint8_t)text[t->start + 2] == 0x9C ||
