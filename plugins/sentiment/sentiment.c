@@ -69,15 +69,17 @@ enum lex_role {
     ROLE_TEARS = 32,     /* a crying face: tears of sorrow or of joy */
 };
 
-#define LEX_MAGIC       "PRSMSENT"
-#define LEX_VERSION     3
-#define LEX_HEADER_SIZE 64
-#define LEX_SLOT_SIZE   32
-#define LEX_PARAM_SIZE  32
-#define KEY_MAX         255 /* longest key, in bytes */
-#define PHRASE_MAX      8   /* longest phrase tried, in tokens */
-#define WORD_MAX        64  /* longer tokens are never looked up */
-#define EMOTICON_MAX    6   /* longest emoticon, in bytes ("&lt;33") */
+#define LEX_MAGIC        "PRSMSENT"
+#define LEX_VERSION      4
+#define LEX_HEADER_SIZE  64
+#define LEX_SLOT_SIZE    32
+#define LEX_PARAM_SIZE   32
+#define LEX_LEARNED_SIZE 4   /* 20-bit tag, 12-bit weight * 2000 */
+#define LEARNED_BUCKET   4   /* slots per bucket of the learned table */
+#define KEY_MAX          255 /* longest key, in bytes */
+#define PHRASE_MAX       8   /* longest phrase tried, in tokens */
+#define WORD_MAX         64  /* longer tokens are never looked up */
+#define EMOTICON_MAX     6   /* longest emoticon, in bytes ("&lt;33") */
 
 /* The key hash (tools/lexc.py computes the same): a key's bytes are read as
  * little-endian 64-bit chunks, the last one zero-padded, and mixed from a
@@ -102,6 +104,10 @@ struct lexicon {
     uint32_t bloom_shift; /* 32 - log2(number of 64-bit words) */
     const uint8_t *roles; /* the little words of negation and shifting */
     uint32_t role_mask;   /* n_role_slots - 1 */
+    /* the learned correction (tools/learn.py): weights of words and word
+     * pairs, keyed by their 64-bit hash; NULL when the lexicon has none */
+    const uint8_t *learned;
+    uint32_t learned_mask; /* number of buckets - 1 */
 };
 
 /* One lexicon entry, decoded. */
@@ -287,6 +293,36 @@ static bool lex_lookup(const struct lexicon *lx, const uint8_t *p, size_t n,
     return true;
 }
 
+/* The sum of the weights (times 2000) in bucket `b` of the slots that
+ * hold `tag`. */
+static inline int32_t bucket_weight(const struct lexicon *lx, uint32_t b,
+                                    uint32_t tag)
+{
+    const uint8_t *s =
+        lx->learned + (size_t)b * LEARNED_BUCKET * LEX_LEARNED_SIZE;
+    int32_t w = 0;
+    for (int j = 0; j < LEARNED_BUCKET; j++) {
+        uint32_t slot = rd32(s + j * LEX_LEARNED_SIZE);
+        int32_t v = (int32_t)(slot & 0xFFF) - (int32_t)((slot & 0x800) << 1);
+        w += slot >> 12 == tag ? v : 0;
+    }
+    return w;
+}
+
+/* The learned weight of the word or word pair of 64-bit hash f (a word's
+ * hash_bytes(), a pair's hash_phrase() of its words'), times 2000, or 0.
+ * lexc puts each term in one of its two buckets, and no other term of its
+ * tag in either, so the lookup reads both without a branch: most lookups
+ * find nothing, and a branch on what they find would be mispredicted. */
+static inline int32_t learned_weight(const struct lexicon *lx, uint64_t f)
+{
+    uint32_t tag = (uint32_t)(f >> 44) | 1u;
+    uint32_t b1 = (uint32_t)f & lx->learned_mask;
+    uint32_t b2 = (uint32_t)(f >> 24) & lx->learned_mask;
+    b2 ^= b2 == b1;
+    return bucket_weight(lx, b1, tag) + bucket_weight(lx, b2, tag);
+}
+
 /* Map the file and check every offset it holds, so that lookups need no
  * checks. Returns 0 or a negative value with *why set. */
 static int lex_open(struct lexicon *lx, const char *path, const char **why)
@@ -296,6 +332,7 @@ static int lex_open(struct lexicon *lx, const char *path, const char **why)
     const uint8_t *b;
     uint32_t n_slots, slots_off, strings_off, params_off, n_empty = 0;
     uint32_t bloom_off, n_words, role_off, n_role_slots, n_role_empty = 0;
+    uint32_t learned_off, n_learned;
 
     memset(lx, 0, sizeof *lx);
     if (fd < 0) {
@@ -329,6 +366,8 @@ static int lex_open(struct lexicon *lx, const char *path, const char **why)
     n_words = rd32(b + 44);
     role_off = rd32(b + 48);
     n_role_slots = rd32(b + 52);
+    learned_off = rd32(b + 56);
+    n_learned = rd32(b + 60);
     if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0 ||
         slots_off < LEX_HEADER_SIZE ||
         (uint64_t)slots_off + (uint64_t)n_slots * LEX_SLOT_SIZE > lx->size ||
@@ -339,7 +378,13 @@ static int lex_open(struct lexicon *lx, const char *path, const char **why)
         (uint64_t)bloom_off + (uint64_t)n_words * 8 > lx->size ||
         n_role_slots == 0 || (n_role_slots & (n_role_slots - 1)) != 0 ||
         role_off < LEX_HEADER_SIZE ||
-        (uint64_t)role_off + (uint64_t)n_role_slots * LEX_SLOT_SIZE > lx->size)
+        (uint64_t)role_off + (uint64_t)n_role_slots * LEX_SLOT_SIZE >
+            lx->size ||
+        (n_learned & (n_learned - 1)) != 0 ||
+        (n_learned > 0 &&
+         (learned_off < LEX_HEADER_SIZE || n_learned < 2 * LEARNED_BUCKET ||
+          (uint64_t)learned_off + (uint64_t)n_learned * LEX_LEARNED_SIZE >
+              lx->size)))
         goto out_unmap;
     lx->bloom = b + bloom_off;
     lx->bloom_shift = 32;
@@ -363,6 +408,10 @@ static int lex_open(struct lexicon *lx, const char *path, const char **why)
     }
     if (n_empty == 0 || n_role_empty == 0) /* a probe must always end */
         goto out_unmap;
+    if (n_learned > 0) {
+        lx->learned = b + learned_off;
+        lx->learned_mask = n_learned / LEARNED_BUCKET - 1; /* buckets */
+    }
     *why = NULL;
     return 0;
 
@@ -424,6 +473,7 @@ struct params {
     double blank_question;
     double name;        /* a rated word inside a Title Case name */
     double name_single; /* a lone Title Case word inside a sentence */
+    double learned;     /* factor of the learned correction (0: off) */
 };
 
 static const struct params default_params = {
@@ -460,6 +510,7 @@ static const struct params default_params = {
     .blank_question = 0.0,
     .name = 1.0,
     .name_single = 1.0,
+    .learned = 1.0,
 };
 
 static const struct param_name {
@@ -499,6 +550,7 @@ static const struct param_name {
     {"blank_question", offsetof(struct params, blank_question)},
     {"name", offsetof(struct params, name)},
     {"name_single", offsetof(struct params, name_single)},
+    {"learned", offsetof(struct params, learned)},
 };
 
 #define N_PARAMS (sizeof param_names / sizeof param_names[0])
@@ -556,6 +608,12 @@ struct state {
     size_t kbuf_cap;
     struct ent_acc *ent;
     size_t ent_cap;
+    /* `features = yes` (tools/learn.py): the document's words and word
+     * pairs, each NUL-terminated, in the order met */
+    bool features;
+    char *feat;
+    size_t feat_len, feat_cap;
+    size_t n_feat;
 };
 
 /* Grow *buf to hold at least `need` items of `size` bytes. */
@@ -1669,7 +1727,8 @@ static size_t label_length(const char *text, const prism_token *tok, size_t a,
 }
 
 struct sentence_result {
-    double raw; /* the sum of valences, before squashing (no tears) */
+    double raw;     /* the sum of valences, before squashing (no tears) */
+    double learned; /* the learned correction, in units of atanh(compound) */
     double tears, tears_abs; /* crying faces: their sum, and of |valence| */
     double compound;
     double pos, neg;
@@ -1721,6 +1780,71 @@ static int prepare_keys(struct state *st, const char *text, size_t text_len,
                                      t->start, t->end, &k->hash);
         off += (k->len + 7) / 8;
     }
+    return 0;
+}
+
+/* Append the feature of `n` bytes at `w` (and of `m` bytes at `w2` after a
+ * space, for a pair) to st->feat. */
+static int add_feature(struct state *st, const uint8_t *w, size_t n,
+                       const uint8_t *w2, size_t m)
+{
+    size_t need = st->feat_len + n + (w2 ? m + 1 : 0) + 1;
+    if (grow((void **)&st->feat, &st->feat_cap, need, 1) < 0)
+        return -1;
+    memcpy(st->feat + st->feat_len, w, n);
+    st->feat_len += n;
+    if (w2) {
+        st->feat[st->feat_len++] = ' ';
+        memcpy(st->feat + st->feat_len, w2, m);
+        st->feat_len += m;
+    }
+    st->feat[st->feat_len++] = '\0';
+    st->n_feat++;
+    return 0;
+}
+
+/* The learned correction of tokens [a, b), whose keys prepare_keys wrote:
+ * the sum of the weights of their words and of their pairs of adjacent
+ * words (links and @handles left out, as in the rules). With `features`
+ * on, every word and pair is recorded too. Returns -1 when out of memory.
+ * The weights were fitted by tools/learn.py to what the rules get wrong
+ * on the dev halves of the rated sets and on our own rated posts. */
+static int learned_sum(struct state *st, const char *text,
+                       const prism_token *tok, size_t n_all, size_t a, size_t b,
+                       double *out)
+{
+    const struct lexicon *lx = &st->lex;
+    const uint8_t *kb = (const uint8_t *)st->kbuf;
+    const struct tok_key *prev = NULL;
+    int64_t sum = 0; /* weights times 2000 */
+    for (size_t i = a; i < b; i++) {
+        const prism_token *t = &tok[i];
+        const struct tok_key *k = &st->tk[i - a];
+        if ((link_first[(uint8_t)text[t->start]] &&
+             is_link_start(text, tok, i, n_all)) ||
+            (i == a && continues_link(text, tok, a, n_all))) {
+            while (i + 1 < b && glued(&tok[i + 1]))
+                i++;
+            prev = NULL;
+            continue;
+        }
+        if (k->len == 0) {
+            prev = NULL;
+            continue;
+        }
+        if (lx->learned) {
+            sum += learned_weight(lx, k->hash);
+            if (prev)
+                sum += learned_weight(lx, hash_phrase(prev->hash, k->hash));
+        }
+        if (st->features &&
+            (add_feature(st, kb + (size_t)k->off * 8, k->len, NULL, 0) < 0 ||
+             (prev && add_feature(st, kb + (size_t)prev->off * 8, prev->len,
+                                  kb + (size_t)k->off * 8, k->len) < 0)))
+            return -1;
+        prev = k;
+    }
+    *out = (double)sum * 0.0005;
     return 0;
 }
 
@@ -1948,7 +2072,14 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
     r->tears = sc.tears;
     r->tears_abs = sc.tears_abs;
     double t = with_tears(s, sc.tears, sc.tears_abs) - s;
-    r->compound = tanh((s + t) / p->scale);
+    r->learned = 0;
+    if ((st->lex.learned && p->learned != 0) || st->features) {
+        double l;
+        if (learned_sum(st, text, tok, n_all, a, b, &l) < 0)
+            return -1;
+        r->learned = p->learned * l;
+    }
+    r->compound = tanh((s + t) / p->scale + r->learned);
     if (t > 0)
         sc.pos += t;
     else
@@ -2062,7 +2193,8 @@ static int write_result(struct state *st, const prism_doc *doc, prism_out *o,
     const char *label = compound >= st->positive_threshold   ? "positive"
                         : compound <= st->negative_threshold ? "negative"
                                                              : "neutral";
-    size_t pairs = 5 + (st->sentences ? 1 : 0) + (ents_res ? 1 : 0);
+    size_t pairs = 5 + (st->sentences ? 1 : 0) + (ents_res ? 1 : 0) +
+                   (st->features ? 1 : 0);
     int rc = 0;
 
     rc |= host->out_map(o, pairs);
@@ -2119,6 +2251,15 @@ static int write_result(struct state *st, const prism_doc *doc, prism_out *o,
             rc |= host->out_i64(o, a->n);
         }
     }
+    if (st->features) {
+        rc |= host->out_cstr(o, "features");
+        rc |= host->out_array(o, st->n_feat);
+        for (size_t off = 0; off < st->feat_len && rc == 0;) {
+            size_t n = strlen(st->feat + off);
+            rc |= host->out_str(o, st->feat + off, n);
+            off += n + 1;
+        }
+    }
     (void)doc;
     return rc;
 }
@@ -2131,9 +2272,11 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
     size_t n_tok, n_sent, len;
     const char *text = host->doc_text(doc, &len);
     double sum = 0, weight = 0, pos = 0, neg = 0, neutral_words = 0;
-    double raw = 0, words = 0, tears = 0, tears_abs = 0;
+    double raw = 0, words = 0, tears = 0, tears_abs = 0, learned = 0;
     uint32_t questions = 0;
 
+    st->feat_len = 0;
+    st->n_feat = 0;
     if (host->doc_tokens(doc, &tok, &n_tok) < 0 ||
         host->doc_sentences(doc, &sent, &n_sent) < 0) {
         host->out_error(o, "out of memory (tokenizer)");
@@ -2160,6 +2303,7 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         sum += r.compound * st->sc[i].weight;
         weight += st->sc[i].weight;
         raw += r.raw;
+        learned += r.learned;
         tears += r.tears;
         tears_abs += r.tears_abs;
         words += r.words;
@@ -2177,7 +2321,8 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         double lambda = words <= st->p.short_words || span <= 0
                             ? 0.0
                             : (words - st->p.short_words) / span;
-        compound = lambda * compound + (1.0 - lambda) * tanh(raw / st->p.scale);
+        compound = lambda * compound +
+                   (1.0 - lambda) * tanh(raw / st->p.scale + learned);
     }
     /* A short message with no sentiment at all ("Hanging with the boys
      * tonight") is read by people as faintly positive: small talk; so is
@@ -2187,7 +2332,8 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
      * way: it is mostly a doubt or a complaint. */
     if (raw == 0 && words > 0 && words <= st->p.short_words)
         compound = tanh((questions ? st->p.blank_question : st->p.blank) /
-                        st->p.scale);
+                            st->p.scale +
+                        learned);
     double total = pos + neg + neutral_words;
     double fpos = total > 0 ? pos / total : 0.0;
     double fneg = total > 0 ? neg / total : 0.0;
@@ -2224,6 +2370,9 @@ static const prism_option sentiment_options[] = {
     {"sentences", "yes", "write per-sentence scores (yes/no)"},
     {"tuning", "",
      "override scorer constants: name=value,name=value (calibration)"},
+    {"features", "no",
+     "write the words and word pairs of the learned correction (yes/no; "
+     "tools/learn.py)"},
     {NULL, NULL, NULL},
 };
 
@@ -2254,6 +2403,22 @@ static bool parse_double(const char *s, double *out)
     while (*end == ' ' || *end == '\t')
         end++;
     return errno == 0 && *end == '\0' && isfinite(*out);
+}
+
+/* yes/true/1/on or no/false/0/off; `dflt` when v is NULL. */
+static bool parse_bool(const char *v, bool dflt, bool *out)
+{
+    if (!v)
+        *out = dflt;
+    else if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") ||
+             !strcmp(v, "on"))
+        *out = true;
+    else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") ||
+             !strcmp(v, "off"))
+        *out = false;
+    else
+        return false;
+    return true;
 }
 
 /* "name=value,name=value" */
@@ -2331,15 +2496,14 @@ static int sentiment_init(const prism_conf *conf, void **state, char **errmsg)
                              v ? v : "");
         goto out_close;
     }
-    v = host->conf_get(conf, "sentences");
-    if (!v || !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") ||
-        !strcmp(v, "on")) {
-        st->sentences = true;
-    } else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") ||
-               !strcmp(v, "off")) {
-        st->sentences = false;
-    } else {
-        *errmsg = init_error("sentences: expected yes or no, not \"%s\"", v);
+    if (!parse_bool(host->conf_get(conf, "sentences"), true, &st->sentences)) {
+        *errmsg = init_error("sentences: expected yes or no, not \"%s\"",
+                             host->conf_get(conf, "sentences"));
+        goto out_close;
+    }
+    if (!parse_bool(host->conf_get(conf, "features"), false, &st->features)) {
+        *errmsg = init_error("features: expected yes or no, not \"%s\"",
+                             host->conf_get(conf, "features"));
         goto out_close;
     }
     *state = st;
@@ -2362,13 +2526,14 @@ static void sentiment_fini(void *state)
     free(st->tk);
     free(st->kbuf);
     free(st->ent);
+    free(st->feat);
     free(st);
 }
 
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.5.0",
+    .version = "1.6.0",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

@@ -15,9 +15,14 @@ LEXICON = os.path.join(BUILD, "data", "sentiment.lex")
 SETS = ["--set", f"plugin.sentiment.lexicon={LEXICON}"]
 # Most tests need no other plugin; the per-entity test turns entities on.
 ALONE = SETS + ["--set", "plugin.entities.enabled=no"]
-# Without the faint lean of short small talk (the `blank` and
-# `blank_question` constants), a text with no sentiment scores exactly 0.
-NO_BLANK = ("--set", "plugin.sentiment.tuning=blank=0,blank_question=0")
+# The rules alone, without the learned correction (lexicon/learned.tsv),
+# which adds a little for the words and pairs of words it has weights for.
+RULES = ("--set", "plugin.sentiment.tuning=learned=0")
+# The rules alone and without the faint lean of short small talk (the
+# `blank` and `blank_question` constants): a text with no sentiment scores
+# exactly 0.
+NO_BLANK = ("--set",
+            "plugin.sentiment.tuning=blank=0,blank_question=0,learned=0")
 WITH_ENTITIES = SETS + ["--set", "plugin.entities.enabled=yes"]
 
 pytestmark = [
@@ -42,12 +47,12 @@ def compound(text, *sets):
     return score([text], *sets)[0]["compound"]
 
 
-def assert_signs(pos, neg, pos_above=0.0, neg_below=0.0):
+def assert_signs(pos, neg, pos_above=0.0, neg_below=0.0, sets=()):
     """Every text of pos scores above pos_above, every one of neg below
     neg_below (one `prism process` run for each list)."""
-    for r, text in zip(score(pos), pos):
+    for r, text in zip(score(pos, *sets), pos):
         assert r["compound"] > pos_above, (text, r)
-    for r, text in zip(score(neg), neg):
+    for r, text in zip(score(neg, *sets), neg):
         assert r["compound"] < neg_below, (text, r)
 
 
@@ -262,7 +267,8 @@ def test_least_turns_what_follows():
     assert_signs(pos=["At least the weather held.",
                       "It was the least bad option we had."],
                  neg=["One of the least compelling films of the year.",
-                      "Queues are my least favourite part of travel."])
+                      "Queues are my least favourite part of travel."],
+                 sets=RULES)
 
 
 def test_emoticons_not_urls():
@@ -313,7 +319,7 @@ def test_question_without_sentiment_leans_faintly_negative():
     # small talk leans positive, a bare question the other way (a doubt, a
     # complaint); both stay neutral
     q, chat = score(["Is that really all there is?",
-                     "Heading to the shops after lunch"])
+                     "Heading to the shops after lunch"], *RULES)
     assert -0.1 < q["compound"] < 0 < chat["compound"] < 0.1
     assert q["label"] == chat["label"] == "neutral"
     assert compound("Why would anyone buy this?", *NO_BLANK) == 0.0
@@ -323,7 +329,7 @@ def test_sentiment_that_cancels_out_reads_as_small_talk():
     # a mess and a smile cancel exactly: that is not "no opinion" (0)
     text = "Left a mess in the garage :)"
     assert compound(text, *NO_BLANK) == 0.0
-    assert 0 < compound(text) < 0.1
+    assert 0 < compound(text, *RULES) < 0.1
 
 
 def test_coordinated_negators_repeat_rather_than_cancel():
@@ -340,7 +346,7 @@ def test_release_from_an_obligation_is_not_a_complaint():
                  "You won't need to queue any more.",
                  "We no longer have to pay for parking.",
                  "You don't have to worry about it."]:
-        assert compound(text) > 0, text
+        assert compound(text, *RULES) > 0, text
     # other negations without a target still lean negative
     assert compound("The new printer doesn't work.") < 0
     assert compound("You shouldn't have to pay for this.") < 0
@@ -399,7 +405,7 @@ def test_small_talk_leans_faintly_positive():
         "of the previous session, the agenda for the autumn term, the "
         "schedule of the working groups, the list of members, the rules of "
         "procedure, the budget lines for travel and printing, and the dates "
-        "of the next three meetings, which are listed at the end."])
+        "of the next three meetings, which are listed at the end."], *RULES)
     assert 0 < chat["compound"] < 0.1
     assert chat["label"] == "neutral"
     assert long_dry["compound"] == 0.0
@@ -411,9 +417,9 @@ def test_small_talk_leans_faintly_positive():
 def test_words_inside_title_case_names_count_less():
     show = "we stayed in and watched Arrested Development again tonight"
     plain = "we stayed in and the man was arrested again tonight"
-    assert abs(compound(show)) < abs(compound(plain)) * 0.5
-    assert compound(show, "--set", "plugin.sentiment.tuning=name=1") < \
-        compound(show)
+    assert abs(compound(show, *RULES)) < abs(compound(plain, *RULES)) * 0.5
+    assert compound(show, "--set", "plugin.sentiment.tuning=name=1,learned=0") \
+        < compound(show, *RULES)
     # a headline in Title Case is not a string of names
     assert compound("Rebels Massacre Villagers In Brutal Attack") < -0.5
 
@@ -690,10 +696,125 @@ def test_posts_scorer_reads_every_rated_file(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     rows = [line.split()[0] for line in out.splitlines()]
     assert "blind-09-weekday.tsv" in rows and rows[-1] == "all", out
-    assert "n= 5000" in out.splitlines()[-1], out
+    folder = os.path.dirname(script)
+    n = sum(1 for name in os.listdir(folder) if name.endswith(".tsv")
+            for line in open(os.path.join(folder, name), encoding="utf-8")
+            if line.strip() and not line.startswith("#"))
+    assert n >= 7400 and f"n= {n}" in out.splitlines()[-1], out
     bad = tmp_path / "bad.tsv"
     bad.write_text("1.5\tfine\nnot a rating\tbroken\n", encoding="utf-8")
     p = subprocess.run([sys.executable, script, "--root", ROOT, str(bad)],
                        capture_output=True, text=True)
     assert p.returncode != 0 and "bad.tsv:2:" in p.stderr, p.stderr
 
+
+
+# --- the learned correction ---------------------------------------------------
+
+SENTIMENT_TOOLS = os.path.join(ROOT, "plugins", "sentiment", "tools")
+LEXICON_SOURCES = os.path.join(ROOT, "plugins", "sentiment", "lexicon")
+
+
+def build_lexicon(tmp_path, learned_text):
+    """Compile the lexicon's hand-written sources with learned_text in place
+    of learned.tsv; returns the --set flags that load it."""
+    import subprocess
+    import sys
+    learned = tmp_path / "learned.tsv"
+    learned.write_text(learned_text, encoding="utf-8")
+    sources = sorted(os.path.join(LEXICON_SOURCES, f)
+                     for f in os.listdir(LEXICON_SOURCES)
+                     if f.endswith(".tsv") and f != "learned.tsv")
+    out = tmp_path / "test.lex"
+    subprocess.run([sys.executable, os.path.join(SENTIMENT_TOOLS, "lexc.py"),
+                    "-o", str(out), *sources, str(learned)], check=True)
+    return ("--set", f"plugin.sentiment.lexicon={out}")
+
+
+def test_learned_weights_add_to_the_score(tmp_path):
+    import math
+    lex = build_lexicon(tmp_path, "@kind learned\nzorblat\t0.8\n"
+                                  "blue zorblat\t-0.3\n")
+    texts = ["I saw a zorblat", "I saw a blue zorblat",
+             "I saw a blue, zorblat", "I saw @zorblat today"]
+    rules = score(texts, *lex, "--set", "plugin.sentiment.tuning=learned=0")
+    full = score(texts, *lex, "--set", "plugin.sentiment.tuning=learned=1")
+    # the word, the word and its pair, the word alone again (a comma parts
+    # the pair), nothing (an @handle is not a word of the text)
+    for r, f, added in zip(rules, full, [0.8, 0.5, 0.8, 0.0]):
+        expected = math.tanh(math.atanh(r["compound"]) + added)
+        assert abs(f["compound"] - expected) < 1e-3, (f, expected)
+    # the calibrated factor scales it
+    half = score(texts[:1], *lex, "--set", "plugin.sentiment.tuning=learned=0.5")
+    assert abs(half[0]["compound"] - math.tanh(
+        math.atanh(rules[0]["compound"]) + 0.4)) < 1e-3
+
+
+def test_features_are_the_words_and_pairs_looked_up():
+    r = score(["A blue zorblat, see http://example.com/x now"],
+              "--set", "plugin.sentiment.features=yes")[0]
+    assert r["features"] == ["a", "blue", "a blue", "zorblat",
+                             "blue zorblat", "see", "now"]
+    assert "features" not in score(["A blue zorblat"])[0]
+
+
+def test_lexc_refuses_a_bad_learned_weight(tmp_path):
+    import subprocess
+    import sys
+    bad = tmp_path / "learned.tsv"
+    bad.write_text("@kind learned\nzorblat\t0.5\nzorblat blue\t7\n",
+                   encoding="utf-8")
+    p = subprocess.run([sys.executable, os.path.join(SENTIMENT_TOOLS,
+                                                     "lexc.py"),
+                        "-o", str(tmp_path / "x.lex"), str(bad)],
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and "learned.tsv:3:" in p.stderr, p.stderr
+
+
+def test_learn_fits_weights_from_rated_texts(tmp_path):
+    # learn.py on small rated sets written here: an invented word of happy
+    # texts gets a positive weight, one of sad texts a negative weight
+    import subprocess
+    import sys
+    vader = tmp_path / "vader"
+    vader.mkdir()
+    happy = ["the flumpy parade came by", "we got a flumpy surprise",
+             "a flumpy evening in the yard", "flumpy news from home"]
+    sad = ["the grobble parade came by", "we got a grobble surprise",
+           "a grobble evening in the yard", "grobble news from home"]
+    for name in ("nytEditorialSnippets", "tweets", "amazonReviewSnippets",
+                 "movieReviewSnippets"):
+        lines = []
+        for i, (h, s) in enumerate(zip(happy, sad)):
+            lines += [f"{name}_{i}a\t2.5\t{h}", f"{name}_{i}x\t-3.0\t{h}",
+                      f"{name}_{i}b\t-2.5\t{s}", f"{name}_{i}y\t3.0\t{s}"]
+        (vader / f"{name}_GroundTruth.txt").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8")
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "tune-01.tsv").write_text("# ours\n2.0\tflumpy day\n"
+                                       "-2.0\tgrobble day\n", encoding="utf-8")
+    (posts / "blind-01.tsv").write_text("-4.0\tflumpy forever\n",
+                                        encoding="utf-8")
+    out = tmp_path / "learned.tsv"
+    cmd = [sys.executable, os.path.join(SENTIMENT_TOOLS, "learn.py"),
+           "--vader", str(vader), "--posts", str(posts), "--prism",
+           os.path.join(BUILD, "bin", "prism"), "--lexicon", LEXICON,
+           "-o", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    weights = {}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if line and line[0] not in "#@":
+            term, w = line.split("\t")
+            weights[term] = float(w)
+    # odd lines (the test halves) and blind posts were not read: they say
+    # the opposite
+    assert weights["flumpy"] > 0.05 and weights["grobble"] < -0.05, weights
+    assert out.read_text().count("@kind learned") == 1
+    # the file compiles and loads
+    lex = build_lexicon(tmp_path, out.read_text(encoding="utf-8"))
+    assert compound("a flumpy day", *lex) > compound("a grobble day", *lex)
+    # a malformed rating is reported with its file and line
+    (posts / "tune-02.tsv").write_text("lots\tflumpy\n", encoding="utf-8")
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    assert p.returncode != 0 and "tune-02.tsv:1:" in p.stderr, p.stderr

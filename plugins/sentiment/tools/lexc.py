@@ -32,6 +32,10 @@ line; a line `@kind K` switches the kind of the entries that follow:
                                     in the direction of its sentence
   param      NAME  VALUE            a calibrated constant of the scorer
   block      TERM                   not a derived form of a rated word
+  learned    KEY<TAB>WEIGHT         a weight of the learned correction, for a
+                                    word or a pair of adjacent words (KEY as
+                                    the plugin writes it with features = yes;
+                                    written by tools/learn.py)
 
 Every rated single word also gets its regular derived forms (-s, -ed, -ing,
 -ly, -ness; see derived_forms), unless the sources list that form.
@@ -51,7 +55,8 @@ of its words: p = hash(word 1), then per word p = (rotl(p, 23) ^ hash(word))
 Output, little-endian (the plugin checks every offset before use):
   header   64 bytes: "PRSMSENT", u32 version, n_slots, n_entries, slots_off,
            strings_off, strings_len, params_off, n_params, bloom_off,
-           n_bloom_words, role_off, n_role_slots, 0...
+           n_bloom_words, role_off, n_role_slots, learned_off,
+           n_learned_slots (0: none)
   bloom    n_bloom_words x u64: word (hash * 0x9E3779B1) >> (32 -
            log2 n_bloom_words), bits hash & 63, >> 6 & 63, >> 12 & 63
   slots    n_slots x 32 bytes, open addressing with linear probing on the
@@ -65,6 +70,10 @@ Output, little-endian (the plugin checks every offset before use):
            in negation and shifting (the main table holds them only when
            they are more than that)
   params   n_params x 32 bytes: name (24 bytes, NUL-padded), f64 value
+  learned  n_learned_slots x u32 (a power of two), in buckets of 4: tag
+           (bits 44-63 of the 64-bit hash of the word or pair, | 1; 0:
+           empty) << 12 | weight * 2000 (12-bit two's complement); a term
+           is in one of its two buckets (learned_table)
   strings  the keys, concatenated
 Standard library only."""
 import argparse
@@ -73,7 +82,7 @@ import struct
 import sys
 
 MAGIC = b"PRSMSENT"
-VERSION = 3
+VERSION = 4
 F_LEX, F_NEG, F_MOD, F_BUT, F_ALTHOUGH, F_PHRASE = 1, 2, 4, 8, 16, 32
 F_SHIFT, F_EXCESS = 64, 128
 DIR_UP, DIR_DOWN = 16, 32  # high bits of the phrase_words byte
@@ -105,6 +114,68 @@ def key_hash(key):
         p = (p * K3) & M64
         p ^= p >> 29
     return (p >> 32) ^ (p & 0xFFFFFFFF)
+
+
+def phrase_hash64(words):
+    """The 64-bit hash of a word or a phrase: its words' hashes combined."""
+    p = token_hash(words[0].encode("utf-8"))
+    for w in words[1:]:
+        p = (((p << 23) | (p >> 41)) & M64) ^ token_hash(w.encode("utf-8"))
+        p = (p * K3) & M64
+        p ^= p >> 29
+    return p
+
+
+LEARNED_BUCKET = 4
+
+
+def learned_table(weights):
+    """Table of the learned weights: buckets of four 4-byte slots, each slot
+    a 20-bit tag (bits 44-63 of the term's 64-bit hash, low bit set; 0 for
+    empty) above a 12-bit signed weight * 2000. A term goes to the emptier
+    of its two buckets, b1 = hash & (n - 1) and b2 = (hash >> 24) & (n - 1)
+    (b1 ^ 1 when they are equal); the plugin sums the weights of the slots
+    of both that hold its tag, without branching. Of two terms that share a
+    tag and a bucket only the heavier is kept (reported); n doubles until
+    every term fits. Returns (number of slots, bytes)."""
+    terms = []
+    for term, w in sorted(weights.items()):
+        h = phrase_hash64(term.split(" "))
+        q = int(round(w * 2000))
+        if not -2048 <= q <= 2047:
+            sys.exit(f"lexc: learned weight out of range: {term!r} {w}")
+        terms.append((h, ((h >> 44) | 1) & 0xFFFFF, q, term))
+    # the heavier terms first, so that a clash of tags drops the lighter
+    terms.sort(key=lambda t: (-abs(t[2]), t[3]))
+    n = 2
+    while n * LEARNED_BUCKET < 2 * len(terms):
+        n *= 2
+    while True:
+        buckets = [[] for _ in range(n)]
+        dropped = []
+        for h, tag, q, term in terms:
+            b1 = h & (n - 1)
+            b2 = (h >> 24) & (n - 1)
+            if b2 == b1:
+                b2 ^= 1
+            if any(t == tag for b in (b1, b2) for t, _ in buckets[b]):
+                dropped.append(term)
+                continue
+            b = b1 if len(buckets[b1]) <= len(buckets[b2]) else b2
+            if len(buckets[b]) == LEARNED_BUCKET:
+                break
+            buckets[b].append((tag, q))
+        else:
+            break
+        n *= 2
+    for term in dropped:
+        print(f"lexc: learned term {term!r} dropped: its tag clashes with a "
+              "heavier term's", file=sys.stderr)
+    data = bytearray()
+    for b in buckets:
+        for tag, q in b + [(0, 0)] * (LEARNED_BUCKET - len(b)):
+            data += struct.pack("<I", (tag << 12) | (q & 0xFFF) if tag else 0)
+    return n * LEARNED_BUCKET, bytes(data)
 
 
 def normalise(term):
@@ -273,6 +344,7 @@ def main():
 
     entries = {}
     params = {}
+    learned = {}
     blocked = set()
     errors = 0
     n_source_lines = 0
@@ -397,6 +469,15 @@ def main():
                             blocked.add(normalise(t))
                     elif kind == "param":
                         params[fields[0]] = float(fields[1])
+                    elif kind == "learned":
+                        # "word<TAB>weight" or "word word<TAB>weight", the
+                        # keys as the plugin writes them (features = yes)
+                        term, _, value = line.partition("\t")
+                        w = float(value)
+                        if not term or term != term.strip() or \
+                                len(term.split(" ")) > 2 or not -1 <= w <= 1:
+                            raise ValueError("learned: WORD[ WORD]<TAB>W")
+                        learned[term] = w
                     else:
                         raise ValueError("no @kind before the first entry")
                 except (ValueError, IndexError) as err:
@@ -522,15 +603,18 @@ def main():
     slots_off = bloom_off + len(bloom)
     role_off = slots_off + len(slot_bytes)
     params_off = role_off + len(role_bytes)
-    strings_off = params_off + len(param_bytes)
-    header = MAGIC + struct.pack("<IIIIIIIIIIII", VERSION, n_slots, len(keys),
-                                 slots_off, strings_off, len(strings),
-                                 params_off, len(params), bloom_off,
-                                 n_words, role_off, n_role_slots)
+    n_learned, learned_bytes = learned_table(learned) if learned else (0, b"")
+    learned_off = params_off + len(param_bytes)
+    strings_off = learned_off + len(learned_bytes)
+    header = MAGIC + struct.pack("<IIIIIIIIIIIIII", VERSION, n_slots,
+                                 len(keys), slots_off, strings_off,
+                                 len(strings), params_off, len(params),
+                                 bloom_off, n_words, role_off, n_role_slots,
+                                 learned_off if n_learned else 0, n_learned)
     header += b"\0" * (64 - len(header))
     with open(a.output, "wb") as f:
         f.write(header + bytes(bloom) + slot_bytes + role_bytes +
-                param_bytes + bytes(strings))
+                param_bytes + learned_bytes + bytes(strings))
     if a.stats:
         n_val = sum(1 for e in entries.values() if e.valence is not None)
         n_phr = sum(1 for k in entries if " " in k)
