@@ -611,6 +611,7 @@ struct state {
     /* `features = yes` (tools/learn.py): the document's words and word
      * pairs, each NUL-terminated, in the order met */
     bool features;
+    bool short_text; /* the document has fewer than long_words words */
     char *feat;
     size_t feat_len, feat_cap;
     size_t n_feat;
@@ -2073,7 +2074,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
     r->tears_abs = sc.tears_abs;
     double t = with_tears(s, sc.tears, sc.tears_abs) - s;
     r->learned = 0;
-    if ((st->lex.learned && p->learned != 0) || st->features) {
+    if ((st->lex.learned && p->learned != 0 && st->short_text) ||
+        st->features) {
         double l;
         if (learned_sum(st, text, tok, n_all, a, b, &l) < 0)
             return -1;
@@ -2287,6 +2289,12 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         host->out_error(o, "out of memory");
         return -1;
     }
+    /* The learned correction was fitted on texts of a few sentences; a
+     * long one (long_words words or more) is read by the rules alone. */
+    size_t n_words = 0;
+    for (size_t i = 0; i < n_tok && n_words < st->p.long_words; i++)
+        n_words += tok[i].kind == PRISM_TOK_WORD;
+    st->short_text = n_words < st->p.long_words;
     for (size_t i = 0; i < n_sent; i++) {
         struct sentence_result r;
         size_t a = sent[i].tok_start, b = sent[i].tok_end;
