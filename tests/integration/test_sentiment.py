@@ -799,7 +799,8 @@ def test_learn_fits_weights_from_rated_texts(tmp_path):
     out = tmp_path / "learned.tsv"
     cmd = [sys.executable, os.path.join(SENTIMENT_TOOLS, "learn.py"),
            "--vader", str(vader), "--posts", str(posts), "--prism",
-           os.path.join(BUILD, "bin", "prism"), "--lexicon", LEXICON,
+           os.path.join(BUILD, "bin", "prism"), "--plugins",
+           os.path.join(BUILD, "plugins"), "--lexicon", LEXICON,
            "-o", str(out)]
     subprocess.run(cmd, check=True, capture_output=True)
     weights = {}

@@ -2,7 +2,7 @@
 """Fit the sentiment plugin's learned correction (lexicon/learned.tsv).
 
 usage: learn.py [--vader DIR] [--posts DIR] [--fold K] [--prism EXE]
-                [--lexicon FILE] [-o FILE]
+                [--plugins DIR] [--lexicon FILE] [-o FILE]
 
 The rules and the lexicon score a text; the learned correction adds to that
 score, in units of atanh(compound), a weight for each word and each pair of
@@ -93,7 +93,7 @@ def read_posts(d):
     return items
 
 
-def run_plugin(texts, exe=None, lexicon=None):
+def run_plugin(texts, exe=None, lexicon=None, plugins=None):
     """(compound, features) of each text, with the correction off."""
     exe = exe or os.path.join(ROOT, "build", "bin", "prism")
     conf = os.path.join(ROOT, "config", "prism.conf")
@@ -106,6 +106,8 @@ def run_plugin(texts, exe=None, lexicon=None):
         cmd += ["--set", f"plugin.{plugin}.enabled=no"]
     if lexicon:
         cmd += ["--set", f"plugin.sentiment.lexicon={lexicon}"]
+    if plugins:
+        cmd += ["--set", f"daemon.plugin_dir={plugins}"]
     cmd += ["--set", "plugin.sentiment.features=yes",
             "--set", "plugin.sentiment.tuning=learned=0", f.name]
     try:
@@ -160,6 +162,8 @@ def main():
                     help="fit on this half of each dev half only")
     ap.add_argument("--prism", help="the prism program (default: "
                     "build/bin/prism)")
+    ap.add_argument("--plugins", help="the folder of the plugins (default: "
+                    "the config's)")
     ap.add_argument("--lexicon", help="the compiled lexicon (default: the "
                     "config's)")
     ap.add_argument("-o", "--output", default=os.path.join(
@@ -169,7 +173,7 @@ def main():
         sys.exit(f"learn.py: no rated sets at {a.vader} (../shared/data/"
                  "vader); the committed learned.tsv stays as it is")
     items = read_vader(a.vader, a.fold) + read_posts(a.posts)
-    scored = run_plugin([t for _, t in items], a.prism, a.lexicon)
+    scored = run_plugin([t for _, t in items], a.prism, a.lexicon, a.plugins)
     data = []
     for (rating, _), (compound, feats) in zip(items, scored):
         if abs(rating) < 0.5:
