@@ -41,8 +41,8 @@ SETS = ("nytEditorialSnippets", "tweets", "amazonReviewSnippets",
 L2 = 0.03          # regularisation, per update of a feature
 RATE = 0.1         # step size
 EPOCHS = 30
-MIN_COUNT = 3     # a feature written must occur in this many texts
-MIN_WEIGHT = 0.01 # smaller weights are left out of the file
+MIN_COUNT = 3      # a feature written must occur in this many texts
+MIN_WEIGHT = 0.01  # smaller weights are left out of the file
 
 
 def rating(path, lineno, field):

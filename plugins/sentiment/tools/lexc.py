@@ -105,17 +105,6 @@ def token_hash(data):
     return h
 
 
-def key_hash(key):
-    """The 32-bit hash of a key: its words' hashes combined (see above)."""
-    words = key.split(" ")
-    p = token_hash(words[0].encode("utf-8"))
-    for w in words[1:]:
-        p = (((p << 23) | (p >> 41)) & M64) ^ token_hash(w.encode("utf-8"))
-        p = (p * K3) & M64
-        p ^= p >> 29
-    return (p >> 32) ^ (p & 0xFFFFFFFF)
-
-
 def phrase_hash64(words):
     """The 64-bit hash of a word or a phrase: its words' hashes combined."""
     p = token_hash(words[0].encode("utf-8"))
@@ -124,6 +113,12 @@ def phrase_hash64(words):
         p = (p * K3) & M64
         p ^= p >> 29
     return p
+
+
+def key_hash(key):
+    """The 32-bit hash of a key: its words' hashes combined (see above)."""
+    p = phrase_hash64(key.split(" "))
+    return (p >> 32) ^ (p & 0xFFFFFFFF)
 
 
 LEARNED_BUCKET = 4
