@@ -366,6 +366,12 @@ enum word_rule {
     WR_BUSN = 4194304,    /* X's "shares", "chief executive": a company */
     WR_MISCPRE = 8388608, /* first words of storms' and operations' names
                              ("Hurricane Katrina") */
+    WR_TAIL = 16777216,   /* never the last word of a name: articles
+                             ("Debra Perlingiere The only agreement") */
+    WR_GREET = 33554432,  /* nor these, which start the next line of a
+                             letter; a person's name ends before them
+                             ("Vince Dear All", "Phillip Allen Let me
+                             know") */
 };
 
 static uint32_t word_rule(const state *st, size_t i);
@@ -514,9 +520,13 @@ static const struct {
      "is are was were been does did has have had not no yes "
      "to from for with without by at into onto upon about after before "
      "during via please thanks here there of in on as"},
-    {WR_LEAD,
+    {WR_TAIL, "the a an"},
+    {WR_GREET, "let attached"},
+    {WR_LEAD | WR_GREET,
      "dear hi hey hello hiya greetings thanks thank cheers regards "
-     "congratulations congrats welcome sincerely love attn fyi ps p.s. "
+     "sincerely attn fyi ps p.s."},
+    {WR_LEAD,
+     "congratulations congrats welcome love "
      "morning afternoon evening night good doctor doc aunt auntie uncle "
      "grandma grandpa granny cousin brother sister mom mum mother dad "
      "father mr mr. mrs mrs. ms ms. dr dr. coach teacher "
@@ -528,7 +538,8 @@ static const struct {
      "docs xls url html http https www email e-mail tv dvd vhs cd cds "
      "pc pcs usb gps sms atm id ids dna rna hiv adhd dui seo diy mp3 "
      "monday tuesday wednesday thursday friday saturday sunday mondays "
-     "tuesdays wednesdays thursdays fridays saturdays sundays january "
+     "tuesdays wednesdays thursdays fridays saturdays sundays mon tue "
+     "tues wed thu thur thurs fri sat january "
      "february march july august september october november december "
      "euros dollar dollars yen pound pounds sterling cent cents peso "
      "pesos rupee rupees yuan renminbi rouble roubles ruble rubles franc "
@@ -896,9 +907,10 @@ static bool span_rules(const state *st, const char *text,
         (*a)++;
     /* Function words at either end ("Memphis This", "For Books"), and
      * sentence punctuation at the end ("Jeff !"). */
-    while (*b - *a > 1 && ((in[*b - 1].cap != NER_CAP_UPPER &&
-                            (word_rule(st, *b - 1) & WR_EDGE)) ||
-                           end_punct(text, &tok[*b - 1])))
+    while (*b - *a > 1 &&
+           ((in[*b - 1].cap != NER_CAP_UPPER &&
+             (word_rule(st, *b - 1) & (WR_EDGE | WR_TAIL | WR_GREET))) ||
+            end_punct(text, &tok[*b - 1])))
         (*b)--;
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
            (word_rule(st, *a) & WR_EDGE))
@@ -937,6 +949,11 @@ static bool span_rules(const state *st, const char *text,
         }
         if (in[*a].cap == NER_CAP_LOWER && *b - *a == 1)
             return false;
+        for (size_t i = *a + 1; i < *b; i++)
+            if (word_rule(st, i) & WR_GREET) {
+                *b = i;
+                break;
+            }
     }
     /* A given name (or a common name in SCOWL's lists) and one or two
      * more capitalised words that no list knows and that are names rather
@@ -1140,7 +1157,10 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a == 1) {
         const ner_info *t = &in[*a];
         uint32_t rule = word_rule(st, *a);
-        if (rule & WR_NOTNAME)
+        /* nor is a function word alone that no list knows (the "WHO"),
+         * wherever a sentence split missed its start ("Hi, Yes dear, You
+         * can find", "to that area They") */
+        if ((rule & WR_NOTNAME) || ((rule & WR_EDGE) && !t->gaz))
             return false;
         /* A word that no name list knows and that the document never
          * capitalises in mid-sentence: one of the most common English
@@ -1407,7 +1427,16 @@ static long idmap_use(idmap *m, uint32_t salt, uint32_t key, long put,
     return old;
 }
 
-enum { K_CANON = 1, K_WORDS, K_INITIALS, K_ACRONYM, K_LAST, K_FIRST, K_PROP };
+enum {
+    K_CANON = 1,
+    K_WORDS,
+    K_INITIALS,
+    K_ACRONYM,
+    K_LAST,
+    K_FIRST,
+    K_PROP,
+    K_NAMED
+};
 
 /* Hash of the letters of an all-caps token without dots ("E.C.B." = "ECB"),
  * or 0 when it is not one. */
@@ -1557,6 +1586,16 @@ static long group(state *st, const char *text, const prism_token *tok,
         k = idmap_use(&map, K_WORDS, words_key(in, x->a, x->b), (long)m, false);
         if (k >= 0 && compatible(x, &men[k]))
             join(parent, (uint32_t)m, (uint32_t)k);
+        /* "Hurricane Rita", then "Rita packed winds": the storm (or the
+         * operation), not a person. */
+        if (x->label == L_MISC && x->b - x->a == 2 &&
+            (word_rule(st, x->a) & WR_MISCPRE))
+            idmap_use(&map, K_NAMED, in[x->a + 1].key, (long)m, false);
+        else if (x->b - x->a == 1 &&
+                 (k = idmap_use(&map, K_NAMED, in[x->a].key, -1, false)) >= 0) {
+            x->label = L_MISC;
+            join(parent, (uint32_t)m, (uint32_t)k);
+        }
         uint32_t acr = acronym_key(text, tok, in, x);
         uint32_t ini = initials_key(text, tok, in, x);
         if (acr) {

@@ -132,6 +132,22 @@ def test_grouping(story):
     assert firsts == sorted(firsts)
 
 
+def test_a_storm_named_again_by_its_name_alone():
+    # "Rita" after "Hurricane Rita" is the storm, not a person, and one
+    # entity with it; a person of that name elsewhere stays a person.
+    got = run("Hurricane Rita hit Texas on Saturday. Rita packed winds of "
+              "240 km/h, and forecasters said Rita was extremely dangerous. "
+              "Operation Barbarossa began in June 1941; Barbarossa failed. "
+              "The singer Rita Ora gave a concert.")
+    assert [(m["text"], m["label"]) for m in got["mentions"]
+            if "Rita" in m["text"] or "Barbarossa" in m["text"]] == [
+        ("Hurricane Rita", "MISC"), ("Rita", "MISC"), ("Rita", "MISC"),
+        ("Operation Barbarossa", "MISC"), ("Barbarossa", "MISC"),
+        ("Rita Ora", "PERSON")], got
+    storm = got["entities"][got["mentions"][0]["entity"]]
+    assert storm["name"] == "Hurricane Rita" and storm["count"] == 3
+
+
 def test_non_ascii_text_offsets():
     text = ("Café owners in Zürich 🇨🇭 cheered — “wonderful”, one said — "
             "as Angela Merkel visited São Paulo’s mayor with Søren Kierkegaard "
@@ -257,6 +273,21 @@ def test_web_text_and_span_rules():
     got = run("Thanks for lunch today. Vince Vince, the agenda is attached. "
               "Good Morning Debra - please see the revised draft.")
     assert [m["text"] for m in got["mentions"]] == ["Vince", "Vince", "Debra"]
+    # A function word alone is no name where a sentence's start was missed
+    # (no full stop before it), unless a list knows it: the WHO; nor is a
+    # day's abbreviation.
+    got = labels(run("any info on buses is appreciated Hi, Yes dear, You can "
+                     "find them near the station They run hourly from "
+                     "Noida, the last one on Fri. Here in Geneva the WHO "
+                     "said so."))
+    assert got == {"Noida": {"GPE"}, "Geneva": {"GPE"}, "WHO": {"ORG"}}, got
+    # A letter's lines run together: the next line's first word ("The",
+    # "Let", a greeting) does not end the name before it.
+    got = run("Regards, Debra Perlingiere The only agreement I can find is "
+              "attached. Thank you, Phillip Allen Let me know. Thanks, "
+              "Vince Dear All, the meeting moved.")
+    assert [m["text"] for m in got["mentions"]] == [
+        "Debra Perlingiere", "Phillip Allen", "Vince"], got
 
 
 def test_qualifiers_titles_and_bracketed_countries():
