@@ -446,10 +446,12 @@ def test_elongated_vowels_and_dropped_g():
     assert compound("that was niice") > 0.3
     assert compound("the sermon was borin") < -0.3
     assert compound("still lovin the new bike") > 0.3
-    # "loose" is not "lose", "root" not "rot", "heroin" not "heroing"
+    # "loose" is not "lose", "root" not "rot", "aspirin" not "aspiring"
     for text in ["the loose gravel on the path", "the roots of the oak",
-                 "a report on heroin imports", "aspirin and water"]:
+                 "aspirin and water"]:
         assert abs(compound(text)) < 0.1, text
+    # "heroin" is the drug (a word of its own), not "heroing", a hero
+    assert compound("a report on heroin imports") < 0
     assert compound("sooooooo happy right now") >= \
         compound("so happy right now")
 
