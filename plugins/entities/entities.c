@@ -1141,6 +1141,16 @@ static bool span_rules(const state *st, const char *text,
                  ~((1u << NER_G_NORP) | (1u << NER_G_MISC))) &&
                in_title_quote(st, text, tok, *a, *b))
         *type = NER_MISC;
+    /* A "person" whose first word is a company or other organisation that
+     * a list knows, and no given name: a company's name of two ("Exxon
+     * Mobil"), not "Chase Utley" or "Ford Madox Ford". */
+    if (*b - *a >= 2 && *type == NER_PER) {
+        uint32_t m = gaz_mask(phrase_gaz(st, *a, *a + 1));
+        if ((m & (1u << NER_G_ORG)) &&
+            !(m & ((1u << NER_G_FIRST) | (1u << NER_G_PERSON))) &&
+            !(gaz_mask(phrase_gaz(st, *a, *b)) & (1u << NER_G_PERSON)))
+            *type = NER_ORG;
+    }
     /* An organisation made of ordinary English words that no list knows
      * ("Analyst Team", "Smart Phone", "Benefit Payments"): in Reuters text
      * a run of capitalised common words is nearly always a name, in other

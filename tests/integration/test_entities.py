@@ -425,6 +425,20 @@ def test_towns_and_organisations_only_the_lists_know():
     assert got.get("Hmeimim") == {"LOC"}, got
 
 
+def test_companies_named_like_people():
+    # A "person" whose first word a list knows as a company, and no given
+    # name, is the company; a name ending in a word that ends only
+    # organisations' names is one, whoever it is named after.
+    got = labels(run("Chevron and Exxon Mobil raised output, while Malcolm "
+                     "Smith Motorsports and Dr Reddy's Laboratories hired. "
+                     "Chase Utley and Harrison Ford watched."))
+    assert got.get("Exxon Mobil") == {"ORG"}, got
+    assert got.get("Malcolm Smith Motorsports") == {"ORG"}, got
+    assert got.get("Dr Reddy's Laboratories") == {"ORG"}, got
+    assert got.get("Chase Utley") == {"PERSON"}, got
+    assert got.get("Harrison Ford") == {"PERSON"}, got
+
+
 def test_peoples_and_denominations_are_norp():
     # lists/norp-more.txt: peoples and groups the news names, neither
     # organisations nor places.
