@@ -432,11 +432,12 @@ def test_companies_named_like_people():
     got = labels(run("Chevron and Exxon Mobil raised output, while Malcolm "
                      "Smith Motorsports and Dr Reddy's Laboratories hired. "
                      "Chase Utley and Harrison Ford watched."))
-    assert got.get("Exxon Mobil") == {"ORG"}, got
-    assert got.get("Malcolm Smith Motorsports") == {"ORG"}, got
-    assert got.get("Dr Reddy's Laboratories") == {"ORG"}, got
-    assert got.get("Chase Utley") == {"PERSON"}, got
-    assert got.get("Harrison Ford") == {"PERSON"}, got
+    for name, label in (("Exxon Mobil", "ORG"),
+                        ("Malcolm Smith Motorsports", "ORG"),
+                        ("Dr Reddy's Laboratories", "ORG"),
+                        ("Chase Utley", "PERSON"),
+                        ("Harrison Ford", "PERSON")):
+        assert got.get(name) == {label}, (name, got)
 
 
 def test_peoples_and_denominations_are_norp():
