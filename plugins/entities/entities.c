@@ -372,6 +372,8 @@ enum word_rule {
                              letter; a person's name ends before them
                              ("Vince Dear All", "Phillip Allen Let me
                              know") */
+    WR_TOWARD = 67108864, /* "in", "to", "near"...: a lower-case place may
+                             follow ("weed in auckland") */
 };
 
 static uint32_t word_rule(const state *st, size_t i);
@@ -521,6 +523,8 @@ static const struct {
      "to from for with without by at into onto upon about after before "
      "during via please thanks here there of in on as"},
     {WR_TAIL, "the a an"},
+    {WR_TOWARD, "in to from near at around across into visit visiting "
+                "visited"},
     {WR_GREET, "let attached"},
     {WR_LEAD | WR_GREET,
      "dear hi hey hello hiya greetings thanks thank cheers regards "
@@ -1919,8 +1923,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;
-        if (careless && st->tags[i] == 0 &&
-            (lp = lower_place(st, i, ntok)) > 0) {
+        if ((careless || (i > 0 && (word_rule(st, i - 1) & WR_TOWARD))) &&
+            st->tags[i] == 0 && (lp = lower_place(st, i, ntok)) > 0) {
             if (grow((void **)&st->men, &st->cap_men, nmen + 1,
                      sizeof(mention)) < 0)
                 goto oom;

@@ -262,6 +262,11 @@ def test_web_text_and_span_rules():
     # Edited text keeps its lower-case words out of names.
     assert "mexico" not in labels(run("The mexico-style salsa was mild, "
                                       "said Anna Berg."))
+    # A place the gazetteer knows, in lower case right after "in", "to",
+    # "near"..., is a place in any text; ordinary words are not ("china").
+    got = labels(run("Where can I get certified in delaware? Sales in china "
+                     "rose, and we moved to auckland in vitro."))
+    assert got == {"delaware": {"GPE"}, "auckland": {"GPE"}}, got
     # Greetings, sentence openers, capitalised common words and
     # abbreviations are not names.
     got = labels(run("Dear Nina, thanks for the photos from Lisbon. "
