@@ -1274,6 +1274,27 @@ static void cue_tags(state *st, size_t ntok)
     }
 }
 
+/* A given name standing alone that the tagger left untagged ("Greg, I
+ * faxed you the form", "Thanks Tammi!"): a person, when the name is no
+ * place or organisation and no capitalised word stands next to it. */
+static void given_names_alone(state *st, size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t i = 0; i < ntok; i++) {
+        const ner_info *t = &in[i];
+        if (st->tags[i] || t->cap != NER_CAP_TITLE || !t->alpha ||
+            t->len < 3 || t->sent_case != NER_SC_NORMAL ||
+            !has(phrase_gaz(st, i, i + 1), NER_G_FIRST) || (t->gaz & NOT_PER) ||
+            (word_rule(st, i) & (WR_NOTNAME | WR_EDGE | WR_LEAD | WR_GREET)))
+            continue;
+        if ((i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER) ||
+            (i + 1 < ntok && in[i + 1].alpha &&
+             in[i + 1].cap != NER_CAP_LOWER))
+            continue;
+        st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+    }
+}
+
 /* Is the document written with little regard for case (web text, chat):
  * a third or more of its sentences open with a lower-case word? */
 static bool careless_case(const state *st, const prism_sentence *sent,
@@ -1920,6 +1941,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     st->text_cur = text;
     bool careless = careless_case(st, sent, nsent, ntok);
     cue_tags(st, ntok);
+    given_names_alone(st, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

@@ -262,6 +262,11 @@ def test_web_text_and_span_rules():
     # Edited text keeps its lower-case words out of names.
     assert "mexico" not in labels(run("The mexico-style salsa was mild, "
                                       "said Anna Berg."))
+    # A given name alone that the tagger missed is a person's.
+    got = labels(run("Just to let you all know Matt has confirmed the "
+                     "booking. If the rock is new we will need to clarify. "
+                     "Jacques is ready to drop in a dollar."))
+    assert got == {"Matt": {"PERSON"}, "Jacques": {"PERSON"}}, got
     # A place the gazetteer knows, in lower case right after "in", "to",
     # "near"..., is a place in any text; ordinary words are not ("china").
     got = labels(run("Where can I get certified in delaware? Sales in china "
