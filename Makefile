@@ -25,7 +25,8 @@ PYTHON  ?= /usr/bin/python3
 # Debian packages the build, the tests and `make run` need.
 DEB_PACKAGES = build-essential pkg-config libzmq3-dev libmsgpack-dev \
                libinih-dev libjansson-dev libutf8proc-dev libcmocka-dev \
-               iso-codes wordnet-base tzdata scowl python3 python3-zmq python3-msgpack \
+               iso-codes wordnet-base tzdata scowl python3-fake-factory \
+               python3 python3-zmq python3-msgpack \
                python3-pytest clang-format cppcheck
 
 PKGS     = libzmq msgpack inih jansson libutf8proc

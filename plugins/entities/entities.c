@@ -1222,9 +1222,13 @@ static bool span_rules(const state *st, const char *text,
                (1u << NER_G_ALIAS))))
             *type = NER_ORG;
         /* A given name alone that is no place or organisation is a person
-         * ("Laura", "Brian"): Reuters text names people in full. */
+         * ("Laura", "Brian"): Reuters text names people in full. So is one
+         * of the wider list of given names, written as a name ("Gretchen",
+         * "Peder"). */
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
-        if (*type != NER_PER && has(g, NER_G_FIRST) && !(g->mask & NOT_PER))
+        if (*type != NER_PER && !(gaz_mask(g) & NOT_PER) &&
+            (has(g, NER_G_FIRST) ||
+             (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)))
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
@@ -1282,14 +1286,13 @@ static void given_names_alone(state *st, size_t ntok)
     const ner_info *in = st->info;
     for (size_t i = 0; i < ntok; i++) {
         const ner_info *t = &in[i];
-        if (st->tags[i] || t->cap != NER_CAP_TITLE || !t->alpha ||
-            t->len < 3 || t->sent_case != NER_SC_NORMAL ||
+        if (st->tags[i] || t->cap != NER_CAP_TITLE || !t->alpha || t->len < 3 ||
+            t->sent_case != NER_SC_NORMAL ||
             !has(phrase_gaz(st, i, i + 1), NER_G_FIRST) || (t->gaz & NOT_PER) ||
             (word_rule(st, i) & (WR_NOTNAME | WR_EDGE | WR_LEAD | WR_GREET)))
             continue;
         if ((i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER) ||
-            (i + 1 < ntok && in[i + 1].alpha &&
-             in[i + 1].cap != NER_CAP_LOWER))
+            (i + 1 < ntok && in[i + 1].alpha && in[i + 1].cap != NER_CAP_LOWER))
             continue;
         st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
     }

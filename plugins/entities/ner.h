@@ -331,7 +331,7 @@ static inline uint32_t ner_key_extend(uint32_t key, uint32_t word_key,
 /* ---- the model file ------------------------------------------------------ */
 
 #define NER_MAGIC   "PRISMNER"
-#define NER_VERSION 5u
+#define NER_VERSION 6u
 #define NER_STAGES  2
 
 enum ner_gaz_type {
@@ -358,6 +358,8 @@ enum ner_gaz_type {
     NER_G_FACHEAD = 17,
     NER_G_ORGHEAD = 18, /* ends nothing but organisations ("University") */
     NER_G_NEWS = 19,    /* bit: in lists/people.txt (not a feature) */
+    NER_G_GIVEN = 20,   /* bit: a given name of the wider list (Faker's,
+                           python3-fake-factory; not a feature) */
 };
 
 struct ner_file_header {
@@ -383,18 +385,18 @@ struct ner_wslot {
     int16_t w[NER_WROW];
 };
 
-/* Eight bytes: the key, then one 32-bit word whose low 20 bits are the
- * types and the high 12 bits the canonical id (as GCC and Clang lay out
+/* Eight bytes: the key, then one 32-bit word whose low 21 bits are the
+ * types and the high 11 bits the canonical id (as GCC and Clang lay out
  * bit-fields on little-endian machines; the trainer checks both ranges). */
-#define NER_G_MASK_BITS  20
-#define NER_G_CANON_BITS 12
+#define NER_G_MASK_BITS  21
+#define NER_G_CANON_BITS 11
 struct ner_gslot {
     uint32_t key;        /* phrase key, 0: empty (a key of 0 is stored as 1) */
-    unsigned mask : 20;  /* bits of enum ner_gaz_type */
-    unsigned canon : 12; /* 0, or the id shared by names of one thing */
+    unsigned mask : 21;  /* bits of enum ner_gaz_type */
+    unsigned canon : 11; /* 0, or the id shared by names of one thing */
 };
 _Static_assert(sizeof(struct ner_gslot) == 8, "gazetteer slot of 8 bytes");
-_Static_assert(NER_G_ORGHEAD < NER_G_MASK_BITS && NER_G_NEWS < NER_G_MASK_BITS,
+_Static_assert(NER_G_ORGHEAD < NER_G_MASK_BITS && NER_G_GIVEN < NER_G_MASK_BITS,
                "gazetteer types fit the slot");
 
 struct ner_cslot {

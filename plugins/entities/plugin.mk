@@ -18,7 +18,8 @@
 # Training takes about a minute and a half (each stage the mean of 5 seeded
 # runs).
 #
-# Debian packages: iso-codes, wordnet-base and scowl for `make model`;
+# Debian packages: iso-codes, wordnet-base, scowl and python3-fake-factory
+# for `make model`;
 # fortunes too for `make entities-clusters`.
 
 ENT_DIR      = plugins/entities
@@ -59,7 +60,8 @@ $(ENT_TRAIN): $(ENT_DIR)/tools/train.c $(ENT_DIR)/tools/xalloc.h $(ENT_DIR)/ner.
 
 $(ENT_GAZ): $(ENT_DIR)/tools/gaz.py $(wildcard $(ENT_DIR)/lists/*.txt)
 	@mkdir -p $(@D)
-	$(PYTHON) $(ENT_DIR)/tools/gaz.py $(ENT_DIR)/lists $@
+	$(PYTHON) $(ENT_DIR)/tools/gaz.py $(ENT_DIR)/lists $@ \
+	    --conll $(ENT_CONLL)/train.txt
 
 $(ENT_CLUSTER_BIN): $(ENT_DIR)/tools/clusters.c $(ENT_DIR)/tools/xalloc.h \
                    $(ENT_DIR)/ner.h

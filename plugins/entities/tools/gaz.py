@@ -2,6 +2,7 @@
 """Build the entity tagger's gazetteer from Debian packages and prism's lists.
 
 usage: gaz.py LISTS_DIR OUT.tsv [--iso DIR] [--wordnet DIR] [--scowl DIR]
+              [--faker DIR|none] [--conll TRAIN.txt]
 
 Reads:
   * iso-codes (/usr/share/iso-codes/json): ISO 3166-1 country names (name,
@@ -18,6 +19,11 @@ Reads:
   * scowl (/usr/share/dict/scowl): how common a word is in lower case and
     as a capitalised name, by SCOWL's size levels (W_LOW1, W_LOW2, W_UP1,
     W_UP2 word sets);
+  * python3-fake-factory (Faker's person providers, --faker): the given
+    names of every locale in Latin script, as GIVEN (a hint for the span
+    rules, not a feature), unless a list or WordNet types the word, it is
+    an ordinary English word, or the CoNLL-2003 train split (--conll)
+    tags it as anything but a person ("Chelsea" the club);
   * the lists in LISTS_DIR, written for prism (see the README): loc.txt
     as REGION, cities.txt and cities-*.txt as CITY, companies.txt,
     organisations.txt and organisations-more.txt as ORG,
@@ -35,6 +41,7 @@ import re
 import sys
 
 HYPER = {"@", "@i"}
+FAKER_DIR = "/usr/lib/python3/dist-packages/faker/providers/person"
 
 # (lemma, lexicographer file) of the WordNet classes that decide a type.
 # The first class reached in this order wins.
@@ -206,6 +213,44 @@ def scowl_entries(scowl_dir, add):
         add("W_UP1" if level <= 50 else "W_UP2", w, "")
 
 
+def faker_names(faker_dir):
+    """The given names of Faker's person providers (one module per locale):
+    every string of their first_names* assignments, read with ast (the
+    package is not imported); names in Latin script only."""
+    import ast
+    names = set()
+    for loc in sorted(os.listdir(faker_dir)):
+        path = os.path.join(faker_dir, loc, "__init__.py")
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            tree = ast.parse(f.read())
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign) or not any(
+                    isinstance(t, ast.Name) and t.id.startswith("first_names")
+                    for t in node.targets):
+                continue
+            for c in ast.walk(node.value):
+                if isinstance(c, ast.Constant) and isinstance(c.value, str):
+                    w = c.value.strip()
+                    if len(w) >= 3 and w[0].isupper() and \
+                            w[1:].islower() and w.isalpha() and \
+                            all(ord(ch) < 0x250 for ch in w):
+                        names.add(w)
+    return names
+
+
+def conll_not_people(path):
+    """Words the CoNLL-2003 file tags as an organisation, place or MISC."""
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if len(p) >= 2 and p[-1][2:] in ("ORG", "LOC", "MISC"):
+                out.add(p[0])
+    return out
+
+
 def read_list(path):
     out = []
     with open(path, encoding="utf-8") as f:
@@ -308,8 +353,13 @@ def unify_canon(entries):
 
 
 def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
-    opts = dict(zip(argv[1:], argv[2:]))
+    args, opts, rest = [], {}, argv[1:]
+    while rest:
+        if rest[0].startswith("--") and len(rest) > 1:
+            opts[rest[0]] = rest[1]
+            rest = rest[2:]
+        else:
+            args.append(rest.pop(0))
     if len(args) < 2:
         sys.exit(__doc__)
     lists, out = args[0], args[-1]
@@ -332,6 +382,19 @@ def main(argv):
     wordnet_entries(wn_dir, add)
     scowl_entries(scowl_dir, add)
     list_entries(lists, add)
+    faker_dir = opts.get("--faker", FAKER_DIR)
+    if faker_dir != "none":
+        if not os.path.isdir(faker_dir):
+            sys.exit("gaz.py: %s not found: install the Debian package "
+                     "python3-fake-factory" % faker_dir)
+        typed = {name.lower() for typ, name, _ in entries
+                 if typ not in ("PERSON", "NEWSPERSON", "FIRST", "W_UP1",
+                                "W_UP2")}
+        other = conll_not_people(opts["--conll"]) if "--conll" in opts \
+            else set()
+        for name in sorted(faker_names(faker_dir)):
+            if name.lower() not in typed and name not in other:
+                add("GIVEN", name, "")
     entries = unify_canon(entries)
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:

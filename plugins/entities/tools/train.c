@@ -205,6 +205,8 @@ static void load_gaz(builder *b, const char *path)
             t = NER_G_ORGHEAD;
         if (!strcmp(typ, "NEWSPERSON"))
             t = NER_G_NEWS;
+        if (!strcmp(typ, "GIVEN"))
+            t = NER_G_GIVEN;
         if (t < 0) {
             fprintf(stderr, "train: %s: unknown type %s\n", path, typ);
             exit(1);
