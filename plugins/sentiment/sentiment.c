@@ -608,6 +608,12 @@ struct state {
     size_t kbuf_cap;
     struct ent_acc *ent;
     size_t ent_cap;
+    /* per token of the document: inside the name of a person, an
+     * organisation or a place that the `entities` plugin found (NULL when
+     * the document has none) */
+    uint8_t *named;
+    size_t named_cap;
+    const uint8_t *named_cur;
     /* `features = yes` (tools/learn.py): the document's words and word
      * pairs, each NUL-terminated, in the order met */
     bool features;
@@ -2008,6 +2014,11 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                                   len, &e);
         if (!found)
             continue;
+        /* a negator, degree word or shifter inside a name is part of the
+         * name ("Doctors Without Borders", "Save the Children") */
+        if (st->named_cur && st->named_cur[i] &&
+            (e.flags & (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)))
+            continue;
         if (e.mood && (e.flags & ~LX_PHRASE) == LX_LEX && n_tok == 1) {
             /* "lol", "ugh": the writer's mood, like a face: never
              * negated, shifted or modified */
@@ -2028,6 +2039,10 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             e.valence *= in_name(tok, first_word, b, i, n_tok)
                              ? p->name         /* "Widespread Panic" */
                              : p->name_single; /* "Nick's room" */
+        else if (st->named_cur && st->named_cur[i] &&
+                 !(e.flags &
+                   (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)))
+            e.valence *= p->name; /* "Rob and Julia join us": a name */
         /* "the ending sucks", "a cut above": a one-word shifter right
          * after a determiner is a noun and turns nothing around; it keeps
          * its own valence, if it has one ("the fighting") */
@@ -2266,6 +2281,66 @@ static int write_result(struct state *st, const prism_doc *doc, prism_out *o,
     return rc;
 }
 
+/* Marks the tokens inside the names of two words or more of people,
+ * organisations and places of the `entities` result ("Best Buy", "Hope
+ * Hicks", "Doctors Without Borders"): their words are a name, not an
+ * opinion. Events and works (MISC) keep their words ("the Great
+ * Depression"). Sets st->named_cur, NULL when there are no such names;
+ * -1 when out of memory. */
+static int mark_names(struct state *st, const prism_value *res,
+                      const prism_token *tok, size_t n_tok)
+{
+    st->named_cur = NULL;
+    const prism_value *mentions = res ? host->value_get(res, "mentions") : NULL;
+    if (!mentions || host->value_type(mentions) != PRISM_V_ARRAY || n_tok == 0)
+        return 0;
+    bool any = false;
+    size_t n_m = host->value_len(mentions);
+    for (size_t k = 0; k < n_m; k++) {
+        const prism_value *m = host->value_at(mentions, k);
+        const prism_value *vs = m ? host->value_get(m, "start") : NULL;
+        const prism_value *ve = m ? host->value_get(m, "end") : NULL;
+        const prism_value *vl = m ? host->value_get(m, "label") : NULL;
+        if (!vs || !ve || !vl || host->value_type(vs) != PRISM_V_INT ||
+            host->value_type(ve) != PRISM_V_INT ||
+            host->value_type(vl) != PRISM_V_STR)
+            continue;
+        size_t ln;
+        const char *l = host->value_str(vl, &ln);
+        if (!l || !((ln == 6 && !memcmp(l, "PERSON", 6)) ||
+                    (ln == 3 && (!memcmp(l, "ORG", 3) || !memcmp(l, "GPE", 3) ||
+                                 !memcmp(l, "LOC", 3)))))
+            continue;
+        int64_t cs = host->value_i64(vs), ce = host->value_i64(ve);
+        if (!any) {
+            if (grow((void **)&st->named, &st->named_cap, n_tok, 1) < 0)
+                return -1;
+            memset(st->named, 0, n_tok);
+            any = true;
+        }
+        /* the first token that starts at or after cs */
+        size_t lo = 0, hi = n_tok;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if ((int64_t)tok[mid].cp_start < cs)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t hi2 = lo;
+        while (hi2 < n_tok && (int64_t)tok[hi2].cp_end <= ce)
+            hi2++;
+        /* a name of one word may be the tagger's mistake for a word
+         * ("Nice win", "LOVE him"); one of two or more is a name */
+        if (hi2 - lo < 2)
+            continue;
+        memset(st->named + lo, 1, hi2 - lo);
+    }
+    if (any)
+        st->named_cur = st->named;
+    return 0;
+}
+
 static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
 {
     struct state *st = state;
@@ -2282,6 +2357,11 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
     if (host->doc_tokens(doc, &tok, &n_tok) < 0 ||
         host->doc_sentences(doc, &sent, &n_sent) < 0) {
         host->out_error(o, "out of memory (tokenizer)");
+        return -1;
+    }
+    const prism_value *ents_res = host->doc_result(doc, "entities");
+    if (mark_names(st, ents_res, tok, n_tok) < 0) {
+        host->out_error(o, "out of memory");
         return -1;
     }
     if (grow((void **)&st->sc, &st->sc_cap, n_sent ? n_sent : 1,
@@ -2347,7 +2427,6 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
     double fneg = total > 0 ? neg / total : 0.0;
     double fneu = total > 0 ? 1.0 - fpos - fneg : 1.0;
 
-    const prism_value *ents_res = host->doc_result(doc, "entities");
     size_t n_ent = 0;
     if (ents_res) {
         n_ent = entity_scores(st, ents_res, sent, n_sent);
@@ -2534,6 +2613,7 @@ static void sentiment_fini(void *state)
     free(st->tk);
     free(st->kbuf);
     free(st->ent);
+    free(st->named);
     free(st->feat);
     free(st);
 }
@@ -2541,7 +2621,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.7.1",
+    .version = "1.8.0",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

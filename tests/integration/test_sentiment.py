@@ -689,6 +689,23 @@ def test_per_entity_sentiment():
         assert rutte["sentences"] == 2
 
 
+@pytest.mark.skipif(not entities_usable(),
+                    reason="entities plugin not built or has no model")
+def test_names_the_entities_plugin_found_are_names():
+    # Inside a name of two words or more that the entities plugin found, a
+    # rated word counts as in a Title Case name and a negator or shifter
+    # is part of the name: "Best Buy" is no praise, "Without" negates
+    # nothing. Without the entities plugin the words count as words.
+    texts = ["Best Buy reported a loss.",
+             "Doctors Without Borders opened a clinic."]
+    docs = [{"id": f"n{i}", "text": t} for i, t in enumerate(texts)]
+    named = [r["results"]["sentiment"]["compound"]
+             for r in process(docs, *WITH_ENTITIES, *RULES)]
+    words = [r["compound"] for r in score(texts, *RULES)]
+    assert named[0] < 0 < words[0], (named, words)
+    assert named[1] >= 0 > words[1], (named, words)
+
+
 def test_posts_scorer_reads_every_rated_file(tmp_path):
     # tests/data/sentiment-posts/score.py runs the real CLI over our rated
     # posts; a malformed line is reported with its file and line
