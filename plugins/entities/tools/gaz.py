@@ -390,8 +390,11 @@ def main(argv):
         typed = {name.lower() for typ, name, _ in entries
                  if typ not in ("PERSON", "NEWSPERSON", "FIRST", "W_UP1",
                                 "W_UP2")}
-        other = conll_not_people(opts["--conll"]) if "--conll" in opts \
-            else set()
+        conll = opts.get("--conll")
+        if conll and not os.path.isfile(conll):
+            sys.exit("gaz.py: %s: no such file (the CoNLL-2003 train split; "
+                     "set ENT_CONLL=DIR)" % conll)
+        other = conll_not_people(conll) if conll else set()
         for name in sorted(faker_names(faker_dir)):
             if name.lower() not in typed and name not in other:
                 add("GIVEN", name, "")
