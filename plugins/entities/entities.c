@@ -1948,8 +1948,9 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;
-        if ((careless || (i > 0 && (word_rule(st, i - 1) & WR_TOWARD))) &&
-            st->tags[i] == 0 && (lp = lower_place(st, i, ntok)) > 0) {
+        if (st->tags[i] == 0 && st->info[i].cap == NER_CAP_LOWER &&
+            (careless || (i > 0 && (word_rule(st, i - 1) & WR_TOWARD))) &&
+            (lp = lower_place(st, i, ntok)) > 0) {
             if (grow((void **)&st->men, &st->cap_men, nmen + 1,
                      sizeof(mention)) < 0)
                 goto oom;
