@@ -251,6 +251,25 @@ def conll_not_people(path):
     return out
 
 
+def faker_entries(entries, faker_dir, conll, add):
+    """Faker's given names as GIVEN: those no list or WordNet types, that
+    are no ordinary English word (the lower-case word sets) and that the
+    CoNLL-2003 train split (conll, optional) never tags as anything but a
+    person."""
+    if not os.path.isdir(faker_dir):
+        sys.exit("gaz.py: %s not found: install the Debian package "
+                 "python3-fake-factory" % faker_dir)
+    if conll and not os.path.isfile(conll):
+        sys.exit("gaz.py: %s: no such file (the CoNLL-2003 train split; "
+                 "set ENT_CONLL=DIR)" % conll)
+    typed = {name.lower() for typ, name, _ in entries
+             if typ not in ("PERSON", "NEWSPERSON", "FIRST", "W_UP1", "W_UP2")}
+    other = conll_not_people(conll) if conll else set()
+    for name in sorted(faker_names(faker_dir)):
+        if name.lower() not in typed and name not in other:
+            add("GIVEN", name, "")
+
+
 def read_list(path):
     out = []
     with open(path, encoding="utf-8") as f:
@@ -384,20 +403,7 @@ def main(argv):
     list_entries(lists, add)
     faker_dir = opts.get("--faker", FAKER_DIR)
     if faker_dir != "none":
-        if not os.path.isdir(faker_dir):
-            sys.exit("gaz.py: %s not found: install the Debian package "
-                     "python3-fake-factory" % faker_dir)
-        typed = {name.lower() for typ, name, _ in entries
-                 if typ not in ("PERSON", "NEWSPERSON", "FIRST", "W_UP1",
-                                "W_UP2")}
-        conll = opts.get("--conll")
-        if conll and not os.path.isfile(conll):
-            sys.exit("gaz.py: %s: no such file (the CoNLL-2003 train split; "
-                     "set ENT_CONLL=DIR)" % conll)
-        other = conll_not_people(conll) if conll else set()
-        for name in sorted(faker_names(faker_dir)):
-            if name.lower() not in typed and name not in other:
-                add("GIVEN", name, "")
+        faker_entries(entries, faker_dir, opts.get("--conll"), add)
     entries = unify_canon(entries)
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
