@@ -679,6 +679,7 @@ struct scorer {
     /* a valence shifter: active for shift_left more content words */
     bool shift_on, shift_used, shift_negated, shift_neg_only;
     long shift_left;
+    long shift_seen; /* content words met since the shifter */
     bool shift_own_on;
     double shift_own;
     /* a pending degree modifier (and its own valence, if it has one) */
@@ -801,6 +802,7 @@ static void shift_word(struct scorer *sc, unsigned role)
         end_shift(sc);
         return;
     }
+    sc->shift_seen++;
     if (sc->shift_left-- <= 0)
         end_shift(sc);
 }
@@ -1454,6 +1456,7 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
             sc->neg_on = false;
         }
         sc->shift_left = (long)sc->p->shift_scope;
+        sc->shift_seen = 0;
         sc->shift_own_on = (e->flags & LX_LEX) && e->valence != 0;
         sc->shift_own = e->valence;
         return;
@@ -1994,6 +1997,11 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         found = slot && slot_meaningful(slot);
         if (found)
             lex_decode(slot, &e);
+        /* "cut my finger really bad": a degree word after the shifter's
+         * object starts what is said of the deed, not of the object */
+        if (found && sc.shift_on && sc.shift_seen >= 2 &&
+            (e.flags & LX_MOD) && !(e.flags & LX_SHIFT))
+            end_shift(&sc);
         if (found && (e.flags & LX_PHRASE)) {
             struct lex_entry pe;
             size_t m = match_phrase(&sc, i, e.phrase_words, &pe);
@@ -2621,7 +2629,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.8.0",
+    .version = "1.8.1",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

@@ -179,6 +179,16 @@ def test_shifter_after_a_determiner_is_a_noun():
                       "The cuts hurt the poorest families."])
 
 
+def test_degree_word_after_the_object_ends_a_shifter():
+    # "cut my finger": the finger is what was cut; "really bad" says how,
+    # and is not turned around; before the object a degree word is part of
+    # it ("reduce the very high costs")
+    assert_signs(pos=["The charity helps very poor families.",
+                      "The plan cut jobless claims sharply."],
+                 neg=["cut my finger really bad while cooking",
+                      "lost my phone again so annoying"])
+
+
 def test_hardly_and_scarcely_negate():
     assert_signs(pos=["I can hardly wait for the weekend.",
                       "It was hardly a disaster."],
