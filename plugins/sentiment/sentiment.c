@@ -1999,8 +1999,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             lex_decode(slot, &e);
         /* "cut my finger really bad": a degree word after the shifter's
          * object starts what is said of the deed, not of the object */
-        if (found && sc.shift_on && sc.shift_seen >= 2 &&
-            (e.flags & LX_MOD) && !(e.flags & LX_SHIFT))
+        if (found && sc.shift_on && sc.shift_seen >= 2 && (e.flags & LX_MOD) &&
+            !(e.flags & LX_SHIFT))
             end_shift(&sc);
         if (found && (e.flags & LX_PHRASE)) {
             struct lex_entry pe;
