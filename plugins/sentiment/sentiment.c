@@ -679,7 +679,6 @@ struct scorer {
     /* a valence shifter: active for shift_left more content words */
     bool shift_on, shift_used, shift_negated, shift_neg_only;
     long shift_left;
-    long shift_seen; /* content words met since the shifter */
     bool shift_own_on;
     double shift_own;
     /* a pending degree modifier (and its own valence, if it has one) */
@@ -802,7 +801,6 @@ static void shift_word(struct scorer *sc, unsigned role)
         end_shift(sc);
         return;
     }
-    sc->shift_seen++;
     if (sc->shift_left-- <= 0)
         end_shift(sc);
 }
@@ -1456,7 +1454,6 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
             sc->neg_on = false;
         }
         sc->shift_left = (long)sc->p->shift_scope;
-        sc->shift_seen = 0;
         sc->shift_own_on = (e->flags & LX_LEX) && e->valence != 0;
         sc->shift_own = e->valence;
         return;
@@ -1998,9 +1995,10 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (found)
             lex_decode(slot, &e);
         /* "cut my finger really bad": a degree word after the shifter's
-         * object starts what is said of the deed, not of the object */
-        if (found && sc.shift_on && sc.shift_seen >= 2 && (e.flags & LX_MOD) &&
-            !(e.flags & LX_SHIFT))
+         * object (it and one content word before it used up the reach)
+         * starts what is said of the deed, not of the object */
+        if (found && sc.shift_on && (e.flags & LX_MOD) &&
+            !(e.flags & LX_SHIFT) && (long)p->shift_scope - sc.shift_left >= 2)
             end_shift(&sc);
         if (found && (e.flags & LX_PHRASE)) {
             struct lex_entry pe;
