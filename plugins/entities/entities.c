@@ -374,6 +374,12 @@ enum word_rule {
                              know") */
     WR_TOWARD = 67108864, /* "in", "to", "near"...: a lower-case place may
                              follow ("weed in auckland") */
+    WR_DEED = 134217728,  /* what only a person does, said right after the
+                             name ("Darwin wrote", "Newton formulated") */
+    WR_ADVERB = 268435456, /* adverbs between a name and its verb ("Newton
+                              later wrote") */
+    WR_KIN = 536870912,    /* kin, after a person's name and "'s"
+                              ("Hamilton's wife") */
 };
 
 static uint32_t word_rule(const state *st, size_t i);
@@ -526,6 +532,14 @@ static const struct {
     {WR_TOWARD, "in to from near at around across into visit visiting "
                 "visited"},
     {WR_GREET, "let attached"},
+    {WR_DEED, "wrote married died studied composed painted formulated "
+              "graduated retired resigned recalled confessed testified "
+              "smiled laughed replied sang starred invented"},
+    {WR_ADVERB, "later also then soon once first famously reportedly"},
+    {WR_KIN, "wife husband father mother son daughter sons daughters "
+             "brother sister brothers sisters parents widow widower "
+             "grandfather grandmother uncle aunt nephew niece fiancee "
+             "fiance girlfriend boyfriend"},
     {WR_LEAD | WR_GREET,
      "dear hi hey hello hiya greetings thanks thank cheers regards "
      "sincerely attn fyi ps p.s."},
@@ -1298,6 +1312,39 @@ static void given_names_alone(state *st, size_t ntok)
     }
 }
 
+/* A one-word name the tagger took for a place, an organisation or a
+ * thing that a list knows as a person's ("Darwin", "Newton", "Carson"),
+ * followed by what only a person does or has: a deed, perhaps after an
+ * adverb ("Darwin wrote", "Newton later formulated"), a relative "who"
+ * ("Carson, who wrote"), or kin after the possessive ("Hamilton's wife"):
+ * a person. */
+static void person_deeds(state *st, const char *text, const prism_token *tok,
+                         size_t ntok)
+{
+    const ner_info *in = st->info;
+    uint32_t who = ner_hash_bytes("who", 3, 2);
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        int type = ner_tag_type(st->tags[i]);
+        if (ner_tag_part(st->tags[i]) != NER_U || type == NER_PER ||
+            in[i].cap != NER_CAP_TITLE ||
+            !has(phrase_gaz(st, i, i + 1), NER_G_PERSON))
+            continue;
+        size_t j = i + 1;
+        if (j + 1 < ntok && in[j].cap == NER_CAP_LOWER &&
+            (word_rule(st, j) & WR_ADVERB))
+            j++; /* "Newton later wrote" */
+        bool person =
+            (in[j].cap == NER_CAP_LOWER && (word_rule(st, j) & WR_DEED)) ||
+            (j + 1 < ntok && text[tok[j].start] == ',' &&
+             in[j + 1].h_lower == who) ||
+            (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
+             in[j + 1].cap == NER_CAP_LOWER &&
+             (word_rule(st, j + 1) & WR_KIN));
+        if (person)
+            st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+    }
+}
+
 /* Is the document written with little regard for case (web text, chat):
  * a third or more of its sentences open with a lower-case word? */
 static bool careless_case(const state *st, const prism_sentence *sent,
@@ -1945,6 +1992,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bool careless = careless_case(st, sent, nsent, ntok);
     cue_tags(st, ntok);
     given_names_alone(st, ntok);
+    person_deeds(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

@@ -450,6 +450,21 @@ def test_companies_named_like_people():
         assert got.get(name) == {label}, (name, got)
 
 
+def test_people_named_like_towns_by_what_they_do():
+    # A one-word name a list knows as a person's as well as a town's: what
+    # only a person does or has, said right after it, makes it the person;
+    # anything else leaves the town a town.
+    got = labels(run("Carson wrote the book. Darwin later studied beetles. "
+                     "Hamilton's wife was Eliza. Newton, who formulated "
+                     "the laws of motion, is buried in London."))
+    for name in ("Carson", "Darwin", "Hamilton", "Newton"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    got = labels(run("Lincoln is the capital of Nebraska. Flights from "
+                     "Darwin were cancelled."))
+    for name in ("Lincoln", "Darwin"):
+        assert got.get(name) == {"GPE"}, (name, got)
+
+
 def test_peoples_and_denominations_are_norp():
     # lists/norp-more.txt: peoples and groups the news names, neither
     # organisations nor places.
