@@ -380,6 +380,9 @@ enum word_rule {
                               later wrote") */
     WR_KIN = 536870912,    /* kin, after a person's name and "'s"
                               ("Hamilton's wife") */
+    WR_MADE = 1073741824,  /* WR_EPON's works and products: after "'s" they
+                              are the maker's ("Tolstoy's novels"), not
+                              named after him ("Parkinson's disease") */
 };
 
 static uint32_t word_rule(const state *st, size_t i);
@@ -610,6 +613,8 @@ static const struct {
      "principle constant syndrome disease paradox conjecture hypothesis "
      "transform algorithm comet curve films movies novels soap coffee "
      "mayonnaise whisky whiskey cigarettes"},
+    {WR_MADE, "films movies novels soap coffee mayonnaise whisky whiskey "
+              "cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape"},
@@ -816,7 +821,8 @@ static bool in_title_quote(const state *st, const char *text,
 }
 
 /* Is the token after the name [a, b) (after a possessive "'s" for the
- * nouns that take one: "Parkinson's disease") one of WR_EPON's nouns? */
+ * nouns that take one: "Parkinson's disease", not "Tolstoy's novels") one
+ * of WR_EPON's nouns? */
 static bool eponym_after(const state *st, const char *text,
                          const prism_token *tok, size_t b)
 {
@@ -825,7 +831,7 @@ static bool eponym_after(const state *st, const char *text,
         return true;
     if (b + 1 < st->ntok_cur && apostrophe_tok(text, &tok[b]) &&
         st->info[b + 1].cap == NER_CAP_LOWER &&
-        (word_rule(st, b + 1) & WR_EPON))
+        (word_rule(st, b + 1) & (WR_EPON | WR_MADE)) == WR_EPON)
         return true;
     return false;
 }

@@ -351,6 +351,12 @@ def test_works_products_languages_and_eponyms_are_not_org_or_place():
     assert got.get("Paris") == {"GPE"}
     assert got.get("Anna Berg") == {"PERSON"}
     assert got.get("Korea") <= {"GPE", "LOC"}
+    # After the possessive a disease is named after a person, while novels
+    # are the writer's own.
+    got = labels(run("She was told she had Parkinson's disease. Tolstoy's "
+                     "novels were banned."))
+    assert not got.get("Parkinson", set()) & {"PERSON", "ORG", "GPE"}, got
+    assert got.get("Tolstoy") == {"PERSON"}, got
 
 
 def test_places_organisations_and_names_of_prose():
