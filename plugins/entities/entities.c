@@ -357,25 +357,25 @@ enum word_rule {
     WR_FACPRE = 131072, /* first words of buildings' and squares' names in
                            other languages, before "de", "del", "di"...
                            ("Place de la Nation", "Plaza de Mayo") */
-    WR_PARTICLE = 262144, /* de, du, della... */
-    WR_POLITY = 524288,   /* last words of states' and walls' names after a
-                             nationality or a place ("Russian Empire",
-                             "Berlin Wall") */
-    WR_WON = 1048576,     /* "won the" X: a prize or a contest */
-    WR_STUDY = 2097152,   /* "studied at" X, "taught at" X: a school */
-    WR_BUSN = 4194304,    /* X's "shares", "chief executive": a company */
-    WR_MISCPRE = 8388608, /* first words of storms' and operations' names
-                             ("Hurricane Katrina") */
-    WR_TAIL = 16777216,   /* never the last word of a name: articles
-                             ("Debra Perlingiere The only agreement") */
-    WR_GREET = 33554432,  /* nor these, which start the next line of a
-                             letter; a person's name ends before them
-                             ("Vince Dear All", "Phillip Allen Let me
-                             know") */
-    WR_TOWARD = 67108864, /* "in", "to", "near"...: a lower-case place may
-                             follow ("weed in auckland") */
-    WR_DEED = 134217728,  /* what only a person does, said right after the
-                             name ("Darwin wrote", "Newton formulated") */
+    WR_PARTICLE = 262144,  /* de, du, della... */
+    WR_POLITY = 524288,    /* last words of states' and walls' names after a
+                              nationality or a place ("Russian Empire",
+                              "Berlin Wall") */
+    WR_WON = 1048576,      /* "won the" X: a prize or a contest */
+    WR_STUDY = 2097152,    /* "studied at" X, "taught at" X: a school */
+    WR_BUSN = 4194304,     /* X's "shares", "chief executive": a company */
+    WR_MISCPRE = 8388608,  /* first words of storms' and operations' names
+                              ("Hurricane Katrina") */
+    WR_TAIL = 16777216,    /* never the last word of a name: articles
+                              ("Debra Perlingiere The only agreement") */
+    WR_GREET = 33554432,   /* nor these, which start the next line of a
+                              letter; a person's name ends before them
+                              ("Vince Dear All", "Phillip Allen Let me
+                              know") */
+    WR_TOWARD = 67108864,  /* "in", "to", "near"...: a lower-case place may
+                              follow ("weed in auckland") */
+    WR_DEED = 134217728,   /* what only a person does, said right after the
+                              name ("Darwin wrote", "Newton formulated") */
     WR_ADVERB = 268435456, /* adverbs between a name and its verb ("Newton
                               later wrote") */
     WR_KIN = 536870912,    /* kin, after a person's name and "'s"
@@ -1344,8 +1344,7 @@ static void person_deeds(state *st, const char *text, const prism_token *tok,
             (j + 1 < ntok && text[tok[j].start] == ',' &&
              in[j + 1].h_lower == who) ||
             (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
-             in[j + 1].cap == NER_CAP_LOWER &&
-             (word_rule(st, j + 1) & WR_KIN));
+             in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN));
         if (person)
             st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
     }
