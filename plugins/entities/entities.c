@@ -1350,6 +1350,53 @@ static void person_deeds(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* Does token i read as a verb in the past: a lower-case word in -ed
+ * ("argued", "resigned") or one of the common irregular ones? */
+static bool past_verb(const state *st, const char *text, const prism_token *tok,
+                      size_t i)
+{
+    static const char *const irregular[] = {
+        "was",  "had",  "became", "won",    "lost",  "led",  "made",
+        "took", "gave", "left",   "wrote",  "began", "sent", "spent",
+        "saw",  "knew", "fought", "taught", "built", "met",  "held"};
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start;
+    if (st->info[i].cap != NER_CAP_LOWER || !st->info[i].alpha)
+        return false;
+    return (n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           ONE_OF(w, n, irregular);
+}
+
+/* A sentence that opens with a one-word name the tagger took for an
+ * organisation, a place or a thing, that no list knows, then a verb in
+ * the past, and soon after "he", "his", "she", "her" with nothing but
+ * lower-case words between ("Kowalczyk argued that his reforms had
+ * failed"): the name is a person's. Not after "said" or "told", where the
+ * pronoun is as often someone else's. */
+static void people_by_pronoun(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    static const char *const pronouns[] = {"he",  "his",     "him",    "she",
+                                           "her", "himself", "herself"};
+    const ner_info *in = st->info;
+    for (size_t i = 0; i + 2 < ntok; i++) {
+        if (!in[i].first || ner_tag_part(st->tags[i]) != NER_U ||
+            ner_tag_type(st->tags[i]) == NER_PER ||
+            in[i].cap != NER_CAP_TITLE || !in[i].alpha ||
+            (in[i].gaz & NOT_PER) || !past_verb(st, text, tok, i + 1))
+            continue;
+        for (size_t j = i + 2; j < ntok && j < i + 8; j++) {
+            if (in[j].cap != NER_CAP_LOWER || st->tags[j] || in[j].first)
+                break;
+            if (ONE_OF(text + tok[j].start, tok[j].end - tok[j].start,
+                       pronouns)) {
+                st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+                break;
+            }
+        }
+    }
+}
+
 /* Is the document written with little regard for case (web text, chat):
  * a third or more of its sentences open with a lower-case word? */
 static bool careless_case(const state *st, const prism_sentence *sent,
@@ -1998,6 +2045,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     cue_tags(st, ntok);
     given_names_alone(st, ntok);
     person_deeds(st, text, tok, ntok);
+    people_by_pronoun(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

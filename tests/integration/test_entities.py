@@ -469,6 +469,12 @@ def test_people_named_like_towns_by_what_they_do():
                      "Darwin were cancelled."))
     for name in ("Lincoln", "Darwin"):
         assert got.get(name) == {"GPE"}, (name, got)
+    # A name no list knows, opening a sentence, then a verb in the past and
+    # "his" or "her": a person, where "its" leaves an organisation.
+    got = labels(run("Kowalczyk argued that his reforms had failed. Nokia "
+                     "argued that its phones were safe."))
+    assert got.get("Kowalczyk") == {"PERSON"}, got
+    assert got.get("Nokia") == {"ORG"}, got
 
 
 def test_peoples_and_denominations_are_norp():
