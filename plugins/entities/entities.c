@@ -1318,38 +1318,6 @@ static void given_names_alone(state *st, size_t ntok)
     }
 }
 
-/* A one-word name the tagger took for a place, an organisation or a
- * thing that a list knows as a person's ("Darwin", "Newton", "Carson"),
- * followed by what only a person does or has: a deed, perhaps after an
- * adverb ("Darwin wrote", "Newton later formulated"), a relative "who"
- * ("Carson, who wrote"), or kin after the possessive ("Hamilton's wife"):
- * a person. */
-static void person_deeds(state *st, const char *text, const prism_token *tok,
-                         size_t ntok)
-{
-    const ner_info *in = st->info;
-    uint32_t who = ner_hash_bytes("who", 3, 2);
-    for (size_t i = 0; i + 1 < ntok; i++) {
-        int type = ner_tag_type(st->tags[i]);
-        if (ner_tag_part(st->tags[i]) != NER_U || type == NER_PER ||
-            in[i].cap != NER_CAP_TITLE ||
-            !has(phrase_gaz(st, i, i + 1), NER_G_PERSON))
-            continue;
-        size_t j = i + 1;
-        if (j + 1 < ntok && in[j].cap == NER_CAP_LOWER &&
-            (word_rule(st, j) & WR_ADVERB))
-            j++; /* "Newton later wrote" */
-        bool person =
-            (in[j].cap == NER_CAP_LOWER && (word_rule(st, j) & WR_DEED)) ||
-            (j + 1 < ntok && text[tok[j].start] == ',' &&
-             in[j + 1].h_lower == who) ||
-            (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
-             in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN));
-        if (person)
-            st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
-    }
-}
-
 /* Does token i read as a verb in the past: a lower-case word in -ed
  * ("argued", "resigned") or one of the common irregular ones? */
 static bool past_verb(const state *st, const char *text, const prism_token *tok,
@@ -1367,33 +1335,85 @@ static bool past_verb(const state *st, const char *text, const prism_token *tok,
            ONE_OF(w, n, irregular);
 }
 
-/* A sentence that opens with a one-word name the tagger took for an
- * organisation, a place or a thing, that no list knows, then a verb in
- * the past, and soon after "he", "his", "she", "her" with nothing but
- * lower-case words between ("Kowalczyk argued that his reforms had
- * failed"): the name is a person's. Not after "said" or "told", where the
- * pronoun is as often someone else's. */
-static void people_by_pronoun(state *st, const char *text,
-                              const prism_token *tok, size_t ntok)
+/* Does what stands around the one-word name at token i say that it is a
+ * person's? `listed`: a list knows the word as a person's (and maybe as a
+ * town's: "Darwin"); else no list knows it at all ("Kowalczyk"). */
+static bool person_cue(const state *st, const char *text,
+                       const prism_token *tok, size_t ntok, size_t i,
+                       bool listed)
 {
     static const char *const pronouns[] = {"he",  "his",     "him",    "she",
                                            "her", "himself", "herself"};
+    static const char *const articles[] = {"a", "an", "the"};
     const ner_info *in = st->info;
-    for (size_t i = 0; i + 2 < ntok; i++) {
-        if (!in[i].first || ner_tag_part(st->tags[i]) != NER_U ||
-            ner_tag_type(st->tags[i]) == NER_PER ||
-            in[i].cap != NER_CAP_TITLE || !in[i].alpha ||
-            (in[i].gaz & NOT_PER) || !past_verb(st, text, tok, i + 1))
-            continue;
-        for (size_t j = i + 2; j < ntok && j < i + 8; j++) {
-            if (in[j].cap != NER_CAP_LOWER || st->tags[j] || in[j].first)
-                break;
-            if (ONE_OF(text + tok[j].start, tok[j].end - tok[j].start,
-                       pronouns)) {
-                st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
-                break;
+    size_t j = i + 1;
+    if (j >= ntok)
+        return false;
+    /* "Carson, who wrote"; "Brandvold, a Norwegian painter," */
+    if (j + 1 < ntok && text[tok[j].start] == ',') {
+        if (in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
+            return true;
+        if (ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
+                   articles))
+            for (size_t k = j + 2; k < ntok && k < j + 5; k++) {
+                if (in[k].cap == NER_CAP_LOWER && (word_rule(st, k) & WR_PERN))
+                    return true;
+                if (!in[k].alpha)
+                    break;
             }
-        }
+    }
+    /* "She married Osei" */
+    if (i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
+        in[i - 1].h_lower == ner_hash_bytes("married", 7, 2))
+        return true;
+    if (listed) {
+        /* "Darwin wrote", "Newton later formulated", "Hamilton's wife" */
+        if (j + 1 < ntok && in[j].cap == NER_CAP_LOWER &&
+            (word_rule(st, j) & WR_ADVERB))
+            j++;
+        return (in[j].cap == NER_CAP_LOWER && (word_rule(st, j) & WR_DEED)) ||
+               (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
+                in[j + 1].cap == NER_CAP_LOWER &&
+                (word_rule(st, j + 1) & WR_KIN));
+    }
+    /* "Kowalczyk argued that his reforms had failed": opening a sentence,
+     * a verb in the past, soon "his" or "her" with only lower-case words
+     * between; not after "said" or "told", where the pronoun is as often
+     * someone else's */
+    if (!in[i].first || !past_verb(st, text, tok, j))
+        return false;
+    for (size_t k = j + 1; k < ntok && k < i + 8; k++) {
+        if (in[k].cap != NER_CAP_LOWER || st->tags[k] || in[k].first)
+            return false;
+        if (ONE_OF(text + tok[k].start, tok[k].end - tok[k].start, pronouns))
+            return true;
+    }
+    return false;
+}
+
+/* A one-word name the tagger took for a place, an organisation or a thing
+ * is a person's when what stands around it says so (person_cue) and no
+ * list knows it as anything but a person's, or only as a person's and a
+ * town's ("Darwin", "Carson"). */
+static void people_by_context(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t i = 0; i < ntok; i++) {
+        if (ner_tag_part(st->tags[i]) != NER_U ||
+            ner_tag_type(st->tags[i]) == NER_PER ||
+            in[i].cap != NER_CAP_TITLE || !in[i].alpha)
+            continue;
+        bool listed = has(phrase_gaz(st, i, i + 1), NER_G_PERSON);
+        /* not a team ("the Mariners, who", "Lens, who") nor a day */
+        const char *w = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start;
+        if ((!listed && ((in[i].gaz & NOT_PER) || w[n - 1] == 's')) ||
+            (i > 0 && in[i - 1].h_lower == ner_hash_bytes("the", 3, 2)) ||
+            (word_rule(st, i) & WR_NOTNAME))
+            continue;
+        if (person_cue(st, text, tok, ntok, i, listed))
+            st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
     }
 }
 
@@ -2044,8 +2064,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bool careless = careless_case(st, sent, nsent, ntok);
     cue_tags(st, ntok);
     given_names_alone(st, ntok);
-    person_deeds(st, text, tok, ntok);
-    people_by_pronoun(st, text, tok, ntok);
+    people_by_context(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

@@ -470,11 +470,23 @@ def test_people_named_like_towns_by_what_they_do():
     for name in ("Lincoln", "Darwin"):
         assert got.get(name) == {"GPE"}, (name, got)
     # A name no list knows, opening a sentence, then a verb in the past and
-    # "his" or "her": a person, where "its" leaves an organisation.
+    # "his" or "her", or anywhere with ", who", a person's calling in
+    # apposition or "married" before it: a person, where "its" leaves an
+    # organisation.
     got = labels(run("Kowalczyk argued that his reforms had failed. Nokia "
-                     "argued that its phones were safe."))
-    assert got.get("Kowalczyk") == {"PERSON"}, got
+                     "argued that its phones were safe. Brandvold, a "
+                     "Norwegian painter, exhibited in Oslo. Vanterpool, who "
+                     "founded the party in 1962, died in 1990. She married "
+                     "Osei in 1978."))
+    for name in ("Kowalczyk", "Brandvold", "Vanterpool", "Osei"):
+        assert got.get(name) == {"PERSON"}, (name, got)
     assert got.get("Nokia") == {"ORG"}, got
+    # teams are named in the plural, and after "the"
+    got = labels(run("The Mariners, who have dropped three straight, lost "
+                     "again. Seattle beat the Cardinals, who won for just "
+                     "the second time."))
+    for name in ("Mariners", "Cardinals"):
+        assert "PERSON" not in got.get(name, set()), (name, got)
 
 
 def test_peoples_and_denominations_are_norp():
