@@ -489,6 +489,24 @@ def test_people_named_like_towns_by_what_they_do():
         assert "PERSON" not in got.get(name, set()), (name, got)
 
 
+def test_a_name_takes_the_label_of_its_definition():
+    # "X is a <noun>", opening a sentence, and "X, a <noun>," anywhere:
+    # the last noun of the phrase says what X is; a verb after the noun
+    # ("the newspaper said") makes it no apposition.
+    got = labels(run(
+        "Vesterbro Boldklub is a Danish football club. Fjellvik is a "
+        "fishing village in Sortland. Saxon is a venture capital firm from "
+        "Dallas. Vneshtorgbank, the Soviet foreign trade bank, is seeking a "
+        "loan. Whittier, a port in California, grew. Brandvold, a "
+        "Norwegian painter, exhibited in Oslo."))
+    for name, label in (("Vesterbro Boldklub", "ORG"), ("Fjellvik", "GPE"),
+                        ("Saxon", "ORG"), ("Vneshtorgbank", "ORG"),
+                        ("Whittier", "GPE"), ("Brandvold", "PERSON")):
+        assert got.get(name) == {label}, (name, got)
+    got = labels(run("Shiraz, the newspaper said, was calm."))
+    assert got.get("Shiraz") == {"GPE"}, got
+
+
 def test_peoples_and_denominations_are_norp():
     # lists/norp-more.txt: peoples and groups the news names, neither
     # organisations nor places.
