@@ -1556,6 +1556,40 @@ static void definitions(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A news agency's sign-off at the end of a story ("... per share.\n
+ * Reuter", "(33.7).   REUTER", twice or with a stray "^M" after it): the
+ * agency, an organisation, not a person; and so is the same word
+ * elsewhere in the story. */
+static void agency_signoff(state *st, const char *text, const prism_token *tok,
+                           size_t ntok, size_t nmen)
+{
+    static const char *const agencies[] = {
+        "reuter", "reuters", "ap",    "afp",  "upi",    "dpa",
+        "ansa",   "xinhua",  "kyodo", "tass", "yonhap", "efe"};
+    size_t end = ntok; /* the words after the sign-offs met so far */
+    while (end > 0 && (!st->info[end - 1].alpha ||
+                       (end > 1 && text[tok[end - 2].start] == '^' &&
+                        tok[end - 1].end - tok[end - 1].start == 1)))
+        end--; /* punctuation, and "^M" written out */
+    for (size_t m = nmen; m-- > 0;) {
+        mention *x = &st->men[m];
+        if (x->b != end || x->b - x->a != 1 || x->a == 0 ||
+            !ONE_OF(text + tok[x->a].start, tok[x->a].end - tok[x->a].start,
+                    agencies) ||
+            (!(tok[x->a].flags & PRISM_TF_NEWLINE) && st->info[x->a - 1].alpha))
+            return;
+        /* and so is the word elsewhere in the story ("a Reuter survey") */
+        uint32_t key = st->info[x->a].key;
+        for (size_t k = 0; k < nmen; k++)
+            if (st->men[k].b - st->men[k].a == 1 &&
+                st->info[st->men[k].a].key == key)
+                st->men[k].label = L_ORG;
+        end = x->a;
+        while (end > 0 && !st->info[end - 1].alpha)
+            end--;
+    }
+}
+
 /* Is the document written with little regard for case (web text, chat):
  * a third or more of its sentences open with a lower-case word? */
 static bool careless_case(const state *st, const prism_sentence *sent,
@@ -2273,6 +2307,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     if (np < 0)
         goto oom;
     nmen = (size_t)np;
+    agency_signoff(st, text, tok, ntok, nmen);
     if (st->use_dateline)
         nmen = apply_dateline(st, doc, text, tok, ntok, nmen);
     long nent = group(st, text, tok, ntok, nmen);

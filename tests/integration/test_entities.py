@@ -507,6 +507,20 @@ def test_a_name_takes_the_label_of_its_definition():
     assert got.get("Shiraz") == {"GPE"}, got
 
 
+def test_a_news_agencys_sign_off_is_the_agency():
+    # Reuters stories of the 1980s end with "Reuter" on a line of its own
+    # (the benchmark's and the dateline plugin's documents): the agency,
+    # not a person, and so is "a Reuter survey" in the same story.
+    text = ("NEW YORK, March 3 - Acme Corp said first quarter profit rose "
+            "10 pct, in line with a Reuter survey of analysts.\n"
+            "    Shares closed higher.\n Reuter\n")
+    got = labels(run(text))
+    assert got.get("Reuter") == {"ORG"}, got
+    got = labels(run("The new plant will open in May, the company said.\n"
+                     " REUTER\n"))
+    assert got.get("REUTER") == {"ORG"}, got
+
+
 def test_peoples_and_denominations_are_norp():
     # lists/norp-more.txt: peoples and groups the news names, neither
     # organisations nor places.
