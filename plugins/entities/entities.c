@@ -567,7 +567,10 @@ static const struct {
      "francs lira dinar dinars shekel shekels bitcoin hi hey hello heh "
      "thanks yes no yep nope wow jan. feb. mar. apr. "
      "jun. jul. aug. sep. sept. oct. nov. dec. bc bce please plz pls thx "
-     "i.e. e.g. i.e e.g"},
+     "i.e. e.g. i.e e.g feb mar apr jun jul aug sep sept oct nov dec "
+     /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
+      * "Qtly div", "Oper net", "Avg shrs") */
+     "shr shrs oper qtly qtr avg div divs mths revs"},
     {WR_TIME,
      "january february march april may june july august september october "
      "november december jan feb mar apr jun jul aug sep sept oct nov dec "

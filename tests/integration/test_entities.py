@@ -279,6 +279,13 @@ def test_web_text_and_span_rules():
                      "report ASAP. Our CEO agrees. Cheers, Tom"))
     assert got == {"Nina": {"PERSON"}, "Lisbon": {"GPE"},
                    "Tom": {"PERSON"}}, got
+    # Nor are the abbreviations of a results table and of months.
+    got = labels(run("ACME CORP <ACM> 4TH QTR NET\n"
+                     "    Oper shr 12 cts vs 10 cts\n"
+                     "    Qtly div 5 cts vs 5 cts prior\n"
+                     "    Avg shrs 4,500,000\n"
+                     "    Payable Feb 26 to holders of record Feb 12."))
+    assert not got.keys() & {"Oper", "Qtly", "Avg", "Feb"}, got
     # A name that starts over is two; titles and greetings stay out.
     got = run("Thanks for lunch today. Vince Vince, the agenda is attached. "
               "Good Morning Debra - please see the revised draft.")
