@@ -570,7 +570,10 @@ static const struct {
      "i.e. e.g. i.e e.g feb mar apr jun jul aug sep sept oct nov dec "
      /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
       * "Qtly div", "Oper net", "Avg shrs") */
-     "shr shrs oper qtly qtr avg div divs mths revs"},
+     "shr shrs oper qtly qtr avg div divs mths revs dlrs "
+     /* a company's designator alone, split from its name by a line break
+      * or a bracket ("Hutchison Whampoa\nLtd") */
+     "ltd inc corp plc llc gmbh"},
     {WR_TIME,
      "january february march april may june july august september october "
      "november december jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -1198,6 +1201,10 @@ static bool span_rules(const state *st, const char *text,
          * wherever a sentence split missed its start ("Hi, Yes dear, You
          * can find", "to that area They") */
         if ((rule & WR_NOTNAME) || ((rule & WR_EDGE) && !t->gaz))
+            return false;
+        /* nor is a month before a day's number ("ended Jan 31") */
+        if ((rule & WR_TIME) && *b < st->ntok_cur && in[*b].digit &&
+            !in[*b].alpha)
             return false;
         /* A word that no name list knows and that the document never
          * capitalises in mid-sentence: one of the most common English
