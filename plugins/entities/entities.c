@@ -1439,7 +1439,8 @@ static int head_label(const char *w, size_t n)
         "corporation", "conglomerate", "retailer",     "orchestra",
         "choir",       "newspaper",    "magazine",     "publisher",
         "broadcaster", "charity",      "foundation",   "brewery",
-        "insurer",     "subsidiary",   "label",        "ministry"};
+        "insurer",     "subsidiary",   "label",        "ministry",
+        "partnership"};
     static const char *const gpe[] = {
         "village",  "town",       "city",         "municipality", "commune",
         "county",   "district",   "province",     "capital",      "suburb",
@@ -1462,7 +1463,8 @@ static int head_label(const char *w, size_t n)
         "explorer",    "astronaut",     "politician",   "lawyer",
         "diplomat",    "footballer",    "cricketer",    "athlete",
         "businessman", "businesswoman", "entrepreneur", "activist",
-        "soldier",     "player",        "scholar",      "bishop"};
+        "investor",    "soldier",       "player",       "scholar",
+        "bishop"};
     if (ONE_OF(w, n, org))
         return L_ORG;
     if (ONE_OF(w, n, gpe))
@@ -1476,7 +1478,8 @@ static int head_label(const char *w, size_t n)
 
 /* The label of the noun phrase that starts at token k, after "a", "an"
  * or "the", when it defines a name: the last of head_label's nouns in the
- * run of at most five words (lower-case, hyphenated, or nationalities)
+ * run of at most five words (lower-case, hyphenated, or capitalised:
+ * nationalities and places)
  * before a little word such as "in", "of" or "that" ("a venture capital
  * firm from Dallas": "firm", not "capital"); not a noun before "'s" ("the
  * party's leader") nor an organisation's or person's before "of" ("a
@@ -1500,9 +1503,8 @@ static int defined_label(const state *st, const char *text,
         size_t n = tok[k].end - tok[k].start;
         if (in[k].cap != NER_CAP_LOWER || !in[k].alpha) {
             if (head < 0 && (memchr(w, '-', n) ||
-                             (in[k].cap == NER_CAP_TITLE &&
-                              has(phrase_gaz(st, k, k + 1), NER_G_NORP))))
-                continue; /* "19th-century", "Danish" */
+                             (in[k].cap == NER_CAP_TITLE && in[k].alpha)))
+                continue; /* "19th-century", "Danish", "New York" */
             break;
         }
         if (ONE_OF(w, n, stops) ||
@@ -1597,6 +1599,85 @@ static void agency_signoff(state *st, const char *text, const prism_token *tok,
         end = x->a;
         while (end > 0 && !st->info[end - 1].alpha)
             end--;
+    }
+}
+
+/* Does a list know the word at token i with the "'s" after it as an
+ * organisation's name ("Moody's")? The list keeps such a name as one word,
+ * where the tokenizer splits off the "'s". */
+static bool org_with_s(const state *st, const char *text,
+                       const prism_token *tok, size_t i)
+{
+    char buf[64];
+    size_t n = 0;
+    for (uint32_t p = tok[i].start; p < tok[i + 1].end; p++) {
+        unsigned char c = (unsigned char)text[p];
+        if (c == 0xE2 && p + 2 < tok[i + 1].end &&
+            (unsigned char)text[p + 1] == 0x80 &&
+            (unsigned char)text[p + 2] == 0x99) {
+            c = '\'';
+            p += 2; /* the curly apostrophe */
+        }
+        if (n + 1 >= sizeof(buf) || c >= 0x80)
+            return false;
+        buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    const struct ner_gslot *g =
+        ner_gaz_find(&st->model, ner_hash_bytes(buf, n, 0x5eed));
+    return has(g, NER_G_ORG);
+}
+
+/* Names of companies that the story also gives in full: a one-word name
+ * that is the first word of a company's name ending in its designator or
+ * a company's word ("USAir" after "USAir Group Inc", "AMR" after
+ * "AMR Corp") is that organisation, whatever the model took it for, when
+ * no list knows the word as anything else; and a
+ * one-word name before "'s" that a list knows with the "'s" as an
+ * organisation ("Moody's") is that organisation, "'s" and all. */
+static void company_short_names(state *st, const char *text,
+                                const prism_token *tok, size_t ntok,
+                                size_t nmen)
+{
+    enum { MAX_FULL = 64 };
+    uint32_t full[MAX_FULL];
+    size_t nfull = 0;
+    static const char *const designators[] = {
+        "inc",        "inc.",        "corp",     "corp.",    "corporation",
+        "co",         "co.",         "company",  "ltd",      "ltd.",
+        "limited",    "plc",         "llc",      "ag",       "sa",
+        "nv",         "gmbh",        "group",    "holdings", "bancorp",
+        "industries", "enterprises", "airlines", "bank"};
+    for (size_t m = 0; m < nmen && nfull < MAX_FULL; m++) {
+        const mention *x = &st->men[m];
+        const prism_token *last = &tok[x->b - 1];
+        if (x->label == L_ORG && x->b - x->a >= 2 &&
+            ONE_OF(text + last->start, last->end - last->start, designators))
+            full[nfull++] = st->info[x->a].key;
+    }
+    /* words a list knows as anything else stay what they are: "Scottish"
+     * of "Scottish Football Association", "Jones" of "Jones Medical" */
+    const uint32_t known = NOT_PER | (1u << NER_G_PERSON) |
+                           (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
+    for (size_t m = 0; m < nmen; m++) {
+        mention *x = &st->men[m];
+        if (x->b - x->a != 1 || x->label == L_ORG)
+            continue;
+        if (x->b < ntok && apostrophe_tok(text, &tok[x->b]) &&
+            org_with_s(st, text, tok, x->a)) {
+            x->label = L_ORG;
+            x->b++;
+            continue;
+        }
+        /* nor does a person's name in Title Case: a company is often
+         * named after its founder ("Sosnoff" of "Sosnoff Capital Corp") */
+        if ((gaz_mask(phrase_gaz(st, x->a, x->b)) & known) ||
+            (x->label == L_PERSON && st->info[x->a].cap == NER_CAP_TITLE))
+            continue;
+        for (size_t k = 0; k < nfull; k++)
+            if (full[k] == st->info[x->a].key) {
+                x->label = L_ORG;
+                break;
+            }
     }
 }
 
@@ -2312,12 +2393,13 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         }
         i = j - 1;
     }
-    definitions(st, text, tok, ntok, nmen);
     long np = propagate(st, ntok, nmen);
     if (np < 0)
         goto oom;
     nmen = (size_t)np;
     agency_signoff(st, text, tok, ntok, nmen);
+    company_short_names(st, text, tok, ntok, nmen);
+    definitions(st, text, tok, ntok, nmen);
     if (st->use_dateline)
         nmen = apply_dateline(st, doc, text, tok, ntok, nmen);
     long nent = group(st, text, tok, ntok, nmen);

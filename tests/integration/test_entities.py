@@ -530,6 +530,24 @@ def test_a_news_agencys_sign_off_is_the_agency():
     assert got.get("REUTER") == {"ORG"}, got
 
 
+def test_a_company_named_in_full_and_in_short():
+    # A word no list knows, first word of a company's full name in the same
+    # story, is that company; "Moody's" keeps its "'s"; a founder's name in
+    # Title Case, defined as a person, stays the founder's.
+    got = labels(run(
+        "Trans World Airlines offered to buy USAir Group Inc for 52 dlrs a "
+        "share.\n    USAir was halted on the New York Stock Exchange.\n"
+        "    USAir received the offer on Monday."))
+    assert got.get("USAir") == {"ORG"}, got
+    got = labels(run("The company expects a return to profit by late 1987, "
+                     "Moody's added.\n    Ratings lowered include the senior "
+                     "debt."))
+    assert got == {"Moody's": {"ORG"}}, got
+    got = labels(run("Sosnoff Capital Corp said Sosnoff, a New York "
+                     "investor, owns 13 pct."))
+    assert got.get("Sosnoff") == {"PERSON"}, got
+
+
 def test_peoples_and_denominations_are_norp():
     # lists/norp-more.txt: peoples and groups the news names, neither
     # organisations nor places.
