@@ -570,7 +570,7 @@ static const struct {
      "i.e. e.g. i.e e.g feb mar apr jun jul aug sep sept oct nov dec "
      /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
       * "Qtly div", "Oper net", "Avg shrs") */
-     "shr shrs oper qtly qtr avg div divs mths revs dlrs "
+     "shr shrs oper qtly qtr avg div divs mths revs dlrs libor "
      /* a company's designator alone, split from its name by a line break
       * or a bracket ("Hutchison Whampoa\nLtd") */
      "ltd inc corp plc llc gmbh"},
@@ -1549,9 +1549,18 @@ static void definitions(state *st, const char *text, const prism_token *tok,
     uint32_t the = ner_hash_bytes("the", 3, 2);
     for (size_t m = 0; m < nmen; m++) {
         size_t a = st->men[m].a, b = st->men[m].b;
-        if (b + 2 >= ntok ||
-            !ONE_OF(text + tok[b + 1].start, tok[b + 1].end - tok[b + 1].start,
-                    articles))
+        if (b + 2 >= ntok)
+            continue;
+        /* the phrase's determiner: an article, or a capitalised name and
+         * "'s" ("Petro-Canada, Canada's state-owned oil company") */
+        size_t k;
+        if (ONE_OF(text + tok[b + 1].start, tok[b + 1].end - tok[b + 1].start,
+                   articles))
+            k = b + 2;
+        else if (b + 3 < ntok && in[b + 1].cap == NER_CAP_TITLE &&
+                 apostrophe_tok(text, &tok[b + 2]))
+            k = b + 3;
+        else
             continue;
         bool opens = in[a].first ||
                      (a > 0 && in[a - 1].first && in[a - 1].h_lower == the);
@@ -1560,9 +1569,9 @@ static void definitions(state *st, const char *text, const prism_token *tok,
             tok[b].end - tok[b].start == 1 && text[tok[b].start] == ',';
         int l = -1;
         if (opens && copula)
-            l = defined_label(st, text, tok, ntok, b + 2, false);
+            l = defined_label(st, text, tok, ntok, k, false);
         else if (comma)
-            l = defined_label(st, text, tok, ntok, b + 2, true);
+            l = defined_label(st, text, tok, ntok, k, true);
         if (l >= 0)
             st->men[m].label = (uint8_t)l;
     }
@@ -1627,19 +1636,19 @@ static bool org_with_s(const state *st, const char *text,
     return has(g, NER_G_ORG);
 }
 
-/* Names of companies that the story also gives in full: a one-word name
- * that is the first word of a company's name ending in its designator or
- * a company's word ("USAir" after "USAir Group Inc", "AMR" after
- * "AMR Corp") is that organisation, whatever the model took it for, when
- * no list knows the word as anything else; and a
- * one-word name before "'s" that a list knows with the "'s" as an
- * organisation ("Moody's") is that organisation, "'s" and all. */
+/* Names of companies that the story also gives in full: a name that
+ * begins a company's name ending in its designator or a company's word
+ * ("USAir" after "USAir Group Inc", "American Medical" after "American
+ * Medical International Inc") is that company, whatever the model took it
+ * for, when no list knows it as anything else; and a one-word name before
+ * "'s" that a list knows with the "'s" as an organisation ("Moody's") is
+ * that organisation, "'s" and all. */
 static void company_short_names(state *st, const char *text,
                                 const prism_token *tok, size_t ntok,
                                 size_t nmen)
 {
     enum { MAX_FULL = 64 };
-    uint32_t full[MAX_FULL];
+    uint32_t full[MAX_FULL]; /* the full names' mentions */
     size_t nfull = 0;
     static const char *const designators[] = {
         "inc",        "inc.",        "corp",     "corp.",    "corporation",
@@ -1647,37 +1656,48 @@ static void company_short_names(state *st, const char *text,
         "limited",    "plc",         "llc",      "ag",       "sa",
         "nv",         "gmbh",        "group",    "holdings", "bancorp",
         "industries", "enterprises", "airlines", "bank"};
+    const ner_info *in = st->info;
     for (size_t m = 0; m < nmen && nfull < MAX_FULL; m++) {
         const mention *x = &st->men[m];
         const prism_token *last = &tok[x->b - 1];
         if (x->label == L_ORG && x->b - x->a >= 2 &&
             ONE_OF(text + last->start, last->end - last->start, designators))
-            full[nfull++] = st->info[x->a].key;
+            full[nfull++] = (uint32_t)m;
     }
-    /* words a list knows as anything else stay what they are: "Scottish"
-     * of "Scottish Football Association", "Jones" of "Jones Medical" */
-    const uint32_t known = NOT_PER | (1u << NER_G_PERSON) |
-                           (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
     for (size_t m = 0; m < nmen; m++) {
         mention *x = &st->men[m];
-        if (x->b - x->a != 1 || x->label == L_ORG)
+        size_t len = x->b - x->a;
+        if (x->label == L_ORG)
             continue;
-        if (x->b < ntok && apostrophe_tok(text, &tok[x->b]) &&
+        if (len == 1 && x->b < ntok && apostrophe_tok(text, &tok[x->b]) &&
             org_with_s(st, text, tok, x->a)) {
             x->label = L_ORG;
             x->b++;
             continue;
         }
-        /* nor does a person's name in Title Case: a company is often
+        /* words a list knows as anything else stay what they are
+         * ("Scottish" of "Scottish Football Association", "Jones" of
+         * "Jones Medical"; but "AMR" in capitals is no given name "Amr"),
+         * and so does a person's name in Title Case: a company is often
          * named after its founder ("Sosnoff" of "Sosnoff Capital Corp") */
+        uint32_t known = NOT_PER | (1u << NER_G_PERSON);
+        if (in[x->a].cap != NER_CAP_UPPER)
+            known |= (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
         if ((gaz_mask(phrase_gaz(st, x->a, x->b)) & known) ||
-            (x->label == L_PERSON && st->info[x->a].cap == NER_CAP_TITLE))
+            (x->label == L_PERSON && in[x->a].cap == NER_CAP_TITLE))
             continue;
-        for (size_t k = 0; k < nfull; k++)
-            if (full[k] == st->info[x->a].key) {
+        for (size_t k = 0; k < nfull; k++) {
+            const mention *f = &st->men[full[k]];
+            size_t i = 0;
+            while (i < len && i + 1 < f->b - f->a &&
+                   in[x->a + i].key == in[f->a + i].key)
+                i++;
+            if (i == len) { /* "American Medical" of "American Medical
+                               International Inc" */
                 x->label = L_ORG;
                 break;
             }
+        }
     }
 }
 

@@ -286,8 +286,10 @@ def test_web_text_and_span_rules():
                      "    Avg shrs 4,500,000\n"
                      "    Payable Feb 26 to holders of record Feb 12.\n"
                      "    Quarter ended Jan 31. The buyer is Hutchison "
-                     "Whampoa\nLtd."))
-    assert not got.keys() & {"Oper", "Qtly", "Avg", "Feb", "Jan", "Ltd"}, got
+                     "Whampoa\nLtd. The notes pay 60 basis points above "
+                     "LIBOR."))
+    assert not got.keys() & {"Oper", "Qtly", "Avg", "Feb", "Jan", "Ltd",
+                             "LIBOR"}, got
     # A name that starts over is two; titles and greetings stay out.
     got = run("Thanks for lunch today. Vince Vince, the agenda is attached. "
               "Good Morning Debra - please see the revised draft.")
@@ -512,8 +514,11 @@ def test_a_name_takes_the_label_of_its_definition():
                         ("Saxon", "ORG"), ("Vneshtorgbank", "ORG"),
                         ("Whittier", "GPE"), ("Brandvold", "PERSON")):
         assert got.get(name) == {label}, (name, got)
-    got = labels(run("Shiraz, the newspaper said, was calm."))
+    got = labels(run("Shiraz, the newspaper said, was calm. Kvarnholt, "
+                     "Norway's largest fishing village, lies north of "
+                     "Bergen."))
     assert got.get("Shiraz") == {"GPE"}, got
+    assert got.get("Kvarnholt") == {"GPE"}, got
 
 
 def test_a_news_agencys_sign_off_is_the_agency():
@@ -546,6 +551,13 @@ def test_a_company_named_in_full_and_in_short():
     got = labels(run("Sosnoff Capital Corp said Sosnoff, a New York "
                      "investor, owns 13 pct."))
     assert got.get("Sosnoff") == {"PERSON"}, got
+    # so does the start of a longer name; an acronym in capitals is no
+    # given name ("AMR", not "Amr")
+    got = labels(run("AMR Corp said it will buy 15 jets.\n    AMR announced "
+                     "the order today. American Medical International Inc "
+                     "rejected the bid, and American Medical shares fell."))
+    assert got.get("AMR") == {"ORG"}, got
+    assert got.get("American Medical") == {"ORG"}, got
 
 
 def test_peoples_and_denominations_are_norp():
