@@ -162,6 +162,13 @@ def test_idioms_and_phrases():
     # "crude oil" is not crude, "no doubt" is not a negation
     assert compound("Crude oil prices were unchanged.", *NO_BLANK) == 0
     assert compound("No doubt the plan is excellent.") > 0.4
+    # "outstanding" shares are issued ones, an "extraordinary" gain one
+    # outside the ordinary business; praise stays praise
+    assert compound("The purchase equals 5.2 pct of its outstanding "
+                    "shares.", *NO_BLANK) == 0
+    assert 0 < compound("Net excludes an extraordinary gain of 300,000 "
+                        "dlrs.") < 0.5
+    assert compound("It was an outstanding performance.") > 0.5
 
 
 def test_valence_shifters():
