@@ -169,6 +169,8 @@ def test_idioms_and_phrases():
     assert 0 < compound("Net excludes an extraordinary gain of 300,000 "
                         "dlrs.") < 0.5
     assert compound("It was an outstanding performance.") > 0.5
+    assert compound("Redstone could begin a tender offer.", *NO_BLANK) == 0
+    assert compound("The chicken was tender and juicy.") > 0.3
 
 
 def test_valence_shifters():
