@@ -574,6 +574,19 @@ def test_dry_earnings_report_reads_near_neutral():
     assert r["neu"] > 0.8
 
 
+def test_results_table_counts_this_years_figures_once():
+    # "vs loss" is last year's figure, the baseline: a table of losses is
+    # bad news, not a catastrophe; turning a loss into a profit is good
+    losses = ("DENVER, March 3 -\n    Shr loss 72 cts vs loss 1.48 dlrs\n"
+              "    Net loss 4,466,006 vs loss 9,091,688\n"
+              "    Revs 608,181 vs 1,280,727\n")
+    turned = ("OMAHA, March 3 -\n    Shr profit 1.80 dlrs vs loss 2.28 "
+              "dlrs\n    Net profit 2,048,000 vs loss 2,593,000\n")
+    r = score([losses, turned])
+    assert -0.8 < r[0]["compound"] < 0, r[0]
+    assert r[1]["compound"] > 0.3, r[1]
+
+
 def test_violent_report_reads_strongly_negative():
     r = score([MASSACRE])[0]
     assert r["compound"] <= -0.6, r
