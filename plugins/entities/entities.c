@@ -1447,10 +1447,9 @@ static int head_label(const char *w, size_t n)
         "hamlet",   "settlement", "borough",      "township",     "country",
         "republic", "kingdom",    "principality", "port"};
     static const char *const loc[] = {
-        "river",   "lake",        "mountain", "island",        "peninsula",
-        "valley",  "sea",         "desert",   "forest",        "volcano",
-        "glacier", "strait",      "canal",    "bay",           "gulf",
-        "ocean",   "archipelago", "plateau",  "mountain range"};
+        "river", "lake",   "mountain", "island",  "peninsula",   "valley",
+        "sea",   "desert", "forest",   "volcano", "glacier",     "strait",
+        "canal", "bay",    "gulf",     "ocean",   "archipelago", "plateau"};
     static const char *const per[] = {
         "poet",        "writer",        "novelist",     "playwright",
         "painter",     "sculptor",      "composer",     "musician",
