@@ -170,6 +170,10 @@ def test_idioms_and_phrases():
                         "dlrs.") < 0.5
     assert compound("It was an outstanding performance.") > 0.5
     assert compound("Redstone could begin a tender offer.", *NO_BLANK) == 0
+    for text in ("The company declined to comment.",
+                 "Traders put today's hog slaughter at 285,000 head.",
+                 "The total amount outstanding was 24 billion stg."):
+        assert compound(text, *NO_BLANK) == 0, text
     assert compound("The chicken was tender and juicy.") > 0.3
 
 
