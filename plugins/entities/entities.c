@@ -565,19 +565,21 @@ static const struct {
      "euros dollar dollars yen pound pounds sterling cent cents peso "
      "pesos rupee rupees yuan renminbi rouble roubles ruble rubles franc "
      "francs lira dinar dinars shekel shekels bitcoin hi hey hello heh "
-     "thanks yes no yep nope wow jan. feb. mar. apr. "
-     "jun. jul. aug. sep. sept. oct. nov. dec. bc bce please plz pls thx "
-     "i.e. e.g. i.e e.g feb mar apr jun jul aug sep sept oct nov dec "
+     "thanks yes no yep nope wow bc bce please plz pls thx "
+     "i.e. e.g. i.e e.g "
      /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
       * "Qtly div", "Oper net", "Avg shrs") */
      "shr shrs oper qtly qtr avg div divs mths revs dlrs libor "
      /* a company's designator alone, split from its name by a line break
       * or a bracket ("Hutchison Whampoa\nLtd") */
      "ltd inc corp plc llc gmbh"},
-    {WR_TIME,
-     "january february march april may june july august september october "
-     "november december jan feb mar apr jun jul aug sep sept oct nov dec "
-     "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."},
+    {WR_TIME, "january february march april may june july august september "
+              "october november december jan"},
+    /* months' abbreviations: never a name alone ("Feb 26"), but "Jan" may
+     * be a given name */
+    {WR_TIME | WR_NOTNAME,
+     "feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. "
+     "jul. aug. sep. sept. oct. nov. dec."},
     {WR_ORGN | WR_ORGS,
      "company companies firm firms carmaker automaker chipmaker "
      "conglomerate retailer airline insurer lender bank bank's "
@@ -617,10 +619,9 @@ static const struct {
     {WR_EPON,
      "boson bosons particle equation equations theorem numbers effect "
      "principle constant syndrome disease paradox conjecture hypothesis "
-     "transform algorithm comet curve films movies novels soap coffee "
-     "mayonnaise whisky whiskey cigarettes"},
-    {WR_MADE, "films movies novels soap coffee mayonnaise whisky whiskey "
-              "cigarettes"},
+     "transform algorithm comet curve"},
+    {WR_EPON | WR_MADE, "films movies novels soap coffee mayonnaise whisky "
+                        "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape"},
@@ -1328,6 +1329,9 @@ static void given_names_alone(state *st, size_t ntok)
     }
 }
 
+/* The articles that open a defining phrase ("a painter", "the capital"). */
+static const char *const ARTICLES[] = {"a", "an", "the"};
+
 /* Does token i read as a verb in the past: a lower-case word in -ed
  * ("argued", "resigned") or one of the common irregular ones? */
 static bool past_verb(const state *st, const char *text, const prism_token *tok,
@@ -1354,7 +1358,6 @@ static bool person_cue(const state *st, const char *text,
 {
     static const char *const pronouns[] = {"he",  "his",     "him",    "she",
                                            "her", "himself", "herself"};
-    static const char *const articles[] = {"a", "an", "the"};
     const ner_info *in = st->info;
     size_t j = i + 1;
     if (j >= ntok)
@@ -1364,7 +1367,7 @@ static bool person_cue(const state *st, const char *text,
         if (in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
             return true;
         if (ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
-                   articles))
+                   ARTICLES))
             for (size_t k = j + 2; k < ntok && k < j + 5; k++) {
                 if (in[k].cap == NER_CAP_LOWER && (word_rule(st, k) & WR_PERN))
                     return true;
@@ -1542,7 +1545,6 @@ static int defined_label(const state *st, const char *text,
 static void definitions(state *st, const char *text, const prism_token *tok,
                         size_t ntok, size_t nmen)
 {
-    static const char *const articles[] = {"a", "an", "the"};
     const ner_info *in = st->info;
     uint32_t is = ner_hash_bytes("is", 2, 2), was = ner_hash_bytes("was", 3, 2);
     uint32_t the = ner_hash_bytes("the", 3, 2);
@@ -1554,7 +1556,7 @@ static void definitions(state *st, const char *text, const prism_token *tok,
          * "'s" ("Petro-Canada, Canada's state-owned oil company") */
         size_t k;
         if (ONE_OF(text + tok[b + 1].start, tok[b + 1].end - tok[b + 1].start,
-                   articles))
+                   ARTICLES))
             k = b + 2;
         else if (b + 3 < ntok && in[b + 1].cap == NER_CAP_TITLE &&
                  apostrophe_tok(text, &tok[b + 2]))
