@@ -194,6 +194,85 @@ static void analyse_run(state *st, const char *text, const prism_token *tok,
     ner_info_sentence(st->info + a, b - a, st->words, &st->model);
 }
 
+/* A title-case headline ("Fed Holds Rates Steady as Powell Warns of Tariff
+ * Risks") capitalises ordinary words, and the model, which learned from
+ * sentences and all-caps headlines, takes them for names ("Powell Warns",
+ * "Tariff Risks"). Such a line is read as a sentence would write it: a
+ * capitalised word other than the first is read in lower case when SCOWL
+ * lists it as an ordinary word and not as a name, no gazetteer name covers
+ * it, and the document never writes it capitalised inside a sentence.
+ * Only the analysis of tokens [a, b) changes: mentions keep the document's
+ * text and offsets. Runs after ner_doc_case, whose evidence it keeps. */
+static void read_headline(state *st, const char *text, const prism_token *tok,
+                          size_t a, size_t b)
+{
+    /* not a line opened by a dateline ("OMAHA, Neb., Feb 26 - ...") */
+    if (a >= b || st->info[a].sent_case != NER_SC_TITLE ||
+        (a + 1 < b && st->info[a].cap == NER_CAP_UPPER &&
+         text[tok[a + 1].start] == ','))
+        return;
+    /* the gazetteer's names, not the head words such as "Album" */
+    const uint32_t names =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+        (1u << NER_G_LOC) | (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+        (1u << NER_G_ORG) | (1u << NER_G_NORP) | (1u << NER_G_MISC) |
+        (1u << NER_G_ALIAS) | (1u << NER_G_REGION);
+    const uint32_t given = (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
+    const uint32_t heads = (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) |
+                           (1u << NER_G_ORGHEAD) | (1u << NER_G_FACHEAD);
+    bool lower[ENT_CHUNK];
+    size_t n_lower = 0, n_cap = 0;
+    for (size_t i = a; i < b; i++) {
+        const ner_info *t = &st->info[i];
+        n_cap += !t->first && t->alpha && t->cap != NER_CAP_LOWER;
+        const char *s = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start;
+        lower[i - a] = !t->first && t->cap == NER_CAP_TITLE && !t->dot &&
+                       n <= NER_MAXWORD && s[0] >= 'A' && s[0] <= 'Z' &&
+                       t->lex != NER_LEX_NONE && t->lex % 3 < t->lex / 3 &&
+                       !(t->gaz & names) && !(t->doc_case & 6);
+        /* a surname after a given name or an initial ("Stuart Law",
+         * "M. Butcher"), a state after its town ("Fairbury, Ill"); a
+         * company's, a place's word after a capitalised word, and the word
+         * before it ("Roosevelt Financial Group") */
+        const ner_info *p = i > a ? &st->info[i - 1] : NULL;
+        if (lower[i - a] && p &&
+            ((p->gaz & given) ||
+             (p->cap == NER_CAP_UPPER && p->dot &&
+              tok[i - 1].end - tok[i - 1].start == 2) ||
+             (i >= a + 2 && n <= 4 && text[tok[i - 1].start] == ',' &&
+              st->info[i - 2].cap == NER_CAP_TITLE)))
+            lower[i - a] = false;
+        if (p && (t->gaz & heads) && p->alpha && p->cap != NER_CAP_LOWER) {
+            lower[i - a] = false;
+            lower[i - 1 - a] = false;
+        }
+    }
+    for (size_t i = a; i < b; i++)
+        n_lower += lower[i - a];
+    /* a headline: at least two such words and half the capitalised ones
+     * (a line of names, "Guy Forget (France) beat Felix Mantilla", is not) */
+    if (n_lower < 2 || n_lower * 2 < n_cap)
+        return;
+    uint8_t doc_case[ENT_CHUNK];
+    for (size_t i = a; i < b; i++) {
+        const char *s = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start;
+        char buf[NER_MAXWORD];
+        if (lower[i - a]) {
+            memcpy(buf, s, n);
+            buf[0] = (char)(buf[0] + ('a' - 'A'));
+            s = buf;
+        }
+        doc_case[i - a] = st->info[i].doc_case;
+        ner_word_make(&st->words[i - a], s, n);
+        ner_info_word(&st->info[i], &st->words[i - a], &st->model);
+    }
+    ner_info_sentence(st->info + a, b - a, st->words, &st->model);
+    for (size_t i = a; i < b; i++)
+        st->info[i].doc_case = doc_case[i - a];
+}
+
 /* ---- labels ----------------------------------------------------------------
  */
 
@@ -568,8 +647,8 @@ static const struct {
      "thanks yes no yep nope wow bc bce please plz pls thx "
      "i.e. e.g. i.e e.g "
      /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
-      * "Qtly div", "Oper net", "Avg shrs") */
-     "shr shrs oper qtly qtr avg div divs mths revs dlrs libor "
+      * "Qtly div", "Oper net", "Avg shrs", "Natl loan rate") */
+     "shr shrs oper qtly qtr avg avge div divs mths revs dlrs natl libor "
      /* a company's designator alone, split from its name by a line break
       * or a bracket ("Hutchison Whampoa\nLtd") */
      "ltd inc corp plc llc gmbh"},
@@ -2320,6 +2399,14 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         goto oom;
     memset(st->table, 0, 2 * slots * sizeof(uint32_t));
     ner_doc_case(st->info, ntok, st->table, (uint32_t)slots);
+    for (size_t s = 0; s < nsent; s++) {
+        size_t a = sent[s].tok_start, b = sent[s].tok_end;
+        if (b > ntok || a > b)
+            continue;
+        for (size_t c = a; c < b; c += ENT_CHUNK)
+            read_headline(st, text, tok, c,
+                          c + ENT_CHUNK < b ? c + ENT_CHUNK : b);
+    }
     memset(st->tags, 0, ntok);
     /* Keep the first stage's features for the second when the document is
      * of a sane size (at most ENT_CACHE_TOKENS tokens), in token order. */

@@ -178,6 +178,35 @@ def test_all_caps_headline_and_wire_layout():
     assert "TENNIS" not in got
 
 
+def test_title_case_headlines_are_read_as_sentences():
+    # a scraped story opens with its headline in Title Case: the ordinary
+    # words in it are no names ("Powell Warns", "Tariff Risks")
+    text = ("Fed Holds Rates Steady as Powell Warns of Tariff Risks\n"
+            "Supreme Court Rules Against Trump on Tariffs\n"
+            "Storm Amy Brings Floods and Power Cuts to Scotland\n"
+            "European Central Bank Holds Rates Steady for Third Meeting\n\n"
+            "WASHINGTON (Reuters) - The Federal Reserve left rates unchanged "
+            "on Wednesday, and its chair, Jerome Powell, said the bank would "
+            "wait.\n")
+    got = labels(run(text))
+    assert got.get("Powell") == {"PERSON"}
+    assert got.get("Supreme Court") == {"ORG"}
+    assert got.get("Trump") == {"PERSON"}
+    assert got.get("Storm Amy") == {"MISC"}
+    assert got.get("Scotland") == {"GPE"}
+    assert got.get("European Central Bank") == {"ORG"}
+    for junk in ("Tariff Risks", "Powell Warns", "Power Cuts", "Tariffs",
+                 "Third Meeting"):
+        assert not any(junk in m for m in got), (junk, got)
+    # a list of people in Title Case keeps surnames that are words
+    # ("Stuart Law"), and a company keeps the words of its name
+    got = labels(run("Results: Stuart Law beat Mark Roe and Guy Forget\n"
+                     "Roosevelt Financial Group Inc Names New Chief\n"))
+    assert got.get("Stuart Law") == {"PERSON"}
+    assert got.get("Mark Roe") == {"PERSON"}
+    assert got.get("Roosevelt Financial Group Inc") == {"ORG"}
+
+
 PROSE = (
     "The novelist won the Booker Prize in 2019, two years after the Treaty "
     "of Lisbon took effect. Maria Gonzalez, a researcher at Stanford "
