@@ -1348,6 +1348,11 @@ static bool span_rules(const state *st, const char *text,
                  !placed(st, text, tok, *a, *b))
             *type = NER_PER;
     }
+    /* "Los Angeles-based", "Hong Kong-listed": a name made a qualifier is
+     * MISC, as CoNLL-2003 marks "Toronto-based" (the model, seeing "San"
+     * or "Hong" open it, took some for people). */
+    if (based_word(text, &tok[*b - 1]))
+        *type = NER_MISC;
     return true;
 }
 
