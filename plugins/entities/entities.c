@@ -649,6 +649,8 @@ static const struct {
      /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
       * "Qtly div", "Oper net", "Avg shrs", "Natl loan rate") */
      "shr shrs oper qtly qtr avg avge div divs mths revs dlrs natl libor "
+     /* "; Additional reporting by" */
+     "additional "
      /* a company's designator alone, split from its name by a line break
       * or a bracket ("Hutchison Whampoa\nLtd") */
      "ltd inc corp plc llc gmbh"},
@@ -1486,6 +1488,69 @@ static bool person_cue(const state *st, const char *text,
             return true;
     }
     return false;
+}
+
+/* Is token i the word w (any case)? */
+static bool word_is(const char *text, const prism_token *tok, size_t i,
+                    const char *w)
+{
+    size_t n = tok[i].end - tok[i].start;
+    return n == strlen(w) && !strncasecmp(text + tok[i].start, w, n);
+}
+
+/* An agency's credit line names its journalists: "(Reporting by Andrew
+ * Osborn in Moscow and Pavel Polityuk in Kyiv; Editing by Lincoln Feast)".
+ * Each name after "Reporting by", "Editing by"... up to the ";" or ")" is
+ * a person's, however the tagger read it ("Lincoln Feast" as a town); a
+ * name after "in" is where the reporter was, and keeps its label. */
+static void credit_lines(state *st, const char *text, const prism_token *tok,
+                         size_t ntok)
+{
+    static const char *const credits[] = {
+        "reporting", "editing",  "writing", "edited", "written",
+        "compiled",  "produced", "photo",   "photos", "photographs",
+        "graphics",  "research", "video"};
+    const ner_info *in = st->info;
+    for (size_t i = 1; i + 1 < ntok; i++) {
+        /* the credit opens the line or follows "(", ";" or "Additional"
+         * ("figures compiled by Euromoney magazine" is no credit) */
+        if (!word_is(text, tok, i, "by") ||
+            !ONE_OF(text + tok[i - 1].start, tok[i - 1].end - tok[i - 1].start,
+                    credits) ||
+            !(in[i - 1].cap == NER_CAP_TITLE ||
+              (i >= 2 && (word_is(text, tok, i - 2, "(") ||
+                          word_is(text, tok, i - 2, ";") ||
+                          word_is(text, tok, i - 2, "additional")))))
+            continue;
+        size_t j = i + 1;
+        while (j < ntok) {
+            if (word_is(text, tok, j, ",") || word_is(text, tok, j, "and")) {
+                j++;
+                continue;
+            }
+            bool place = word_is(text, tok, j, "in");
+            if (place)
+                j++;
+            size_t k = j;
+            while (k < ntok && k - j < 4 && in[k].alpha &&
+                   in[k].cap != NER_CAP_LOWER && in[k].cap != NER_CAP_NONE)
+                k++;
+            /* a run that a tagged name goes on beyond is left alone */
+            if (k == j || (k < ntok && st->tags[k] &&
+                           (ner_tag_part(st->tags[k]) == NER_I ||
+                            ner_tag_part(st->tags[k]) == NER_L)))
+                break;
+            if (!place)
+                for (size_t m = j; m < k; m++)
+                    st->tags[m] =
+                        (uint8_t)ner_tag(NER_PER, k - j == 1   ? NER_U
+                                                  : m == j     ? NER_B
+                                                  : m + 1 == k ? NER_L
+                                                               : NER_I);
+            j = k;
+        }
+        i = j;
+    }
 }
 
 /* A one-word name the tagger took for a place, an organisation or a thing
@@ -2442,6 +2507,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     cue_tags(st, ntok);
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
+    credit_lines(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

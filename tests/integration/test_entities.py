@@ -207,6 +207,21 @@ def test_title_case_headlines_are_read_as_sentences():
     assert got.get("Roosevelt Financial Group Inc") == {"ORG"}
 
 
+def test_an_agencys_credit_line_names_people():
+    text = ("Officials met on Monday, a spokesman said. (Reporting by Andrew "
+            "Osborn in Moscow and Pavel Polityuk in Kyiv; Additional "
+            "reporting by Sydney Sun; Editing by Lincoln Feast)\n"
+            "The figures were compiled by Euromoney magazine.")
+    got = labels(run(text))
+    for name in ("Andrew Osborn", "Pavel Polityuk", "Sydney Sun",
+                 "Lincoln Feast"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Moscow") == {"GPE"} and got.get("Kyiv") == {"GPE"}
+    assert "Additional" not in got
+    # "compiled by" in a sentence is no credit
+    assert got.get("Euromoney") == {"ORG"}
+
+
 PROSE = (
     "The novelist won the Booker Prize in 2019, two years after the Treaty "
     "of Lisbon took effect. Maria Gonzalez, a researcher at Stanford "
