@@ -1358,6 +1358,16 @@ static bool span_rules(const state *st, const char *text,
     return true;
 }
 
+/* Tags tokens [a, b) as one name of the type. */
+static void tag_span(state *st, size_t a, size_t b, int type)
+{
+    for (size_t m = a; m < b; m++)
+        st->tags[m] = (uint8_t)ner_tag(type, b - a == 1   ? NER_U
+                                             : m == a     ? NER_B
+                                             : m + 1 == b ? NER_L
+                                                          : NER_I);
+}
+
 /* Names the tagger missed right after a word that says what they are:
  * "the rocket company SpaceX" (an organisation), "her sister Venus" (a
  * person, when no list knows its words as anything else): one to four
@@ -1386,11 +1396,7 @@ static void cue_tags(state *st, size_t ntok)
             j++;
         if (j == i || (j < ntok && st->tags[j]))
             continue;
-        for (size_t k = i; k < j; k++)
-            st->tags[k] = (uint8_t)ner_tag(type, j - i == 1   ? NER_U
-                                                 : k == i     ? NER_B
-                                                 : k + 1 == j ? NER_L
-                                                              : NER_I);
+        tag_span(st, i, j, type);
         i = j;
     }
 }
@@ -1541,15 +1547,54 @@ static void credit_lines(state *st, const char *text, const prism_token *tok,
                             ner_tag_part(st->tags[k]) == NER_L)))
                 break;
             if (!place)
-                for (size_t m = j; m < k; m++)
-                    st->tags[m] =
-                        (uint8_t)ner_tag(NER_PER, k - j == 1   ? NER_U
-                                                  : m == j     ? NER_B
-                                                  : m + 1 == k ? NER_L
-                                                               : NER_I);
+                tag_span(st, j, k, NER_PER);
             j = k;
         }
         i = j;
+    }
+}
+
+/* A surname that opens with a lower-case particle ("bin Laden", "de
+ * Gaulle", "van Gogh", "von Braun") is a person's, the particle included,
+ * as CoNLL-2003 marks "de Klerk"; the model, seeing the surname alone,
+ * read some as things or companies. Not after a capitalised word, where
+ * the particle is inside a name ("Charles de Gaulle", "Rio de Janeiro"),
+ * nor when a list knows the surname alone as an organisation or a place
+ * ("against de Graafschap", the club). */
+static void particle_names(state *st, const char *text, const prism_token *tok,
+                           size_t ntok)
+{
+    static const char *const particles[] = {
+        "bin", "ibn", "van", "von", "de", "da", "di", "del", "della", "der"};
+    const ner_info *in = st->info;
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        if (st->tags[i] || in[i].cap != NER_CAP_LOWER ||
+            !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
+                    particles) ||
+            (i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER))
+            continue;
+        size_t j = i + 1; /* "van der Merwe" */
+        if (j + 1 < ntok && !st->tags[j] && in[j].cap == NER_CAP_LOWER &&
+            ONE_OF(text + tok[j].start, tok[j].end - tok[j].start, particles))
+            j++;
+        if (in[j].cap != NER_CAP_TITLE || !in[j].alpha)
+            continue;
+        size_t k = j + 1;
+        int type = ner_tag_type(st->tags[j]);
+        if (type >= 0) {
+            if (ner_tag_part(st->tags[j]) != NER_B &&
+                ner_tag_part(st->tags[j]) != NER_U)
+                continue;
+            while (k < ntok && st->tags[k] &&
+                   (ner_tag_part(st->tags[k]) == NER_I ||
+                    ner_tag_part(st->tags[k]) == NER_L))
+                k++;
+        }
+        if ((type == NER_ORG || type == NER_LOC) &&
+            (gaz_mask(phrase_gaz(st, j, k)) & (NOT_PER | (1u << NER_G_ORG))))
+            continue;
+        tag_span(st, i, k, NER_PER);
+        i = k - 1;
     }
 }
 
@@ -2508,6 +2553,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
+    particle_names(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

@@ -222,6 +222,18 @@ def test_an_agencys_credit_line_names_people():
     assert got.get("Euromoney") == {"ORG"}
 
 
+def test_a_surname_opened_by_a_particle_is_a_persons():
+    got = labels(run("Supporters of bin Laden fled. The government of de "
+                     "Gaulle fell. Rockets built by von Braun flew. Dutch "
+                     "striker van der Vaart scored. Charles de Gaulle spoke "
+                     "in Rio de Janeiro. It was de facto law."))
+    for name in ("bin Laden", "de Gaulle", "von Braun", "van der Vaart",
+                 "Charles de Gaulle"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Rio de Janeiro") == {"GPE"}
+    assert not any("facto" in m for m in got)
+
+
 PROSE = (
     "The novelist won the Booker Prize in 2019, two years after the Treaty "
     "of Lisbon took effect. Maria Gonzalez, a researcher at Stanford "
