@@ -1554,6 +1554,93 @@ static void credit_lines(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A company's designator after a comma ("Google, Inc.", "Acme Widgets,
+ * L.P.") belongs to the name before it, as UNER marks it; the model read
+ * the designator as a name of its own, or as the start of one ("Inc. of
+ * Mountain View", whose place keeps a name of its own). */
+static void designator_after_comma(state *st, const char *text,
+                                   const prism_token *tok, size_t ntok)
+{
+    static const char *const designators[] = {
+        "inc",  "inc.", "incorporated", "ltd",   "ltd.", "limited", "llc",
+        "l.p.", "lp",   "corp",         "corp.", "co.",  "plc"};
+    const ner_info *in = st->info;
+    for (size_t i = 2; i < ntok; i++) {
+        if (!ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
+                    designators) ||
+            !word_is(text, tok, i - 1, ",") || !in[i - 2].alpha ||
+            in[i - 2].cap == NER_CAP_LOWER)
+            continue;
+        /* the name before the comma: the tagged one, else the run of
+         * capitalised words (at most four) */
+        size_t a = i - 2;
+        int part = ner_tag_part(st->tags[a]);
+        if (st->tags[a] && part != NER_L && part != NER_U)
+            continue;
+        if (part == NER_L)
+            while (a > 0 && ner_tag_part(st->tags[a]) != NER_B)
+                a--;
+        else if (!st->tags[a])
+            while (a > 0 && i - 2 - a < 3 && !st->tags[a - 1] &&
+                   in[a - 1].alpha && in[a - 1].cap != NER_CAP_LOWER &&
+                   !in[a].first)
+                a--;
+        /* a name the designator opened goes on after it: what follows
+         * "of" is a place ("Inc. of Mountain View") */
+        size_t k = i + 1;
+        while (k < ntok && st->tags[k] &&
+               (ner_tag_part(st->tags[k]) == NER_I ||
+                ner_tag_part(st->tags[k]) == NER_L))
+            k++;
+        size_t p = i + 1;
+        if (p < k && word_is(text, tok, p, "of"))
+            st->tags[p++] = 0;
+        if (p < k)
+            tag_span(st, p, k, NER_LOC);
+        tag_span(st, a, i + 1, NER_ORG);
+        i = k - 1 > i ? k - 1 : i;
+    }
+}
+
+/* "Kaneb Services Inc. Kaneb said", "Murex Corp. Others...": a sentence
+ * that ends with a company's designator and its full stop does not go on
+ * into the next one's first name, though the sentence splitter, taking
+ * "Inc." for an abbreviation, kept them together. A designator that
+ * itself follows ("Plessey Co. Plc") stays in the name. */
+static void split_after_designator(state *st, const char *text,
+                                   const prism_token *tok, size_t ntok)
+{
+    static const char *const ends[] = {"inc.", "corp.", "ltd."};
+    static const char *const designators[] = {
+        "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "limited",
+        "llc", "co",   "co.",  "ag",    "sa",  "nv",   "gmbh"};
+    const ner_info *in = st->info;
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        int part = ner_tag_part(st->tags[i]);
+        if ((part != NER_B && part != NER_I) ||
+            !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start, ends) ||
+            ONE_OF(text + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start,
+                   designators) ||
+            in[i + 1].cap == NER_CAP_LOWER)
+            continue;
+        int type = ner_tag_type(st->tags[i]);
+        st->tags[i] = (uint8_t)ner_tag(type, part == NER_B ? NER_U : NER_L);
+        /* the rest is a name of its own, without the next sentence's
+         * ordinary first words ("Shares of Apple Inc.") */
+        size_t j = i + 1, e = i + 1;
+        while (e < ntok && (ner_tag_part(st->tags[e]) == NER_I ||
+                            ner_tag_part(st->tags[e]) == NER_L))
+            e++;
+        while (j < e && (in[j].cap == NER_CAP_LOWER ||
+                         (in[j].lex != NER_LEX_NONE &&
+                          in[j].lex % 3 < in[j].lex / 3 && !in[j].gaz)))
+            st->tags[j++] = 0;
+        if (j < e)
+            tag_span(st, j, e, type);
+        i = e - 1;
+    }
+}
+
 /* A surname that opens with a lower-case particle ("bin Laden", "de
  * Gaulle", "van Gogh", "von Braun") is a person's, the particle included,
  * as CoNLL-2003 marks "de Klerk"; the model, seeing the surname alone,
@@ -2554,6 +2641,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_context(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
+    designator_after_comma(st, text, tok, ntok);
+    split_after_designator(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

@@ -234,6 +234,24 @@ def test_a_surname_opened_by_a_particle_is_a_persons():
     assert not any("facto" in m for m in got)
 
 
+def test_a_companys_designator_ends_its_name():
+    got = labels(run("He works for Google, Inc. of Mountain View, California. "
+                     "The units moved from Acme Widgets, L.P. to Murex Corp. "
+                     "Shares of Kaneb Services Inc. rose. Plessey Co. Plc "
+                     "agreed."))
+    # after a comma, the designator is the name's ("Google, Inc."), and a
+    # place after "of" is a place
+    assert got.get("Google, Inc.") == {"ORG"}
+    assert got.get("Mountain View") == {"GPE"}
+    assert got.get("Acme Widgets, L.P.") == {"ORG"}
+    # "Corp." with its full stop ends a sentence and the name: the next
+    # sentence's first words are not part of it
+    assert got.get("Murex Corp.") == {"ORG"}
+    assert got.get("Kaneb Services Inc.") == {"ORG"}
+    assert not any(m.startswith("Shares") for m in got), got
+    assert got.get("Plessey Co. Plc") == {"ORG"}
+
+
 PROSE = (
     "The novelist won the Booker Prize in 2019, two years after the Treaty "
     "of Lisbon took effect. Maria Gonzalez, a researcher at Stanford "
