@@ -182,13 +182,22 @@ static void tag_doc(state *st, const prism_sentence *sent, size_t nsent,
     }
 }
 
-/* The word-level and sentence-level analysis of tokens [a, b). */
+/* The word-level and sentence-level analysis of tokens [a, b); a token
+ * whose lower[] is set is read with its first letter in lower case (lower
+ * may be NULL). */
 static void analyse_run(state *st, const char *text, const prism_token *tok,
-                        size_t a, size_t b)
+                        size_t a, size_t b, const bool *lower)
 {
     for (size_t i = a; i < b; i++) {
-        ner_word_make(&st->words[i - a], text + tok[i].start,
-                      tok[i].end - tok[i].start);
+        const char *s = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start;
+        char buf[NER_MAXWORD];
+        if (lower && lower[i - a] && n <= sizeof(buf)) {
+            memcpy(buf, s, n);
+            buf[0] = (char)(buf[0] + ('a' - 'A'));
+            s = buf;
+        }
+        ner_word_make(&st->words[i - a], s, n);
         ner_info_word(&st->info[i], &st->words[i - a], &st->model);
     }
     ner_info_sentence(st->info + a, b - a, st->words, &st->model);
@@ -255,20 +264,9 @@ static void read_headline(state *st, const char *text, const prism_token *tok,
     if (n_lower < 2 || n_lower * 2 < n_cap)
         return;
     uint8_t doc_case[ENT_CHUNK];
-    for (size_t i = a; i < b; i++) {
-        const char *s = text + tok[i].start;
-        size_t n = tok[i].end - tok[i].start;
-        char buf[NER_MAXWORD];
-        if (lower[i - a]) {
-            memcpy(buf, s, n);
-            buf[0] = (char)(buf[0] + ('a' - 'A'));
-            s = buf;
-        }
+    for (size_t i = a; i < b; i++)
         doc_case[i - a] = st->info[i].doc_case;
-        ner_word_make(&st->words[i - a], s, n);
-        ner_info_word(&st->info[i], &st->words[i - a], &st->model);
-    }
-    ner_info_sentence(st->info + a, b - a, st->words, &st->model);
+    analyse_run(st, text, tok, a, b, lower);
     for (size_t i = a; i < b; i++)
         st->info[i].doc_case = doc_case[i - a];
 }
@@ -1353,7 +1351,7 @@ static bool span_rules(const state *st, const char *text,
     /* "Los Angeles-based", "Hong Kong-listed": a name made a qualifier is
      * MISC, as CoNLL-2003 marks "Toronto-based" (the model, seeing "San"
      * or "Hong" open it, took some for people). */
-    if (based_word(text, &tok[*b - 1]))
+    if (in[*b - 1].hyphen && based_word(text, &tok[*b - 1]))
         *type = NER_MISC;
     return true;
 }
@@ -1520,7 +1518,7 @@ static void credit_lines(state *st, const char *text, const prism_token *tok,
     for (size_t i = 1; i + 1 < ntok; i++) {
         /* the credit opens the line or follows "(", ";" or "Additional"
          * ("figures compiled by Euromoney magazine" is no credit) */
-        if (!word_is(text, tok, i, "by") ||
+        if (tok[i].end - tok[i].start != 2 || !word_is(text, tok, i, "by") ||
             !ONE_OF(text + tok[i - 1].start, tok[i - 1].end - tok[i - 1].start,
                     credits) ||
             !(in[i - 1].cap == NER_CAP_TITLE ||
@@ -1566,10 +1564,10 @@ static void designator_after_comma(state *st, const char *text,
         "l.p.", "lp",   "corp",         "corp.", "co.",  "plc"};
     const ner_info *in = st->info;
     for (size_t i = 2; i < ntok; i++) {
-        if (!ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
-                    designators) ||
-            !word_is(text, tok, i - 1, ",") || !in[i - 2].alpha ||
-            in[i - 2].cap == NER_CAP_LOWER)
+        if (!word_is(text, tok, i - 1, ",") || !in[i - 2].alpha ||
+            in[i - 2].cap == NER_CAP_LOWER ||
+            !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
+                    designators))
             continue;
         /* the name before the comma: the tagged one, else the run of
          * capitalised words (at most four) */
@@ -1617,7 +1615,7 @@ static void split_after_designator(state *st, const char *text,
     const ner_info *in = st->info;
     for (size_t i = 0; i + 1 < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
-        if ((part != NER_B && part != NER_I) ||
+        if ((part != NER_B && part != NER_I) || !in[i].dot ||
             !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start, ends) ||
             ONE_OF(text + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start,
                    designators) ||
@@ -1655,10 +1653,11 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
         "bin", "ibn", "van", "von", "de", "da", "di", "del", "della", "der"};
     const ner_info *in = st->info;
     for (size_t i = 0; i + 1 < ntok; i++) {
-        if (st->tags[i] || in[i].cap != NER_CAP_LOWER ||
-            !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
-                    particles) ||
-            (i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER))
+        if (st->tags[i] || in[i].cap != NER_CAP_LOWER || in[i].len > 5 ||
+            !strchr("bivd", text[tok[i].start]) || /* the particles' */
+            in[i + 1].cap == NER_CAP_NONE ||
+            (i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER) ||
+            !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start, particles))
             continue;
         size_t j = i + 1; /* "van der Merwe" */
         if (j + 1 < ntok && !st->tags[j] && in[j].cap == NER_CAP_LOWER &&
@@ -2590,8 +2589,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         if (b > ntok || a > b)
             continue;
         for (size_t c = a; c < b; c += ENT_CHUNK)
-            analyse_run(st, text, tok, c,
-                        c + ENT_CHUNK < b ? c + ENT_CHUNK : b);
+            analyse_run(st, text, tok, c, c + ENT_CHUNK < b ? c + ENT_CHUNK : b,
+                        NULL);
     }
     size_t slots = 16;
     while (slots < 2 * ntok)
