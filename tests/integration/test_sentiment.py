@@ -591,6 +591,47 @@ def test_results_table_counts_this_years_figures_once():
     assert r[1]["compound"] > 0.3, r[1]
 
 
+def test_beating_or_missing_the_forecasts_is_market_news_not_violence():
+    # "beating" alone is a blow; beating analysts' expectations is good
+    # news, missing them bad, in every form of the verb
+    assert_signs(["Exports surged to a record, beating analysts' "
+                  "expectations.",
+                  "The chipmaker beats estimates again."],
+                 ["Profit fell, missing analysts' forecasts.",
+                  "The retailer misses estimates for a third quarter."])
+
+
+def test_a_span_of_time_before_the_news_is_its_background():
+    # "after weeks of fighting": the fighting is what came before; the
+    # news is the ceasefire (or, the other way round, the collapse)
+    assert_signs(["The two sides agreed a ceasefire after weeks of "
+                  "fighting.",
+                  "After years of decline, the town is thriving again."],
+                 ["After months of talks, the deal collapsed.",
+                  "He died after years of illness."])
+
+
+def test_a_survivor_found_in_the_ruins_is_good_news():
+    assert_signs(["Rescuers pulled a child alive from the rubble after "
+                  "three days.",
+                  "The missing hiker was found alive."],
+                 ["The shelling reduced the old town to rubble."])
+
+
+def test_fewer_bad_things_and_bad_things_undone_are_good_news():
+    # "fewer" reduces what follows, as "reduce" does; a bad thing undone
+    # in the passive ("was lifted", "was foiled") is good news, while a
+    # good thing called off stays bad news
+    assert_signs(["Fewer people died on the roads this year.",
+                  "There were fewer deaths this year.",
+                  "Sanctions were lifted last year.",
+                  "The plot was foiled by police.",
+                  "The fire was contained by evening.",
+                  "Officials said nobody was injured."],
+                 ["Fewer jobs were created.",
+                  "The wedding was called off."])
+
+
 def test_violent_report_reads_strongly_negative():
     r = score([MASSACRE])[0]
     assert r["compound"] <= -0.6, r
