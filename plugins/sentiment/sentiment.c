@@ -693,7 +693,13 @@ struct scorer {
     bool last_on, last_ly, cur_ly;
     double last_v;
     long last_word;
-    long word; /* index of the current word in the sentence */
+    /* the negative hits just before the last one, each within two words
+     * of the next ("malaria deaths", "the ban on protests"): a verb of
+     * fall after them undoes them all */
+    double before_last_v;
+    bool last_dir, cur_dir; /* the last hit, the current word: a verb of
+                               rise or fall ("fell victim") */
+    long word;              /* index of the current word in the sentence */
     /* the current word is "nor" or follows "and" / "or": a negator there
      * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
     bool coordinated;
@@ -739,6 +745,12 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     v *= sc->weight;
     add_value(sc, v);
     sc->hit_words += (uint32_t)n_words;
+    if (sc->last_on && sc->last_v < 0 && v < 0 && !sc->last_dir &&
+        sc->word - sc->last_word <= 2)
+        sc->before_last_v += sc->last_v;
+    else
+        sc->before_last_v = 0;
+    sc->last_dir = sc->cur_dir;
     sc->last_on = true;
     sc->last_ly = sc->cur_ly;
     sc->last_v = v;
@@ -826,6 +838,7 @@ static void scale_so_far(struct scorer *sc, double f)
     sc->neg *= f;
     if (sc->last_on)
         sc->last_v *= f;
+    sc->before_last_v *= f;
 }
 
 static void contrast_but(struct scorer *sc)
@@ -1405,9 +1418,17 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
     if (e->direction && sc->last_on && sc->last_v < 0 && !sc->last_ly &&
         sc->word - sc->last_word <= 2) {
         flush_modifier(sc);
-        if (e->direction == DIR_DOWN)
+        if (e->direction == DIR_DOWN) {
             replace_last(sc, -sc->last_v * sc->p->shift);
-        else
+            /* the rest of the bad thing ("malaria" of "malaria deaths
+             * halved", "the ban" of "the ban on protests was lifted") */
+            double b = sc->before_last_v;
+            if (b < 0) {
+                sc->sum -= b;
+                sc->neg += b;
+                add_value(sc, -b * sc->p->shift);
+            }
+        } else
             replace_last(sc, sc->last_v * (1.0 + sc->p->rise));
         sc->last_word = sc->word + n_words - 1;
         sc->last_on = false; /* once */
@@ -2070,6 +2091,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             (e.flags & LX_NEG) && coordinated_negator(&sc, i, key, len);
         int post = post_kind(key, len, n_tok, &e);
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
+        sc.cur_dir = e.direction != 0;
         apply_entry(&sc, &e, caps || emphasis, n_words, post);
         sc.coordinated = false;
         sc.word += n_words - 1;
@@ -2627,7 +2649,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.8.3",
+    .version = "1.8.4",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

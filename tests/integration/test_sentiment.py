@@ -632,6 +632,19 @@ def test_fewer_bad_things_and_bad_things_undone_are_good_news():
                   "The wedding was called off."])
 
 
+def test_a_fall_undoes_the_whole_bad_thing_before_it():
+    # "malaria deaths halved": both words of the bad thing are undone, not
+    # only the last; a verb of fall that is itself the first hit ("fell
+    # victim") does not count as part of it
+    assert_signs(["Malaria deaths have halved since 2000.",
+                  "The ban on protests was lifted.",
+                  "The rebels laid down their arms under the peace deal.",
+                  "The reforms lifted millions out of poverty."],
+                 ["The show fell victim to falling ratings and advertiser "
+                  "disaffection.",
+                  "Malaria deaths have doubled since 2000."])
+
+
 def test_violent_report_reads_strongly_negative():
     r = score([MASSACRE])[0]
     assert r["compound"] <= -0.6, r
