@@ -699,6 +699,7 @@ struct scorer {
     double before_last_v;
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
+    long aux_word;          /* the last "was", "were", "is"... (-1: none) */
     long word;              /* index of the current word in the sentence */
     /* the current word is "nor" or follows "and" / "or": a negator there
      * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
@@ -1407,6 +1408,18 @@ static void replace_last(struct scorer *sc, double v)
     sc->last_v = v;
 }
 
+/* Is the word (its key) an auxiliary of the passive: "was", "were", "is",
+ * "are", "be", "been", "being"? */
+static bool passive_aux(const uint8_t *key, size_t len)
+{
+    static const char *const aux[] = {"was", "were", "is",   "are",
+                                      "be",  "been", "being"};
+    for (size_t k = 0; k < sizeof(aux) / sizeof(aux[0]); k++)
+        if (strlen(aux[k]) == len && !memcmp(key, aux[k], len))
+            return true;
+    return false;
+}
+
 /* Act on one lexicon entry that covers `n_words` words from the current
  * one; `post` is its POST_* kind. */
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
@@ -1416,7 +1429,10 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
      * right after a negative word describes that word; not after an
      * adverb ("painfully slow") */
     if (e->direction && sc->last_on && sc->last_v < 0 && !sc->last_ly &&
-        sc->word - sc->last_word <= 2) {
+        (sc->word - sc->last_word <= 2 ||
+         /* in the passive, across the rest of the subject: "corruption
+          * charges against the mayor were dropped" */
+         (sc->aux_word == sc->word - 1 && sc->word - sc->last_word <= 5))) {
         flush_modifier(sc);
         if (e->direction == DIR_DOWN) {
             replace_last(sc, -sc->last_v * sc->p->shift);
@@ -1897,7 +1913,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
     if (prepare_keys(st, text, text_len, tok, a, b, counts) < 0)
         return -1;
 
-    struct scorer sc = {.st = st,
+    struct scorer sc = {.aux_word = -1,
+                        .st = st,
                         .p = p,
                         .text = text,
                         .tok = tok,
@@ -2003,6 +2020,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP))
             sc.neg_end++;
         advance_to_word(&sc);
+        if (len >= 2 && len <= 5 && passive_aux(key, len))
+            sc.aux_word = sc.word;
         /* a hashtag is a comment on the text, not the object of a
          * negation a few words before it ("can't play #frustrated"); right
          * after the negator it is one ("not #happy") */
@@ -2649,7 +2668,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.8.4",
+    .version = "1.8.5",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

@@ -645,6 +645,15 @@ def test_a_fall_undoes_the_whole_bad_thing_before_it():
                   "Malaria deaths have doubled since 2000."])
 
 
+def test_in_the_passive_a_fall_reaches_across_the_subject():
+    # "were dropped" after "charges against the mayor": the passive's verb
+    # reaches back over the rest of the subject to the bad thing
+    assert_signs(["Corruption charges against the mayor were dropped.",
+                  "Crime in the city is falling."],
+                 ["Tensions in the border region were rising.",
+                  "Violence in the border towns was increasing."])
+
+
 def test_violent_report_reads_strongly_negative():
     r = score([MASSACRE])[0]
     assert r["compound"] <= -0.6, r
