@@ -114,12 +114,14 @@ struct lexicon {
 enum lex_direction {
     DIR_UP = 16,   /* "rose": describes the negative word before it */
     DIR_DOWN = 32, /* "fell" */
+    DIR_END = 48,  /* "is over": turns the word before it around, good or
+                      bad ("the war is over", "the good times are over") */
 };
 
 struct lex_entry {
     uint8_t flags;
     uint8_t phrase_words; /* low 4 bits */
-    uint8_t direction;    /* DIR_UP, DIR_DOWN or 0 */
+    uint8_t direction;    /* DIR_UP, DIR_DOWN, DIR_END or 0 */
     bool shift_neg_only;  /* a shifter of negative words only ("help") */
     bool mood;            /* ROLE_MOOD */
     bool tears;           /* ROLE_TEARS */
@@ -700,7 +702,9 @@ struct scorer {
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
     long aux_word;          /* the last "was", "were", "is"... (-1: none) */
-    long word;              /* index of the current word in the sentence */
+    bool end_ok; /* a DIR_END entry ends its clause: "is over." but not
+                    "is over 50" */
+    long word;   /* index of the current word in the sentence */
     /* the current word is "nor" or follows "and" / "or": a negator there
      * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
     bool coordinated;
@@ -1408,6 +1412,25 @@ static void replace_last(struct scorer *sc, double v)
     sc->last_v = v;
 }
 
+/* Does the clause end at token i: the sentence's end, punctuation, or a
+ * word that starts what follows ("the famine is over after good rains")?
+ * Then "is over" is the end of something, not "more than" ("is over 50"). */
+static bool clause_ends_after(const struct scorer *sc, size_t i)
+{
+    static const char *const next[] = {"after", "and", "but", "now",
+                                       "at",    "as",  "so",  "for"};
+    if (i >= sc->end || sc->tok[i].kind == PRISM_TOK_PUNCT)
+        return true;
+    const prism_token *t = &sc->tok[i];
+    if (t->kind != PRISM_TOK_WORD) /* "is over 50", "was over $5 mln" */
+        return false;
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < sizeof(next) / sizeof(next[0]); k++)
+        if (strlen(next[k]) == n && !strncmp(sc->text + t->start, next[k], n))
+            return true;
+    return false;
+}
+
 /* Is the word (its key) an auxiliary of the passive: "was", "were", "is",
  * "are", "be", "been", "being"? */
 static bool passive_aux(const uint8_t *key, size_t len)
@@ -1428,13 +1451,16 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
     /* "unemployment fell", "the death toll rose": a verb of rise or fall
      * right after a negative word describes that word; not after an
      * adverb ("painfully slow") */
-    if (e->direction && sc->last_on && sc->last_v < 0 && !sc->last_ly &&
+    if (e->direction && sc->last_on && !sc->last_ly &&
+        (e->direction == DIR_END ? sc->end_ok : sc->last_v < 0) &&
         (sc->word - sc->last_word <= 2 ||
          /* in the passive, across the rest of the subject: "corruption
           * charges against the mayor were dropped" */
          (sc->aux_word == sc->word - 1 && sc->word - sc->last_word <= 5))) {
         flush_modifier(sc);
-        if (e->direction == DIR_DOWN) {
+        if (e->direction == DIR_END && sc->last_v > 0)
+            replace_last(sc, -sc->last_v * sc->p->shift);
+        else if (e->direction == DIR_DOWN || e->direction == DIR_END) {
             replace_last(sc, -sc->last_v * sc->p->shift);
             /* the rest of the bad thing ("malaria" of "malaria deaths
              * halved", "the ban" of "the ban on protests was lifted") */
@@ -2111,6 +2137,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         int post = post_kind(key, len, n_tok, &e);
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
         sc.cur_dir = e.direction != 0;
+        if (e.direction == DIR_END)
+            sc.end_ok = clause_ends_after(&sc, i + n_tok);
         apply_entry(&sc, &e, caps || emphasis, n_words, post);
         sc.coordinated = false;
         sc.word += n_words - 1;
@@ -2668,7 +2696,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.8.5",
+    .version = "1.8.6",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

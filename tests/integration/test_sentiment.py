@@ -654,6 +654,22 @@ def test_in_the_passive_a_fall_reaches_across_the_subject():
                   "Violence in the border towns was increasing."])
 
 
+def test_the_end_of_a_thing_turns_it_around():
+    # "is over" where the clause ends: the end of a bad thing is good news,
+    # of a good thing bad news; "was over 5 million" is "more than"
+    assert_signs(["The war is over.",
+                  "The famine is over after good rains.",
+                  "The drought finally came to an end.",
+                  "The profit was over 5 million dollars.",
+                  "Unemployment hit a record low.",
+                  "The country emerged from recession.",
+                  "Nobody died, and the damage was limited.",
+                  "The two rivals buried the hatchet."],
+                 ["The good times are over!",
+                  "The currency hit a record low.",
+                  "Inflation hit a record high."])
+
+
 def test_violent_report_reads_strongly_negative():
     r = score([MASSACRE])[0]
     assert r["compound"] <= -0.6, r

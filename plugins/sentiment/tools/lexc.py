@@ -16,8 +16,11 @@ line; a line `@kind K` switches the kind of the entries that follow:
   shifter    TERM  both|neg [v|vd]  turns the sentiment that follows around
                                     ("reduce poverty"), not negative itself;
                                     "neg": only negative words ("help")
-  direction  TERM  up|down [v|vd]   verb of rise or fall: describes the
-                                    negative word just before it
+  direction  TERM  up|down|end [v|vd]
+                                    verb of rise or fall: describes the
+                                    negative word just before it; "end"
+                                    ("is over") turns the word before it
+                                    around, good or bad
   contrast   TERM  but|although     clause weighting
   role       TERM  neg-skip|shift-skip|shift-stop|mood|det|tears
                                     a word's part in the rules: it does
@@ -443,7 +446,7 @@ def main():
                     elif kind == "direction":
                         term, how = fields[0], fields[1]
                         forms = fields[2] if len(fields) > 2 else "-"
-                        if how not in ("up", "down") or forms not in (
+                        if how not in ("up", "down", "end") or forms not in (
                                 "-", "v", "vd"):
                             raise ValueError("direction")
                         alts = [normalise(t) for t in alternatives(term)]
@@ -578,7 +581,8 @@ def main():
             if e.phrase_words > 15:
                 sys.exit(f"lexc: phrase too long: {key!r}")
             extra = e.phrase_words | {None: 0, "up": DIR_UP,
-                                      "down": DIR_DOWN}[e.direction]
+                                      "down": DIR_DOWN,
+                                      "end": DIR_UP | DIR_DOWN}[e.direction]
             if e.shift == "neg":
                 extra |= SHIFT_NEG_ONLY
             slots[i] = data[:16].ljust(16, b"\0") + struct.pack(
