@@ -1435,12 +1435,18 @@ static bool clause_ends_after(const struct scorer *sc, size_t i)
  * "are", "be", "been", "being"? */
 static bool passive_aux(const uint8_t *key, size_t len)
 {
-    static const char *const aux[] = {"was", "were", "is",   "are",
-                                      "be",  "been", "being"};
-    for (size_t k = 0; k < sizeof(aux) / sizeof(aux[0]); k++)
-        if (strlen(aux[k]) == len && !memcmp(key, aux[k], len))
-            return true;
-    return false;
+    switch (len) {
+    case 2:
+        return !memcmp(key, "is", 2) || !memcmp(key, "be", 2);
+    case 3:
+        return !memcmp(key, "was", 3) || !memcmp(key, "are", 3);
+    case 4:
+        return !memcmp(key, "were", 4) || !memcmp(key, "been", 4);
+    case 5:
+        return !memcmp(key, "being", 5);
+    default:
+        return false;
+    }
 }
 
 /* Act on one lexicon entry that covers `n_words` words from the current
@@ -1453,10 +1459,14 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
      * adverb ("painfully slow") */
     if (e->direction && sc->last_on && !sc->last_ly &&
         (e->direction == DIR_END ? sc->end_ok : sc->last_v < 0) &&
+        /* "over" ends something only after "is", "was"... */
+        (e->direction != DIR_END || n_words > 1 ||
+         sc->aux_word >= sc->word - 2) &&
         (sc->word - sc->last_word <= 2 ||
          /* in the passive, across the rest of the subject: "corruption
           * charges against the mayor were dropped" */
-         (sc->aux_word == sc->word - 1 && sc->word - sc->last_word <= 5))) {
+         (sc->aux_word >= sc->word - (e->direction == DIR_END ? 2 : 1) &&
+          sc->word - sc->last_word <= 5))) {
         flush_modifier(sc);
         if (e->direction == DIR_END && sc->last_v > 0)
             replace_last(sc, -sc->last_v * sc->p->shift);
@@ -2046,7 +2056,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP))
             sc.neg_end++;
         advance_to_word(&sc);
-        if (len >= 2 && len <= 5 && passive_aux(key, len))
+        if (passive_aux(key, len))
             sc.aux_word = sc.word;
         /* a hashtag is a comment on the text, not the object of a
          * negation a few words before it ("can't play #frustrated"); right
@@ -2074,7 +2084,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 n_tok = m;
             }
         }
-        if (found && n_tok == 1 && e.flags == LX_PHRASE)
+        if (found && n_tok == 1 && e.flags == LX_PHRASE && !e.direction)
             found = false; /* only a phrase start, and no phrase matched */
         if (!found && t->kind == PRISM_TOK_WORD && fallback_possible(key, len))
             found = lookup_fallback(&sc, key, (int)len, word_features(key, len),
@@ -2696,7 +2706,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.8.6",
+    .version = "1.8.7",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},
