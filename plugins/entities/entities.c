@@ -229,7 +229,7 @@ static void read_headline(state *st, const char *text, const prism_token *tok,
     const uint32_t given = (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
     const uint32_t heads = (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) |
                            (1u << NER_G_ORGHEAD) | (1u << NER_G_FACHEAD);
-    bool lower[ENT_CHUNK];
+    bool lower[ENT_CHUNK] = {false};
     size_t n_lower = 0, n_cap = 0;
     for (size_t i = a; i < b; i++) {
         const ner_info *t = &st->info[i];
@@ -263,7 +263,7 @@ static void read_headline(state *st, const char *text, const prism_token *tok,
      * (a line of names, "Guy Forget (France) beat Felix Mantilla", is not) */
     if (n_lower < 2 || n_lower * 2 < n_cap)
         return;
-    uint8_t doc_case[ENT_CHUNK];
+    uint8_t doc_case[ENT_CHUNK] = {0};
     for (size_t i = a; i < b; i++)
         doc_case[i - a] = st->info[i].doc_case;
     analyse_run(st, text, tok, a, b, lower);
