@@ -670,6 +670,14 @@ def test_the_end_of_a_thing_turns_it_around():
                   "Inflation hit a record high."])
 
 
+def test_release_recovery_and_relief_after_a_long_spell():
+    assert_signs(["The journalist was released from prison.",
+                  "The stolen paintings were recovered.",
+                  "Farmers welcomed the rain after a long drought."],
+                 ["The journalist was sent to prison.",
+                  "The paintings were stolen."])
+
+
 def test_violent_report_reads_strongly_negative():
     r = score([MASSACRE])[0]
     assert r["compound"] <= -0.6, r
