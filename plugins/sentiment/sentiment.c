@@ -1400,14 +1400,19 @@ static int post_kind(const uint8_t *w, size_t len, size_t n_tok,
 }
 
 /* Replace the value of the last hit by `v`. */
+/* Take back a value add_value counted. */
+static void remove_value(struct scorer *sc, double v)
+{
+    sc->sum -= v;
+    if (v > 0)
+        sc->pos -= v;
+    else
+        sc->neg += v;
+}
+
 static void replace_last(struct scorer *sc, double v)
 {
-    double old = sc->last_v;
-    sc->sum -= old;
-    if (old > 0)
-        sc->pos -= old;
-    else
-        sc->neg += old;
+    remove_value(sc, sc->last_v);
     add_value(sc, v);
     sc->last_v = v;
 }
@@ -1449,24 +1454,33 @@ static bool passive_aux(const uint8_t *key, size_t len)
     }
 }
 
+/* Does the entry, a verb of rise, fall or end, describe the last hit?
+ * "unemployment fell", "the death toll rose": right after a negative word
+ * (two words at most; five in the passive, across the rest of the
+ * subject: "corruption charges against the mayor were dropped"), not after
+ * an adverb ("painfully slow"); "is over", of a good or a bad thing, only
+ * where the clause ends, and "over" alone only after "is", "was"... */
+static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
+                           long n_words)
+{
+    if (!e->direction || !sc->last_on || sc->last_ly)
+        return false;
+    if (e->direction == DIR_END) {
+        if (!sc->end_ok || (n_words == 1 && sc->aux_word < sc->word - 2))
+            return false;
+    } else if (sc->last_v >= 0)
+        return false;
+    long gap = sc->word - sc->last_word;
+    long aux_gap = e->direction == DIR_END ? 2 : 1;
+    return gap <= 2 || (sc->aux_word >= sc->word - aux_gap && gap <= 5);
+}
+
 /* Act on one lexicon entry that covers `n_words` words from the current
  * one; `post` is its POST_* kind. */
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
                         long n_words, int post)
 {
-    /* "unemployment fell", "the death toll rose": a verb of rise or fall
-     * right after a negative word describes that word; not after an
-     * adverb ("painfully slow") */
-    if (e->direction && sc->last_on && !sc->last_ly &&
-        (e->direction == DIR_END ? sc->end_ok : sc->last_v < 0) &&
-        /* "over" ends something only after "is", "was"... */
-        (e->direction != DIR_END || n_words > 1 ||
-         sc->aux_word >= sc->word - 2) &&
-        (sc->word - sc->last_word <= 2 ||
-         /* in the passive, across the rest of the subject: "corruption
-          * charges against the mayor were dropped" */
-         (sc->aux_word >= sc->word - (e->direction == DIR_END ? 2 : 1) &&
-          sc->word - sc->last_word <= 5))) {
+    if (describes_last(sc, e, n_words)) {
         flush_modifier(sc);
         if (e->direction == DIR_END && sc->last_v > 0)
             replace_last(sc, -sc->last_v * sc->p->shift);
@@ -1476,8 +1490,7 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
              * halved", "the ban" of "the ban on protests was lifted") */
             double b = sc->before_last_v;
             if (b < 0) {
-                sc->sum -= b;
-                sc->neg += b;
+                remove_value(sc, b);
                 add_value(sc, -b * sc->p->shift);
             }
         } else
