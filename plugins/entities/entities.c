@@ -1552,6 +1552,12 @@ static void credit_lines(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* Companies' legal designators ("Inc", "Ltd.", "GmbH"). */
+static const char *const DESIGNATORS[] = {
+    "inc",  "inc.",    "incorporated", "corp", "corp.", "ltd",
+    "ltd.", "limited", "llc",          "l.p.", "lp",    "co",
+    "co.",  "plc",     "ag",           "sa",   "nv",    "gmbh"};
+
 /* A company's designator after a comma ("Google, Inc.", "Acme Widgets,
  * L.P.") belongs to the name before it, as UNER marks it; the model read
  * the designator as a name of its own, or as the start of one ("Inc. of
@@ -1559,15 +1565,12 @@ static void credit_lines(state *st, const char *text, const prism_token *tok,
 static void designator_after_comma(state *st, const char *text,
                                    const prism_token *tok, size_t ntok)
 {
-    static const char *const designators[] = {
-        "inc",  "inc.", "incorporated", "ltd",   "ltd.", "limited", "llc",
-        "l.p.", "lp",   "corp",         "corp.", "co.",  "plc"};
     const ner_info *in = st->info;
     for (size_t i = 2; i < ntok; i++) {
         if (!word_is(text, tok, i - 1, ",") || !in[i - 2].alpha ||
             in[i - 2].cap == NER_CAP_LOWER ||
             !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
-                    designators))
+                    DESIGNATORS))
             continue;
         /* the name before the comma: the tagged one, else the run of
          * capitalised words (at most four) */
@@ -1609,16 +1612,13 @@ static void split_after_designator(state *st, const char *text,
                                    const prism_token *tok, size_t ntok)
 {
     static const char *const ends[] = {"inc.", "corp.", "ltd."};
-    static const char *const designators[] = {
-        "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "limited",
-        "llc", "co",   "co.",  "ag",    "sa",  "nv",   "gmbh"};
     const ner_info *in = st->info;
     for (size_t i = 0; i + 1 < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         if ((part != NER_B && part != NER_I) || !in[i].dot ||
             !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start, ends) ||
             ONE_OF(text + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start,
-                   designators) ||
+                   DESIGNATORS) ||
             in[i + 1].cap == NER_CAP_LOWER)
             continue;
         int type = ner_tag_type(st->tags[i]);
@@ -1931,18 +1931,17 @@ static void company_short_names(state *st, const char *text,
     enum { MAX_FULL = 64 };
     uint32_t full[MAX_FULL]; /* the full names' mentions */
     size_t nfull = 0;
-    static const char *const designators[] = {
-        "inc",        "inc.",        "corp",     "corp.",    "corporation",
-        "co",         "co.",         "company",  "ltd",      "ltd.",
-        "limited",    "plc",         "llc",      "ag",       "sa",
-        "nv",         "gmbh",        "group",    "holdings", "bancorp",
-        "industries", "enterprises", "airlines", "bank"};
+    static const char *const company_words[] = {
+        "corporation", "company",     "group",    "holdings", "bancorp",
+        "industries",  "enterprises", "airlines", "bank"};
     const ner_info *in = st->info;
     for (size_t m = 0; m < nmen && nfull < MAX_FULL; m++) {
         const mention *x = &st->men[m];
         const prism_token *last = &tok[x->b - 1];
         if (x->label == L_ORG && x->b - x->a >= 2 &&
-            ONE_OF(text + last->start, last->end - last->start, designators))
+            (ONE_OF(text + last->start, last->end - last->start, DESIGNATORS) ||
+             ONE_OF(text + last->start, last->end - last->start,
+                    company_words)))
             full[nfull++] = (uint32_t)m;
     }
     for (size_t m = 0; m < nmen; m++) {
