@@ -701,10 +701,11 @@ struct scorer {
     double before_last_v;
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
-    long aux_word;          /* the last "was", "were", "is"... (-1: none) */
-    bool end_ok; /* a DIR_END entry ends its clause: "is over." but not
-                    "is over 50" */
-    long word;   /* index of the current word in the sentence */
+    int aux_back; /* "was", "were", "is"... stands 1 or 2 words before the
+                     current verb of rise, fall or end (0: not) */
+    bool end_ok;  /* a DIR_END entry ends its clause: "is over." but not
+                     "is over 50" */
+    long word;    /* index of the current word in the sentence */
     /* the current word is "nor" or follows "and" / "or": a negator there
      * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
     bool coordinated;
@@ -1454,6 +1455,21 @@ static bool passive_aux(const uint8_t *key, size_t len)
     }
 }
 
+/* Is "was", "were", "is"... one word or two before token i (1, 2; 0:
+ * neither)? Looked at only for a verb of rise, fall or end. */
+static int aux_before(const struct scorer *sc, size_t i)
+{
+    for (int back = 1; back <= 2 && i >= sc->start + (size_t)back; back++) {
+        size_t j = i - (size_t)back;
+        const struct tok_key *k = &sc->tk[j - sc->start];
+        if (sc->tok[j].kind != PRISM_TOK_WORD || k->len == 0)
+            return 0;
+        if (passive_aux(sc->kbuf + (size_t)k->off * 8, k->len))
+            return back;
+    }
+    return 0;
+}
+
 /* Does the entry, a verb of rise, fall or end, describe the last hit?
  * "unemployment fell", "the death toll rose": right after a negative word
  * (two words at most; five in the passive, across the rest of the
@@ -1466,13 +1482,14 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
     if (!e->direction || !sc->last_on || sc->last_ly)
         return false;
     if (e->direction == DIR_END) {
-        if (!sc->end_ok || (n_words == 1 && sc->aux_word < sc->word - 2))
+        if (!sc->end_ok || (n_words == 1 && !sc->aux_back))
             return false;
     } else if (sc->last_v >= 0)
         return false;
     long gap = sc->word - sc->last_word;
-    long aux_gap = e->direction == DIR_END ? 2 : 1;
-    return gap <= 2 || (sc->aux_word >= sc->word - aux_gap && gap <= 5);
+    bool passive =
+        sc->aux_back == 1 || (e->direction == DIR_END && sc->aux_back == 2);
+    return gap <= 2 || (passive && gap <= 5);
 }
 
 /* Act on one lexicon entry that covers `n_words` words from the current
@@ -1962,8 +1979,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
     if (prepare_keys(st, text, text_len, tok, a, b, counts) < 0)
         return -1;
 
-    struct scorer sc = {.aux_word = -1,
-                        .st = st,
+    struct scorer sc = {.st = st,
                         .p = p,
                         .text = text,
                         .tok = tok,
@@ -2069,8 +2085,6 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP))
             sc.neg_end++;
         advance_to_word(&sc);
-        if (passive_aux(key, len))
-            sc.aux_word = sc.word;
         /* a hashtag is a comment on the text, not the object of a
          * negation a few words before it ("can't play #frustrated"); right
          * after the negator it is one ("not #happy") */
@@ -2160,6 +2174,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         int post = post_kind(key, len, n_tok, &e);
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
         sc.cur_dir = e.direction != 0;
+        if (e.direction)
+            sc.aux_back = aux_before(&sc, i);
         if (e.direction == DIR_END)
             sc.end_ok = clause_ends_after(&sc, i + n_tok);
         apply_entry(&sc, &e, caps || emphasis, n_words, post);
