@@ -1518,7 +1518,8 @@ static void credit_lines(state *st, const char *text, const prism_token *tok,
     for (size_t i = 1; i + 1 < ntok; i++) {
         /* the credit opens the line or follows "(", ";" or "Additional"
          * ("figures compiled by Euromoney magazine" is no credit) */
-        if (tok[i].end - tok[i].start != 2 || !word_is(text, tok, i, "by") ||
+        if ((text[tok[i].start] | 0x20) != 'b' ||
+            !word_is(text, tok, i, "by") ||
             !ONE_OF(text + tok[i - 1].start, tok[i - 1].end - tok[i - 1].start,
                     credits) ||
             !(in[i - 1].cap == NER_CAP_TITLE ||
@@ -1567,8 +1568,8 @@ static void designator_after_comma(state *st, const char *text,
 {
     const ner_info *in = st->info;
     for (size_t i = 2; i < ntok; i++) {
-        if (!word_is(text, tok, i - 1, ",") || !in[i - 2].alpha ||
-            in[i - 2].cap == NER_CAP_LOWER ||
+        if (text[tok[i - 1].start] != ',' || !word_is(text, tok, i - 1, ",") ||
+            !in[i - 2].alpha || in[i - 2].cap == NER_CAP_LOWER ||
             !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start,
                     DESIGNATORS))
             continue;
@@ -1639,6 +1640,26 @@ static void split_after_designator(state *st, const char *text,
     }
 }
 
+/* Could the word w of n bytes be one of particle_names()' particles? A
+ * quick look at its first two letters, rarely true. */
+static bool particle_start(const char *w, size_t n)
+{
+    if (n < 2)
+        return false;
+    switch (w[0]) {
+    case 'b':
+        return w[1] == 'i';
+    case 'i':
+        return w[1] == 'b';
+    case 'v':
+        return w[1] == 'a' || w[1] == 'o';
+    case 'd':
+        return w[1] == 'e' || w[1] == 'a' || w[1] == 'i';
+    default:
+        return false;
+    }
+}
+
 /* A surname that opens with a lower-case particle ("bin Laden", "de
  * Gaulle", "van Gogh", "von Braun") is a person's, the particle included,
  * as CoNLL-2003 marks "de Klerk"; the model, seeing the surname alone,
@@ -1653,8 +1674,8 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
         "bin", "ibn", "van", "von", "de", "da", "di", "del", "della", "der"};
     const ner_info *in = st->info;
     for (size_t i = 0; i + 1 < ntok; i++) {
-        if (st->tags[i] || in[i].cap != NER_CAP_LOWER || in[i].len > 5 ||
-            !strchr("bivd", text[tok[i].start]) || /* the particles' */
+        if (!particle_start(text + tok[i].start, tok[i].end - tok[i].start) ||
+            st->tags[i] || in[i].cap != NER_CAP_LOWER || in[i].len > 5 ||
             in[i + 1].cap == NER_CAP_NONE ||
             (i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER) ||
             !ONE_OF(text + tok[i].start, tok[i].end - tok[i].start, particles))
