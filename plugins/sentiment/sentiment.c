@@ -67,6 +67,8 @@ enum lex_role {
     ROLE_MOOD = 8,       /* the writer's mood ("lol", "ugh"): like a face */
     ROLE_DET = 16,       /* a determiner: a shifter after it is a noun */
     ROLE_TEARS = 32,     /* a crying face: tears of sorrow or of joy */
+    ROLE_MEASURE = 64,   /* a quantity whose rise is good news ("profit") */
+    ROLE_BURDEN = 128,   /* one whose rise is bad news ("costs") */
 };
 
 #define LEX_MAGIC        "PRSMSENT"
@@ -112,16 +114,20 @@ struct lexicon {
 
 /* One lexicon entry, decoded. */
 enum lex_direction {
-    DIR_UP = 16,   /* "rose": describes the negative word before it */
-    DIR_DOWN = 32, /* "fell" */
-    DIR_END = 48,  /* "is over": turns the word before it around, good or
-                      bad ("the war is over", "the good times are over") */
+    DIR_UP = 16,     /* "rose": describes the negative word before it */
+    DIR_DOWN = 32,   /* "fell" */
+    DIR_END = 48,    /* "is over": turns the word before it around, good or
+                        bad ("the war is over", "the good times are over") */
+    DIR_SENSE = 128, /* with DIR_UP or DIR_DOWN: how a bad thing changed,
+                        not how much ("worsened", "was lifted"), so no rise
+                        or fall of a measure */
 };
 
 struct lex_entry {
     uint8_t flags;
     uint8_t phrase_words; /* low 4 bits */
     uint8_t direction;    /* DIR_UP, DIR_DOWN, DIR_END or 0 */
+    bool sense;           /* DIR_SENSE */
     bool shift_neg_only;  /* a shifter of negative words only ("help") */
     bool mood;            /* ROLE_MOOD */
     bool tears;           /* ROLE_TEARS */
@@ -270,6 +276,7 @@ static inline void lex_decode(const uint8_t *s, struct lex_entry *out)
     out->flags = s[25];
     out->phrase_words = s[26] & 15;
     out->direction = s[26] & (DIR_UP | DIR_DOWN);
+    out->sense = (s[26] & DIR_SENSE) != 0;
     out->shift_neg_only = (s[26] & 64) != 0;
     out->mood = (s[27] & ROLE_MOOD) != 0;
     out->tears = (s[27] & ROLE_TEARS) != 0;
@@ -466,6 +473,7 @@ struct params {
     double short_words;   /* up to this many words a text is one utterance */
     double long_words;    /* from this many, the mean of its sentences */
     double rise;          /* "the toll rose": the bad thing grows by this */
+    double measure;       /* "profit fell": at least this much news */
     double exclaim_alone; /* "Gametime!": "!" in a sentence of no sentiment */
     double un_prefix;     /* "unproductive": un- + rated word, times this */
     double face;          /* weight of emoticons, emoji and mood words */
@@ -504,6 +512,7 @@ static const struct params default_params = {
     .short_words = 30,
     .long_words = 80,
     .rise = 0.2,
+    .measure = 1.5,
     .exclaim_alone = 0.0,
     .un_prefix = -0.6,
     .face = 1.0,
@@ -544,6 +553,7 @@ static const struct param_name {
     {"short_words", offsetof(struct params, short_words)},
     {"long_words", offsetof(struct params, long_words)},
     {"rise", offsetof(struct params, rise)},
+    {"measure", offsetof(struct params, measure)},
     {"exclaim_alone", offsetof(struct params, exclaim_alone)},
     {"un_prefix", offsetof(struct params, un_prefix)},
     {"face", offsetof(struct params, face)},
@@ -701,11 +711,18 @@ struct scorer {
     double before_last_v;
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
-    int aux_back; /* "was", "were", "is"... stands 1 or 2 words before the
-                     current verb of rise, fall or end (0: not) */
-    bool end_ok;  /* a DIR_END entry ends its clause: "is over." but not
-                     "is over 50" */
-    long word;    /* index of the current word in the sentence */
+    int aux_back;      /* "was", "were", "is"... stands 1 or 2 words before the
+                          current verb of rise, fall or end (0: not) */
+    int measure_back;  /* a measure ("profit") stands this many words before
+                          the current verb of rise or fall (0: none) */
+    int measure_ahead; /* or this many words after it ("lowered its
+                          outlook"; 0: none) */
+    bool burden;       /* and it is a burden ("costs"): its rise is bad */
+    long measure_from, measure_to; /* the words after a verb up to its
+                                      measure, which count no more */
+    bool end_ok; /* a DIR_END entry ends its clause: "is over." but not
+                    "is over 50" */
+    long word;   /* index of the current word in the sentence */
     /* the current word is "nor" or follows "and" / "or": a negator there
      * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
     bool coordinated;
@@ -1470,6 +1487,95 @@ static int aux_before(const struct scorer *sc, size_t i)
     return 0;
 }
 
+/* Is the key w of n bytes one of the words of list (NULL-terminated)? */
+static bool one_of(const uint8_t *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && !memcmp(w, *list, n))
+            return true;
+    return false;
+}
+
+/* Is a measure ("profit", "sales") or a burden ("costs") one to five words
+ * before token i, with only little words, adverbs in -ly and names between
+ * ("sales in Russia more than doubled", "earnings per share rose", "sales
+ * are expected to fall sharply"), not another noun ("in some cases prices
+ * rose")? How many words back (0: none); *burden tells which. Looked at
+ * only for a verb of rise or fall. */
+static int measure_before(const struct scorer *sc, size_t i, bool *burden)
+{
+    static const char *const between[] = {
+        "to",    "has",   "have",     "had",  "will", "would",  "could",
+        "may",   "might", "is",       "are",  "was",  "were",   "be",
+        "been",  "also",  "further",  "more", "than", "per",    "share",
+        "in",    "of",    "expected", "seen", "set",  "likely", "before",
+        "after", "tax",   "taxes",    NULL};
+    for (int back = 1; back <= 5 && i >= sc->start + (size_t)back; back++) {
+        size_t j = i - (size_t)back;
+        const struct tok_key *k = &sc->tk[j - sc->start];
+        if (sc->tok[j].kind != PRISM_TOK_WORD || k->len == 0)
+            return 0;
+        const uint8_t *w = sc->kbuf + (size_t)k->off * 8;
+        if (back == 1 && k->len == 2 && !memcmp(w, "of", 2))
+            return 0; /* "the costs of increasing production" */
+        unsigned role = lex_roles(&sc->st->lex, w, k->len, hash32(k->hash));
+        if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
+            *burden = (role & ROLE_BURDEN) != 0;
+            return back;
+        }
+        if (!one_of(w, k->len, between) && !ends_with_ly(w, (int)k->len) &&
+            !(sc->tok[j].flags & PRISM_TF_TITLE))
+            return 0;
+    }
+    return 0;
+}
+
+/* Is a measure or a burden one to four words after the verb of rise or
+ * fall that ends before token i, its object, with only determiners and
+ * qualifiers before it ("raised its dividend", "lowered its full-year
+ * outlook", "doubled its 2025 profit")? A measure followed by another word
+ * only qualifies it ("lowered its debt ratings", "raised the sales tax"),
+ * unless the verb is a participle before it ("rising inventories hurt").
+ * How many words ahead (0: none). */
+static int measure_after(const struct scorer *sc, size_t i, bool *burden,
+                         bool participle)
+{
+    static const char *const det[] = {"its",    "their",     "the",    "a",
+                                      "an",     "his",       "her",    "our",
+                                      "annual", "quarterly", "yearly", NULL};
+    static const char *const after_measure[] = {
+        "of",  "and",    "or",      "from",     "as",     "than", "but",
+        "so",  "due",    "because", "per",      "rather", "may",  "might",
+        "can", "should", "must",    "expected", NULL};
+    int found = 0;
+    for (int ahead = 1; ahead <= 4 && i < sc->end; ahead++, i++) {
+        const struct tok_key *k = &sc->tk[i - sc->start];
+        if (sc->tok[i].kind == PRISM_TOK_NUMBER && !found)
+            continue; /* "its 2025 forecast" */
+        if (sc->tok[i].kind != PRISM_TOK_WORD || k->len == 0)
+            return found;
+        const uint8_t *w = sc->kbuf + (size_t)k->off * 8;
+        unsigned role = lex_roles(&sc->st->lex, w, k->len, hash32(k->hash));
+        if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
+            *burden = (role & ROLE_BURDEN) != 0;
+            found = ahead;
+            continue;
+        }
+        if (found) /* "dividend to", "output and", "margins previously",
+                      "rising inventories hurt", but not "sales tax",
+                      "stock price" */
+            return role || ends_with_ly(w, (int)k->len) ||
+                           one_of(w, k->len, after_measure) ||
+                           (participle && found == 1)
+                       ? found
+                       : 0;
+        if (!memchr(w, '-', k->len) /* "full-year" */ &&
+            !one_of(w, k->len, det))
+            return 0;
+    }
+    return found;
+}
+
 /* Does the entry, a verb of rise, fall or end, describe the last hit?
  * "unemployment fell", "the death toll rose": right after a negative word
  * (two words at most; five in the passive, across the rest of the
@@ -1497,6 +1603,26 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
                         long n_words, int post)
 {
+    if (sc->measure_back || sc->measure_ahead) {
+        /* "operating profit fell", "net sales rose", "costs rose": news
+         * of at least `measure` (or as strong as the verb: "plunged"), in
+         * place of the verb's valence and the measure's */
+        double m = fmax(sc->p->measure, fabs(e->valence));
+        if (sc->measure_ahead) { /* its own valence is in the news */
+            sc->measure_from = sc->word + n_words;
+            sc->measure_to = sc->word + n_words - 1 + sc->measure_ahead;
+        } else if (sc->last_on && (unsigned long)(sc->word - sc->measure_back -
+                                                  sc->last_word) <= 1) {
+            /* the measure's own valence, or that of the word before it,
+             * which names the same thing ("unemployment claims fell") */
+            if (fabs(sc->last_v) > m)
+                m = fabs(sc->last_v);
+            remove_value(sc, sc->last_v);
+        }
+        add_hit(sc, (e->direction == DIR_UP) != sc->burden ? m : -m, caps,
+                n_words);
+        return;
+    }
     if (describes_last(sc, e, n_words)) {
         flush_modifier(sc);
         if (e->direction == DIR_END && sc->last_v > 0)
@@ -1591,7 +1717,8 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
         }
         return;
     }
-    if ((e->flags & LX_LEX) && e->valence != 0)
+    if ((e->flags & LX_LEX) && e->valence != 0 &&
+        (sc->word < sc->measure_from || sc->word > sc->measure_to))
         add_hit(sc, e->valence, caps, n_words);
 }
 
@@ -1989,7 +2116,9 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                         .end = b,
                         .n_all = n_all,
                         .weight = 1.0,
-                        .word = -1};
+                        .word = -1,
+                        .measure_from = -1,
+                        .measure_to = -1};
     uint32_t n_alpha = counts[0], n_upper = counts[1], n_excl = counts[2],
              n_quest = counts[3];
     /* whether Title Case words may be names: decided at the first rated
@@ -2176,6 +2305,14 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         sc.cur_dir = e.direction != 0;
         if (e.direction)
             sc.aux_back = aux_before(&sc, i);
+        sc.measure_back = sc.measure_ahead = 0;
+        if ((e.direction == DIR_UP || e.direction == DIR_DOWN) && !e.sense &&
+            !(sc.measure_back = measure_before(&sc, i, &sc.burden)))
+            sc.measure_ahead =
+                measure_after(&sc, i + n_tok, &sc.burden,
+                              n_tok == 1 && len > 4 &&
+                                  (!memcmp(key + len - 3, "ing", 3) ||
+                                   !memcmp(key + len - 2, "ed", 2)));
         if (e.direction == DIR_END)
             sc.end_ok = clause_ends_after(&sc, i + n_tok);
         apply_entry(&sc, &e, caps || emphasis, n_words, post);

@@ -654,6 +654,28 @@ def test_in_the_passive_a_fall_reaches_across_the_subject():
                   "Violence in the border towns was increasing."])
 
 
+def test_a_measure_that_rises_or_falls_is_news():
+    # profit, sales, output (measures.tsv): a rise is good news and a fall
+    # bad news, after the measure or before it as the verb's object; costs
+    # and debt (burdens) the other way round
+    assert_signs(["Operating profit rose to EUR 13.1 mn from EUR 8.7 mn.",
+                  "Sales in Russia more than doubled in the quarter.",
+                  "Earnings per share rose to EUR 0.45 from EUR 0.31.",
+                  "The company raised its dividend to 19 cents a share.",
+                  "Costs fell by EUR 20 million thanks to the savings "
+                  "programme.",
+                  "Unemployment claims fell last week.",
+                  "Profits recovered in the second half."],
+                 ["Operating profit fell to EUR 2.1 mn from EUR 4.5 mn.",
+                  "The company said it expects net sales to decline in "
+                  "2009.",
+                  "The company lowered its full-year outlook.",
+                  "Costs rose faster than revenue.",
+                  "But they said rising inventories hurt the odds.",
+                  "The strike lowered output at the mine.",
+                  "The economy worsened."])
+
+
 def test_the_end_of_a_thing_turns_it_around():
     # "is over" where the clause ends: the end of a bad thing is good news,
     # of a good thing bad news; "was over 5 million" is "more than"

@@ -16,13 +16,17 @@ line; a line `@kind K` switches the kind of the entries that follow:
   shifter    TERM  both|neg [v|vd]  turns the sentiment that follows around
                                     ("reduce poverty"), not negative itself;
                                     "neg": only negative words ("help")
-  direction  TERM  up|down|end [v|vd]
+  direction  TERM  up|down|end|worse|undo [v|vd]
                                     verb of rise or fall: describes the
                                     negative word just before it; "end"
                                     ("is over") turns the word before it
-                                    around, good or bad
+                                    around, good or bad; "worse" and
+                                    "undo" are "up" and "down" for a bad
+                                    thing ("the drought worsened", "the
+                                    ban was lifted") but no rise or fall
+                                    of a measure ("sales worsened")
   contrast   TERM  but|although     clause weighting
-  role       TERM  neg-skip|shift-skip|shift-stop|mood|det|tears
+  role       TERM  neg-skip|shift-skip|shift-stop|mood|det|tears|measure|burden
                                     a word's part in the rules: it does
                                     not use up a negation's or a shifter's
                                     reach, or a shifter has no object after
@@ -32,7 +36,12 @@ line; a line `@kind K` switches the kind of the entries that follow:
                                     determiner, after which a one-word
                                     shifter is a noun ("the ending");
                                     "tears": a crying face, which counts
-                                    in the direction of its sentence
+                                    in the direction of its sentence;
+                                    "measure": a quantity whose rise is
+                                    good news and fall bad ("profit",
+                                    "sales"), read by a verb of rise or
+                                    fall after it; "burden": one whose
+                                    rise is bad news ("costs", "debt")
   param      NAME  VALUE            a calibrated constant of the scorer
   block      TERM                   not a derived form of a rated word
   learned    KEY<TAB>WEIGHT         a weight of the learned correction, for a
@@ -66,8 +75,9 @@ Output, little-endian (the plugin checks every offset before use):
            32-bit hash: the key's first 16 bytes (zero-padded), u32 hash,
            u32 str_off, u8 str_len, u8 flags, u8 phrase_words (low 4 bits)
            | 16 rise | 32 fall | 64 shifter of negative words only,
+           | 128 worse or undo,
            u8 roles (1 neg-skip, 2 shift-skip, 4 shift-stop, 8 mood,
-           16 det, 32 tears),
+           16 det, 32 tears, 64 measure, 128 burden),
            i16 valence*100, i16 scalar*1000
   roles    n_role_slots x 32 bytes, the same format: the words with a role
            in negation and shifting (the main table holds them only when
@@ -90,11 +100,12 @@ F_LEX, F_NEG, F_MOD, F_BUT, F_ALTHOUGH, F_PHRASE = 1, 2, 4, 8, 16, 32
 F_SHIFT, F_EXCESS = 64, 128
 DIR_UP, DIR_DOWN = 16, 32  # high bits of the phrase_words byte
 SHIFT_NEG_ONLY = 64
+DIR_SENSE = 128  # "worse", "undo": no rise or fall of a measure
 PUNCT_SPLIT = re.compile(r"([,;:!?])")
 
 
 ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8, "det": 16,
-         "tears": 32}
+         "tears": 32, "measure": 64, "burden": 128}
 M64 = (1 << 64) - 1
 K1, K2, K3 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
 
@@ -446,7 +457,8 @@ def main():
                     elif kind == "direction":
                         term, how = fields[0], fields[1]
                         forms = fields[2] if len(fields) > 2 else "-"
-                        if how not in ("up", "down", "end") or forms not in (
+                        if how not in ("up", "down", "end", "worse",
+                                       "undo") or forms not in (
                                 "-", "v", "vd"):
                             raise ValueError("direction")
                         alts = [normalise(t) for t in alternatives(term)]
@@ -519,12 +531,13 @@ def main():
                 prefix = entry(" ".join(words[:k]))
                 prefix.phrase_words = max(prefix.phrase_words, len(words))
 
-    # The little words of the rules (neg-skip, shift-skip, shift-stop) go
-    # to a small table of their own, consulted only while a negation or a
-    # shifter is active; they are keys of the main table only when they
-    # are more than that ("the" starts phrases).
+    # The little words of the rules (neg-skip, shift-skip, shift-stop) and
+    # the measures go to a small table of their own, consulted only while a
+    # negation or a shifter is active or at a verb of rise or fall; they
+    # are keys of the main table only when they are more than that ("the"
+    # starts phrases, "profit" is rated).
     rule_roles = (ROLES["neg-skip"] | ROLES["shift-skip"] | ROLES["shift-stop"] |
-                  ROLES["det"])
+                  ROLES["det"] | ROLES["measure"] | ROLES["burden"])
     role_keys = sorted(k for k, e in entries.items() if e.roles & rule_roles)
     keys = sorted(k for k, e in entries.items()
                   if not (e.roles & rule_roles) or e.valence is not None or
@@ -582,7 +595,9 @@ def main():
                 sys.exit(f"lexc: phrase too long: {key!r}")
             extra = e.phrase_words | {None: 0, "up": DIR_UP,
                                       "down": DIR_DOWN,
-                                      "end": DIR_UP | DIR_DOWN}[e.direction]
+                                      "end": DIR_UP | DIR_DOWN,
+                                      "worse": DIR_UP | DIR_SENSE,
+                                      "undo": DIR_DOWN | DIR_SENSE}[e.direction]
             if e.shift == "neg":
                 extra |= SHIFT_NEG_ONLY
             slots[i] = data[:16].ljust(16, b"\0") + struct.pack(
