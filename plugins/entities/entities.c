@@ -307,12 +307,14 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     const struct ner_gslot *g = phrase_gaz(st, a, b);
     const struct ner_gslot *last = phrase_gaz(st, b - 1, b);
     *canon = g ? g->canon : 0;
-    /* "Catholic Church", "Orthodox Church": a religion and "Church" is
-     * the church, an organisation, not a building. */
-    if (b - a == 2 && type != NER_PER &&
-        st->info[a + 1].h_lower == ner_hash_bytes("church", 6, 2) &&
-        has(phrase_gaz(st, a, a + 1), NER_G_NORP))
-        return L_ORG;
+    /* "Catholic Church", "Russian Orthodox Church", "United Methodist
+     * Church": a religion and "Church" is the church, an organisation,
+     * not a building ("St Mary's Church"). */
+    if (b - a >= 2 && type != NER_PER &&
+        st->info[b - 1].h_lower == ner_hash_bytes("church", 6, 2))
+        for (size_t i = a; i + 1 < b; i++)
+            if (has(phrase_gaz(st, i, i + 1), NER_G_NORP))
+                return L_ORG;
     /* Names headed by an event, award or law word are MISC ("Booker
      * Prize", "Treaty of Versailles"), by a building's word places
      * ("Heathrow Airport"), by a word such as "University" or "Inc"
@@ -681,7 +683,8 @@ static const struct {
      "sprinter cyclist boxer golfer monk nun priest missionary prophet "
      "apostle businessman businesswoman entrepreneur banker financier "
      "tycoon philanthropist billionaire clergyman politician dictator "
-     "general admiral"},
+     "general admiral coach winger footballer cricketer batsman jockey "
+     "skier swimmer gymnast"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -1129,6 +1132,12 @@ static bool span_rules(const state *st, const char *text,
                  *a > 1 && in[*a - 2].cap == NER_CAP_LOWER &&
                  (word_rule(st, *a - 2) & WR_STAKE) && *type != NER_PER)
             *type = NER_ORG;
+        else if (*type == NER_LOC && *b - *a == 1 &&
+                 in[*a - 1].h_lower == ner_hash_bytes("to", 2, 2) && *a > 1 &&
+                 in[*a - 2].h_lower == ner_hash_bytes("according", 9, 2) &&
+                 !(in[*a].gaz & NOT_PER))
+            *type = NER_ORG; /* a source, not a place: "according to
+                                Pollstar" (a known place stays one) */
         else if ((cue & WR_PERN) && *type != NER_PER && *b - *a <= 3) {
             const uint32_t heads =
                 (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |

@@ -670,3 +670,21 @@ def test_given_names_stay_people_though_towns_bear_them():
     for name in ("Gretchen", "Karla", "Peder"):
         assert got.get(name) == {"PERSON"}, (name, got)
     assert got.get("Chelsea") == {"ORG"}, got
+
+
+def test_churches_coaches_and_sources():
+    # A church named with its faith is the church, an organisation; one
+    # named after a saint is a building. A name after "coach" is a
+    # person's; one-word sources after "according to" are organisations
+    # unless a list knows them as places.
+    got = labels(run("The Russian Orthodox Church backed the war, and the "
+                     "United Methodist Church split. Mass was held at St "
+                     "Mary's Church in Oxford. Barça coach Hansi Flick "
+                     "complained. Ticket sales topped $2 billion, according "
+                     "to Pollstar. The ship was off Crete, according to "
+                     "Kpler."))
+    assert got.get("Russian Orthodox Church") == {"ORG"}, got
+    assert got.get("United Methodist Church") == {"ORG"}, got
+    assert got.get("St Mary's Church") == {"LOC"}, got
+    assert got.get("Hansi Flick") == {"PERSON"}, got
+    assert got.get("Pollstar") == {"ORG"} and got.get("Kpler") == {"ORG"}, got
