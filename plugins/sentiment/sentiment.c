@@ -718,6 +718,8 @@ struct scorer {
     int measure_ahead; /* or this many words after it ("lowered its
                           outlook"; 0: none) */
     bool burden;       /* and it is a burden ("costs"): its rise is bad */
+    bool has_object;   /* a determiner follows the verb: it acts on what
+                          follows ("the scandal weakened the government") */
     long measure_from, measure_to; /* the words after a verb up to its
                                       measure, which count no more */
     bool end_ok; /* a DIR_END entry ends its clause: "is over." but not
@@ -1576,6 +1578,17 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
     return found;
 }
 
+/* Is token i a determiner ("the", "its", "their")? */
+static bool determiner_at(const struct scorer *sc, size_t i)
+{
+    if (i >= sc->end || sc->tok[i].kind != PRISM_TOK_WORD)
+        return false;
+    const struct tok_key *k = &sc->tk[i - sc->start];
+    return k->len > 0 && (lex_roles(&sc->st->lex, sc->kbuf + (size_t)k->off * 8,
+                                    k->len, hash32(k->hash)) &
+                          ROLE_DET);
+}
+
 /* Does the entry, a verb of rise, fall or end, describe the last hit?
  * "unemployment fell", "the death toll rose": right after a negative word
  * (two words at most; five in the passive, across the rest of the
@@ -1595,6 +1608,10 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
     long gap = sc->word - sc->last_word;
     bool passive =
         sc->aux_back == 1 || (e->direction == DIR_END && sc->aux_back == 2);
+    /* a fall that acts on an object undoes nothing before it: "the scandal
+     * weakened the government", "the attacks halved the population" */
+    if (e->direction == DIR_DOWN && sc->has_object && !passive)
+        return false;
     return gap <= 2 || (passive && gap <= 5);
 }
 
@@ -2226,6 +2243,21 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         found = slot && slot_meaningful(slot);
         if (found)
             lex_decode(slot, &e);
+        if (sc.shift_on && !sc.shift_neg_only &&
+            (role & (ROLE_MEASURE | ROLE_BURDEN))) {
+            /* "cut 3,000 jobs", "slashed its dividend", "reduced costs":
+             * the shifter's object is a measure, and its fall is news of
+             * at least `measure`, in place of the measure's own valence */
+            double v = fmax(p->measure, found ? fabs(e.valence) : 0.0);
+            if (!(role & ROLE_BURDEN))
+                v = -v;
+            if (sc.shift_negated) /* "did not cut jobs" */
+                v *= v > 0 ? -p->neg_pos : -p->neg_neg;
+            sc.shift_used = true;
+            end_shift(&sc);
+            add_hit(&sc, v, false, 1);
+            continue;
+        }
         /* "cut my finger really bad": a degree word after the shifter's
          * object (it and one content word before it used up the reach)
          * starts what is said of the deed, not of the object */
@@ -2303,8 +2335,10 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         int post = post_kind(key, len, n_tok, &e);
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
         sc.cur_dir = e.direction != 0;
-        if (e.direction)
+        if (e.direction) {
             sc.aux_back = aux_before(&sc, i);
+            sc.has_object = determiner_at(&sc, i + n_tok);
+        }
         sc.measure_back = sc.measure_ahead = 0;
         if ((e.direction == DIR_UP || e.direction == DIR_DOWN) && !e.sense &&
             !(sc.measure_back = measure_before(&sc, i, &sc.burden)))

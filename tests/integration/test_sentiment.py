@@ -676,6 +676,25 @@ def test_a_measure_that_rises_or_falls_is_news():
                   "The economy worsened."])
 
 
+def test_a_measure_cut_and_a_verb_with_its_object():
+    # a shifter's object that is a measure ("cut jobs") is bad news, a
+    # burden ("reduced costs") good news; a fall followed by its object
+    # undoes nothing before it; "weaken" and "strengthen" are a fall and a
+    # rise; an event before "a week after" is background
+    assert_signs(["The firm reduced costs by 10%.",
+                  "The storm weakened before reaching land.",
+                  "The dollar strengthened.",
+                  "Unemployment fell to a record low.",
+                  "Unemployment is at a record low.",
+                  "The school reopened a year after the earthquake.",
+                  "The town is thriving again, decades after the war."],
+                 ["The bank cut 3,000 jobs.",
+                  "The attacks halved the population.",
+                  "The scandal weakened the government.",
+                  "The storm strengthened into a hurricane.",
+                  "The rupee is at a record low."])
+
+
 def test_the_end_of_a_thing_turns_it_around():
     # "is over" where the clause ends: the end of a bad thing is good news,
     # of a good thing bad news; "was over 5 million" is "more than"
