@@ -1457,6 +1457,12 @@ static bool person_cue(const state *st, const char *text,
 {
     static const char *const pronouns[] = {"he",  "his",     "him",    "she",
                                            "her", "himself", "herself"};
+    static const char *const done_to_people[] = {
+        "born",      "arrested",  "appointed",    "elected",      "sentenced",
+        "knighted",  "executed",  "jailed",       "imprisoned",   "detained",
+        "kidnapped", "abducted",  "assassinated", "murdered",     "baptised",
+        "baptized",  "ordained",  "hospitalised", "hospitalized", "injured",
+        "wounded",   "nominated", "sworn",        "buried"};
     const ner_info *in = st->info;
     size_t j = i + 1;
     if (j >= ntok)
@@ -1478,21 +1484,31 @@ static bool person_cue(const state *st, const char *text,
     if (i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
         in[i - 1].h_lower == ner_hash_bytes("married", 7, 2))
         return true;
-    if (listed) {
-        /* "Darwin wrote", "Newton later formulated", "Hamilton's wife" */
-        if (j + 1 < ntok && in[j].cap == NER_CAP_LOWER &&
-            (word_rule(st, j) & WR_ADVERB))
-            j++;
-        return (in[j].cap == NER_CAP_LOWER && (word_rule(st, j) & WR_DEED)) ||
-               (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
-                in[j + 1].cap == NER_CAP_LOWER &&
-                (word_rule(st, j + 1) & WR_KIN));
-    }
-    /* "Kowalczyk argued that his reforms had failed": opening a sentence,
+    /* "Petrov was arrested", "Okafor was born": what is done only to a
+     * person, in the passive */
+    if (j + 1 < ntok && in[j].h_lower == ner_hash_bytes("was", 3, 2) &&
+        in[j + 1].cap == NER_CAP_LOWER &&
+        ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
+               done_to_people))
+        return true;
+    /* "Darwin wrote", "Newton later formulated", "Whitmore died" */
+    size_t v = j;
+    if (v + 1 < ntok && in[v].cap == NER_CAP_LOWER &&
+        (word_rule(st, v) & WR_ADVERB))
+        v++;
+    if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED))
+        return true;
+    if (listed && j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
+        in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN))
+        return true; /* "Hamilton's wife" */
+    /* "Kowalczyk argued that his reforms had failed": opening a sentence
+     * or a clause after a comma ("After leaving Genesis, Collins released
+     * his debut album"),
      * a verb in the past, soon "his" or "her" with only lower-case words
      * between; not after "said" or "told", where the pronoun is as often
      * someone else's */
-    if (!in[i].first || !past_verb(st, text, tok, j))
+    if (!(in[i].first || (i > 0 && text[tok[i - 1].start] == ',')) ||
+        !past_verb(st, text, tok, j))
         return false;
     for (size_t k = j + 1; k < ntok && k < i + 8; k++) {
         if (in[k].cap != NER_CAP_LOWER || st->tags[k] || in[k].first)
@@ -1714,19 +1730,36 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
     }
 }
 
-/* A one-word name the tagger took for a place, an organisation or a thing
- * is a person's when what stands around it says so (person_cue) and no
- * list knows it as anything but a person's, or only as a person's and a
- * town's ("Darwin", "Carson"). */
+/* Could the untagged token i be a name of one word that the tagger
+ * missed ("Sato resigned", "Hartmann was born")? Written as a name, no
+ * English word, no capitalised word beside it but a sentence's first word
+ * ("When Sato resigned"). */
+static bool untagged_name(const state *st, size_t i, size_t ntok)
+{
+    const ner_info *in = st->info;
+    return in[i].len >= 3 && !in[i].common && in[i].lex != NER_LEX_NONE &&
+           in[i].lex / 3 == 0 &&
+           !(i + 1 < ntok && in[i + 1].alpha &&
+             in[i + 1].cap != NER_CAP_LOWER) &&
+           !(i > 0 && in[i - 1].alpha && in[i - 1].cap != NER_CAP_LOWER &&
+             !(in[i - 1].first && in[i - 1].common)) &&
+           !(i > 0 && st->tags[i - 1]);
+}
+
+/* A one-word name the tagger took for a place, an organisation or a thing,
+ * or missed, is a person's when what stands around it says so
+ * (person_cue) and no list knows it as anything but a person's, or only
+ * as a person's and a town's ("Darwin", "Carson"). */
 static void people_by_context(state *st, const char *text,
                               const prism_token *tok, size_t ntok)
 {
     const ner_info *in = st->info;
     uint32_t the = ner_hash_bytes("the", 3, 2);
     for (size_t i = 0; i < ntok; i++) {
-        if (ner_tag_part(st->tags[i]) != NER_U ||
-            ner_tag_type(st->tags[i]) == NER_PER ||
-            in[i].cap != NER_CAP_TITLE || !in[i].alpha)
+        if (in[i].cap != NER_CAP_TITLE || !in[i].alpha ||
+            (st->tags[i] ? ner_tag_part(st->tags[i]) != NER_U ||
+                               ner_tag_type(st->tags[i]) == NER_PER
+                         : !untagged_name(st, i, ntok)))
             continue;
         bool listed = has(phrase_gaz(st, i, i + 1), NER_G_PERSON);
         /* not a team ("the Mariners, who", "Lens, who") nor a day */
@@ -1735,6 +1768,10 @@ static void people_by_context(state *st, const char *text,
         if ((!listed && ((in[i].gaz & NOT_PER) || w[n - 1] == 's')) ||
             (i > 0 && in[i - 1].h_lower == the) ||
             (word_rule(st, i) & WR_NOTNAME))
+            continue;
+        /* nor a state after its town ("Fairbury, Ill was elected") */
+        if (i > 1 && text[tok[i - 1].start] == ',' && st->tags[i - 2] &&
+            ner_tag_type(st->tags[i - 2]) == NER_LOC)
             continue;
         if (person_cue(st, text, tok, ntok, i, listed))
             st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
