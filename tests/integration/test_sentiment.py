@@ -695,6 +695,14 @@ def test_a_measure_cut_and_a_verb_with_its_object():
                   "The rupee is at a record low."])
 
 
+def test_protection_from_a_bad_thing_and_coming_home():
+    assert_signs(["The law will protect journalists from harassment.",
+                  "The hostages came home after 400 days.",
+                  "The singer returned to the stage after beating cancer."],
+                 ["The law will expose journalists to harassment.",
+                  "The hostages were taken to an unknown location."])
+
+
 def test_the_end_of_a_thing_turns_it_around():
     # "is over" where the clause ends: the end of a bad thing is good news,
     # of a good thing bad news; "was over 5 million" is "more than"
