@@ -1489,6 +1489,23 @@ static int aux_before(const struct scorer *sc, size_t i)
     return 0;
 }
 
+/* The key of token i and its length in *n (0: not a word, or not looked
+ * up), and the roles the lexicon gives it. */
+static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
+{
+    const struct tok_key *k = &sc->tk[i - sc->start];
+    *n = sc->tok[i].kind == PRISM_TOK_WORD ? k->len : 0;
+    return sc->kbuf + (size_t)k->off * 8;
+}
+
+static unsigned roles_at(const struct scorer *sc, size_t i)
+{
+    size_t n;
+    const uint8_t *w = key_at(sc, i, &n);
+    return n ? lex_roles(&sc->st->lex, w, n, hash32(sc->tk[i - sc->start].hash))
+             : 0;
+}
+
 /* Is the key w of n bytes one of the words of list (NULL-terminated)? */
 static bool one_of(const uint8_t *w, size_t n, const char *const *list)
 {
@@ -1513,19 +1530,16 @@ static int measure_before(const struct scorer *sc, size_t i, bool *burden)
         "in",    "of",    "expected", "seen", "set",  "likely", "before",
         "after", "tax",   "taxes",    NULL};
     for (int back = 1; back <= 5 && i >= sc->start + (size_t)back; back++) {
-        size_t j = i - (size_t)back;
-        const struct tok_key *k = &sc->tk[j - sc->start];
-        if (sc->tok[j].kind != PRISM_TOK_WORD || k->len == 0)
-            return 0;
-        const uint8_t *w = sc->kbuf + (size_t)k->off * 8;
-        if (back == 1 && k->len == 2 && !memcmp(w, "of", 2))
+        size_t j = i - (size_t)back, n;
+        const uint8_t *w = key_at(sc, j, &n);
+        if (n == 0 || (back == 1 && n == 2 && !memcmp(w, "of", 2)))
             return 0; /* "the costs of increasing production" */
-        unsigned role = lex_roles(&sc->st->lex, w, k->len, hash32(k->hash));
+        unsigned role = roles_at(sc, j);
         if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
             *burden = (role & ROLE_BURDEN) != 0;
             return back;
         }
-        if (!one_of(w, k->len, between) && !ends_with_ly(w, (int)k->len) &&
+        if (!one_of(w, n, between) && !ends_with_ly(w, (int)n) &&
             !(sc->tok[j].flags & PRISM_TF_TITLE))
             return 0;
     }
@@ -1537,10 +1551,11 @@ static int measure_before(const struct scorer *sc, size_t i, bool *burden)
  * qualifiers before it ("raised its dividend", "lowered its full-year
  * outlook", "doubled its 2025 profit")? A measure followed by another word
  * only qualifies it ("lowered its debt ratings", "raised the sales tax"),
- * unless the verb is a participle before it ("rising inventories hurt").
+ * unless the verb is a participle before it, `adjectival` ("rising
+ * inventories hurt").
  * How many words ahead (0: none). */
 static int measure_after(const struct scorer *sc, size_t i, bool *burden,
-                         bool participle)
+                         bool adjectival)
 {
     static const char *const det[] = {"its",    "their",     "the",    "a",
                                       "an",     "his",       "her",    "our",
@@ -1551,13 +1566,13 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
         "can", "should", "must",    "expected", NULL};
     int found = 0;
     for (int ahead = 1; ahead <= 4 && i < sc->end; ahead++, i++) {
-        const struct tok_key *k = &sc->tk[i - sc->start];
+        size_t n;
+        const uint8_t *w = key_at(sc, i, &n);
         if (sc->tok[i].kind == PRISM_TOK_NUMBER && !found)
             continue; /* "its 2025 forecast" */
-        if (sc->tok[i].kind != PRISM_TOK_WORD || k->len == 0)
+        if (n == 0)
             return found;
-        const uint8_t *w = sc->kbuf + (size_t)k->off * 8;
-        unsigned role = lex_roles(&sc->st->lex, w, k->len, hash32(k->hash));
+        unsigned role = roles_at(sc, i);
         if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
             *burden = (role & ROLE_BURDEN) != 0;
             found = ahead;
@@ -1566,13 +1581,12 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
         if (found) /* "dividend to", "output and", "margins previously",
                       "rising inventories hurt", but not "sales tax",
                       "stock price" */
-            return role || ends_with_ly(w, (int)k->len) ||
-                           one_of(w, k->len, after_measure) ||
-                           (participle && found == 1)
+            return role || ends_with_ly(w, (int)n) ||
+                           one_of(w, n, after_measure) ||
+                           (adjectival && found == 1)
                        ? found
                        : 0;
-        if (!memchr(w, '-', k->len) /* "full-year" */ &&
-            !one_of(w, k->len, det))
+        if (!memchr(w, '-', n) /* "full-year" */ && !one_of(w, n, det))
             return 0;
     }
     return found;
@@ -1581,12 +1595,14 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
 /* Is token i a determiner ("the", "its", "their")? */
 static bool determiner_at(const struct scorer *sc, size_t i)
 {
-    if (i >= sc->end || sc->tok[i].kind != PRISM_TOK_WORD)
-        return false;
-    const struct tok_key *k = &sc->tk[i - sc->start];
-    return k->len > 0 && (lex_roles(&sc->st->lex, sc->kbuf + (size_t)k->off * 8,
-                                    k->len, hash32(k->hash)) &
-                          ROLE_DET);
+    return i < sc->end && (roles_at(sc, i) & ROLE_DET);
+}
+
+/* Is the key w of n bytes a participle, in -ing or -ed ("rising")? */
+static bool participle(const uint8_t *w, size_t n)
+{
+    return n > 4 &&
+           (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2));
 }
 
 /* Does the entry, a verb of rise, fall or end, describe the last hit?
@@ -2342,11 +2358,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         sc.measure_back = sc.measure_ahead = 0;
         if ((e.direction == DIR_UP || e.direction == DIR_DOWN) && !e.sense &&
             !(sc.measure_back = measure_before(&sc, i, &sc.burden)))
-            sc.measure_ahead =
-                measure_after(&sc, i + n_tok, &sc.burden,
-                              n_tok == 1 && len > 4 &&
-                                  (!memcmp(key + len - 3, "ing", 3) ||
-                                   !memcmp(key + len - 2, "ed", 2)));
+            sc.measure_ahead = measure_after(
+                &sc, i + n_tok, &sc.burden, n_tok == 1 && participle(key, len));
         if (e.direction == DIR_END)
             sc.end_ok = clause_ends_after(&sc, i + n_tok);
         apply_entry(&sc, &e, caps || emphasis, n_words, post);
