@@ -1474,23 +1474,8 @@ static bool passive_aux(const uint8_t *key, size_t len)
     }
 }
 
-/* Is "was", "were", "is"... one word or two before token i (1, 2; 0:
- * neither)? Looked at only for a verb of rise, fall or end. */
-static int aux_before(const struct scorer *sc, size_t i)
-{
-    for (int back = 1; back <= 2 && i >= sc->start + (size_t)back; back++) {
-        size_t j = i - (size_t)back;
-        const struct tok_key *k = &sc->tk[j - sc->start];
-        if (sc->tok[j].kind != PRISM_TOK_WORD || k->len == 0)
-            return 0;
-        if (passive_aux(sc->kbuf + (size_t)k->off * 8, k->len))
-            return back;
-    }
-    return 0;
-}
-
 /* The key of token i and its length in *n (0: not a word, or not looked
- * up), and the roles the lexicon gives it. */
+ * up). */
 static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
 {
     const struct tok_key *k = &sc->tk[i - sc->start];
@@ -1498,6 +1483,22 @@ static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
     return sc->kbuf + (size_t)k->off * 8;
 }
 
+/* Is "was", "were", "is"... one word or two before token i (1, 2; 0:
+ * neither)? Looked at only for a verb of rise, fall or end. */
+static int aux_before(const struct scorer *sc, size_t i)
+{
+    for (int back = 1; back <= 2 && i >= sc->start + (size_t)back; back++) {
+        size_t n;
+        const uint8_t *w = key_at(sc, i - (size_t)back, &n);
+        if (n == 0)
+            return 0;
+        if (passive_aux(w, n))
+            return back;
+    }
+    return 0;
+}
+
+/* The roles the lexicon gives token i (0: none, or not a word). */
 static unsigned roles_at(const struct scorer *sc, size_t i)
 {
     size_t n;
