@@ -665,6 +665,8 @@ struct ent_acc {
 /* Scoring one sentence                                                      */
 /* ------------------------------------------------------------------------ */
 
+enum { RECENT = 4 };
+
 struct scorer {
     const struct state *st;
     const struct params *p;
@@ -711,17 +713,27 @@ struct scorer {
     double before_last_v;
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
-    int aux_back;      /* "was", "were", "is"... stands 1 or 2 words before the
-                          current verb of rise, fall or end (0: not) */
-    int measure_back;  /* a measure ("profit") stands this many words before
-                          the current verb of rise or fall (0: none) */
-    int measure_ahead; /* or this many words after it ("lowered its
-                          outlook"; 0: none) */
-    bool burden;       /* and it is a burden ("costs"): its rise is bad */
-    bool has_object;   /* a determiner follows the verb: it acts on what
-                          follows ("the scandal weakened the government") */
+    int aux_back;       /* "was", "were", "is"... stands 1 or 2 words before the
+                           current verb of rise, fall or end (0: not) */
+    int measure_back;   /* a measure ("profit") stands this many words before
+                           the current verb of rise or fall (0: none) */
+    int measure_ahead;  /* or this many words after it ("lowered its
+                           outlook"; 0: none) */
+    bool burden;        /* and it is a burden ("costs"): its rise is bad */
+    bool has_object;    /* a determiner follows the verb: it acts on what
+                           follows ("the scandal weakened the government") */
+    bool place_between; /* only a phrase of place or time stands between
+                           the last hit and the verb ("crime in the city
+                           fell", "deaths across the region dropped") */
     long measure_from, measure_to; /* the words after a verb up to its
                                       measure, which count no more */
+    long measure_done; /* a measure a shifter has read ("cut costs"), which
+                          no verb after it reads again */
+    /* the last RECENT hits (word, value), for a verb of rise or fall that
+     * takes the place of a measure's own valence a few words back */
+    long recent_word[RECENT];
+    double recent_v[RECENT];
+    unsigned n_recent;
     bool end_ok; /* a DIR_END entry ends its clause: "is over." but not
                     "is over 50" */
     long word;   /* index of the current word in the sentence */
@@ -780,6 +792,9 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     sc->last_ly = sc->cur_ly;
     sc->last_v = v;
     sc->last_word = sc->word + n_words - 1;
+    sc->recent_word[sc->n_recent % RECENT] = sc->last_word;
+    sc->recent_v[sc->n_recent % RECENT] = v;
+    sc->n_recent++;
 }
 
 /* A modifier that modified nothing counts its own valence, if any. */
@@ -864,6 +879,8 @@ static void scale_so_far(struct scorer *sc, double f)
     if (sc->last_on)
         sc->last_v *= f;
     sc->before_last_v *= f;
+    for (unsigned k = 0; k < RECENT; k++)
+        sc->recent_v[k] *= f;
 }
 
 static void contrast_but(struct scorer *sc)
@@ -1435,6 +1452,9 @@ static void replace_last(struct scorer *sc, double v)
     remove_value(sc, sc->last_v);
     add_value(sc, v);
     sc->last_v = v;
+    unsigned k = (sc->n_recent - 1) % RECENT;
+    if (sc->n_recent && sc->recent_word[k] == sc->last_word)
+        sc->recent_v[k] = v;
 }
 
 /* Does the clause end at token i: the sentence's end, punctuation, or a
@@ -1516,33 +1536,48 @@ static bool one_of(const uint8_t *w, size_t n, const char *const *list)
     return false;
 }
 
-/* Is a measure ("profit", "sales") or a burden ("costs") one to five words
+/* Prepositions that open a phrase of place or time after a thing, before
+ * its verb ("crime *in the city* fell", "emissions *from the power sector*
+ * climbed"). */
+static const char *const PLACE_PREPS[] = {
+    "in",  "across", "at",     "on",      "around",     "among", "of",
+    "for", "from",   "within", "outside", "throughout", NULL};
+
+/* Is a measure ("profit", "sales") or a burden ("costs") one to six words
  * before token i, with only little words, adverbs in -ly and names between
  * ("sales in Russia more than doubled", "earnings per share rose", "sales
- * are expected to fall sharply"), not another noun ("in some cases prices
- * rose")? How many words back (0: none); *burden tells which. Looked at
- * only for a verb of rise or fall. */
+ * are expected to fall sharply", "vaccination rates have slipped"), or a
+ * phrase that a preposition opens right after it ("emissions from the
+ * power sector climbed", "hopes for an early deal faded"), not another
+ * noun ("in some cases prices rose")? How many words back (0: none);
+ * *burden tells which. Looked at only for a verb of rise or fall. */
 static int measure_before(const struct scorer *sc, size_t i, bool *burden)
 {
     static const char *const between[] = {
-        "to",    "has",   "have",     "had",  "will", "would",  "could",
-        "may",   "might", "is",       "are",  "was",  "were",   "be",
-        "been",  "also",  "further",  "more", "than", "per",    "share",
-        "in",    "of",    "expected", "seen", "set",  "likely", "before",
-        "after", "tax",   "taxes",    NULL};
-    for (int back = 1; back <= 5 && i >= sc->start + (size_t)back; back++) {
-        size_t j = i - (size_t)back, n;
+        "to",      "has",     "have",     "had",  "will",  "would",  "could",
+        "may",     "might",   "is",       "are",  "was",   "were",   "be",
+        "been",    "also",    "further",  "more", "than",  "per",    "share",
+        "in",      "of",      "expected", "seen", "set",   "likely", "before",
+        "after",   "tax",     "taxes",    "rate", "rates", "level",  "levels",
+        "figures", "numbers", NULL};
+    bool little = true; /* only such words so far */
+    for (int back = 1; back <= 6 && i >= sc->start + (size_t)back; back++) {
+        size_t j = i - (size_t)back, n, n1;
         const uint8_t *w = key_at(sc, j, &n);
         if (n == 0 || (back == 1 && n == 2 && !memcmp(w, "of", 2)))
             return 0; /* "the costs of increasing production" */
         unsigned role = roles_at(sc, j);
         if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
+            const uint8_t *w1 = key_at(sc, j + 1, &n1);
+            if ((!little && !one_of(w1, n1, PLACE_PREPS)) ||
+                sc->word - back == sc->measure_done)
+                return 0;
             *burden = (role & ROLE_BURDEN) != 0;
             return back;
         }
         if (!one_of(w, n, between) && !ends_with_ly(w, (int)n) &&
             !(sc->tok[j].flags & PRISM_TF_TITLE))
-            return 0;
+            little = false;
     }
     return 0;
 }
@@ -1593,10 +1628,22 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
     return found;
 }
 
-/* Is token i a determiner ("the", "its", "their")? */
-static bool determiner_at(const struct scorer *sc, size_t i)
+/* Does only a phrase of place or time, opened by a preposition, stand
+ * between the last hit and the verb of rise or fall at token i ("crime
+ * *in the city* fell", "malaria deaths *across the region* dropped")? */
+static bool place_phrase_before(const struct scorer *sc, size_t i)
 {
-    return i < sc->end && (roles_at(sc, i) & ROLE_DET);
+    if (!sc->last_on)
+        return false;
+    for (size_t k = 2; k <= 6 && i >= sc->start + k; k++) {
+        size_t n;
+        const uint8_t *w = key_at(sc, i - k + 1, &n);
+        if (n == 0)
+            return false;
+        if (sc->word - (long)k == sc->last_word)
+            return one_of(w, n, PLACE_PREPS);
+    }
+    return false;
 }
 
 /* Is the key w of n bytes a participle, in -ing or -ed ("rising")? */
@@ -1604,6 +1651,24 @@ static bool participle(const uint8_t *w, size_t n)
 {
     return n > 4 &&
            (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2));
+}
+
+/* Is the key w of n bytes, a verb of rise or fall, plainly a verb: in -ed,
+ * -ing or -s, or an irregular past ("fell", "rose")? Not "lower", "higher",
+ * "over", which are adjectives and prepositions as often. */
+static bool finite_verb(const uint8_t *w, size_t n)
+{
+    static const char *const irregular[] = {"fell",   "rose", "grew",   "sank",
+                                            "shrank", "slid", "fallen", "risen",
+                                            "grown",  "sunk", "shrunk", NULL};
+    return participle(w, n) || (n > 3 && w[n - 1] == 's') ||
+           one_of(w, n, irregular);
+}
+
+/* Is token i a determiner ("the", "its", "their")? */
+static bool determiner_at(const struct scorer *sc, size_t i)
+{
+    return i < sc->end && (roles_at(sc, i) & ROLE_DET);
 }
 
 /* Does the entry, a verb of rise, fall or end, describe the last hit?
@@ -1629,7 +1694,27 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
      * weakened the government", "the attacks halved the population" */
     if (e->direction == DIR_DOWN && sc->has_object && !passive)
         return false;
-    return gap <= 2 || (passive && gap <= 5);
+    return gap <= 2 || ((passive || sc->place_between) && gap <= 5);
+}
+
+/* A verb of rise or fall reads the measure at word `at`: the measure's own
+ * valence, and that of the word before it, which names the same thing
+ * ("unemployment claims fell"), count no more. Returns the news's size, at
+ * least m and as large as what was taken. */
+static double take_measure(struct scorer *sc, long at, double m)
+{
+    for (unsigned r = 0; r < RECENT && r < sc->n_recent; r++) {
+        unsigned k = (sc->n_recent - 1 - r) % RECENT;
+        if ((at - sc->recent_word[k] == 0 || at - sc->recent_word[k] == 1) &&
+            sc->recent_v[k] != 0) {
+            m = fmax(m, fabs(sc->recent_v[k]));
+            remove_value(sc, sc->recent_v[k]);
+            sc->recent_v[k] = 0;
+            if (sc->recent_word[k] == sc->last_word)
+                sc->last_on = false;
+        }
+    }
+    return m;
 }
 
 /* Act on one lexicon entry that covers `n_words` words from the current
@@ -1645,14 +1730,9 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
         if (sc->measure_ahead) { /* its own valence is in the news */
             sc->measure_from = sc->word + n_words;
             sc->measure_to = sc->word + n_words - 1 + sc->measure_ahead;
-        } else if (sc->last_on && (unsigned long)(sc->word - sc->measure_back -
-                                                  sc->last_word) <= 1) {
-            /* the measure's own valence, or that of the word before it,
-             * which names the same thing ("unemployment claims fell") */
-            if (fabs(sc->last_v) > m)
-                m = fabs(sc->last_v);
-            remove_value(sc, sc->last_v);
-        }
+        } else
+            m = take_measure(sc, sc->word - sc->measure_back, m);
+        end_shift(sc); /* "hopes for a rate cut faded": not cut's object */
         add_hit(sc, (e->direction == DIR_UP) != sc->burden ? m : -m, caps,
                 n_words);
         return;
@@ -2152,7 +2232,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                         .weight = 1.0,
                         .word = -1,
                         .measure_from = -1,
-                        .measure_to = -1};
+                        .measure_to = -1,
+                        .measure_done = -1};
     uint32_t n_alpha = counts[0], n_upper = counts[1], n_excl = counts[2],
              n_quest = counts[3];
     /* whether Title Case words may be names: decided at the first rated
@@ -2273,6 +2354,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             sc.shift_used = true;
             end_shift(&sc);
             add_hit(&sc, v, false, 1);
+            sc.measure_done = sc.word;
             continue;
         }
         /* "cut my finger really bad": a degree word after the shifter's
@@ -2354,7 +2436,9 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         sc.cur_dir = e.direction != 0;
         if (e.direction) {
             sc.aux_back = aux_before(&sc, i);
-            sc.has_object = determiner_at(&sc, i + n_tok);
+            sc.has_object = n_tok == 1 && determiner_at(&sc, i + n_tok);
+            sc.place_between = n_tok == 1 && finite_verb(key, len) &&
+                               place_phrase_before(&sc, i);
         }
         sc.measure_back = sc.measure_ahead = 0;
         if ((e.direction == DIR_UP || e.direction == DIR_DOWN) && !e.sense &&

@@ -695,6 +695,22 @@ def test_a_measure_cut_and_a_verb_with_its_object():
                   "The rupee is at a record low."])
 
 
+def test_a_phrase_of_place_between_the_thing_and_its_verb():
+    # "in the city", "across the region", "from the power sector" between
+    # a bad thing or a measure and its verb of rise or fall; "lowest
+    # since" compares a level with the past; hopes are a measure
+    assert_signs(["Violent crime in the city fell for the fifth year.",
+                  "Malaria deaths across the region dropped to a record "
+                  "low last year.",
+                  "Unemployment in the eurozone fell to its lowest level "
+                  "since records began.",
+                  "Capital's murder rate lowest since the 1960s"],
+                 ["Carbon emissions from the power sector climbed again.",
+                  "Hopes for an early rate cut faded.",
+                  "Gold medal hopes fade as favourite crashes in final",
+                  "Waiting lists for hip operations grew by 40,000."])
+
+
 def test_protection_from_a_bad_thing_and_coming_home():
     assert_signs(["The law will protect journalists from harassment.",
                   "The hostages came home after 400 days.",
