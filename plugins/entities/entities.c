@@ -684,7 +684,8 @@ static const struct {
      "apostle businessman businesswoman entrepreneur banker financier "
      "tycoon philanthropist billionaire clergyman politician dictator "
      "general admiral coach winger footballer cricketer batsman jockey "
-     "skier swimmer gymnast"},
+     "skier swimmer gymnast successor predecessor governor founder "
+     "cofounder"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -1453,7 +1454,7 @@ static bool past_verb(const state *st, const char *text, const prism_token *tok,
  * town's: "Darwin"); else no list knows it at all ("Kowalczyk"). */
 static bool person_cue(const state *st, const char *text,
                        const prism_token *tok, size_t ntok, size_t i,
-                       bool listed)
+                       bool listed, bool town)
 {
     static const char *const pronouns[] = {"he",  "his",     "him",    "she",
                                            "her", "himself", "herself"};
@@ -1462,13 +1463,14 @@ static bool person_cue(const state *st, const char *text,
         "knighted",  "executed",  "jailed",       "imprisoned",   "detained",
         "kidnapped", "abducted",  "assassinated", "murdered",     "baptised",
         "baptized",  "ordained",  "hospitalised", "hospitalized", "injured",
-        "wounded",   "nominated", "sworn",        "buried"};
+        "wounded",   "nominated", "sworn",        "buried",       "traded",
+        "drafted"};
     const ner_info *in = st->info;
     size_t j = i + 1;
     if (j >= ntok)
         return false;
     /* "Carson, who wrote"; "Brandvold, a Norwegian painter," */
-    if (j + 1 < ntok && text[tok[j].start] == ',') {
+    if (!town && j + 1 < ntok && text[tok[j].start] == ',') {
         if (in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
             return true;
         if (ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
@@ -1481,7 +1483,7 @@ static bool person_cue(const state *st, const char *text,
             }
     }
     /* "She married Osei" */
-    if (i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
+    if (!town && i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
         in[i - 1].h_lower == ner_hash_bytes("married", 7, 2))
         return true;
     /* "Petrov was arrested", "Okafor was born": what is done only to a
@@ -1498,6 +1500,8 @@ static bool person_cue(const state *st, const char *text,
         v++;
     if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED))
         return true;
+    if (town) /* only what no town does or has done to it tells */
+        return false;
     if (listed && j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
         in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN))
         return true; /* "Hamilton's wife" */
@@ -1765,7 +1769,13 @@ static void people_by_context(state *st, const char *text,
         /* not a team ("the Mariners, who", "Lens, who") nor a day */
         const char *w = text + tok[i].start;
         size_t n = tok[i].end - tok[i].start;
-        if ((!listed && ((in[i].gaz & NOT_PER) || w[n - 1] == 's')) ||
+        /* a town's or a province's name, and nothing else a list knows */
+        const uint32_t places =
+            (1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_LOC);
+        bool town = !listed && (in[i].gaz & NOT_PER) &&
+                    !(in[i].gaz & NOT_PER & ~places);
+        if ((!listed && !town && (in[i].gaz & NOT_PER)) ||
+            (!listed && w[n - 1] == 's') ||
             (i > 0 && in[i - 1].h_lower == the) ||
             (word_rule(st, i) & WR_NOTNAME))
             continue;
@@ -1773,8 +1783,43 @@ static void people_by_context(state *st, const char *text,
         if (i > 1 && text[tok[i - 1].start] == ',' && st->tags[i - 2] &&
             ner_tag_type(st->tags[i - 2]) == NER_LOC)
             continue;
-        if (person_cue(st, text, tok, ntok, i, listed))
+        if (person_cue(st, text, tok, ntok, i, listed, town))
             st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+    }
+}
+
+/* A name set off by commas after a noun that says what a person is: "Her
+ * successor, Duarte, had served", "The bank's governor, Ueda, said" (a
+ * town's or a province's name too, as a person's; not a name a list knows
+ * as a country, an organisation or a people). */
+static void people_in_apposition(state *st, const char *text,
+                                 const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t not_person = (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) |
+                                (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+                                (1u << NER_G_NORP) | (1u << NER_G_ORGWORD) |
+                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+                                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+    for (size_t a = 2; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if ((part != NER_B && part != NER_U) ||
+            ner_tag_type(st->tags[a]) == NER_PER ||
+            text[tok[a - 1].start] != ',' || in[a - 2].cap != NER_CAP_LOWER ||
+            !(word_rule(st, a - 2) & WR_PERN))
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && b - a < 3 &&
+               (ner_tag_part(st->tags[b]) == NER_I ||
+                ner_tag_part(st->tags[b]) == NER_L))
+            b++;
+        bool name = b < ntok && text[tok[b].start] == ',' &&
+                    !(gaz_mask(phrase_gaz(st, a, b)) & not_person);
+        for (size_t i = a; i < b && name; i++)
+            name = in[i].cap == NER_CAP_TITLE &&
+                   !(gaz_mask(phrase_gaz(st, i, i + 1)) & not_person);
+        if (name)
+            tag_span(st, a, b, NER_PER);
     }
 }
 
@@ -2704,6 +2749,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     cue_tags(st, ntok);
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
+    people_in_apposition(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);

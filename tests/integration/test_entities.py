@@ -551,15 +551,20 @@ def test_companies_named_like_people():
 def test_people_named_like_towns_by_what_they_do():
     # A one-word name a list knows as a person's as well as a town's: what
     # only a person does or has, said right after it, makes it the person;
-    # anything else leaves the town a town.
+    # so does a person's calling before it, set off by commas; a name the
+    # lists know only as a town's is a person's by what only a person does
+    # or has done to them; anything else leaves the town a town.
     got = labels(run("Carson wrote the book. Darwin later studied beetles. "
                      "Hamilton's wife was Eliza. Newton, who formulated "
-                     "the laws of motion, is buried in London."))
-    for name in ("Carson", "Darwin", "Hamilton", "Newton"):
+                     "the laws of motion, is buried in London. Her "
+                     "successor, Duarte, had served as deputy. Henderson "
+                     "was traded to Boston."))
+    for name in ("Carson", "Darwin", "Hamilton", "Newton", "Duarte",
+                 "Henderson"):
         assert got.get(name) == {"PERSON"}, (name, got)
     got = labels(run("Lincoln is the capital of Nebraska. Flights from "
-                     "Darwin were cancelled."))
-    for name in ("Lincoln", "Darwin"):
+                     "Darwin were cancelled. Mendoza was founded in 1561."))
+    for name in ("Lincoln", "Darwin", "Mendoza"):
         assert got.get(name) == {"GPE"}, (name, got)
     # A name no list knows, opening a sentence or a clause after a comma,
     # then a verb in the past and "his" or "her", or anywhere with ", who",
