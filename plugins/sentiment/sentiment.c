@@ -1543,6 +1543,23 @@ static const char *const PLACE_PREPS[] = {
     "in",  "across", "at",     "on",      "around",     "among", "of",
     "for", "from",   "within", "outside", "throughout", NULL};
 
+/* The first token from j on, before i, that is not a noun heading a
+ * compound after the thing it counts ("infection *rates*", "vaccination
+ * *levels*"). */
+static size_t after_heads(const struct scorer *sc, size_t j, size_t i)
+{
+    static const char *const heads[] = {"rate",    "rates",   "level",
+                                        "levels",  "figures", "number",
+                                        "numbers", NULL};
+    for (; j < i; j++) {
+        size_t n;
+        const uint8_t *w = key_at(sc, j, &n);
+        if (!one_of(w, n, heads))
+            break;
+    }
+    return j;
+}
+
 /* Is a measure ("profit", "sales") or a burden ("costs") one to six words
  * before token i, with only little words, adverbs in -ly and names between
  * ("sales in Russia more than doubled", "earnings per share rose", "sales
@@ -1568,7 +1585,7 @@ static int measure_before(const struct scorer *sc, size_t i, bool *burden)
             return 0; /* "the costs of increasing production" */
         unsigned role = roles_at(sc, j);
         if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
-            const uint8_t *w1 = key_at(sc, j + 1, &n1);
+            const uint8_t *w1 = key_at(sc, after_heads(sc, j + 1, i), &n1);
             if ((!little && !one_of(w1, n1, PLACE_PREPS)) ||
                 sc->word - back == sc->measure_done)
                 return 0;
@@ -1630,18 +1647,29 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
 
 /* Does only a phrase of place or time, opened by a preposition, stand
  * between the last hit and the verb of rise or fall at token i ("crime
- * *in the city* fell", "malaria deaths *across the region* dropped")? */
+ * *in the city* fell", "malaria deaths *across the region* dropped"), or
+ * the head of a compound and auxiliaries ("infection *rates have*
+ * halved")? */
 static bool place_phrase_before(const struct scorer *sc, size_t i)
 {
+    static const char *const aux[] = {"has",  "have", "had",   "been",
+                                      "is",   "are",  "was",   "were",
+                                      "will", "also", "again", NULL};
     if (!sc->last_on)
         return false;
-    for (size_t k = 2; k <= 6 && i >= sc->start + k; k++) {
+    for (size_t k = 2; k <= 7 && i >= sc->start + k; k++) {
         size_t n;
-        const uint8_t *w = key_at(sc, i - k + 1, &n);
+        key_at(sc, i - k + 1, &n);
         if (n == 0)
             return false;
-        if (sc->word - (long)k == sc->last_word)
-            return one_of(w, n, PLACE_PREPS);
+        if (sc->word - (long)k != sc->last_word)
+            continue;
+        /* "infection rates have halved", "crime in the city fell" */
+        size_t j = after_heads(sc, i - k + 1, i);
+        const uint8_t *w = key_at(sc, j, &n);
+        while (j < i && one_of(w, n, aux))
+            w = key_at(sc, ++j, &n);
+        return j == i || one_of(w, n, PLACE_PREPS);
     }
     return false;
 }
@@ -1680,8 +1708,8 @@ static bool determiner_at(const struct scorer *sc, size_t i)
 static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
                            long n_words)
 {
-    if (!e->direction || !sc->last_on || sc->last_ly)
-        return false;
+    if (!e->direction || !sc->last_on || sc->last_ly || sc->last_dir)
+        return false; /* nor news of a rise or fall itself */
     if (e->direction == DIR_END) {
         if (!sc->end_ok || (n_words == 1 && !sc->aux_back))
             return false;
@@ -1694,7 +1722,7 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
      * weakened the government", "the attacks halved the population" */
     if (e->direction == DIR_DOWN && sc->has_object && !passive)
         return false;
-    return gap <= 2 || ((passive || sc->place_between) && gap <= 5);
+    return gap <= 2 || (passive && gap <= 5) || (sc->place_between && gap <= 7);
 }
 
 /* A verb of rise or fall reads the measure at word `at`: the measure's own
@@ -2353,6 +2381,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 v *= v > 0 ? -p->neg_pos : -p->neg_neg;
             sc.shift_used = true;
             end_shift(&sc);
+            sc.cur_dir = true; /* news of a fall, which no verb undoes */
             add_hit(&sc, v, false, 1);
             sc.measure_done = sc.word;
             continue;

@@ -704,11 +704,18 @@ def test_a_phrase_of_place_between_the_thing_and_its_verb():
                   "low last year.",
                   "Unemployment in the eurozone fell to its lowest level "
                   "since records began.",
-                  "Capital's murder rate lowest since the 1960s"],
+                  "Capital's murder rate lowest since the 1960s",
+                  "Hospital infection rates have halved since the "
+                  "programme began.",
+                  "Striking dockworkers called off their walkout.",
+                  "Measles outbreak declared over after six weeks"],
                  ["Carbon emissions from the power sector climbed again.",
                   "Hopes for an early rate cut faded.",
                   "Gold medal hopes fade as favourite crashes in final",
-                  "Waiting lists for hip operations grew by 40,000."])
+                  "Waiting lists for hip operations grew by 40,000.",
+                  "Vaccination rates among toddlers have slipped.",
+                  "A record decline in new orders for machinery was led by "
+                  "declines in office equipment orders."])
 
 
 def test_protection_from_a_bad_thing_and_coming_home():
