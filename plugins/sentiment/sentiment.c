@@ -1531,7 +1531,8 @@ static unsigned roles_at(const struct scorer *sc, size_t i)
 static bool one_of(const uint8_t *w, size_t n, const char *const *list)
 {
     for (; *list; list++)
-        if (strlen(*list) == n && !memcmp(w, *list, n))
+        if ((uint8_t)**list == w[0] && strlen(*list) == n &&
+            !memcmp(w, *list, n))
             return true;
     return false;
 }
