@@ -734,9 +734,11 @@ struct scorer {
     long recent_word[RECENT];
     double recent_v[RECENT];
     unsigned n_recent;
-    bool end_ok; /* a DIR_END entry ends its clause: "is over." but not
-                    "is over 50" */
-    long word;   /* index of the current word in the sentence */
+    bool end_ok;        /* a DIR_END entry ends its clause: "is over." but not
+                           "is over 50" */
+    bool end_needs_aux; /* it is "over", which is an end only after "is",
+                           "was"... */
+    long word;          /* index of the current word in the sentence */
     /* the current word is "nor" or follows "and" / "or": a negator there
      * repeats a negation ("neither X nor Y", "no and no"), never cancels it */
     bool coordinated;
@@ -1462,13 +1464,20 @@ static void replace_last(struct scorer *sc, double v)
  * Then "is over" is the end of something, not "more than" ("is over 50"). */
 static bool clause_ends_after(const struct scorer *sc, size_t i)
 {
-    static const char *const next[] = {"after", "and", "but", "now",
-                                       "at",    "as",  "so",  "for"};
+    static const char *const next[] = {"after", "and",  "but",  "now",  "at",
+                                       "as",    "so",   "for",  "with", "when",
+                                       "last",  "this", "early"};
     if (i >= sc->end || sc->tok[i].kind == PRISM_TOK_PUNCT)
         return true;
     const prism_token *t = &sc->tok[i];
     if (t->kind != PRISM_TOK_WORD) /* "is over 50", "was over $5 mln" */
         return false;
+    /* "ended in 1945", "ended on Friday": a time; not an outcome, "ended
+     * in tears" */
+    if (t->end - t->start == 2 && (!strncmp(sc->text + t->start, "in", 2) ||
+                                   !strncmp(sc->text + t->start, "on", 2)))
+        return i + 1 < sc->end && (sc->tok[i + 1].kind == PRISM_TOK_NUMBER ||
+                                   (sc->tok[i + 1].flags & PRISM_TF_TITLE));
     size_t n = t->end - t->start;
     for (size_t k = 0; k < sizeof(next) / sizeof(next[0]); k++)
         if (strlen(next[k]) == n && !strncmp(sc->text + t->start, next[k], n))
@@ -1531,7 +1540,7 @@ static unsigned roles_at(const struct scorer *sc, size_t i)
 static bool one_of(const uint8_t *w, size_t n, const char *const *list)
 {
     for (; *list; list++)
-        if ((uint8_t)**list == w[0] && strlen(*list) == n &&
+        if ((uint8_t) * *list == w[0] && strlen(*list) == n &&
             !memcmp(w, *list, n))
             return true;
     return false;
@@ -1705,15 +1714,18 @@ static bool determiner_at(const struct scorer *sc, size_t i)
  * (two words at most; five in the passive, across the rest of the
  * subject: "corruption charges against the mayor were dropped"), not after
  * an adverb ("painfully slow"); "is over", of a good or a bad thing, only
- * where the clause ends, and "over" alone only after "is", "was"... */
+ * where the clause ends, and "over" alone only after "is", "was"...
+ * ("the drought *ended* as rains came" needs none) */
 static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
                            long n_words)
 {
     if (!e->direction || !sc->last_on || sc->last_ly || sc->last_dir)
         return false; /* nor news of a rise or fall itself */
     if (e->direction == DIR_END) {
-        if (!sc->end_ok || (n_words == 1 && !sc->aux_back))
-            return false;
+        if (!sc->end_ok || (sc->end_needs_aux && !sc->aux_back) ||
+            (!sc->end_needs_aux && sc->word - sc->last_word > 3))
+            return false; /* "the drought (has) ended", not "a landmark
+                             when the practice is ended" */
     } else if (sc->last_v >= 0)
         return false;
     long gap = sc->word - sc->last_word;
@@ -2475,8 +2487,11 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             !(sc.measure_back = measure_before(&sc, i, &sc.burden)))
             sc.measure_ahead = measure_after(
                 &sc, i + n_tok, &sc.burden, n_tok == 1 && participle(key, len));
-        if (e.direction == DIR_END)
+        if (e.direction == DIR_END) {
             sc.end_ok = clause_ends_after(&sc, i + n_tok);
+            sc.end_needs_aux =
+                n_tok == 1 && len == 4 && !memcmp(key, "over", 4);
+        }
         apply_entry(&sc, &e, caps || emphasis, n_words, post);
         sc.coordinated = false;
         sc.word += n_words - 1;

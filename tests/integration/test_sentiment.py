@@ -730,6 +730,9 @@ def test_the_end_of_a_thing_turns_it_around():
     # "is over" where the clause ends: the end of a bad thing is good news,
     # of a good thing bad news; "was over 5 million" is "more than"
     assert_signs(["The war is over.",
+                  "The long drought ended as steady rains filled the "
+                  "reservoirs.",
+                  "The war ended in 1945.",
                   "The famine is over after good rains.",
                   "The drought finally came to an end.",
                   "The profit was over 5 million dollars.",
@@ -738,6 +741,8 @@ def test_the_end_of_a_thing_turns_it_around():
                   "Nobody died, and the damage was limited.",
                   "The two rivals buried the hatchet."],
                  ["The good times are over!",
+                  "The good times ended.",
+                  "The fight ended in tears.",
                   "The currency hit a record low.",
                   "Inflation hit a record high."])
 
