@@ -1451,7 +1451,9 @@ static bool past_verb(const state *st, const char *text, const prism_token *tok,
 
 /* Does what stands around the one-word name at token i say that it is a
  * person's? `listed`: a list knows the word as a person's (and maybe as a
- * town's: "Darwin"); else no list knows it at all ("Kowalczyk"). */
+ * town's: "Darwin"); `town`: the lists know it only as a town's or a
+ * province's ("Mendoza"), and only what people do or have done to them
+ * tells; else no list knows it at all ("Kowalczyk"). */
 static bool person_cue(const state *st, const char *text,
                        const prism_token *tok, size_t ntok, size_t i,
                        bool listed, bool town)
@@ -1759,6 +1761,8 @@ static void people_by_context(state *st, const char *text,
 {
     const ner_info *in = st->info;
     uint32_t the = ner_hash_bytes("the", 3, 2);
+    const uint32_t places =
+        (1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_LOC);
     for (size_t i = 0; i < ntok; i++) {
         if (in[i].cap != NER_CAP_TITLE || !in[i].alpha ||
             (st->tags[i] ? ner_tag_part(st->tags[i]) != NER_U ||
@@ -1770,8 +1774,6 @@ static void people_by_context(state *st, const char *text,
         const char *w = text + tok[i].start;
         size_t n = tok[i].end - tok[i].start;
         /* a town's or a province's name, and nothing else a list knows */
-        const uint32_t places =
-            (1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_LOC);
         bool town = !listed && (in[i].gaz & NOT_PER) &&
                     !(in[i].gaz & NOT_PER & ~places);
         if ((!listed && !town && (in[i].gaz & NOT_PER)) ||
