@@ -1553,18 +1553,22 @@ static const char *const PLACE_PREPS[] = {
     "in",  "across", "at",     "on",      "around",     "among", "of",
     "for", "from",   "within", "outside", "throughout", NULL};
 
-/* The first token from j on, before i, that is not a noun heading a
- * compound after the thing it counts ("infection *rates*", "vaccination
- * *levels*"). */
+/* Nouns that head a compound after the thing they count ("infection
+ * *rates*", "vaccination *levels*"), and the auxiliaries of a verb: words
+ * that may stand between a thing and its verb of rise or fall. */
+static const char *const COMPOUND_HEADS[] = {
+    "rate", "rates", "level", "levels", "figures", "number", "numbers", NULL};
+static const char *const AUXILIARIES[] = {
+    "has",  "have", "had",   "been",  "be",  "is",    "are",  "was",
+    "were", "will", "would", "could", "may", "might", "also", NULL};
+
+/* The first token from j on, before i, that is not a compound's head. */
 static size_t after_heads(const struct scorer *sc, size_t j, size_t i)
 {
-    static const char *const heads[] = {"rate",    "rates",   "level",
-                                        "levels",  "figures", "number",
-                                        "numbers", NULL};
     for (; j < i; j++) {
         size_t n;
         const uint8_t *w = key_at(sc, j, &n);
-        if (!one_of(w, n, heads))
+        if (!one_of(w, n, COMPOUND_HEADS))
             break;
     }
     return j;
@@ -1581,12 +1585,9 @@ static size_t after_heads(const struct scorer *sc, size_t j, size_t i)
 static int measure_before(const struct scorer *sc, size_t i, bool *burden)
 {
     static const char *const between[] = {
-        "to",      "has",     "have",     "had",  "will",  "would",  "could",
-        "may",     "might",   "is",       "are",  "was",   "were",   "be",
-        "been",    "also",    "further",  "more", "than",  "per",    "share",
-        "in",      "of",      "expected", "seen", "set",   "likely", "before",
-        "after",   "tax",     "taxes",    "rate", "rates", "level",  "levels",
-        "figures", "numbers", NULL};
+        "to",     "further", "more",     "than",  "per", "share",
+        "in",     "of",      "expected", "seen",  "set", "likely",
+        "before", "after",   "tax",      "taxes", NULL};
     bool little = true; /* only such words so far */
     for (int back = 1; back <= 6 && i >= sc->start + (size_t)back; back++) {
         size_t j = i - (size_t)back, n, n1;
@@ -1602,7 +1603,8 @@ static int measure_before(const struct scorer *sc, size_t i, bool *burden)
             *burden = (role & ROLE_BURDEN) != 0;
             return back;
         }
-        if (!one_of(w, n, between) && !ends_with_ly(w, (int)n) &&
+        if (!one_of(w, n, between) && !one_of(w, n, AUXILIARIES) &&
+            !one_of(w, n, COMPOUND_HEADS) && !ends_with_ly(w, (int)n) &&
             !(sc->tok[j].flags & PRISM_TF_TITLE))
             little = false;
     }
@@ -1662,9 +1664,6 @@ static int measure_after(const struct scorer *sc, size_t i, bool *burden,
  * halved")? */
 static bool place_phrase_before(const struct scorer *sc, size_t i)
 {
-    static const char *const aux[] = {"has",  "have", "had",   "been",
-                                      "is",   "are",  "was",   "were",
-                                      "will", "also", "again", NULL};
     if (!sc->last_on)
         return false;
     for (size_t k = 2; k <= 7 && i >= sc->start + k; k++) {
@@ -1677,7 +1676,7 @@ static bool place_phrase_before(const struct scorer *sc, size_t i)
         /* "infection rates have halved", "crime in the city fell" */
         size_t j = after_heads(sc, i - k + 1, i);
         const uint8_t *w = key_at(sc, j, &n);
-        while (j < i && one_of(w, n, aux))
+        while (j < i && one_of(w, n, AUXILIARIES))
             w = key_at(sc, ++j, &n);
         return j == i || one_of(w, n, PLACE_PREPS);
     }
