@@ -457,7 +457,8 @@ enum word_rule {
                               name ("Darwin wrote", "Newton formulated") */
     WR_ADVERB = 268435456, /* adverbs between a name and its verb ("Newton
                               later wrote") */
-    WR_KIN = 536870912,    /* kin, after a person's name and "'s"
+    WR_KIN = 536870912,    /* kin and what else only a person has, after
+                              a name and "'s"
                               ("Hamilton's wife") */
     WR_MADE = 1073741824,  /* WR_EPON's works and products: after "'s" they
                               are the maker's ("Tolstoy's novels"), not
@@ -621,7 +622,9 @@ static const struct {
     {WR_KIN, "wife husband father mother son daughter sons daughters "
              "brother sister brothers sisters parents widow widower "
              "grandfather grandmother uncle aunt nephew niece fiancee "
-             "fiance girlfriend boyfriend"},
+             "fiance girlfriend boyfriend theory theories death funeral "
+             "grave tomb career memoir memoirs biography autobiography "
+             "reign assassination childhood birthplace"},
     {WR_LEAD | WR_GREET,
      "dear hi hey hello hiya greetings thanks thank cheers regards "
      "sincerely attn fyi ps p.s."},
@@ -1131,8 +1134,13 @@ static bool span_rules(const state *st, const char *text,
             *type = NER_MISC;
         else if ((in[*a - 1].h_lower == of || in[*a - 1].h_lower == in_) &&
                  *a > 1 && in[*a - 2].cap == NER_CAP_LOWER &&
-                 (word_rule(st, *a - 2) & WR_STAKE) && *type != NER_PER)
-            *type = NER_ORG;
+                 (word_rule(st, *a - 2) & WR_STAKE) && *type != NER_PER &&
+                 !(*a > 2 &&
+                   in[*a - 3].h_lower == ner_hash_bytes("market", 6, 2)) &&
+                 !(gaz_mask(phrase_gaz(st, *a, *b)) &
+                   ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                    (1u << NER_G_REGION))))
+            *type = NER_ORG; /* not "market share in India" */
         else if (*type == NER_LOC && *b - *a == 1 &&
                  in[*a - 1].h_lower == ner_hash_bytes("to", 2, 2) && *a > 1 &&
                  in[*a - 2].h_lower == ner_hash_bytes("according", 9, 2) &&
@@ -1467,6 +1475,8 @@ static bool person_cue(const state *st, const char *text,
         "baptized",  "ordained",  "hospitalised", "hospitalized", "injured",
         "wounded",   "nominated", "sworn",        "buried",       "traded",
         "drafted"};
+    static const char *const not_kin[] = {"toll",  "tolls",   "rate",
+                                          "rates", "penalty", "row"};
     const ner_info *in = st->info;
     size_t j = i + 1;
     if (j >= ntok)
@@ -1490,11 +1500,16 @@ static bool person_cue(const state *st, const char *text,
         return true;
     /* "Petrov was arrested", "Okafor was born": what is done only to a
      * person, in the passive */
-    if (j + 1 < ntok && in[j].h_lower == ner_hash_bytes("was", 3, 2) &&
-        in[j + 1].cap == NER_CAP_LOWER &&
-        ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
-               done_to_people))
-        return true;
+    if (j + 1 < ntok && in[j].h_lower == ner_hash_bytes("was", 3, 2)) {
+        size_t p = j + 1; /* "Henderson was later traded" */
+        if (p + 1 < ntok && in[p].cap == NER_CAP_LOWER &&
+            (word_rule(st, p) & WR_ADVERB))
+            p++;
+        if (in[p].cap == NER_CAP_LOWER &&
+            ONE_OF(text + tok[p].start, tok[p].end - tok[p].start,
+                   done_to_people))
+            return true;
+    }
     /* "Darwin wrote", "Newton later formulated", "Whitmore died" */
     size_t v = j;
     if (v + 1 < ntok && in[v].cap == NER_CAP_LOWER &&
@@ -1502,11 +1517,15 @@ static bool person_cue(const state *st, const char *text,
         v++;
     if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED))
         return true;
+    /* "Hamilton's wife", "Darwin's theory": what only a person has (not
+     * "Darwin's death toll") */
+    if (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
+        in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN) &&
+        !(j + 2 < ntok && ONE_OF(text + tok[j + 2].start,
+                                 tok[j + 2].end - tok[j + 2].start, not_kin)))
+        return true;
     if (town) /* only what no town does or has done to it tells */
         return false;
-    if (listed && j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
-        in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN))
-        return true; /* "Hamilton's wife" */
     /* "Kowalczyk argued that his reforms had failed": opening a sentence
      * or a clause after a comma ("After leaving Genesis, Collins released
      * his debut album"),
