@@ -424,6 +424,12 @@ def test_what_the_word_before_a_name_says():
     assert got.get("Tomas Reyes") == {"PERSON"}, got
     assert got.get("Ilse") == {"PERSON"}, got
     assert got.get("Northstar", {"MISC"}) == {"MISC"}, got
+    # "a stake in", "shares of": an organisation follows, but not a
+    # country after "market share in"
+    got = labels(run("The fund bought a stake in Halvorsen. Hyundai gained "
+                     "market share in India."))
+    assert got.get("Halvorsen") == {"ORG"}, got
+    assert got.get("India") == {"GPE"}, got
 
 
 def test_works_products_languages_and_eponyms_are_not_org_or_place():
@@ -566,6 +572,14 @@ def test_people_named_like_towns_by_what_they_do():
                      "Darwin were cancelled. Mendoza was founded in 1561."))
     for name in ("Lincoln", "Darwin", "Mendoza"):
         assert got.get(name) == {"GPE"}, (name, got)
+    # what only a person has, after "'s" (not a town's "death toll"), and
+    # what is done to people with an adverb between
+    got = labels(run("Darwin's theory was attacked by Owen. Mendoza's widow "
+                     "sold the house. Jackson was later traded to Boston."))
+    for name in ("Darwin", "Mendoza", "Jackson"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    got = labels(run("After the cyclone, Darwin's death toll rose to 12."))
+    assert got.get("Darwin") == {"GPE"}, got
     # A name no list knows, opening a sentence or a clause after a comma,
     # then a verb in the past and "his" or "her", or anywhere with ", who",
     # a person's calling in apposition, "married" before it, what is done
