@@ -1474,16 +1474,18 @@ static bool person_cue(const state *st, const char *text,
         "kidnapped", "abducted",  "assassinated", "murdered",     "baptised",
         "baptized",  "ordained",  "hospitalised", "hospitalized", "injured",
         "wounded",   "nominated", "sworn",        "buried",       "traded",
-        "drafted"};
+        "drafted",   "sacked",    "fired",        "dismissed"};
     static const char *const not_kin[] = {"toll",  "tolls",   "rate",
                                           "rates", "penalty", "row"};
     const ner_info *in = st->info;
     size_t j = i + 1;
     if (j >= ntok)
         return false;
-    /* "Carson, who wrote"; "Brandvold, a Norwegian painter," */
-    if (!town && j + 1 < ntok && text[tok[j].start] == ',') {
-        if (in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
+    /* "Carson, who wrote"; "Brandvold, a Norwegian painter," and a town's
+     * name too: "Lagos, a defender who joined" (but "Leeds, who won" is
+     * a team) */
+    if (j + 1 < ntok && text[tok[j].start] == ',') {
+        if (!town && in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
             return true;
         if (ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
                    ARTICLES))
@@ -1841,6 +1843,85 @@ static void people_in_apposition(state *st, const char *text,
                    !(gaz_mask(phrase_gaz(st, i, i + 1)) & not_person);
         if (name)
             tag_span(st, a, b, NER_PER);
+    }
+}
+
+/* The name of a place the lists know (a country, a town, a state, a
+ * region or another place; not a person's too), tagged as a place, of
+ * three letters or more, not a possessor, from token a to b. */
+static bool known_place(const state *st, const char *text,
+                        const prism_token *tok, size_t ntok, size_t a, size_t b)
+{
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_LOC) |
+                            (1u << NER_G_REGION);
+    uint32_t g = gaz_mask(phrase_gaz(st, a, b));
+    return ner_tag_type(st->tags[a]) == NER_LOC &&
+           ((g & places) || !(g & ~(1u << NER_G_PREFIX))) &&
+           !(g & ((1u << NER_G_PERSON) | (1u << NER_G_FIRST))) &&
+           tok[b - 1].end - tok[a].start >= 3 &&
+           !(b < ntok && apostrophe_tok(text, &tok[b]));
+}
+
+/* The place whose name ends at token i, or `a` (not one). */
+static size_t place_start(const state *st, size_t i, size_t a)
+{
+    int part = ner_tag_part(st->tags[i]);
+    if (ner_tag_type(st->tags[i]) != NER_LOC ||
+        (part != NER_L && part != NER_U))
+        return a;
+    size_t s = i;
+    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
+           ner_tag_part(st->tags[s]) != NER_U)
+        s--;
+    return s;
+}
+
+/* A name the tagger took for a person's, no word of which a list knows as
+ * a person's, is a place when "and" or "or" joins it to a place ("the oil
+ * ports of Ras Lanuf and Sidra", "between Puttgarden and Rødby") or when it
+ * follows "from" a place "to" ("the line from Gmünd to Groß Gerungs"). */
+static void places_in_company(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    const uint32_t people = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+                            (1u << NER_G_GIVEN) | (1u << NER_G_NEWS);
+    for (size_t a = 2; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if ((part != NER_B && part != NER_U) ||
+            ner_tag_type(st->tags[a]) != NER_PER)
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && (ner_tag_part(st->tags[b]) == NER_I ||
+                            ner_tag_part(st->tags[b]) == NER_L))
+            b++;
+        bool known = gaz_mask(phrase_gaz(st, a, b)) & people;
+        for (size_t i = a; i < b && !known; i++)
+            known = (gaz_mask(phrase_gaz(st, i, i + 1)) & people) ||
+                    !st->info[i].alpha;
+        bool place = false;
+        size_t s = place_start(st, a - 2, a); /* the place before */
+        if (!known && s < a && known_place(st, text, tok, ntok, s, a - 1) &&
+            !(s > 0 && word_is(text, tok, s - 1, "of"))) {
+            if (word_is(text, tok, a - 1, "and") ||
+                word_is(text, tok, a - 1, "or"))
+                place = true;
+            else if (word_is(text, tok, a - 1, "to"))
+                place = s > 0 && word_is(text, tok, s - 1, "from");
+        }
+        if (!known && !place && b + 1 < ntok &&
+            (word_is(text, tok, b, "and") || word_is(text, tok, b, "or"))) {
+            size_t e = b + 1; /* the place after */
+            while (e + 1 < ntok && (ner_tag_part(st->tags[e + 1]) == NER_I ||
+                                    ner_tag_part(st->tags[e + 1]) == NER_L))
+                e++;
+            int next = ner_tag_part(st->tags[b + 1]);
+            place = (next == NER_B || next == NER_U) &&
+                    known_place(st, text, tok, ntok, b + 1, e + 1);
+        }
+        if (place)
+            tag_span(st, a, b, NER_LOC);
+        a = b - 1;
     }
 }
 
@@ -2771,6 +2852,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
+    places_in_company(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
