@@ -1519,6 +1519,10 @@ static bool person_cue(const state *st, const char *text,
         v++;
     if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED))
         return true;
+    /* "Sydney grew up near Dubbo": a town grows, but does not grow up */
+    if (v + 1 < ntok && in[v].h_lower == ner_hash_bytes("grew", 4, 2) &&
+        in[v + 1].h_lower == ner_hash_bytes("up", 2, 2))
+        return true;
     /* "Hamilton's wife", "Darwin's theory": what only a person has (not
      * "Darwin's death toll") */
     if (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&

@@ -580,6 +580,15 @@ def test_people_named_like_towns_by_what_they_do():
         assert got.get(name) == {"PERSON"}, (name, got)
     got = labels(run("After the cyclone, Darwin's death toll rose to 12."))
     assert got.get("Darwin") == {"GPE"}, got
+    got = labels(run("Sydney grew up on a sheep station near Dubbo."))
+    assert got.get("Sydney") == {"PERSON"}, got
+    # a name read as a person's, no word of which a list of people knows,
+    # beside a place: "X and Y", "from X to Y"
+    got = labels(run("The ferry between Puttgarden and Rødby takes 45 "
+                     "minutes. The line from Gmünd to Groß Gerungs opened "
+                     "in 1902."))
+    for name in ("Rødby", "Groß Gerungs"):
+        assert got.get(name) == {"GPE"}, (name, got)
     # A name no list knows, opening a sentence or a clause after a comma,
     # then a verb in the past and "his" or "her", or anywhere with ", who",
     # a person's calling in apposition, "married" before it, what is done
