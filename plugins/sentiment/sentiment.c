@@ -1512,17 +1512,30 @@ static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
     return sc->kbuf + (size_t)k->off * 8;
 }
 
+static bool one_of(const uint8_t *w, size_t n, const char *const *list);
+
 /* Is "was", "were", "is"... one word or two before token i (1, 2; 0:
- * neither)? Looked at only for a verb of rise, fall or end. */
+ * neither)? A word of degree between counts as none: "losses were far
+ * smaller" is 1. Looked at only for a verb of rise, fall or end. */
 static int aux_before(const struct scorer *sc, size_t i)
 {
+    static const char *const degree[] = {
+        "far",          "much",          "slightly",
+        "considerably", "significantly", "substantially",
+        "markedly",     "somewhat",      NULL};
     for (int back = 1; back <= 2 && i >= sc->start + (size_t)back; back++) {
         size_t n;
         const uint8_t *w = key_at(sc, i - (size_t)back, &n);
         if (n == 0)
             return 0;
-        if (passive_aux(w, n))
+        if (passive_aux(w, n)) {
+            if (back == 2) {
+                w = key_at(sc, i - 1, &n);
+                if (one_of(w, n, degree))
+                    return 1;
+            }
             return back;
+        }
     }
     return 0;
 }
