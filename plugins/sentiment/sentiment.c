@@ -120,14 +120,18 @@ enum lex_direction {
                         bad ("the war is over", "the good times are over") */
     DIR_SENSE = 128, /* with DIR_UP or DIR_DOWN: how a bad thing changed,
                         not how much ("worsened", "was lifted"), so no rise
-                        or fall of a measure */
+                        or fall of a measure; alone, a plight ("missing",
+                        "kidnapped"); with DIR_END, a way out of one
+                        ("freed", "found alive") */
 };
 
 struct lex_entry {
     uint8_t flags;
     uint8_t phrase_words; /* low 4 bits */
     uint8_t direction;    /* DIR_UP, DIR_DOWN, DIR_END or 0 */
-    bool sense;           /* DIR_SENSE */
+    bool sense;           /* DIR_SENSE, with DIR_UP or DIR_DOWN */
+    bool plight;          /* DIR_SENSE alone */
+    bool rescue;          /* DIR_END | DIR_SENSE */
     bool shift_neg_only;  /* a shifter of negative words only ("help") */
     bool mood;            /* ROLE_MOOD */
     bool tears;           /* ROLE_TEARS */
@@ -275,8 +279,11 @@ static inline void lex_decode(const uint8_t *s, struct lex_entry *out)
 {
     out->flags = s[25];
     out->phrase_words = s[26] & 15;
-    out->direction = s[26] & (DIR_UP | DIR_DOWN);
-    out->sense = (s[26] & DIR_SENSE) != 0;
+    unsigned d = s[26] & (DIR_UP | DIR_DOWN | DIR_SENSE);
+    out->plight = d == DIR_SENSE;
+    out->rescue = d == (DIR_END | DIR_SENSE);
+    out->direction = out->rescue ? 0 : d & (DIR_UP | DIR_DOWN);
+    out->sense = out->direction && (d & DIR_SENSE);
     out->shift_neg_only = (s[26] & 64) != 0;
     out->mood = (s[27] & ROLE_MOOD) != 0;
     out->tears = (s[27] & ROLE_TEARS) != 0;
@@ -665,7 +672,7 @@ struct ent_acc {
 /* Scoring one sentence                                                      */
 /* ------------------------------------------------------------------------ */
 
-enum { RECENT = 4 };
+enum { RECENT = 4, PLIGHTS = 8 };
 
 struct scorer {
     const struct state *st;
@@ -711,6 +718,16 @@ struct scorer {
      * of the next ("malaria deaths", "the ban on protests"): a verb of
      * fall after them undoes them all */
     double before_last_v;
+    /* the plights named so far in the sentence ("kidnapped", "missing"):
+     * their words and values (beyond PLIGHTS, the rest summed at word -1);
+     * whether a way out of them ("freed", "found alive") was named before
+     * the current word */
+    long plight_word[PLIGHTS];
+    double plight_v[PLIGHTS];
+    unsigned n_plight;
+    bool rescued;
+    long chain_from; /* the first word of before_last_v's run of hits */
+    bool undid;      /* the current entry undid the last hit and its run */
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
     int aux_back;       /* "was", "were", "is"... stands 1 or 2 words before the
@@ -785,10 +802,14 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     add_value(sc, v);
     sc->hit_words += (uint32_t)n_words;
     if (sc->last_on && sc->last_v < 0 && v < 0 && !sc->last_dir &&
-        sc->word - sc->last_word <= 2)
+        sc->word - sc->last_word <= 2) {
+        if (sc->before_last_v == 0)
+            sc->chain_from = sc->last_word;
         sc->before_last_v += sc->last_v;
-    else
+    } else {
         sc->before_last_v = 0;
+        sc->chain_from = sc->word;
+    }
     sc->last_dir = sc->cur_dir;
     sc->last_on = true;
     sc->last_ly = sc->cur_ly;
@@ -881,6 +902,8 @@ static void scale_so_far(struct scorer *sc, double f)
     if (sc->last_on)
         sc->last_v *= f;
     sc->before_last_v *= f;
+    for (unsigned k = 0; k < sc->n_plight; k++)
+        sc->plight_v[k] *= f;
     for (unsigned k = 0; k < RECENT; k++)
         sc->recent_v[k] *= f;
 }
@@ -1549,6 +1572,10 @@ static unsigned roles_at(const struct scorer *sc, size_t i)
              : 0;
 }
 
+/* Verbs of fall that are comparatives (direction.tsv): they describe a
+ * thing only after "was", "were"... */
+static const char *const COMPARATIVES[] = {"smaller", "milder", NULL};
+
 /* Is the key w of n bytes one of the words of list (NULL-terminated)? */
 static bool one_of(const uint8_t *w, size_t n, const char *const *list)
 {
@@ -1770,10 +1797,79 @@ static double take_measure(struct scorer *sc, long at, double m)
     return m;
 }
 
-/* Act on one lexicon entry that covers `n_words` words from the current
- * one; `post` is its POST_* kind. */
+static void apply_entry_rules(struct scorer *sc, const struct lex_entry *e,
+                              bool caps, long n_words, int post);
+
+/* A way out of a plight ("freed", "found alive", "reopened", "allowed to
+ * return home"): the plights named before it in the sentence ("kidnapped
+ * aid workers freed", "the missing hikers were found alive") are the
+ * story's past and turn around; so do those named after it ("freed
+ * hostages"). Not when negated ("were not freed"). A death is no plight:
+ * "two died and one was found alive" stays bad, and "buried alive" too.
+ * The plights from word `undone` on a rule has turned already (a way out
+ * that is also a verb of fall: none yet). */
+static void rescue(struct scorer *sc, long undone)
+{
+    if (sc->neg_on && sc->word <= sc->neg_end)
+        return;
+    for (unsigned k = 0; k < sc->n_plight; k++) {
+        if (sc->plight_word[k] >= undone)
+            continue;
+        double v = sc->plight_v[k];
+        remove_value(sc, v);
+        add_value(sc, -v * sc->p->shift);
+        for (unsigned r = 0; r < RECENT; r++) /* no later rule takes it */
+            if (sc->recent_word[r] == sc->plight_word[k])
+                sc->recent_v[r] = 0;
+    }
+    sc->n_plight = 0;
+    sc->rescued = true;
+}
+
+/* Note the plight at the current word, of value v (< 0); after a way out,
+ * turn it around at once ("freed hostages"). */
+static void plight(struct scorer *sc, double v)
+{
+    if (sc->rescued) {
+        if (sc->last_on && sc->last_v == v)
+            replace_last(sc, -v * sc->p->shift);
+        else {
+            remove_value(sc, v);
+            add_value(sc, -v * sc->p->shift);
+        }
+        return;
+    }
+    if (sc->n_plight == PLIGHTS) { /* fold the two oldest together */
+        sc->plight_v[0] += sc->plight_v[1];
+        memmove(&sc->plight_word[1], &sc->plight_word[2],
+                (PLIGHTS - 2) * sizeof *sc->plight_word);
+        memmove(&sc->plight_v[1], &sc->plight_v[2],
+                (PLIGHTS - 2) * sizeof *sc->plight_v);
+        sc->n_plight--;
+    }
+    sc->plight_word[sc->n_plight] = sc->word;
+    sc->plight_v[sc->n_plight++] = v;
+}
+
+/* Act on one lexicon entry (apply_entry_rules), keeping the account of
+ * plights and of ways out of them. */
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
                         long n_words, int post)
+{
+    long chain = sc->chain_from;
+    double neg = sc->neg;
+    sc->undid = false;
+    apply_entry_rules(sc, e, caps, n_words, post);
+    if (e->plight && sc->neg > neg)
+        plight(sc, neg - sc->neg);
+    if (e->rescue)
+        rescue(sc, sc->undid ? chain : sc->word + 1);
+}
+
+/* Act on one lexicon entry that covers `n_words` words from the current
+ * one; `post` is its POST_* kind. */
+static void apply_entry_rules(struct scorer *sc, const struct lex_entry *e,
+                              bool caps, long n_words, int post)
 {
     if (sc->measure_back || sc->measure_ahead) {
         /* "operating profit fell", "net sales rose", "costs rose": news
@@ -1792,6 +1888,7 @@ static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
     }
     if (describes_last(sc, e, n_words)) {
         flush_modifier(sc);
+        sc->undid = true;
         if (e->direction == DIR_END && sc->last_v > 0)
             replace_last(sc, -sc->last_v * sc->p->shift);
         else if (e->direction == DIR_DOWN || e->direction == DIR_END) {
@@ -2487,9 +2584,15 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             (e.flags & LX_NEG) && coordinated_negator(&sc, i, key, len);
         int post = post_kind(key, len, n_tok, &e);
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
-        sc.cur_dir = e.direction != 0;
         if (e.direction) {
             sc.aux_back = aux_before(&sc, i);
+            /* a comparative describes a thing only after "was", "were"...:
+             * "the damage was smaller", not "among smaller exporters" */
+            if (!sc.aux_back && n_tok == 1 && one_of(key, len, COMPARATIVES))
+                e.direction = 0;
+        }
+        sc.cur_dir = e.direction != 0;
+        if (e.direction) {
             sc.has_object = n_tok == 1 && determiner_at(&sc, i + n_tok);
             sc.place_between = n_tok == 1 && finite_verb(key, len) &&
                                place_phrase_before(&sc, i);

@@ -1040,3 +1040,38 @@ def test_learn_fits_weights_from_rated_texts(tmp_path):
     (posts / "tune-02.tsv").write_text("lots\tflumpy\n", encoding="utf-8")
     p = subprocess.run(cmd, capture_output=True, text=True)
     assert p.returncode != 0 and "tune-02.tsv:1:" in p.stderr, p.stderr
+
+
+def test_a_way_out_of_a_plight_turns_it_around():
+    # A way out ("freed", "found alive", "reopened", "allowed to return
+    # home") turns around the plights of its sentence, before or after it;
+    # not a death, nor when negated, nor a release that frees no one.
+    assert_signs(["Kidnapped aid workers freed in Mali",
+                  "After 14 months in captivity, the aid worker was "
+                  "released on Thursday.",
+                  "The missing hikers were found alive on Tuesday.",
+                  "The 3,000 evacuated residents were allowed to return "
+                  "home.",
+                  "The airport reopened today after a two-day closure.",
+                  "Freed hostages reunited with their families."],
+                 ["The hostages were not freed.",
+                  "Two people died and one was found alive in the rubble.",
+                  "Rescue teams are still searching for 30 missing people.",
+                  "The pet was buried alive."])
+    # a release or a return with no plight is no news
+    for r in score(["The report will be released on Friday.",
+                    "He will meet the chancellor before returning home."]):
+        assert abs(r["compound"]) < 0.1, r
+
+
+def test_smaller_than_feared():
+    # a bad thing that turned out smaller, milder or less severe than
+    # feared is good news; worse than feared, bad news; a comparative
+    # describes the bad thing only after "was", "were" ("far" between)
+    assert_signs(["Job losses were far smaller than many had feared.",
+                  "The damage was less severe than feared.",
+                  "The recession was milder than expected."],
+                 ["Job losses were worse than feared.",
+                  "Losses were bigger than expected.",
+                  "The money was divided among smaller exporters after "
+                  "the collapse."])

@@ -16,7 +16,7 @@ line; a line `@kind K` switches the kind of the entries that follow:
   shifter    TERM  both|neg [v|vd]  turns the sentiment that follows around
                                     ("reduce poverty"), not negative itself;
                                     "neg": only negative words ("help")
-  direction  TERM  up|down|end|worse|undo [v|vd]
+  direction  TERM  up|down|end|worse|undo|plight|rescue [v|vd]
                                     verb of rise or fall: describes the
                                     negative word just before it; "end"
                                     ("is over") turns the word before it
@@ -24,7 +24,12 @@ line; a line `@kind K` switches the kind of the entries that follow:
                                     "undo" are "up" and "down" for a bad
                                     thing ("the drought worsened", "the
                                     ban was lifted") but no rise or fall
-                                    of a measure ("sales worsened")
+                                    of a measure ("sales worsened");
+                                    "plight" marks a rated word as a plight
+                                    ("missing", "kidnapped"), "rescue" a
+                                    way out of one ("freed", "found
+                                    alive"), which turns the sentence's
+                                    plights around
   contrast   TERM  but|although     clause weighting
   role       TERM  neg-skip|shift-skip|shift-stop|mood|det|tears|measure|burden
                                     a word's part in the rules: it does
@@ -75,7 +80,8 @@ Output, little-endian (the plugin checks every offset before use):
            32-bit hash: the key's first 16 bytes (zero-padded), u32 hash,
            u32 str_off, u8 str_len, u8 flags, u8 phrase_words (low 4 bits)
            | 16 rise | 32 fall | 64 shifter of negative words only,
-           | 128 worse or undo,
+           | 128 worse or undo (with rise or fall), plight (alone),
+           rescue (with both),
            u8 roles (1 neg-skip, 2 shift-skip, 4 shift-stop, 8 mood,
            16 det, 32 tears, 64 measure, 128 burden),
            i16 valence*100, i16 scalar*1000
@@ -458,7 +464,8 @@ def main():
                         term, how = fields[0], fields[1]
                         forms = fields[2] if len(fields) > 2 else "-"
                         if how not in ("up", "down", "end", "worse",
-                                       "undo") or forms not in (
+                                       "undo", "plight", "rescue") or \
+                                forms not in (
                                 "-", "v", "vd"):
                             raise ValueError("direction")
                         alts = [normalise(t) for t in alternatives(term)]
@@ -508,6 +515,12 @@ def main():
             derived.setdefault(form, []).append(e.valence)
     for form, values in derived.items():
         add_valence(form, sum(values) / len(values), 0, "derived")
+    # A plight is a bad thing; a rating it lacks would leave it no effect.
+    unrated = sorted(k for k, e in entries.items()
+                     if e.direction == "plight" and not (e.valence or 0) < 0)
+    if unrated:
+        sys.exit("lexc: a plight needs a negative rating: " +
+                 ", ".join(unrated))
     if a.derived:
         for form in sorted(derived):
             print(form, file=a.derived)
@@ -597,7 +610,10 @@ def main():
                                       "down": DIR_DOWN,
                                       "end": DIR_UP | DIR_DOWN,
                                       "worse": DIR_UP | DIR_SENSE,
-                                      "undo": DIR_DOWN | DIR_SENSE}[e.direction]
+                                      "undo": DIR_DOWN | DIR_SENSE,
+                                      "plight": DIR_SENSE,
+                                      "rescue": DIR_UP | DIR_DOWN |
+                                      DIR_SENSE}[e.direction]
             if e.shift == "neg":
                 extra |= SHIFT_NEG_ONLY
             slots[i] = data[:16].ljust(16, b"\0") + struct.pack(
