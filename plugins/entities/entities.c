@@ -1850,6 +1850,106 @@ static void people_in_apposition(state *st, const char *text,
     }
 }
 
+/* A name after a noun that says it is a place: "the town of Marshall",
+ * "the village of Kinnegad", "a tributary of the Windrush", "the river
+ * Ljubljanica": a place, whatever the tagger read (the whole name the
+ * tagger found, of up to three words). */
+static void places_by_noun(state *st, const char *text, const prism_token *tok,
+                           size_t ntok)
+{
+    static const char *const of_nouns[] = {
+        "town",         "city",     "village", "hamlet",
+        "municipality", "commune",  "parish",  "district",
+        "county",       "province", "island",  "tributary"};
+    static const char *const before[] = {"river", "rivers"};
+    const ner_info *in = st->info;
+    for (size_t a = 2; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if (part != NER_B && part != NER_U)
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && b - a < 4 &&
+               (ner_tag_part(st->tags[b]) == NER_I ||
+                ner_tag_part(st->tags[b]) == NER_L))
+            b++;
+        if (ner_tag_type(st->tags[a]) == NER_LOC || b - a > 3 ||
+            in[a].cap != NER_CAP_TITLE)
+            continue;
+        size_t k = a - 1; /* "of the Windrush" */
+        if (word_is(text, tok, k, "the") && k > 1)
+            k--;
+        bool place =
+            (in[a - 1].cap == NER_CAP_LOWER &&
+             ONE_OF(text + tok[a - 1].start, tok[a - 1].end - tok[a - 1].start,
+                    before)) ||
+            (word_is(text, tok, k, "of") && in[k - 1].cap == NER_CAP_LOWER &&
+             ONE_OF(text + tok[k - 1].start, tok[k - 1].end - tok[k - 1].start,
+                    of_nouns));
+        if (place)
+            tag_span(st, a, b, NER_LOC);
+        a = b - 1;
+    }
+}
+
+/* A town's name that is its club's or its firm's, by what is said around
+ * it: "Wolfsburg sacked Dieter Hecking", "Kaiserslautern appointed Jeff
+ * Strasser", "the Reading midfielder", "Reading's manager", "joined from
+ * Augsburg", "on loan at Brentford", "scored 129 goals for Lyon", "the
+ * match against Málaga". A country or a region stays a place ("Germany
+ * beat France"). */
+static void clubs_by_context(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    static const char *const deeds[] = {
+        "sacked", "appointed", "signed", "hired",    "fired",
+        "beat",   "thrashed",  "edged",  "trounced", "routed"};
+    static const char *const roles[] = {
+        "midfielder", "striker", "defender", "goalkeeper", "winger",
+        "forward",    "coach",   "manager",  "captain",    "fans",
+        "supporters", "squad",   "boss",     "player",     "players"};
+    static const char *const joins[] = {"joined", "signed"};
+    static const char *const scores[] = {"goals", "scored", "played",
+                                         "appearances"};
+    static const char *const games[] = {"win",  "victory", "defeat", "match",
+                                        "game", "draw",    "loss",   "clash",
+                                        "tie",  "fixture"};
+    static const char *const against[] = {"against", "over", "to", "with"};
+    const ner_info *in = st->info;
+    const uint32_t not_towns =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_PERSON);
+#define W(k, list) ONE_OF(text + tok[k].start, tok[k].end - tok[k].start, list)
+    for (size_t i = 0; i < ntok; i++) {
+        if (ner_tag_type(st->tags[i]) != NER_LOC ||
+            ner_tag_part(st->tags[i]) != NER_U || in[i].cap != NER_CAP_TITLE)
+            continue;
+        if (gaz_mask(phrase_gaz(st, i, i + 1)) & not_towns)
+            continue;
+        bool club = false;
+        size_t j = i + 1;
+        if (j < ntok && apostrophe_tok(text, &tok[j]))
+            club = j + 1 < ntok && in[j + 1].cap == NER_CAP_LOWER &&
+                   W(j + 1, roles); /* "Reading's manager" */
+        else if (j < ntok && in[j].cap == NER_CAP_LOWER)
+            club = W(j, deeds) ? j + 1 < ntok && in[j + 1].cap != NER_CAP_LOWER
+                               : W(j, roles) && i > 0 &&
+                                     word_is(text, tok, i - 1, "the");
+        if (!club && i > 1 && in[i - 1].cap == NER_CAP_LOWER &&
+            in[i - 2].cap == NER_CAP_LOWER) {
+            size_t p = i - 1, q = i - 2;
+            club = (word_is(text, tok, p, "from") && W(q, joins)) ||
+                   ((word_is(text, tok, p, "at") ||
+                     word_is(text, tok, p, "from") ||
+                     word_is(text, tok, p, "to")) &&
+                    word_is(text, tok, q, "loan")) ||
+                   (word_is(text, tok, p, "for") && W(q, scores)) ||
+                   (W(p, against) && W(q, games));
+        }
+        if (club)
+            st->tags[i] = (uint8_t)ner_tag(NER_ORG, NER_U);
+    }
+#undef W
+}
+
 /* The name of a place the lists know (a country, a town, a state, a
  * region or another place; not a person's too), tagged as a place, of
  * three letters or more, not a possessor, from token a to b. */
@@ -2857,6 +2957,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
+    clubs_by_context(st, text, tok, ntok);
+    places_by_noun(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);

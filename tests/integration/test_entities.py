@@ -726,3 +726,23 @@ def test_churches_coaches_and_sources():
     for name, label in want.items():
         assert got.get(name) == {label}, (name, got)
 
+
+
+def test_clubs_named_by_their_towns_and_places_named_by_a_noun():
+    # what a club does or has ("the Reading midfielder", "on loan at
+    # Brentford", "scored 129 goals for Lyon") makes a town's name the
+    # club's; a country stays a place, and so does a town one moves from
+    got = labels(run("The Reading midfielder, who had been on loan at "
+                     "Brentford, returned. Lacazette scored 129 goals for "
+                     "Lyon. Germany beat France 2-1. He moved from Augsburg "
+                     "to Munich."))
+    for name in ("Reading", "Brentford", "Lyon"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    for name in ("Germany", "France", "Augsburg", "Munich"):
+        assert got.get(name) == {"GPE"}, (name, got)
+    # "the town of", "the river": a place, whatever the name looks like
+    got = labels(run("The town of Marshall, Texas, was named after John "
+                     "Marshall. The river Ljubljanica disappears "
+                     "underground."))
+    assert got.get("Marshall") == {"GPE"}, got
+    assert got.get("Ljubljanica") in ({"GPE"}, {"LOC"}), got
