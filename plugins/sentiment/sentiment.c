@@ -730,6 +730,9 @@ struct scorer {
     bool undid;      /* the current entry undid the last hit and its run */
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
+    bool perfect;       /* "has", "have", "had" right before the current verb of
+                           rise or fall ("the number of homeless people has
+                           fallen") */
     int aux_back;       /* "was", "were", "is"... stands 1 or 2 words before the
                            current verb of rise, fall or end (0: not) */
     int measure_back;   /* a measure ("profit") stands this many words before
@@ -1537,6 +1540,15 @@ static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
 
 static bool one_of(const uint8_t *w, size_t n, const char *const *list);
 
+/* Is "has", "have" or "had" the word before token i? */
+static bool perfect_before(const struct scorer *sc, size_t i)
+{
+    static const char *const perfect[] = {"has", "have", "had", NULL};
+    size_t n;
+    const uint8_t *w = i > sc->start ? key_at(sc, i - 1, &n) : NULL;
+    return w && n && one_of(w, n, perfect);
+}
+
 /* Is "was", "were", "is"... one word or two before token i (1, 2; 0:
  * neither)? A word of degree between counts as none: "losses were far
  * smaller" is 1. Looked at only for a verb of rise, fall or end. */
@@ -1774,7 +1786,8 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
      * weakened the government", "the attacks halved the population" */
     if (e->direction == DIR_DOWN && sc->has_object && !passive)
         return false;
-    return gap <= 2 || (passive && gap <= 5) || (sc->place_between && gap <= 7);
+    return gap <= 2 || ((passive || sc->perfect) && gap <= 5) ||
+           (sc->place_between && gap <= 7);
 }
 
 /* A verb of rise or fall reads the measure at word `at`: the measure's own
@@ -2586,6 +2599,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
         if (e.direction) {
             sc.aux_back = aux_before(&sc, i);
+            sc.perfect = perfect_before(&sc, i);
             /* a comparative describes a thing only after "was", "were"...:
              * "the damage was smaller", not "among smaller exporters" */
             if (!sc.aux_back && n_tok == 1 && one_of(key, len, COMPARATIVES))

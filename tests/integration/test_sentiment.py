@@ -697,8 +697,9 @@ def test_a_measure_cut_and_a_verb_with_its_object():
 
 def test_a_phrase_of_place_between_the_thing_and_its_verb():
     # "in the city", "across the region", "from the power sector" between
-    # a bad thing or a measure and its verb of rise or fall; "lowest
-    # since" compares a level with the past; hopes are a measure
+    # a bad thing or a measure and its verb of rise or fall, and "has",
+    # "have" as "was", "were" do ("has fallen"); "lowest since" compares
+    # a level with the past; hopes are a measure
     assert_signs(["Violent crime in the city fell for the fifth year.",
                   "Malaria deaths across the region dropped to a record "
                   "low last year.",
@@ -708,8 +709,10 @@ def test_a_phrase_of_place_between_the_thing_and_its_verb():
                   "Hospital infection rates have halved since the "
                   "programme began.",
                   "Striking dockworkers called off their walkout.",
-                  "Measles outbreak declared over after six weeks"],
+                  "Measles outbreak declared over after six weeks",
+                  "The number of homeless people has fallen."],
                  ["Carbon emissions from the power sector climbed again.",
+                  "The scandal has weakened the government.",
                   "Hopes for an early rate cut faded.",
                   "Gold medal hopes fade as favourite crashes in final",
                   "Waiting lists for hip operations grew by 40,000.",
