@@ -1891,6 +1891,52 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A nationality before a ministry's name is no part of it, as CoNLL-2003
+ * marks them: "the [Russian] [Foreign Ministry]", "the [Lebanese]
+ * [Ministry of Public Health]", "the [Chinese] [Embassy]" (our lists know
+ * a few as one name); an army's, a navy's or a party's name keeps it
+ * ("Mexican Army", "Scottish National Party"), as CoNLL has them. */
+static void nationality_off_ministries(state *st, const char *text,
+                                       const prism_token *tok, size_t ntok)
+{
+    static const char *const offices[] = {
+        "foreign",     "interior", "defence",     "defense",   "finance",
+        "economy",     "health",   "justice",     "education", "trade",
+        "agriculture", "energy",   "environment", "transport", "industry",
+        "information", "security", "labour",      "labor",     "culture",
+        "ministry",    "embassy"};
+    static const char *const heads[] = {"ministry", "embassy"};
+    for (size_t a = 0; a + 1 < ntok; a++) {
+        if (!st->tags[a] || ner_tag_type(st->tags[a]) == NER_PER ||
+            ner_tag_part(st->tags[a]) != NER_B)
+            continue; /* (the model may read the whole as MISC) */
+        size_t b = a + 1;
+        while (b < ntok && ner_tag_part(st->tags[b]) == NER_I)
+            b++;
+        if (b >= ntok || ner_tag_part(st->tags[b]) != NER_L)
+            continue;
+        b++; /* the name is [a, b) */
+        /* the head: the last word, or the word before "of" */
+        size_t h = b - 1;
+        for (size_t k = a + 2; k < b; k++)
+            if (word_is(text, tok, k, "of")) {
+                h = k - 1;
+                break;
+            }
+        if (has(phrase_gaz(st, a, a + 1), NER_G_NORP) &&
+            !ONE_OF(text + tok[a].start, tok[a].end - tok[a].start,
+                    offices) && /* "a Labour Ministry official" */
+            st->info[a + 1].cap == NER_CAP_TITLE &&
+            ONE_OF(text + tok[a + 1].start, tok[a + 1].end - tok[a + 1].start,
+                   offices) &&
+            ONE_OF(text + tok[h].start, tok[h].end - tok[h].start, heads)) {
+            st->tags[a] = (uint8_t)ner_tag(NER_MISC, NER_U);
+            tag_span(st, a + 1, b, NER_ORG);
+        }
+        a = b - 1;
+    }
+}
+
 /* A town's name that is its club's or its firm's, by what is said around
  * it: "Wolfsburg sacked Dieter Hecking", "Kaiserslautern appointed Jeff
  * Strasser", "the Reading midfielder", "Reading's manager", "joined from
@@ -2959,6 +3005,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
+    nationality_off_ministries(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);

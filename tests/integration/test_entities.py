@@ -746,3 +746,19 @@ def test_clubs_named_by_their_towns_and_places_named_by_a_noun():
                      "underground."))
     assert got.get("Marshall") == {"GPE"}, got
     assert got.get("Ljubljanica") in ({"GPE"}, {"LOC"}), got
+
+
+def test_a_nationality_is_no_part_of_a_ministrys_name():
+    # as CoNLL-2003 marks them: "the [Russian] [Foreign Ministry]"; an
+    # army's name and "a Labour Ministry official" keep theirs
+    res = run("The Swiss Finance Ministry is inviting tenders. The French "
+              "Foreign Ministry said talks would resume. Reporters waited at "
+              "the Brazilian Embassy. The Mexican Army moved in. A Labour "
+              "Ministry official said.")
+    got = {m["text"]: m["label"] for m in res["mentions"]}
+    for name in ("Finance Ministry", "Foreign Ministry", "Embassy"):
+        assert got.get(name) == "ORG", (name, got)
+    for name in ("Swiss", "French", "Brazilian"):
+        assert got.get(name) == "NORP", (name, got)
+    assert got.get("Mexican Army") == "ORG", got
+    assert "Labour" not in got, got
