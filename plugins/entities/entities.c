@@ -1891,6 +1891,49 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A name after a goal's word and "from" or "by" is a scorer's, a person's:
+ * "goals from Fumagalli and Caíque", "a header from Ohi Omoijuanfo", "a
+ * penalty by Kane" (one or two words, and the name after "and"; not one a
+ * list knows as a country or an organisation). */
+static void scorers(state *st, const char *text, const prism_token *tok,
+                    size_t ntok)
+{
+    static const char *const goals[] = {
+        "goal",   "goals",     "header", "headers",   "penalty",
+        "strike", "brace",     "double", "volley",    "finish",
+        "effort", "hat-trick", "winner", "equaliser", "equalizer"};
+    const uint32_t known = (1u << NER_G_COUNTRY) | (1u << NER_G_ORG) |
+                           (1u << NER_G_ORGLIST) | (1u << NER_G_REGION);
+    const ner_info *in = st->info;
+    for (size_t a = 2; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if ((part != NER_B && part != NER_U) ||
+            ner_tag_type(st->tags[a]) == NER_PER ||
+            !(word_is(text, tok, a - 1, "from") ||
+              word_is(text, tok, a - 1, "by")) ||
+            in[a - 2].cap != NER_CAP_LOWER ||
+            !ONE_OF(text + tok[a - 2].start, tok[a - 2].end - tok[a - 2].start,
+                    goals))
+            continue;
+        for (int n = 0; n < 2 && a < ntok; n++) {
+            size_t b = a + 1;
+            while (b < ntok && (ner_tag_part(st->tags[b]) == NER_I ||
+                                ner_tag_part(st->tags[b]) == NER_L))
+                b++;
+            if (b - a > 2 || in[a].cap != NER_CAP_TITLE ||
+                (gaz_mask(phrase_gaz(st, a, b)) & known))
+                break;
+            tag_span(st, a, b, NER_PER);
+            /* "goals from Fumagalli and Caíque" */
+            if (b + 1 >= ntok || !word_is(text, tok, b, "and") ||
+                !st->tags[b + 1] || ner_tag_part(st->tags[b + 1]) == NER_I ||
+                ner_tag_part(st->tags[b + 1]) == NER_L)
+                break;
+            a = b + 1;
+        }
+    }
+}
+
 /* A nationality before a ministry's name is no part of it, as CoNLL-2003
  * marks them: "the [Russian] [Foreign Ministry]", "the [Lebanese]
  * [Ministry of Public Health]", "the [Chinese] [Embassy]" (our lists know
@@ -1941,8 +1984,8 @@ static void nationality_off_ministries(state *st, const char *text,
  * it: "Wolfsburg sacked Dieter Hecking", "Kaiserslautern appointed Jeff
  * Strasser", "the Reading midfielder", "Reading's manager", "joined from
  * Augsburg", "on loan at Brentford", "scored 129 goals for Lyon", "the
- * match against Málaga". A country or a region stays a place ("Germany
- * beat France"). */
+ * match against Málaga", "had eliminated Motherwell". A country or a
+ * region stays a place ("Germany beat France"). */
 static void clubs_by_context(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
 {
@@ -1960,6 +2003,8 @@ static void clubs_by_context(state *st, const char *text,
                                         "game", "draw",    "loss",   "clash",
                                         "tie",  "fixture"};
     static const char *const against[] = {"against", "over", "to", "with"};
+    static const char *const beat[] = {"beat", "eliminated", "thrashed",
+                                       "edged"};
     const ner_info *in = st->info;
     const uint32_t not_towns =
         (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_PERSON);
@@ -1990,6 +2035,8 @@ static void clubs_by_context(state *st, const char *text,
                    (word_is(text, tok, p, "for") && W(q, scores)) ||
                    (W(p, against) && W(q, games));
         }
+        if (!club && i > 0 && in[i - 1].cap == NER_CAP_LOWER)
+            club = W(i - 1, beat); /* "had eliminated Motherwell" */
         if (club)
             st->tags[i] = (uint8_t)ner_tag(NER_ORG, NER_U);
     }
@@ -2088,7 +2135,8 @@ static int head_label(const char *w, size_t n)
         "choir",       "newspaper",    "magazine",     "publisher",
         "broadcaster", "charity",      "foundation",   "brewery",
         "insurer",     "subsidiary",   "label",        "ministry",
-        "partnership"};
+        "partnership", "operator",     "group",        "lender",
+        "wholesaler",  "carmaker",     "chain",        "utility"};
     static const char *const gpe[] = {
         "village",  "town",       "city",         "municipality", "commune",
         "county",   "district",   "province",     "capital",      "suburb",
@@ -2138,9 +2186,12 @@ static int defined_label(const state *st, const char *text,
                          bool closed)
 {
     static const char *const stops[] = {
-        "in",    "of",  "from",  "for",   "with",    "based", "by", "that",
-        "which", "who", "whose", "on",    "at",      "near",  "to", "and",
-        "or",    "but", "as",    "where", "located", "about"};
+        "in", "of", "from", "for", "with", "based", "by", "that", "which",
+        "who", "whose", "on", "at", "near", "to", "and", "or", "but", "as",
+        "where", "located", "about",
+        /* "the shipping group founded in Norway" */
+        "founded", "listed", "owned", "headquartered", "controlled", "created",
+        "formed", "known"};
     const ner_info *in = st->info;
     uint32_t of = ner_hash_bytes("of", 2, 2);
     size_t end = k + 5;
@@ -3006,6 +3057,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     clubs_by_context(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
     nationality_off_ministries(st, text, tok, ntok);
+    scorers(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);

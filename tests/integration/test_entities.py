@@ -740,6 +740,15 @@ def test_clubs_named_by_their_towns_and_places_named_by_a_noun():
         assert got.get(name) == {"ORG"}, (name, got)
     for name in ("Germany", "France", "Augsburg", "Munich"):
         assert got.get(name) == {"GPE"}, (name, got)
+    # a scorer after "goals from", "a header from": a person; a company
+    # defined by what it is, with a participle after ("founded in")
+    got = labels(run("Guarani won the first leg thanks to goals from "
+                     "Fumagalli and Caíque. Stolt-Nielsen, the shipping group "
+                     "founded in Norway, said on Monday that it would cut "
+                     "costs."))
+    for name in ("Fumagalli", "Caíque"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Stolt-Nielsen") == {"ORG"}, got
     # "the town of", "the river": a place, whatever the name looks like
     got = labels(run("The town of Marshall, Texas, was named after John "
                      "Marshall. The river Ljubljanica disappears "
