@@ -1934,21 +1934,34 @@ static void scorers(state *st, const char *text, const prism_token *tok,
     }
 }
 
-/* A nationality before a ministry's name is no part of it, as CoNLL-2003
- * marks them: "the [Russian] [Foreign Ministry]", "the [Lebanese]
- * [Ministry of Public Health]", "the [Chinese] [Embassy]" (our lists know
- * a few as one name); an army's, a navy's or a party's name keeps it
- * ("Mexican Army", "Scottish National Party"), as CoNLL has them. */
-static void nationality_off_ministries(state *st, const char *text,
-                                       const prism_token *tok, size_t ntok)
+/* A nationality before the name of a state's ministry, parliament or
+ * court is no part of it, as CoNLL-2003 marks them: "the [Russian]
+ * [Foreign Ministry]", "the [Brazilian] [Senate]", "the [Russian] [Duma]",
+ * "the [Lebanese] [Ministry of Public Health]", "the [Israeli] [Supreme
+ * Court]" (our lists know a few as one name); an army's, a navy's, a
+ * party's or a council's name keeps it ("Mexican Army", "Scottish National
+ * Party", "Nepali Congress", "Australian Council of Trade Unions"), as
+ * CoNLL has them. */
+static void nationality_off_bodies(state *st, const char *text,
+                                   const prism_token *tok, size_t ntok)
 {
     static const char *const offices[] = {
         "foreign",     "interior", "defence",     "defense",   "finance",
         "economy",     "health",   "justice",     "education", "trade",
         "agriculture", "energy",   "environment", "transport", "industry",
         "information", "security", "labour",      "labor",     "culture",
-        "ministry",    "embassy"};
-    static const char *const heads[] = {"ministry", "embassy"};
+        "ministry",    "embassy",  "senate",      "duma",      "parliament",
+        "assembly",    "house",    "council",     "supreme",   "constitutional",
+        "high",        "federal"};
+    static const char *const heads[] = {"ministry", "embassy",    "senate",
+                                        "duma",     "parliament", "assembly",
+                                        "house",    "court",      "police"};
+    /* a union's bodies and a nation's within a state keep theirs:
+     * "European Parliament", "Scottish Parliament", "Catalan Parliament" */
+    static const char *const unions[] = {
+        "european", "african",  "arab",      "asian",    "nordic",
+        "islamic",  "american", "caribbean", "scottish", "welsh",
+        "catalan",  "basque",   "flemish",   "kurdish"};
     for (size_t a = 0; a + 1 < ntok; a++) {
         if (!st->tags[a] || ner_tag_type(st->tags[a]) == NER_PER ||
             ner_tag_part(st->tags[a]) != NER_B)
@@ -1969,6 +1982,7 @@ static void nationality_off_ministries(state *st, const char *text,
         if (has(phrase_gaz(st, a, a + 1), NER_G_NORP) &&
             !ONE_OF(text + tok[a].start, tok[a].end - tok[a].start,
                     offices) && /* "a Labour Ministry official" */
+            !ONE_OF(text + tok[a].start, tok[a].end - tok[a].start, unions) &&
             st->info[a + 1].cap == NER_CAP_TITLE &&
             ONE_OF(text + tok[a + 1].start, tok[a + 1].end - tok[a + 1].start,
                    offices) &&
@@ -3056,7 +3070,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
-    nationality_off_ministries(st, text, tok, ntok);
+    nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);

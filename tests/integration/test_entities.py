@@ -771,3 +771,11 @@ def test_a_nationality_is_no_part_of_a_ministrys_name():
         assert got.get(name) == "NORP", (name, got)
     assert got.get("Mexican Army") == "ORG", got
     assert "Labour" not in got, got
+    # and of a parliament or a court's; not of the Union's bodies, nor of
+    # a nation's within a state
+    res = run("The Brazilian Senate voted. The Israeli Supreme Court ruled. "
+              "The European Parliament met. The Scottish Parliament met.")
+    got = {m["text"]: m["label"] for m in res["mentions"]}
+    for name in ("Senate", "Supreme Court", "European Parliament",
+                 "Scottish Parliament"):
+        assert got.get(name) == "ORG", (name, got)
