@@ -300,6 +300,7 @@ static bool has(const struct ner_gslot *g, int type)
 
 /* Refines the model's type into a published label. */
 static bool facility_head(const state *st, size_t i);
+static bool club_start(const state *st, size_t a, size_t b);
 
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
@@ -336,6 +337,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
         else if (type == NER_ORG && (head & (1u << NER_G_FACHEAD)))
             type = NER_LOC;
         else if (type != NER_ORG && (head & (1u << NER_G_ORGHEAD)))
+            type = NER_ORG;
+        else if (type != NER_ORG && club_start(st, a, b))
             type = NER_ORG;
     }
     switch (type) {
@@ -1992,6 +1995,32 @@ static void nationality_off_bodies(state *st, const char *text,
         }
         a = b - 1;
     }
+}
+
+/* Does the name [a, b) start with a word that opens clubs' names and is
+ * no given name, and the name no place a list knows: "Dinamo Batumi",
+ * "Lokomotiv Plovdiv", "Sporting Braga", "Hapoel Haifa" (which the tagger
+ * may read as a person's)? */
+static bool club_start(const state *st, size_t a, size_t b)
+{
+    static const char *const clubs[] = {
+        "dinamo",   "dynamo",    "lokomotiv", "lokomotiva", "spartak",
+        "torpedo",  "zenit",     "sporting",  "atletico",   "atlético",
+        "athletic", "racing",    "olympique", "olympiacos", "borussia",
+        "fortuna",  "eintracht", "rapid",     "slavia",     "sparta",
+        "partizan", "legia",     "hapoel",    "maccabi",    "beitar",
+        "cska",     "aek",       "paok",      "fc",         "fk",
+        "nk",       "hnk",       "vfb",       "vfl",        "tsg",
+        "pfc"};
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_LOC) |
+                            (1u << NER_G_REGION);
+    const prism_token *t = &st->tok_cur[a];
+    return b - a >= 2 && b - a <= 3 && st->info[a].cap != NER_CAP_LOWER &&
+           ONE_OF(st->text_cur + t->start, t->end - t->start, clubs) &&
+           !(gaz_mask(phrase_gaz(st, a, b)) & places) &&
+           !(gaz_mask(phrase_gaz(st, a, a + 1)) &
+             ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN)));
 }
 
 /* A town's name that is its club's or its firm's, by what is said around

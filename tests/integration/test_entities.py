@@ -749,6 +749,15 @@ def test_clubs_named_by_their_towns_and_places_named_by_a_noun():
     for name in ("Fumagalli", "Caíque"):
         assert got.get(name) == {"PERSON"}, (name, got)
     assert got.get("Stolt-Nielsen") == {"ORG"}, got
+    # a name opened by a club's word ("Dinamo", "Hapoel") is a club's,
+    # unless the word is a given name too or the name a place's
+    got = labels(run("Dinamo Batumi were promoted after a win over Lokomotiv "
+                     "Plovdiv. Viktoria Azarenka won in straight sets. Rapid "
+                     "City is in South Dakota."))
+    for name in ("Dinamo Batumi", "Lokomotiv Plovdiv"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Viktoria Azarenka") == {"PERSON"}, got
+    assert got.get("Rapid City") == {"GPE"}, got
     # "the town of", "the river": a place, whatever the name looks like
     got = labels(run("The town of Marshall, Texas, was named after John "
                      "Marshall. The river Ljubljanica disappears "
