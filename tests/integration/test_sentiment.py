@@ -1078,3 +1078,12 @@ def test_smaller_than_feared():
                   "Losses were bigger than expected.",
                   "The money was divided among smaller exporters after "
                   "the collapse."])
+
+
+def test_no_trace_of_a_bad_thing():
+    # "trace" does not use up a negation's reach: "did not find any trace
+    # of contamination" is good news
+    assert_signs(["Inspectors did not find any trace of contamination in "
+                  "the town's drinking water."],
+                 ["Inspectors found traces of contamination in the town's "
+                  "drinking water."])
