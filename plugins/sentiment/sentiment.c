@@ -719,15 +719,13 @@ struct scorer {
      * fall after them undoes them all */
     double before_last_v;
     /* the plights named so far in the sentence ("kidnapped", "missing"):
-     * their words and values (beyond PLIGHTS, the rest summed at word -1);
-     * whether a way out of them ("freed", "found alive") was named before
-     * the current word */
+     * their words and values (beyond PLIGHTS, the oldest two are summed
+     * at the older one's word); whether a way out of them ("freed", "found
+     * alive") was named before the current word */
     long plight_word[PLIGHTS];
     double plight_v[PLIGHTS];
     unsigned n_plight;
     bool rescued;
-    long chain_from; /* the first word of before_last_v's run of hits */
-    bool undid;      /* the current entry undid the last hit and its run */
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
     bool perfect;       /* "has", "have", "had" right before the current verb of
@@ -805,14 +803,10 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     add_value(sc, v);
     sc->hit_words += (uint32_t)n_words;
     if (sc->last_on && sc->last_v < 0 && v < 0 && !sc->last_dir &&
-        sc->word - sc->last_word <= 2) {
-        if (sc->before_last_v == 0)
-            sc->chain_from = sc->last_word;
+        sc->word - sc->last_word <= 2)
         sc->before_last_v += sc->last_v;
-    } else {
+    else
         sc->before_last_v = 0;
-        sc->chain_from = sc->word;
-    }
     sc->last_dir = sc->cur_dir;
     sc->last_on = true;
     sc->last_ly = sc->cur_ly;
@@ -1813,28 +1807,32 @@ static double take_measure(struct scorer *sc, long at, double m)
 static void apply_entry_rules(struct scorer *sc, const struct lex_entry *e,
                               bool caps, long n_words, int post);
 
+/* Turn around the plight of value v (< 0) at word w: its account counts
+ * -v * shift instead, and no later rule takes it again. */
+static void turn_plight(struct scorer *sc, long w, double v)
+{
+    remove_value(sc, v);
+    add_value(sc, -v * sc->p->shift);
+    for (unsigned r = 0; r < RECENT; r++)
+        if (sc->recent_word[r] == w)
+            sc->recent_v[r] = 0;
+    if (sc->last_on && sc->last_word == w)
+        sc->last_on = false;
+}
+
 /* A way out of a plight ("freed", "found alive", "reopened", "allowed to
  * return home"): the plights named before it in the sentence ("kidnapped
  * aid workers freed", "the missing hikers were found alive") are the
  * story's past and turn around; so do those named after it ("freed
- * hostages"). Not when negated ("were not freed"). A death is no plight:
- * "two died and one was found alive" stays bad, and "buried alive" too.
- * The plights from word `undone` on a rule has turned already (a way out
- * that is also a verb of fall: none yet). */
-static void rescue(struct scorer *sc, long undone)
+ * hostages", plight()). Not when negated ("were not freed"). A death is
+ * no plight: "two died and one was found alive" stays bad, and "buried
+ * alive" too. */
+static void rescue(struct scorer *sc)
 {
     if (sc->neg_on && sc->word <= sc->neg_end)
         return;
-    for (unsigned k = 0; k < sc->n_plight; k++) {
-        if (sc->plight_word[k] >= undone)
-            continue;
-        double v = sc->plight_v[k];
-        remove_value(sc, v);
-        add_value(sc, -v * sc->p->shift);
-        for (unsigned r = 0; r < RECENT; r++) /* no later rule takes it */
-            if (sc->recent_word[r] == sc->plight_word[k])
-                sc->recent_v[r] = 0;
-    }
+    for (unsigned k = 0; k < sc->n_plight; k++)
+        turn_plight(sc, sc->plight_word[k], sc->plight_v[k]);
     sc->n_plight = 0;
     sc->rescued = true;
 }
@@ -1844,12 +1842,7 @@ static void rescue(struct scorer *sc, long undone)
 static void plight(struct scorer *sc, double v)
 {
     if (sc->rescued) {
-        if (sc->last_on && sc->last_v == v)
-            replace_last(sc, -v * sc->p->shift);
-        else {
-            remove_value(sc, v);
-            add_value(sc, -v * sc->p->shift);
-        }
+        turn_plight(sc, sc->word, v);
         return;
     }
     if (sc->n_plight == PLIGHTS) { /* fold the two oldest together */
@@ -1869,14 +1862,12 @@ static void plight(struct scorer *sc, double v)
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
                         long n_words, int post)
 {
-    long chain = sc->chain_from;
     double neg = sc->neg;
-    sc->undid = false;
     apply_entry_rules(sc, e, caps, n_words, post);
     if (e->plight && sc->neg > neg)
         plight(sc, neg - sc->neg);
     if (e->rescue)
-        rescue(sc, sc->undid ? chain : sc->word + 1);
+        rescue(sc);
 }
 
 /* Act on one lexicon entry that covers `n_words` words from the current
@@ -1901,7 +1892,6 @@ static void apply_entry_rules(struct scorer *sc, const struct lex_entry *e,
     }
     if (describes_last(sc, e, n_words)) {
         flush_modifier(sc);
-        sc->undid = true;
         if (e->direction == DIR_END && sc->last_v > 0)
             replace_last(sc, -sc->last_v * sc->p->shift);
         else if (e->direction == DIR_DOWN || e->direction == DIR_END) {
