@@ -757,6 +757,9 @@ static bool one_of(const char *w, size_t n, const char *const *list,
 }
 
 #define ONE_OF(w, n, list) one_of(w, n, list, sizeof(list) / sizeof(list[0]))
+/* Is token i one of the words of list? */
+#define WORD_IN(text, tok, i, list)                                            \
+    ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
 
 /* Is the token a possessive ending or a short clitic after an apostrophe,
  * straight or curly ("'s", "’s", "'")? */
@@ -1490,8 +1493,7 @@ static bool person_cue(const state *st, const char *text,
     if (j + 1 < ntok && text[tok[j].start] == ',') {
         if (!town && in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
             return true;
-        if (ONE_OF(text + tok[j + 1].start, tok[j + 1].end - tok[j + 1].start,
-                   ARTICLES))
+        if (WORD_IN(text, tok, j + 1, ARTICLES))
             for (size_t k = j + 2; k < ntok && k < j + 5; k++) {
                 if (in[k].cap == NER_CAP_LOWER && (word_rule(st, k) & WR_PERN))
                     return true;
@@ -1510,9 +1512,7 @@ static bool person_cue(const state *st, const char *text,
         if (p + 1 < ntok && in[p].cap == NER_CAP_LOWER &&
             (word_rule(st, p) & WR_ADVERB))
             p++;
-        if (in[p].cap == NER_CAP_LOWER &&
-            ONE_OF(text + tok[p].start, tok[p].end - tok[p].start,
-                   done_to_people))
+        if (in[p].cap == NER_CAP_LOWER && WORD_IN(text, tok, p, done_to_people))
             return true;
     }
     /* "Darwin wrote", "Newton later formulated", "Whitmore died" */
@@ -1530,8 +1530,7 @@ static bool person_cue(const state *st, const char *text,
      * "Darwin's death toll") */
     if (j + 1 < ntok && apostrophe_tok(text, &tok[j]) &&
         in[j + 1].cap == NER_CAP_LOWER && (word_rule(st, j + 1) & WR_KIN) &&
-        !(j + 2 < ntok && ONE_OF(text + tok[j + 2].start,
-                                 tok[j + 2].end - tok[j + 2].start, not_kin)))
+        !(j + 2 < ntok && WORD_IN(text, tok, j + 2, not_kin)))
         return true;
     if (town) /* only what no town does or has done to it tells */
         return false;
@@ -1547,7 +1546,7 @@ static bool person_cue(const state *st, const char *text,
     for (size_t k = j + 1; k < ntok && k < i + 8; k++) {
         if (in[k].cap != NER_CAP_LOWER || st->tags[k] || in[k].first)
             return false;
-        if (ONE_OF(text + tok[k].start, tok[k].end - tok[k].start, pronouns))
+        if (WORD_IN(text, tok, k, pronouns))
             return true;
     }
     return false;
@@ -1870,11 +1869,7 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
         int part = ner_tag_part(st->tags[a]);
         if (part != NER_B && part != NER_U)
             continue;
-        size_t b = a + 1;
-        while (b < ntok && b - a < 4 &&
-               (ner_tag_part(st->tags[b]) == NER_I ||
-                ner_tag_part(st->tags[b]) == NER_L))
-            b++;
+        size_t b = span_end(st, ntok, a);
         if (ner_tag_type(st->tags[a]) == NER_LOC || b - a > 3 ||
             in[a].cap != NER_CAP_TITLE)
             continue;
@@ -1883,11 +1878,9 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
             k--;
         bool place =
             (in[a - 1].cap == NER_CAP_LOWER &&
-             ONE_OF(text + tok[a - 1].start, tok[a - 1].end - tok[a - 1].start,
-                    before)) ||
+             WORD_IN(text, tok, a - 1, before)) ||
             (word_is(text, tok, k, "of") && in[k - 1].cap == NER_CAP_LOWER &&
-             ONE_OF(text + tok[k - 1].start, tok[k - 1].end - tok[k - 1].start,
-                    of_nouns));
+             WORD_IN(text, tok, k - 1, of_nouns));
         if (place)
             tag_span(st, a, b, NER_LOC);
         a = b - 1;
@@ -1914,15 +1907,10 @@ static void scorers(state *st, const char *text, const prism_token *tok,
             ner_tag_type(st->tags[a]) == NER_PER ||
             !(word_is(text, tok, a - 1, "from") ||
               word_is(text, tok, a - 1, "by")) ||
-            in[a - 2].cap != NER_CAP_LOWER ||
-            !ONE_OF(text + tok[a - 2].start, tok[a - 2].end - tok[a - 2].start,
-                    goals))
+            in[a - 2].cap != NER_CAP_LOWER || !WORD_IN(text, tok, a - 2, goals))
             continue;
         for (int n = 0; n < 2 && a < ntok; n++) {
-            size_t b = a + 1;
-            while (b < ntok && (ner_tag_part(st->tags[b]) == NER_I ||
-                                ner_tag_part(st->tags[b]) == NER_L))
-                b++;
+            size_t b = span_end(st, ntok, a);
             if (b - a > 2 || in[a].cap != NER_CAP_TITLE ||
                 (gaz_mask(phrase_gaz(st, a, b)) & known))
                 break;
@@ -1969,12 +1957,9 @@ static void nationality_off_bodies(state *st, const char *text,
         if (!st->tags[a] || ner_tag_type(st->tags[a]) == NER_PER ||
             ner_tag_part(st->tags[a]) != NER_B)
             continue; /* (the model may read the whole as MISC) */
-        size_t b = a + 1;
-        while (b < ntok && ner_tag_part(st->tags[b]) == NER_I)
-            b++;
-        if (b >= ntok || ner_tag_part(st->tags[b]) != NER_L)
+        size_t b = span_end(st, ntok, a);
+        if (b - a < 2)
             continue;
-        b++; /* the name is [a, b) */
         /* the head: the last word, or the word before "of" */
         size_t h = b - 1;
         for (size_t k = a + 2; k < b; k++)
@@ -1983,13 +1968,12 @@ static void nationality_off_bodies(state *st, const char *text,
                 break;
             }
         if (has(phrase_gaz(st, a, a + 1), NER_G_NORP) &&
-            !ONE_OF(text + tok[a].start, tok[a].end - tok[a].start,
-                    offices) && /* "a Labour Ministry official" */
-            !ONE_OF(text + tok[a].start, tok[a].end - tok[a].start, unions) &&
+            !WORD_IN(text, tok, a,
+                     offices) && /* "a Labour Ministry official" */
+            !WORD_IN(text, tok, a, unions) &&
             st->info[a + 1].cap == NER_CAP_TITLE &&
-            ONE_OF(text + tok[a + 1].start, tok[a + 1].end - tok[a + 1].start,
-                   offices) &&
-            ONE_OF(text + tok[h].start, tok[h].end - tok[h].start, heads)) {
+            WORD_IN(text, tok, a + 1, offices) &&
+            WORD_IN(text, tok, h, heads)) {
             st->tags[a] = (uint8_t)ner_tag(NER_MISC, NER_U);
             tag_span(st, a + 1, b, NER_ORG);
         }
@@ -2015,9 +1999,8 @@ static bool club_start(const state *st, size_t a, size_t b)
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                             (1u << NER_G_STATE) | (1u << NER_G_LOC) |
                             (1u << NER_G_REGION);
-    const prism_token *t = &st->tok_cur[a];
     return b - a >= 2 && b - a <= 3 && st->info[a].cap != NER_CAP_LOWER &&
-           ONE_OF(st->text_cur + t->start, t->end - t->start, clubs) &&
+           WORD_IN(st->text_cur, st->tok_cur, a, clubs) &&
            !(gaz_mask(phrase_gaz(st, a, b)) & places) &&
            !(gaz_mask(phrase_gaz(st, a, a + 1)) &
              ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN)));
@@ -2051,7 +2034,6 @@ static void clubs_by_context(state *st, const char *text,
     const ner_info *in = st->info;
     const uint32_t not_towns =
         (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_PERSON);
-#define W(k, list) ONE_OF(text + tok[k].start, tok[k].end - tok[k].start, list)
     for (size_t i = 0; i < ntok; i++) {
         if (ner_tag_type(st->tags[i]) != NER_LOC ||
             ner_tag_part(st->tags[i]) != NER_U || in[i].cap != NER_CAP_TITLE)
@@ -2062,28 +2044,32 @@ static void clubs_by_context(state *st, const char *text,
         size_t j = i + 1;
         if (j < ntok && apostrophe_tok(text, &tok[j]))
             club = j + 1 < ntok && in[j + 1].cap == NER_CAP_LOWER &&
-                   W(j + 1, roles); /* "Reading's manager" */
+                   WORD_IN(text, tok, j + 1, roles); /* "Reading's manager" */
         else if (j < ntok && in[j].cap == NER_CAP_LOWER)
-            club = W(j, deeds) ? j + 1 < ntok && in[j + 1].cap != NER_CAP_LOWER
-                               : W(j, roles) && i > 0 &&
-                                     word_is(text, tok, i - 1, "the");
+            club = WORD_IN(text, tok, j, deeds)
+                       ? j + 1 < ntok && in[j + 1].cap != NER_CAP_LOWER
+                       : WORD_IN(text, tok, j, roles) && i > 0 &&
+                             word_is(text, tok, i - 1, "the");
         if (!club && i > 1 && in[i - 1].cap == NER_CAP_LOWER &&
             in[i - 2].cap == NER_CAP_LOWER) {
             size_t p = i - 1, q = i - 2;
-            club = (word_is(text, tok, p, "from") && W(q, joins)) ||
+            club = (word_is(text, tok, p, "from") &&
+                    WORD_IN(text, tok, q, joins)) ||
                    ((word_is(text, tok, p, "at") ||
                      word_is(text, tok, p, "from") ||
                      word_is(text, tok, p, "to")) &&
                     word_is(text, tok, q, "loan")) ||
-                   (word_is(text, tok, p, "for") && W(q, scores)) ||
-                   (W(p, against) && W(q, games));
+                   (word_is(text, tok, p, "for") &&
+                    WORD_IN(text, tok, q, scores)) ||
+                   (WORD_IN(text, tok, p, against) &&
+                    WORD_IN(text, tok, q, games));
         }
         if (!club && i > 0 && in[i - 1].cap == NER_CAP_LOWER)
-            club = W(i - 1, beat); /* "had eliminated Motherwell" */
+            club = WORD_IN(text, tok, i - 1,
+                           beat); /* "had eliminated Motherwell" */
         if (club)
             st->tags[i] = (uint8_t)ner_tag(NER_ORG, NER_U);
     }
-#undef W
 }
 
 /* The name of a place the lists know (a country, a town, a state, a
@@ -2131,10 +2117,7 @@ static void places_in_company(state *st, const char *text,
         if ((part != NER_B && part != NER_U) ||
             ner_tag_type(st->tags[a]) != NER_PER)
             continue;
-        size_t b = a + 1;
-        while (b < ntok && (ner_tag_part(st->tags[b]) == NER_I ||
-                            ner_tag_part(st->tags[b]) == NER_L))
-            b++;
+        size_t b = span_end(st, ntok, a);
         bool known = gaz_mask(phrase_gaz(st, a, b)) & people;
         for (size_t i = a; i < b && !known; i++)
             known = (gaz_mask(phrase_gaz(st, i, i + 1)) & people) ||
@@ -2151,13 +2134,10 @@ static void places_in_company(state *st, const char *text,
         }
         if (!known && !place && b + 1 < ntok &&
             (word_is(text, tok, b, "and") || word_is(text, tok, b, "or"))) {
-            size_t e = b + 1; /* the place after */
-            while (e + 1 < ntok && (ner_tag_part(st->tags[e + 1]) == NER_I ||
-                                    ner_tag_part(st->tags[e + 1]) == NER_L))
-                e++;
-            int next = ner_tag_part(st->tags[b + 1]);
+            int next = ner_tag_part(st->tags[b + 1]); /* the place after */
             place = (next == NER_B || next == NER_U) &&
-                    known_place(st, text, tok, ntok, b + 1, e + 1);
+                    known_place(st, text, tok, ntok, b + 1,
+                                span_end(st, ntok, b + 1));
         }
         if (place)
             tag_span(st, a, b, NER_LOC);
