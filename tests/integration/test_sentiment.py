@@ -1080,6 +1080,15 @@ def test_smaller_than_feared():
                   "the collapse."])
 
 
+def test_driven_out_and_escaped_with_only():
+    # bad people driven out, a bad thing that ends, a town that escaped
+    # with only light rain: good news; people driven out by a flood: bad
+    assert_signs(["The insurgents were forced out of the port city.",
+                  "Bird flu outbreak ends",
+                  "The coastal towns escaped with only light rain."],
+                 ["Residents were forced out by the floods."])
+
+
 def test_no_trace_of_a_bad_thing():
     # "trace" does not use up a negation's reach: "did not find any trace
     # of contamination" is good news
