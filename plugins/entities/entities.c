@@ -1488,7 +1488,7 @@ static bool person_cue(const state *st, const char *text,
     if (j >= ntok)
         return false;
     /* "Carson, who wrote"; "Brandvold, a Norwegian painter," and a town's
-     * name too: "Lagos, a defender who joined" (but "Leeds, who won" is
+     * name too: "Mendoza, a defender who joined" (but "Leeds, who won" is
      * a team) */
     if (j + 1 < ntok && text[tok[j].start] == ',') {
         if (!town && in[j + 1].h_lower == ner_hash_bytes("who", 3, 2))
@@ -2104,8 +2104,8 @@ static size_t place_start(const state *st, size_t i, size_t a)
 }
 
 /* A name the tagger took for a person's, no word of which a list knows as
- * a person's, is a place when "and" or "or" joins it to a place ("the oil
- * ports of Ras Lanuf and Sidra", "between Puttgarden and Rødby") or when it
+ * a person's, is a place when "and" or "or" joins it to a place ("between
+ * Puttgarden and Rødby", "Phoenix and Tucsonm") or when it
  * follows "from" a place "to" ("the line from Gmünd to Groß Gerungs"). */
 static void places_in_company(state *st, const char *text,
                               const prism_token *tok, size_t ntok)

@@ -580,8 +580,11 @@ def test_people_named_like_towns_by_what_they_do():
         assert got.get(name) == {"PERSON"}, (name, got)
     got = labels(run("After the cyclone, Darwin's death toll rose to 12."))
     assert got.get("Darwin") == {"GPE"}, got
-    got = labels(run("Sydney grew up on a sheep station near Dubbo."))
-    assert got.get("Sydney") == {"PERSON"}, got
+    got = labels(run("Sydney grew up on a sheep station near Dubbo. "
+                     "Mendoza, a defender who joined in January, was sent "
+                     "off."))
+    for name in ("Sydney", "Mendoza"):
+        assert got.get(name) == {"PERSON"}, (name, got)
     # a name read as a person's, no word of which a list of people knows,
     # beside a place: "X and Y", "from X to Y"
     got = labels(run("The ferry between Puttgarden and Rødby takes 45 "
