@@ -1089,6 +1089,12 @@ def test_driven_out_and_escaped_with_only():
                  ["Residents were forced out by the floods."])
 
 
+def test_a_launch_is_no_attack():
+    assert_signs(["The rocket lifted off on schedule and placed all 22 "
+                  "satellites in orbit."],
+                 ["A rocket hit the village."])
+
+
 def test_no_trace_of_a_bad_thing():
     # "trace" does not use up a negation's reach: "did not find any trace
     # of contamination" is good news
