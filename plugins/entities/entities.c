@@ -620,7 +620,8 @@ static const struct {
     {WR_GREET, "let attached"},
     {WR_DEED, "wrote married died studied composed painted formulated "
               "graduated retired resigned recalled confessed testified "
-              "smiled laughed replied sang starred invented"},
+              "smiled laughed replied sang starred invented rode travelled "
+              "traveled taught emigrated fled trained"},
     {WR_ADVERB, "later also then soon once first famously reportedly"},
     {WR_KIN, "wife husband father mother son daughter sons daughters "
              "brother sister brothers sisters parents widow widower "
@@ -1534,6 +1535,13 @@ static bool person_cue(const state *st, const char *text,
         return true;
     if (town) /* only what no town does or has done to it tells */
         return false;
+    /* "Hoan served as mayor", "Marsden worked as a chaplain" (a town
+     * "served as the capital") */
+    if (v + 1 < ntok && in[v].cap == NER_CAP_LOWER &&
+        (in[v].h_lower == ner_hash_bytes("served", 6, 2) ||
+         in[v].h_lower == ner_hash_bytes("worked", 6, 2)) &&
+        in[v + 1].h_lower == ner_hash_bytes("as", 2, 2))
+        return true;
     /* "Kowalczyk argued that his reforms had failed": opening a sentence
      * or a clause after a comma ("After leaving Genesis, Collins released
      * his debut album"),

@@ -585,6 +585,13 @@ def test_people_named_like_towns_by_what_they_do():
                      "off."))
     for name in ("Sydney", "Mendoza"):
         assert got.get(name) == {"PERSON"}, (name, got)
+    # "served as", "worked as", "rode": what people do; a town serves as a
+    # capital
+    got = labels(run("A member of the Socialist Party of America, Hoan served "
+                     "as mayor of Milwaukee from 1916. Lagos served as the "
+                     "capital until 1991."))
+    assert got.get("Hoan") == {"PERSON"}, got
+    assert got.get("Lagos") == {"GPE"}, got
     # a name read as a person's, no word of which a list of people knows,
     # beside a place: "X and Y", "from X to Y"
     got = labels(run("The ferry between Puttgarden and Rødby takes 45 "
