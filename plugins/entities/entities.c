@@ -758,6 +758,14 @@ static bool one_of(const char *w, size_t n, const char *const *list,
 }
 
 #define ONE_OF(w, n, list) one_of(w, n, list, sizeof(list) / sizeof(list[0]))
+/* Is token i the word w (any case)? */
+static bool word_is(const char *text, const prism_token *tok, size_t i,
+                    const char *w)
+{
+    size_t n = tok[i].end - tok[i].start;
+    return n == strlen(w) && !strncasecmp(text + tok[i].start, w, n);
+}
+
 /* Is token i one of the words of list? */
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
@@ -832,14 +840,38 @@ static bool facility_head(const state *st, size_t i)
            (word_rule(st, i) & WR_FACH);
 }
 
+/* Does a noun before the name at token a say that it is a place: "the
+ * town of Marshall", "the village of Kinnegad", "a tributary of the
+ * Windrush", "the river Ljubljanica"? */
+static bool noun_says_place(const state *st, const char *text,
+                            const prism_token *tok, size_t a)
+{
+    static const char *const of_nouns[] = {
+        "town",         "city",     "village", "hamlet",
+        "municipality", "commune",  "parish",  "district",
+        "county",       "province", "island",  "tributary"};
+    static const char *const before[] = {"river", "rivers"};
+    const ner_info *in = st->info;
+    if (a < 2)
+        return false;
+    size_t k = a - 1; /* "of the Windrush" */
+    if (word_is(text, tok, k, "the") && k > 1)
+        k--;
+    return (in[a - 1].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, a - 1, before)) ||
+           (word_is(text, tok, k, "of") && in[k - 1].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, k - 1, of_nouns));
+}
+
 /* Is the name [a, b) placed as a place is: after "in", "near" or "at",
- * or before a comma and a country, state or city ("Redmond, Washington")? */
+ * after a noun that says so ("the town of Hope"), or before a comma and
+ * a country, state or city ("Redmond, Washington")? */
 static bool placed(const state *st, const char *text, const prism_token *tok,
                    size_t a, size_t b)
 {
     static const char *const preps[] = {"in", "near", "at", "outside"};
-    if (a > 0 && ONE_OF(text + tok[a - 1].start,
-                        tok[a - 1].end - tok[a - 1].start, preps))
+    if ((a > 0 && WORD_IN(text, tok, a - 1, preps)) ||
+        noun_says_place(st, text, tok, a))
         return true;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                             (1u << NER_G_CITY) | (1u << NER_G_ALIAS);
@@ -1363,7 +1395,8 @@ static bool span_rules(const state *st, const char *text,
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
         if (*type != NER_PER && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
-             (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)))
+             (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
+            !noun_says_place(st, text, tok, *a)) /* "the town of Hope" */
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
@@ -1558,14 +1591,6 @@ static bool person_cue(const state *st, const char *text,
             return true;
     }
     return false;
-}
-
-/* Is token i the word w (any case)? */
-static bool word_is(const char *text, const prism_token *tok, size_t i,
-                    const char *w)
-{
-    size_t n = tok[i].end - tok[i].start;
-    return n == strlen(w) && !strncasecmp(text + tok[i].start, w, n);
 }
 
 /* An agency's credit line names its journalists: "(Reporting by Andrew
@@ -1867,29 +1892,14 @@ static void people_in_apposition(state *st, const char *text,
 static void places_by_noun(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
-    static const char *const of_nouns[] = {
-        "town",         "city",     "village", "hamlet",
-        "municipality", "commune",  "parish",  "district",
-        "county",       "province", "island",  "tributary"};
-    static const char *const before[] = {"river", "rivers"};
-    const ner_info *in = st->info;
     for (size_t a = 2; a < ntok; a++) {
         int part = ner_tag_part(st->tags[a]);
         if (part != NER_B && part != NER_U)
             continue;
         size_t b = span_end(st, ntok, a);
-        if (ner_tag_type(st->tags[a]) == NER_LOC || b - a > 3 ||
-            in[a].cap != NER_CAP_TITLE)
-            continue;
-        size_t k = a - 1; /* "of the Windrush" */
-        if (word_is(text, tok, k, "the") && k > 1)
-            k--;
-        bool place =
-            (in[a - 1].cap == NER_CAP_LOWER &&
-             WORD_IN(text, tok, a - 1, before)) ||
-            (word_is(text, tok, k, "of") && in[k - 1].cap == NER_CAP_LOWER &&
-             WORD_IN(text, tok, k - 1, of_nouns));
-        if (place)
+        if (ner_tag_type(st->tags[a]) != NER_LOC && b - a <= 3 &&
+            st->info[a].cap == NER_CAP_TITLE &&
+            noun_says_place(st, text, tok, a))
             tag_span(st, a, b, NER_LOC);
         a = b - 1;
     }

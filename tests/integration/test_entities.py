@@ -774,6 +774,9 @@ def test_clubs_named_by_their_towns_and_places_named_by_a_noun():
                      "underground."))
     assert got.get("Marshall") == {"GPE"}, got
     assert got.get("Ljubljanica") in ({"GPE"}, {"LOC"}), got
+    # also a given name the tagger read as a place ("Hope")
+    got = labels(run("The town of Hope stands on the Fraser."))
+    assert got.get("Hope") == {"GPE"}, got
 
 
 def test_a_nationality_is_no_part_of_a_ministrys_name():
