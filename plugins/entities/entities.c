@@ -1905,6 +1905,45 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A one-word name no list knows, that the tagger read as anything but a
+ * person's, is a person's when it ends as surnames of eastern and
+ * southern Europe and the Caucasus do: "Kovalevskaya", "Przhevalsky",
+ * "Petrova", "Tkachenko", "Popescu", "Papadopoulos", "Jovanović",
+ * "Saakashvili" (a town so named, "Moldova" or "Geneva", is in a list),
+ * but not before a noun it qualifies ("Kuznetsky coal"). */
+static void surnames_by_ending(state *st, const char *text,
+                               const prism_token *tok, size_t ntok)
+{
+    static const char *const endings[] = {
+        "skaya", "skiy", "sky",  "ski",         "ova",        "eva",
+        "enko",  "escu", "oglu", "opoulos",     "idis",       "shvili",
+        "dze",   "ovic", "evic", "ovi\xc4\x87", "evi\xc4\x87"};
+    static const char *const links[] = {
+        "and",  "or",  "to", "of",  "in",  "at",  "on",   "for",  "with",
+        "from", "was", "is", "had", "has", "who", "said", "says", "became"};
+    for (size_t i = 0; i < ntok; i++) {
+        int t = st->tags[i];
+        if (!t || ner_tag_part(t) != NER_U || ner_tag_type(t) == NER_PER ||
+            st->info[i].cap != NER_CAP_TITLE ||
+            (gaz_mask(phrase_gaz(st, i, i + 1)) & ~(1u << NER_G_PREFIX)))
+            continue;
+        /* not an adjective before its noun ("Kuznetsky coal") */
+        if (i + 1 < ntok && st->info[i + 1].cap == NER_CAP_LOWER &&
+            st->info[i + 1].alpha && !past_verb(st, text, tok, i + 1) &&
+            !WORD_IN(text, tok, i + 1, links))
+            continue;
+        const char *w = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start;
+        for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+            size_t e = strlen(endings[k]);
+            if (n > e + 2 && !memcmp(w + n - e, endings[k], e)) {
+                st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+                break;
+            }
+        }
+    }
+}
+
 /* A name after a goal's word and "from" or "by" is a scorer's, a person's:
  * "goals from Fumagalli and Caíque", "a header from Ohi Omoijuanfo", "a
  * penalty by Kane" (one or two words, and the name after "and"; not one a
@@ -3099,6 +3138,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     places_by_noun(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);
+    surnames_by_ending(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);

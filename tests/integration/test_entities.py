@@ -592,6 +592,13 @@ def test_people_named_like_towns_by_what_they_do():
                      "capital until 1991."))
     assert got.get("Hoan") == {"PERSON"}, got
     assert got.get("Lagos") == {"GPE"}, got
+    # a surname's ending, for a name no list knows; not an adjective
+    # before its noun
+    got = labels(run("It later sponsored the journeys of Przhevalsky to "
+                     "Central Asia. Prices were set at 44 dlrs a tonne for "
+                     "Neryungrinsky coal."))
+    assert got.get("Przhevalsky") == {"PERSON"}, got
+    assert "PERSON" not in got.get("Neryungrinsky", set()), got
     # a name read as a person's, no word of which a list of people knows,
     # beside a place: "X and Y", "from X to Y"
     got = labels(run("The ferry between Puttgarden and Rødby takes 45 "
