@@ -1994,13 +1994,14 @@ static void nationality_off_bodies(state *st, const char *text,
                                    const prism_token *tok, size_t ntok)
 {
     static const char *const offices[] = {
-        "foreign",     "interior", "defence",     "defense",   "finance",
-        "economy",     "health",   "justice",     "education", "trade",
-        "agriculture", "energy",   "environment", "transport", "industry",
-        "information", "security", "labour",      "labor",     "culture",
-        "ministry",    "embassy",  "senate",      "duma",      "parliament",
-        "assembly",    "house",    "council",     "supreme",   "constitutional",
-        "high",        "federal"};
+        "foreign",        "interior",  "defence",     "defense",
+        "finance",        "economy",   "health",      "justice",
+        "education",      "trade",     "agriculture", "energy",
+        "environment",    "transport", "industry",    "information",
+        "security",       "labour",    "labor",       "culture",
+        "ministry",       "embassy",   "senate",      "duma",
+        "parliament",     "assembly",  "house",       "supreme",
+        "constitutional", "high",      "federal"};
     static const char *const heads[] = {"ministry", "embassy",    "senate",
                                         "duma",     "parliament", "assembly",
                                         "house",    "court",      "police"};
