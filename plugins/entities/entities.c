@@ -298,6 +298,71 @@ static bool has(const struct ner_gslot *g, int type)
     return g && (g->mask & (1u << type));
 }
 
+/* Is token i, in any case, one of the n words of list? */
+static bool hashed_in(const state *st, size_t i, const char *const *list,
+                      size_t n)
+{
+    uint32_t h = st->info[i].h_lower;
+    for (size_t k = 0; k < n; k++)
+        if (h == ner_hash_bytes(list[k], strlen(list[k]), 2))
+            return true;
+    return false;
+}
+
+/* Is token i, in lower case, a noun of natural places ("the river
+ * Ljubljanica", "the Khwae Noi river", "the Kivu and Tanganyika lakes")? */
+static bool natural_noun(const state *st, size_t i)
+{
+    static const char *const nouns[] = {
+        "river", "rivers", "lake",    "lakes",     "island", "islands",
+        "sea",   "valley", "glacier", "mountains", "strait", "straits"};
+    return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
+           hashed_in(st, i, nouns, sizeof nouns / sizeof *nouns);
+}
+
+/* Is token i the word that ends the names of a country's divisions
+ * ("Sverdlovsk Oblast", "Batken Province"; not "County", which ends
+ * clubs' names too, "Notts County")? */
+static bool division_head(const state *st, size_t i)
+{
+    static const char *const heads[] = {
+        "province",     "oblast", "prefecture", "governorate", "voivodeship",
+        "municipality", "krai",   "canton",     "raion"};
+    return st->info[i].cap == NER_CAP_TITLE &&
+           hashed_in(st, i, heads, sizeof heads / sizeof *heads);
+}
+
+/* Does the name [a, b) open with a word of natural places in French,
+ * Spanish or Italian ("Col de l’Iseran", "Lac Léman", "Isla Mujeres";
+ * not "Cerro", which opens clubs' names too, "Cerro Porteño"), or with
+ * "Château" before "de" ("Château de By")? */
+static bool romance_place(const state *st, size_t a, size_t b)
+{
+    static const char *const heads[] = {"col",
+                                        "lac",
+                                        "pic",
+                                        "puy",
+                                        "\xc3\xae"
+                                        "le",
+                                        "massif",
+                                        "gorges",
+                                        "lago",
+                                        "laguna",
+                                        "isla",
+                                        "pizzo",
+                                        "cordillera",
+                                        "volc\xc3\xa1n"};
+    static const char *const chateau[] = {"ch\xc3\xa2teau"};
+    static const char *const of[] = {"de", "du", "des", "d"};
+    if (b - a < 2 || st->info[a].cap != NER_CAP_TITLE ||
+        (gaz_mask(phrase_gaz(st, b - 1, b)) &
+         ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
+        return false; /* "Lac Minerals Ltd" */
+    if (hashed_in(st, a, heads, sizeof heads / sizeof *heads))
+        return true;
+    return hashed_in(st, a, chateau, 1) && hashed_in(st, a + 1, of, 4);
+}
+
 /* Refines the model's type into a published label. */
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
@@ -334,7 +399,9 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
         if ((type == NER_ORG || type == NER_LOC) &&
             (head & (1u << NER_G_MISCHEAD)))
             type = NER_MISC;
-        else if (type == NER_ORG && (head & (1u << NER_G_FACHEAD)))
+        else if (type == NER_ORG &&
+                 ((head & (1u << NER_G_FACHEAD)) || division_head(st, b - 1) ||
+                  romance_place(st, a, b)))
             type = NER_LOC;
         else if (type != NER_ORG && (head & (1u << NER_G_ORGHEAD)))
             type = NER_ORG;
@@ -359,12 +426,15 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             return L_GPE;
         if (b - a > 1 && has(last, NER_G_LOCWORD))
             return L_LOC;
-        if (a + 1 < b && has(phrase_gaz(st, a, a + 1), NER_G_LOCWORD))
-            return L_LOC; /* Mount Everest, Lake Victoria */
+        if (a + 1 < b && (has(phrase_gaz(st, a, a + 1), NER_G_LOCWORD) ||
+                          romance_place(st, a, b)))
+            return L_LOC; /* Mount Everest, Lake Victoria, Lac Léman */
         if (has(g, NER_G_LOC))
             return L_LOC;
         if (b - a > 1 && facility_head(st, b - 1))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
+        if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)))
+            return L_LOC;
         return L_GPE;
     default:
         if (has(g, NER_G_NORP) || has(last, NER_G_NORP))
@@ -474,7 +544,8 @@ static uint32_t word_rule(const state *st, size_t i);
  * through "for" or "of" into the next name when the span ends in an
  * event or award word ("Academy Award" for "Best Picture" is one name;
  * the averaged models split it), or through "in" when it ends in a
- * prize's word ("Nobel Prize in Chemistry"). At most 32 tokens. */
+ * prize's word and no place follows ("Nobel Prize in Chemistry", not
+ * "Grammy Awards in Los Angeles"). At most 32 tokens. */
 static size_t name_end(const state *st, size_t ntok, size_t i)
 {
     uint32_t of = ner_hash_bytes("of", 2, 2);
@@ -488,7 +559,8 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
         (((st->info[j].h_lower == of || st->info[j].h_lower == for_) &&
           has(phrase_gaz(st, j - 1, j), NER_G_MISCHEAD)) ||
          (st->info[j].h_lower == in && st->info[j - 1].cap == NER_CAP_TITLE &&
-          (word_rule(st, j - 1) & WR_PRIZE))))
+          (word_rule(st, j - 1) & WR_PRIZE) &&
+          ner_tag_type(st->tags[j + 1]) != NER_LOC))) /* not "in Los Angeles" */
         j = span_end(st, ntok, j + 1);
     /* "Francis of Assisi", "Catherine of Aragon": a given name alone and
      * "of" and a one-word person or place is one person's name. */
@@ -522,24 +594,21 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
     return j;
 }
 
-/* In a person's name [a, j): does a new one start at token b, a given
- * name after a full name whose last word is none, and itself a full name
- * or a greeting's name before a comma ("Larry Lewis Tom Martin", "Debra
- * Perlingiere Tammi,": a list, or a signature and a greeting; not
- * "Miguel Angel Martin")? */
-static bool next_person(const state *st, const char *text,
-                        const prism_token *tok, size_t a, size_t b, size_t j)
+/* Is the person's name [a, j) one word said twice, as a name ("the
+ * adviser Abdullah Abdullah, came second", "Abdullah Abdullah said")
+ * rather than a signature and a greeting ("lunch today. Vince Vince, the
+ * agenda", "Traci Traci, I have"): inside a sentence, after a lower-case
+ * word, or with one right after it? */
+static bool name_repeats(const state *st, const char *text,
+                         const prism_token *tok, size_t a, size_t j)
 {
-    const ner_info *in = st->info;
-    bool rest = b + 2 <= j ||
-                (b + 1 == j && j < st->ntok_cur &&
-                 tok[j].end - tok[j].start == 1 && text[tok[j].start] == ',');
-    return rest && b >= a + 2 && in[b].cap == NER_CAP_TITLE &&
-           in[b - 1].cap == NER_CAP_TITLE && in[b - 1].len >= 3 &&
-           has(phrase_gaz(st, b, b + 1), NER_G_FIRST) &&
-           !has(phrase_gaz(st, b - 1, b), NER_G_FIRST) &&
-           (has(phrase_gaz(st, a, a + 1), NER_G_FIRST) ||
-            (in[a].wsets & (1u << NER_W_UP1)));
+    if (j != a + 2)
+        return false;
+    /* the text's own case: a sentence's first word may read as lower */
+    return (a > 0 && text[tok[a - 1].start] >= 'a' &&
+            text[tok[a - 1].start] <= 'z') ||
+           (j < st->ntok_cur && text[tok[j].start] >= 'a' &&
+            text[tok[j].start] <= 'z');
 }
 
 /* Is the token a Roman numeral from II to XXX (not "I", a pronoun)? */
@@ -719,11 +788,12 @@ static const struct {
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
      "requiem oratorio cantata passion theses"},
-    {WR_WORKN, "album albums song songs film films movie novel novels book "
-               "poem opera musical sitcom programme program software app "
-               "application browser system smartphone phone aircraft jet "
-               "ship ships vessel liner submarine rocket telescope satellite "
-               "spacecraft painting sculpture symphony drug vaccine"},
+    {WR_WORKN,
+     "album albums single song songs film films movie novel novels book "
+     "poem opera musical sitcom programme program software app "
+     "application browser system smartphone phone aircraft jet "
+     "ship ships vessel liner submarine rocket telescope satellite "
+     "spacecraft painting sculpture symphony drug vaccine"},
     {WR_LOCORG, "channel bay forest delta valley heights coast basin"},
     {WR_ORGH,
      "court tribunal parliament assembly congress senate records studios "
@@ -769,6 +839,32 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
 /* Is token i one of the words of list? */
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
+
+/* In a person's name [a, j): does a new one start at token b, a given
+ * name after a full name whose last word is none, and itself a full name
+ * or a greeting's name before a comma and a capital ("Larry Lewis Tom
+ * Martin", "Debra Perlingiere Tammi, Attached": a list, or a signature
+ * and a greeting; not "Miguel Angel Martin", nor "Ahmed Abu Hamad, head
+ * of", where the word before the given name is a particle of the name)? */
+static bool next_person(const state *st, const char *text,
+                        const prism_token *tok, size_t a, size_t b, size_t j)
+{
+    const ner_info *in = st->info;
+    static const char *const particles[] = {"abu", "abd", "abdel", "abdul",
+                                            "bin", "ibn", "ben",   "ould"};
+    bool rest = b + 2 <= j ||
+                (b + 1 == j && j < st->ntok_cur &&
+                 tok[j].end - tok[j].start == 1 && text[tok[j].start] == ',' &&
+                 !(j + 1 < st->ntok_cur && text[tok[j + 1].start] >= 'a' &&
+                   text[tok[j + 1].start] <= 'z'));
+    return rest && b >= a + 2 && in[b].cap == NER_CAP_TITLE &&
+           !WORD_IN(text, tok, b - 1, particles) &&
+           in[b - 1].cap == NER_CAP_TITLE && in[b - 1].len >= 3 &&
+           has(phrase_gaz(st, b, b + 1), NER_G_FIRST) &&
+           !has(phrase_gaz(st, b - 1, b), NER_G_FIRST) &&
+           (has(phrase_gaz(st, a, a + 1), NER_G_FIRST) ||
+            (in[a].wsets & (1u << NER_W_UP1)));
+}
 
 /* Is the token a possessive ending or a short clitic after an apostrophe,
  * straight or curly ("'s", "’s", "'")? */
@@ -1061,13 +1157,31 @@ static bool span_rules(const state *st, const char *text,
          ((word_rule(st, *a) & WR_TIME) && *type != NER_MISC &&
           !(*type == NER_PER && has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST)))))
         (*a)++;
-    /* Function words at either end ("Memphis This", "For Books"), and
-     * sentence punctuation at the end ("Jeff !"). */
-    while (*b - *a > 1 &&
-           ((in[*b - 1].cap != NER_CAP_UPPER &&
-             (word_rule(st, *b - 1) & (WR_EDGE | WR_TAIL | WR_GREET))) ||
-            end_punct(text, &tok[*b - 1])))
-        (*b)--;
+    /* Function words at either end ("Memphis This", "For Books"),
+     * sentence punctuation at the end ("Jeff !"), and a hyphenated
+     * lower-case word at the end, with a possessive before it ("the
+     * Paris start-up"). */
+    for (;;) {
+        if (*b - *a < 2)
+            break;
+        if (in[*b - 1].cap == NER_CAP_LOWER &&
+            memchr(text + tok[*b - 1].start, '-',
+                   tok[*b - 1].end - tok[*b - 1].start)) {
+            (*b)--; /* "the Association's co-chairman" */
+            if (*b - *a > 1 && apostrophe_tok(text, &tok[*b - 1]))
+                (*b)--;
+            /* what is left is a place when a list says so */
+            if (gaz_mask(phrase_gaz(st, *a, *b)) &
+                ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                 (1u << NER_G_STATE)))
+                *type = NER_LOC;
+        } else if ((in[*b - 1].cap != NER_CAP_UPPER &&
+                    (word_rule(st, *b - 1) & (WR_EDGE | WR_TAIL | WR_GREET))) ||
+                   end_punct(text, &tok[*b - 1]))
+            (*b)--;
+        else
+            break;
+    }
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
            (word_rule(st, *a) & WR_EDGE))
         (*a)++;
@@ -1090,6 +1204,18 @@ static bool span_rules(const state *st, const char *text,
         } else if (*b - k == 1 && !gm) {
             return false;
         }
+    }
+    /* The same said apart: "the Minister of Economy", "the President of
+     * the Republic", where the tagger took the ordinary word alone. */
+    if (*b - *a == 1 && *a >= 2 && *type != NER_PER) {
+        size_t k = *a - 1;
+        if (in[k].h_lower == ner_hash_bytes("the", 3, 2) && k > 1)
+            k--;
+        if (in[k].h_lower == ner_hash_bytes("of", 2, 2) &&
+            is_title(st, k - 1, k) && in[*a].lex != NER_LEX_NONE &&
+            in[*a].lex / 3 > 0 && /* common in lower case */
+            !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER))
+            return false;
     }
     /* A person's name starts after titles and forms of address ("Dr",
      * "President", "Vice President", "Dear", "Aunt"). */
@@ -1298,16 +1424,26 @@ static bool span_rules(const state *st, const char *text,
      * model took it for; not a display name ("Ann Lee" <ann@...>). So is
      * a name inside a quotation written like a title ("Sgt. Pepper's
      * Lonely Hearts Club Band"), unless the gazetteer knows it as a place
-     * or an organisation ("White House" in a column's name). */
+     * or an organisation ("White House" in a column's name), and one that
+     * opens a quotation after a noun of works ("the album “Ognjena
+     * reka”"). After a noun of organisations, the name that is the whole
+     * quotation is the organisation's ("the newspaper “Robotnik”"). */
+    uint32_t quoted_cue = *a > 1 && quote_side(st, text, tok, *a - 1, true) &&
+                                  in[*a - 2].cap == NER_CAP_LOWER
+                              ? word_rule(st, *a - 2)
+                              : 0;
     if (*a > 0 && *b + 1 < st->ntok_cur && quote_tok(text, &tok[*a - 1]) &&
         quote_tok(text, &tok[*b])) {
-        if (!(tok[*b + 1].end - tok[*b + 1].start == 1 &&
-              text[tok[*b + 1].start] == '<'))
+        if ((quoted_cue & WR_ORGN) && !(quoted_cue & WR_WORKN))
+            *type = NER_ORG; /* the newspaper “Robotnik” */
+        else if (!(tok[*b + 1].end - tok[*b + 1].start == 1 &&
+                   text[tok[*b + 1].start] == '<'))
             *type = NER_MISC;
-    } else if (!(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER &
-                 ~((1u << NER_G_NORP) | (1u << NER_G_MISC))) &&
-               in_title_quote(st, text, tok, *a, *b))
-        *type = NER_MISC;
+    } else if ((quoted_cue & WR_WORKN) ||
+               (!(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER &
+                  ~((1u << NER_G_NORP) | (1u << NER_G_MISC))) &&
+                in_title_quote(st, text, tok, *a, *b)))
+        *type = NER_MISC; /* also the album “Ognjena reka” */
     /* A "person" whose first word is a company or other organisation that
      * a list knows, and no given name: a company's name of two ("Exxon
      * Mobil"), not "Chase Utley" or "Ford Madox Ford". */
@@ -1885,22 +2021,86 @@ static void people_in_apposition(state *st, const char *text,
     }
 }
 
+/* Names joined by "and" before a plural noun of places, "the Khwae Noi
+ * and Khwae Yai rivers", "the Kivu and Tanganyika lakes": two places,
+ * whatever the tagger read, also when it read them as one name. The name
+ * [a, b) ends right before the noun. */
+static void places_before_plural(state *st, const char *text,
+                                 const prism_token *tok, size_t ntok, size_t a,
+                                 size_t b)
+{
+    static const char *const plurals[] = {
+        "rivers", "lakes",   "islands", "mountains", "valleys",
+        "seas",   "straits", "peaks",   "glaciers",  "provinces"};
+    if (b >= ntok || !WORD_IN(text, tok, b, plurals))
+        return;
+    size_t m = a;
+    while (m < b && !word_is(text, tok, m, "and"))
+        m++;
+    if (m > a && m + 1 < b) { /* one name with "and" inside */
+        tag_span(st, a, m, NER_LOC);
+        st->tags[m] = 0;
+        tag_span(st, m + 1, b, NER_LOC);
+        return;
+    }
+    if (a < 2 || !word_is(text, tok, a - 1, "and"))
+        return;
+    int part = ner_tag_part(st->tags[a - 2]);
+    if (part != NER_L && part != NER_U)
+        return;
+    size_t s = a - 2;
+    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
+           ner_tag_part(st->tags[s]) != NER_U)
+        s--;
+    tag_span(st, s, a - 1, NER_LOC);
+    tag_span(st, a, b, NER_LOC);
+}
+
+/* A country's or state's name with "and" in it that a list knows, "the
+ * Turks and Caicos Islands", "Saint Kitts and Nevis", is one place,
+ * however the tagger split it ("Turks" as a people). */
+static void places_with_and(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    const uint32_t states = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE);
+    for (size_t i = 0; i + 2 < ntok; i++) {
+        if (st->info[i].cap != NER_CAP_TITLE ||
+            !word_is(text, tok, i + 1, "and") ||
+            !has(phrase_gaz(st, i, i + 1), NER_G_PREFIX))
+            continue;
+        size_t best = 0;
+        for (size_t n = 3; n <= 6 && i + n <= ntok; n++)
+            if (gaz_mask(phrase_gaz(st, i, i + n)) & states)
+                best = n;
+        if (best) {
+            tag_span(st, i, i + best, NER_LOC);
+            i += best - 1;
+        }
+    }
+}
+
 /* A name after a noun that says it is a place: "the town of Marshall",
  * "the village of Kinnegad", "a tributary of the Windrush", "the river
- * Ljubljanica": a place, whatever the tagger read (the whole name the
- * tagger found, of up to three words). */
+ * Ljubljanica", or before a noun of natural places, "the Tinto river": a
+ * place, whatever the tagger read (the whole name the tagger found, of up
+ * to three words; before the noun, one no list knows). And names before a
+ * plural noun of places
+ * (places_before_plural()). */
 static void places_by_noun(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
-    for (size_t a = 2; a < ntok; a++) {
+    for (size_t a = 1; a < ntok; a++) {
         int part = ner_tag_part(st->tags[a]);
         if (part != NER_B && part != NER_U)
             continue;
         size_t b = span_end(st, ntok, a);
         if (ner_tag_type(st->tags[a]) != NER_LOC && b - a <= 3 &&
             st->info[a].cap == NER_CAP_TITLE &&
-            noun_says_place(st, text, tok, a))
-            tag_span(st, a, b, NER_LOC);
+            (noun_says_place(st, text, tok, a) ||
+             (natural_noun(st, b) &&
+              !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX)))))
+            tag_span(st, a, b, NER_LOC); /* "the Tinto river" */
+        places_before_plural(st, text, tok, ntok, a, b);
         a = b - 1;
     }
 }
@@ -2053,7 +2253,8 @@ static bool club_start(const state *st, size_t a, size_t b)
         "partizan", "legia",     "hapoel",    "maccabi",    "beitar",
         "cska",     "aek",       "paok",      "fc",         "fk",
         "nk",       "hnk",       "vfb",       "vfl",        "tsg",
-        "pfc"};
+        "pfc",      "hc",        "hk",        "sk",         "ks",
+        "ssc",      "deportivo", "desportivo"};
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                             (1u << NER_G_STATE) | (1u << NER_G_LOC) |
                             (1u << NER_G_REGION);
@@ -2064,11 +2265,40 @@ static bool club_start(const state *st, size_t a, size_t b)
              ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN)));
 }
 
+/* A club's word and the name the tagger found right after it, or after
+ * a particle, are one club: "HC Slovan Bratislava", "Desportivo das
+ * Aves", "SK Rapid Wien" (a name of at most three words after it). */
+static void club_words(state *st, const char *text, const prism_token *tok,
+                       size_t ntok)
+{
+    static const char *const particles[] = {"das", "dos", "do", "da", "de"};
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        /* untagged, or tagged alone ("Desportivo" as a person) */
+        if (st->info[i].cap == NER_CAP_LOWER || !st->info[i].alpha ||
+            (st->tags[i] && ner_tag_part(st->tags[i]) != NER_U))
+            continue;
+        size_t a = i + 1;
+        if (a + 1 < ntok && !st->tags[a] && WORD_IN(text, tok, a, particles))
+            a++;
+        if (a >= ntok || !st->tags[a] ||
+            (ner_tag_part(st->tags[a]) != NER_B &&
+             ner_tag_part(st->tags[a]) != NER_U))
+            continue;
+        size_t b = span_end(st, ntok, a);
+        if (b - a > 3 || !club_start(st, i, b))
+            continue;
+        tag_span(st, i, b, NER_ORG);
+        i = b - 1;
+    }
+}
+
 /* A town's name that is its club's or its firm's, by what is said around
  * it: "Wolfsburg sacked Dieter Hecking", "Kaiserslautern appointed Jeff
  * Strasser", "the Reading midfielder", "Reading's manager", "joined from
  * Augsburg", "on loan at Brentford", "scored 129 goals for Lyon", "the
- * match against Málaga", "had eliminated Motherwell". A country or a
+ * match against Málaga", "a draw by Heidenheim", "beaten by Mainz", "had
+ * eliminated Motherwell", "Falkirk were
+ * beaten" (a town in the plural is its team). A country or a
  * region stays a place ("Germany beat France"). */
 static void clubs_by_context(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
@@ -2086,9 +2316,15 @@ static void clubs_by_context(state *st, const char *text,
     static const char *const games[] = {"win",  "victory", "defeat", "match",
                                         "game", "draw",    "loss",   "clash",
                                         "tie",  "fixture"};
-    static const char *const against[] = {"against", "over", "to", "with"};
+    static const char *const against[] = {"against", "over", "to", "with",
+                                          "by"};
+    static const char *const beaten[] = {"beaten", "defeated", "thrashed",
+                                         "eliminated"};
     static const char *const beat[] = {"beat", "eliminated", "thrashed",
                                        "edged"};
+    static const char *const fates[] = {
+        "beaten",  "drawn",    "held",    "relegated", "promoted",
+        "knocked", "unbeaten", "crowned", "thrashed",  "eliminated"};
     const ner_info *in = st->info;
     const uint32_t not_towns =
         (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_PERSON);
@@ -2103,6 +2339,10 @@ static void clubs_by_context(state *st, const char *text,
         if (j < ntok && apostrophe_tok(text, &tok[j]))
             club = j + 1 < ntok && in[j + 1].cap == NER_CAP_LOWER &&
                    WORD_IN(text, tok, j + 1, roles); /* "Reading's manager" */
+        else if (j + 1 < ntok && word_is(text, tok, j, "were") &&
+                 !(i > 0 && (word_is(text, tok, i - 1, "and") ||
+                             word_is(text, tok, i - 1, "or"))))
+            club = WORD_IN(text, tok, j + 1, fates); /* "Falkirk were beaten" */
         else if (j < ntok && in[j].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, j, deeds)
                        ? j + 1 < ntok && in[j + 1].cap != NER_CAP_LOWER
@@ -2111,16 +2351,18 @@ static void clubs_by_context(state *st, const char *text,
         if (!club && i > 1 && in[i - 1].cap == NER_CAP_LOWER &&
             in[i - 2].cap == NER_CAP_LOWER) {
             size_t p = i - 1, q = i - 2;
-            club = (word_is(text, tok, p, "from") &&
-                    WORD_IN(text, tok, q, joins)) ||
-                   ((word_is(text, tok, p, "at") ||
-                     word_is(text, tok, p, "from") ||
-                     word_is(text, tok, p, "to")) &&
-                    word_is(text, tok, q, "loan")) ||
-                   (word_is(text, tok, p, "for") &&
-                    WORD_IN(text, tok, q, scores)) ||
-                   (WORD_IN(text, tok, p, against) &&
-                    WORD_IN(text, tok, q, games));
+            club =
+                (word_is(text, tok, p, "from") &&
+                 WORD_IN(text, tok, q, joins)) ||
+                ((word_is(text, tok, p, "at") ||
+                  word_is(text, tok, p, "from") ||
+                  word_is(text, tok, p, "to")) &&
+                 word_is(text, tok, q, "loan")) ||
+                (word_is(text, tok, p, "for") &&
+                 WORD_IN(text, tok, q, scores)) ||
+                (WORD_IN(text, tok, p, against) &&
+                 WORD_IN(text, tok, q, games)) ||
+                (word_is(text, tok, p, "by") && WORD_IN(text, tok, q, beaten));
         }
         if (!club && i > 0 && in[i - 1].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, i - 1,
@@ -2162,41 +2404,65 @@ static size_t place_start(const state *st, size_t i, size_t a)
 }
 
 /* A name the tagger took for a person's, no word of which a list knows as
- * a person's, is a place when "and" or "or" joins it to a place ("between
- * Puttgarden and Rødby", "Phoenix and Tucsonm") or when it
- * follows "from" a place "to" ("the line from Gmünd to Groß Gerungs"). */
+ * a person's, or for an organisation's, one word that a list knows as a
+ * town's and not a body's, is a place when "and" or "or" joins it to a
+ * place ("between Puttgarden and Rødby"; the organisation after a place
+ * after "in", "at", "near" or "between": "in Magdeburg and Halle") or
+ * when "from" it "to" a place or "from" a place "to" it are said ("from
+ * Myra to Bari", "the line from Gmünd to Groß Gerungs"). A person's name
+ * that a list knows as a town's is the town where one is born, dies or
+ * lives ("Born in Lyon,"). */
 static void places_in_company(state *st, const char *text,
                               const prism_token *tok, size_t ntok)
 {
     const uint32_t people = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
                             (1u << NER_G_GIVEN) | (1u << NER_G_NEWS);
+    const uint32_t towns =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    const uint32_t bodies = (1u << NER_G_ORG) | (1u << NER_G_ORGLIST);
+    static const char *const settled[] = {"born",   "died",  "buried",
+                                          "raised", "lived", "settled"};
+    static const char *const at[] = {"in", "at", "near", "between"};
     for (size_t a = 2; a < ntok; a++) {
         int part = ner_tag_part(st->tags[a]);
+        int type = ner_tag_type(st->tags[a]);
         if ((part != NER_B && part != NER_U) ||
-            ner_tag_type(st->tags[a]) != NER_PER)
+            (type != NER_PER && type != NER_ORG))
             continue;
         size_t b = span_end(st, ntok, a);
-        bool known = gaz_mask(phrase_gaz(st, a, b)) & people;
+        uint32_t g = gaz_mask(phrase_gaz(st, a, b));
+        bool known = g & people;
+        if (type == NER_ORG) /* "in Magdeburg and Halle": a known town */
+            known = b > a + 1 || !(g & towns) || (g & bodies);
         for (size_t i = a; i < b && !known; i++)
             known = (gaz_mask(phrase_gaz(st, i, i + 1)) & people) ||
                     !st->info[i].alpha;
         bool place = false;
         size_t s = place_start(st, a - 2, a); /* the place before */
         if (!known && s < a && known_place(st, text, tok, ntok, s, a - 1) &&
-            !(s > 0 && word_is(text, tok, s - 1, "of"))) {
+            !(s > 0 && word_is(text, tok, s - 1, "of")) &&
+            (type == NER_PER || (s > 0 && WORD_IN(text, tok, s - 1, at)))) {
             if (word_is(text, tok, a - 1, "and") ||
                 word_is(text, tok, a - 1, "or"))
                 place = true;
             else if (word_is(text, tok, a - 1, "to"))
                 place = s > 0 && word_is(text, tok, s - 1, "from");
         }
-        if (!known && !place && b + 1 < ntok &&
-            (word_is(text, tok, b, "and") || word_is(text, tok, b, "or"))) {
+        if (!known && !place && b + 1 < ntok && type == NER_PER &&
+            (word_is(text, tok, b, "and") || word_is(text, tok, b, "or") ||
+             (word_is(text, tok, b, "to") &&
+              word_is(text, tok, a - 1, "from")))) {
             int next = ner_tag_part(st->tags[b + 1]); /* the place after */
             place = (next == NER_B || next == NER_U) &&
                     known_place(st, text, tok, ntok, b + 1,
                                 span_end(st, ntok, b + 1));
         }
+        /* "Born in Lyon,": a town's name where one is born, dies or lives */
+        if (!place && type == NER_PER && (g & towns) &&
+            word_is(text, tok, a - 1, "in") &&
+            WORD_IN(text, tok, a - 2, settled) &&
+            !(b < ntok && apostrophe_tok(text, &tok[b])))
+            place = true;
         if (place)
             tag_span(st, a, b, NER_LOC);
         a = b - 1;
@@ -3136,7 +3402,9 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_in_apposition(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
+    club_words(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
+    places_with_and(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);
     surnames_by_ending(st, text, tok, ntok);
@@ -3186,7 +3454,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             size_t b = a;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
                    !(type == NER_PER && b > a &&
-                     (st->info[b].h_lower == st->info[a].h_lower ||
+                     ((st->info[b].h_lower == st->info[a].h_lower &&
+                       !name_repeats(st, text, tok, a, j)) ||
                       next_person(st, text, tok, a, b, j))))
                 b++;
             if (b > a && has_alnum(st->info, a, b)) {
