@@ -715,17 +715,21 @@ struct scorer {
     double last_v;
     long last_word;
     /* the negative hits just before the last one, each within two words
-     * of the next ("malaria deaths", "the ban on protests"): a verb of
-     * fall after them undoes them all */
+     * of the next ("malaria deaths", "the ban on protests"), or four when
+     * a preposition or "that" follows the one before ("deaths from drug
+     * overdoses", "the drought that had gripped Spain"): a verb of fall
+     * or end after them undoes them all */
     double before_last_v;
+    bool link_after_last; /* the word after the last hit is such a one */
     /* the plights named so far in the sentence ("kidnapped", "missing"):
      * their words and values (beyond PLIGHTS, the oldest two are summed
      * at the older one's word); whether a way out of them ("freed", "found
-     * alive") was named before the current word */
+     * alive") was named before the current word, and at which word */
     long plight_word[PLIGHTS];
     double plight_v[PLIGHTS];
     unsigned n_plight;
     bool rescued;
+    long rescue_word;
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
     bool perfect;       /* "has", "have", "had" right before the current verb of
@@ -803,10 +807,12 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     add_value(sc, v);
     sc->hit_words += (uint32_t)n_words;
     if (sc->last_on && sc->last_v < 0 && v < 0 && !sc->last_dir &&
-        sc->word - sc->last_word <= 2)
+        (sc->word - sc->last_word <= 2 ||
+         (sc->link_after_last && sc->word - sc->last_word <= 4)))
         sc->before_last_v += sc->last_v;
     else
         sc->before_last_v = 0;
+    sc->link_after_last = false;
     sc->last_dir = sc->cur_dir;
     sc->last_on = true;
     sc->last_ly = sc->cur_ly;
@@ -1534,6 +1540,14 @@ static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
 
 static bool one_of(const uint8_t *w, size_t n, const char *const *list);
 
+/* Is the key "of" or "with"? After a negation's target they end its
+ * reach as other words do ("no loss of sound quality"); before it, they
+ * do not ("no reports of casualties"). */
+static bool linking_word(const uint8_t *w, size_t n)
+{
+    return (n == 2 && !memcmp(w, "of", 2)) || (n == 4 && !memcmp(w, "with", 4));
+}
+
 /* Is "has", "have" or "had" the word before token i? */
 static bool perfect_before(const struct scorer *sc, size_t i)
 {
@@ -1766,14 +1780,16 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
 {
     if (!e->direction || !sc->last_on || sc->last_ly || sc->last_dir)
         return false; /* nor news of a rise or fall itself */
+    long gap = sc->word - sc->last_word;
     if (e->direction == DIR_END) {
         if (!sc->end_ok || (sc->end_needs_aux && !sc->aux_back) ||
-            (!sc->end_needs_aux && sc->word - sc->last_word > 3))
-            return false; /* "the drought (has) ended", not "a landmark
+            (!sc->end_needs_aux && gap > 3 && !(sc->perfect && gap <= 5) &&
+             !(sc->place_between && gap <= 7)))
+            return false; /* "the drought (has) ended", "the drought in
+                             southern Spain has ended", not "a landmark
                              when the practice is ended" */
     } else if (sc->last_v >= 0)
         return false;
-    long gap = sc->word - sc->last_word;
     bool passive =
         sc->aux_back == 1 || (e->direction == DIR_END && sc->aux_back == 2);
     /* a fall that acts on an object undoes nothing before it: "the scandal
@@ -1820,12 +1836,26 @@ static void turn_plight(struct scorer *sc, long w, double v)
         sc->last_on = false;
 }
 
+/* Good news of a measure at word `at` ("deaths from drug overdoses
+ * fell", "hospital admissions for asthma dropped"): the bad things that
+ * the words between it and the verb name are what it counts, and turn
+ * around as the measure does. */
+static void turn_described(struct scorer *sc, long at)
+{
+    for (unsigned r = 0; r < RECENT; r++)
+        if (sc->recent_word[r] > at && sc->recent_word[r] < sc->word &&
+            sc->recent_v[r] < 0)
+            turn_plight(sc, sc->recent_word[r], sc->recent_v[r]);
+}
+
 /* A way out of a plight ("freed", "found alive", "reopened", "allowed to
  * return home"): the plights named before it in the sentence ("kidnapped
  * aid workers freed", "the missing hikers were found alive") are the
- * story's past and turn around; so do those named after it ("freed
- * hostages", plight()). Not when negated ("were not freed"). A death is
- * no plight: "two died and one was found alive" stays bad, and "buried
+ * story's past and turn around; so do those named up to six words after
+ * it ("freed hostages", "overturned the ban", "reopened today after a
+ * closure", plight()), not further on nor after "and" or "but" ("police
+ * cleared the camp and arrested 40"). Not when negated ("were not freed"). A
+ * death is no plight: "two died and one was found alive" stays bad, and "buried
  * alive" too. */
 static void rescue(struct scorer *sc)
 {
@@ -1835,13 +1865,14 @@ static void rescue(struct scorer *sc)
         turn_plight(sc, sc->plight_word[k], sc->plight_v[k]);
     sc->n_plight = 0;
     sc->rescued = true;
+    sc->rescue_word = sc->word;
 }
 
-/* Note the plight at the current word, of value v (< 0); after a way out,
- * turn it around at once ("freed hostages"). */
+/* Note the plight at the current word, of value v (< 0); right after a
+ * way out, turn it around at once ("freed hostages"). */
 static void plight(struct scorer *sc, double v)
 {
-    if (sc->rescued) {
+    if (sc->rescued && sc->word - sc->rescue_word <= 6) {
         turn_plight(sc, sc->word, v);
         return;
     }
@@ -1883,8 +1914,12 @@ static void apply_entry_rules(struct scorer *sc, const struct lex_entry *e,
         if (sc->measure_ahead) { /* its own valence is in the news */
             sc->measure_from = sc->word + n_words;
             sc->measure_to = sc->word + n_words - 1 + sc->measure_ahead;
-        } else
-            m = take_measure(sc, sc->word - sc->measure_back, m);
+        } else {
+            long at = sc->word - sc->measure_back;
+            m = take_measure(sc, at, m);
+            if ((e->direction == DIR_UP) != sc->burden)
+                turn_described(sc, at);
+        }
         end_shift(sc); /* "hopes for a rate cut faded": not cut's object */
         add_hit(sc, (e->direction == DIR_UP) != sc->burden ? m : -m, caps,
                 n_words);
@@ -2479,7 +2514,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             sc.neg_on || sc.shift_on ? lex_roles(&st->lex, key, len, h) : 0;
         /* "wouldn't be such a bad idea": little words do not use up the
          * reach of a negation */
-        if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP))
+        if (sc.neg_on && sc.word <= sc.neg_end + 1 && (role & ROLE_NEG_SKIP) &&
+            !(sc.neg_used && linking_word(key, len)))
             sc.neg_end++;
         advance_to_word(&sc);
         /* a hashtag is a comment on the text, not the object of a
@@ -2491,6 +2527,13 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             end_negation(&sc);
         if (sc.shift_on)
             shift_word(&sc, role);
+        if (sc.rescued &&
+            ((len == 3 && (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))))
+            sc.rescued = false; /* what follows is news of its own */
+        if (sc.last_on && sc.word == sc.last_word + 1)
+            sc.link_after_last = one_of(key, len, PLACE_PREPS) ||
+                                 (len == 4 && !memcmp(key, "that", 4)) ||
+                                 (len == 5 && !memcmp(key, "which", 5));
         found = slot && slot_meaningful(slot);
         if (found)
             lex_decode(slot, &e);
@@ -2525,7 +2568,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 n_tok = m;
             }
         }
-        if (found && n_tok == 1 && e.flags == LX_PHRASE && !e.direction)
+        if (found && n_tok == 1 && e.flags == LX_PHRASE && !e.direction &&
+            !e.rescue)
             found = false; /* only a phrase start, and no phrase matched */
         if (!found && t->kind == PRISM_TOK_WORD && fallback_possible(key, len))
             found = lookup_fallback(&sc, key, (int)len, word_features(key, len),

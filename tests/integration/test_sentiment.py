@@ -1102,3 +1102,39 @@ def test_no_trace_of_a_bad_thing():
                   "the town's drinking water."],
                  ["Inspectors found traces of contamination in the town's "
                   "drinking water."])
+
+
+def test_the_bad_thing_a_fall_or_an_end_describes_at_length():
+    # a verb of fall or end turns around the whole bad thing before it, a
+    # phrase with a preposition or a "that" clause included ("deaths from
+    # drug overdoses", "the drought that had gripped Spain"), and "has"
+    # lets an end reach back as far as a fall does
+    assert_signs(["Deaths from drug overdoses fell by nearly a quarter last "
+                  "year.",
+                  "The drought that had gripped Spain has ended.",
+                  "The drought in southern Spain has ended.",
+                  "The deadly virus has been eliminated from the country."],
+                 ["Deaths from drug overdoses rose by nearly a quarter last "
+                  "year.",
+                  "A depressed price would mean a lower price.",
+                  "The team was eliminated in the first round."])
+
+
+def test_cases_that_never_came_and_charges_that_were_dropped():
+    # "of" and "with" do not use up a negation's reach before its target
+    # ("no reports of casualties"), only after it ("no loss of quality");
+    # a conviction, a charge or a ban is a plight that a court's way out
+    # ("cleared", "overturned", "drops charges") turns around, when it is
+    # named close after the way out and before any "and"
+    assert_signs(["There were no immediate reports of casualties.",
+                  "The country recorded a full year without a single case "
+                  "of wild polio.",
+                  "They make copies with almost no loss of sound quality.",
+                  "The journalist, wrongly convicted last year, was cleared "
+                  "by an appeals court.",
+                  "The court overturned the ban.",
+                  "Court Drops Charges Against Three Journalists"],
+                 ["Police cleared the protest camp and arrested 40 people.",
+                  "The bus overturned on the motorway and three passengers "
+                  "were arrested.",
+                  "He was arrested and charged with murder."])
