@@ -370,9 +370,13 @@ static bool club_start(const state *st, size_t a, size_t b);
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
 {
+    static const char *const towns[] = {"puerto", "ciudad"};
     const struct ner_gslot *g = phrase_gaz(st, a, b);
     const struct ner_gslot *last = phrase_gaz(st, b - 1, b);
     *canon = g ? g->canon : 0;
+    /* "Puerto Williams", "Ciudad Obregón": a town, not a person */
+    if (type == NER_PER && b - a >= 2 && hashed_in(st, a, towns, 2))
+        type = NER_LOC;
     /* "Catholic Church", "Russian Orthodox Church", "United Methodist
      * Church": a religion and "Church" is the church, an organisation,
      * not a building ("St Mary's Church"). */
@@ -706,7 +710,8 @@ static const struct {
      "morning afternoon evening night good doctor doc aunt auntie uncle "
      "grandma grandpa granny cousin brother sister mom mum mother dad "
      "father mr mr. mrs mrs. ms ms. dr dr. coach teacher "
-     "officer nurse pastor"},
+     "officer nurse pastor count countess duchess baroness viscount "
+     "marquis marquess margrave tsar czar tsarina caliph khedive mansa"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1189,8 +1194,9 @@ static bool span_rules(const state *st, const char *text,
      * title and the place it is of (a country, state or city the
      * gazetteer knows; an unknown word alone, "Secretary of Defense", is
      * no name; "Queen of the South", a club, stays). */
-    if (*b - *a >= 3 && is_title(st, *a, *a + 1) &&
-        in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2)) {
+    if (*b - *a >= 3 &&
+        (is_title(st, *a, *a + 1) || (word_rule(st, *a) & WR_LEAD)) &&
+        in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2)) { /* "Count of" */
         size_t k = *a + 2;
         if (k + 1 < *b && in[k].h_lower == ner_hash_bytes("the", 3, 2))
             k++;
@@ -2407,7 +2413,8 @@ static size_t place_start(const state *st, size_t i, size_t a)
  * a person's, or for an organisation's, one word that a list knows as a
  * town's and not a body's, is a place when "and" or "or" joins it to a
  * place ("between Puttgarden and Rødby"; the organisation after a place
- * after "in", "at", "near" or "between": "in Magdeburg and Halle") or
+ * after "in", "at", "near" or "between": "in Magdeburg and Halle", and
+ * after "between" one no list knows either, "between Genoa and Casella") or
  * when "from" it "to" a place or "from" a place "to" it are said ("from
  * Myra to Bari", "the line from Gmünd to Groß Gerungs"). A person's name
  * that a list knows as a town's is the town where one is born, dies or
@@ -2432,8 +2439,10 @@ static void places_in_company(state *st, const char *text,
         size_t b = span_end(st, ntok, a);
         uint32_t g = gaz_mask(phrase_gaz(st, a, b));
         bool known = g & people;
-        if (type == NER_ORG) /* "in Magdeburg and Halle": a known town */
-            known = b > a + 1 || !(g & towns) || (g & bodies);
+        if (type == NER_ORG) /* "in Magdeburg and Halle": a known town; */
+            known = b > a + 1 || (g & bodies) ||
+                    (!(g & towns) && /* any after "between" a place "and" */
+                     !(a >= 3 && word_is(text, tok, a - 3, "between")));
         for (size_t i = a; i < b && !known; i++)
             known = (gaz_mask(phrase_gaz(st, i, i + 1)) & people) ||
                     !st->info[i].alpha;
