@@ -1548,6 +1548,34 @@ static bool linking_word(const uint8_t *w, size_t n)
     return (n == 2 && !memcmp(w, "of", 2)) || (n == 4 && !memcmp(w, "with", 4));
 }
 
+/* Is "declare" (declares, declared, declaring) one to four words before
+ * token i ("Tanzania declares Marburg outbreak over")? */
+static bool declared_before(const struct scorer *sc, size_t i)
+{
+    static const char *const declare[] = {"declare", "declares", "declared",
+                                          "declaring", NULL};
+    for (size_t back = 1; back <= 4 && i >= sc->start + back; back++) {
+        size_t n;
+        const uint8_t *w = key_at(sc, i - back, &n);
+        if (n && one_of(w, n, declare))
+            return true;
+    }
+    return false;
+}
+
+/* Is token i (its key w of n bytes) a word in -ing right after "after",
+ * "before", "from", "by", "while", "since" or "without"? */
+static bool gerund_after_prep(const struct scorer *sc, size_t i,
+                              const uint8_t *w, size_t n)
+{
+    static const char *const preps[] = {"after", "before", "from",    "by",
+                                        "while", "since",  "without", NULL};
+    size_t pn;
+    const uint8_t *p = i > sc->start ? key_at(sc, i - 1, &pn) : NULL;
+    return n > 4 && !memcmp(w + n - 3, "ing", 3) && p && pn &&
+           one_of(p, pn, preps);
+}
+
 /* Is "has", "have" or "had" the word before token i? */
 static bool perfect_before(const struct scorer *sc, size_t i)
 {
@@ -2638,6 +2666,10 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
              * "the damage was smaller", not "among smaller exporters" */
             if (!sc.aux_back && n_tok == 1 && one_of(key, len, COMPARATIVES))
                 e.direction = 0;
+            /* nor does a gerund after a preposition: "died after falling
+             * from a ridge" */
+            if (gerund_after_prep(&sc, i, key, len))
+                e.direction = 0;
         }
         sc.cur_dir = e.direction != 0;
         if (e.direction) {
@@ -2652,8 +2684,9 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 &sc, i + n_tok, &sc.burden, n_tok == 1 && participle(key, len));
         if (e.direction == DIR_END) {
             sc.end_ok = clause_ends_after(&sc, i + n_tok);
-            sc.end_needs_aux =
-                n_tok == 1 && len == 4 && !memcmp(key, "over", 4);
+            sc.end_needs_aux = n_tok == 1 && len == 4 &&
+                               !memcmp(key, "over", 4) &&
+                               !declared_before(&sc, i);
         }
         apply_entry(&sc, &e, caps || emphasis, n_words, post);
         sc.coordinated = false;

@@ -1138,3 +1138,20 @@ def test_cases_that_never_came_and_charges_that_were_dropped():
                   "The bus overturned on the motorway and three passengers "
                   "were arrested.",
                   "He was arrested and charged with murder."])
+
+
+def test_outbreaks_declared_over_and_damage_repaired():
+    # "declares ... over" ends the bad thing between; a gerund after a
+    # preposition is no verb of fall ("died after falling"); damage and
+    # lost power are plights that a repair or a reconnection turns around;
+    # "scrap" turns what it scraps around; a jury "clears" of charges
+    assert_signs(["Tanzania declares Marburg outbreak over",
+                  "The damaged schools have all been repaired.",
+                  "The bridge, destroyed in March, reopened to traffic on "
+                  "Friday.",
+                  "Moldova and Romania scrap roaming charges",
+                  "Jury clears nurse of all charges"],
+                 ["Two climbers died after falling from a ridge.",
+                  "The storm damaged 300 homes and destroyed the church.",
+                  "Frost wipes out a third of the apricot crop",
+                  "The government will scrap free school meals."])
