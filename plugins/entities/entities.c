@@ -711,7 +711,8 @@ static const struct {
      "grandma grandpa granny cousin brother sister mom mum mother dad "
      "father mr mr. mrs mrs. ms ms. dr dr. coach teacher "
      "officer nurse pastor count countess duchess baroness viscount "
-     "marquis marquess margrave tsar czar tsarina caliph khedive mansa"},
+     "marquis marquess margrave tsar czar tsarina empress caliph khedive "
+     "mansa"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1144,6 +1145,19 @@ static bool plain_word(const ner_info *t)
            (t->lex == NER_LEX_COMMON || t->lex == 3 /* common, no name */);
 }
 
+/* Are the tokens [a, b) words of letters only ("Pacific Bell", not
+ * "N.J.-based", "Fortune 500", "R.I.")? */
+static bool has_alpha_only(const char *text, const prism_token *tok, size_t a,
+                           size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        for (size_t k = tok[i].start; k < tok[i].end; k++)
+            if (text[k] == '-' || text[k] == '.' ||
+                (text[k] >= '0' && text[k] <= '9'))
+                return false;
+    return true;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -1195,7 +1209,8 @@ static bool span_rules(const state *st, const char *text,
      * gazetteer knows; an unknown word alone, "Secretary of Defense", is
      * no name; "Queen of the South", a club, stays). */
     if (*b - *a >= 3 &&
-        (is_title(st, *a, *a + 1) || (word_rule(st, *a) & WR_LEAD)) &&
+        (is_title(st, *a, *a + 1) ||
+         (*type == NER_PER && (word_rule(st, *a) & WR_LEAD))) &&
         in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2)) { /* "Count of" */
         size_t k = *a + 2;
         if (k + 1 < *b && in[k].h_lower == ner_hash_bytes("the", 3, 2))
@@ -1222,6 +1237,22 @@ static bool span_rules(const state *st, const char *text,
             in[*a].lex / 3 > 0 && /* common in lower case */
             !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER))
             return false;
+    }
+    /* A noble's or a ruler's title opens a person's name, whatever the
+     * tagger read ("Count Kacper Skarbek"); a nationality and a title
+     * alone are a nationality ("the Saudi Crown Prince"). */
+    static const char *const nobles[] = {
+        "count",    "countess", "duchess", "baroness", "viscount", "marquis",
+        "marquess", "margrave", "tsar",    "czar",     "tsarina",  "empress"};
+    if (*b - *a >= 2 && *type != NER_PER && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a, nobles) &&
+        in[*a + 1].h_lower != ner_hash_bytes("of", 2, 2)) /* "Empress of" */
+        *type = NER_PER;
+    if (*b - *a >= 2 && *type != NER_PER &&
+        has(phrase_gaz(st, *a, *a + 1), NER_G_NORP) &&
+        is_title(st, *a + 1, *b)) {
+        *b = *a + 1;
+        *type = NER_MISC;
     }
     /* A person's name starts after titles and forms of address ("Dr",
      * "President", "Vice President", "Dear", "Aunt"). */
@@ -1288,6 +1319,27 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
         (word_rule(st, *a) & WR_MISCPRE))
         *type = NER_MISC;
+    /* A firm's noun just after the name, or after one more lower-case
+     * word, says that the name the tagger read as a person's or a place's
+     * is the firm's: "the Henriot faience factory", "its Pacific Bell
+     * operating company" (not a place's that a list knows, "the Paris
+     * agency", nor a known person's). */
+    if ((*type == NER_PER || *type == NER_LOC) && *b + 1 < st->ntok_cur &&
+        has_alpha_only(text, tok, *a, *b) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_NORP)))) {
+        static const char *const firms[] = {"agency",   "factory", "company",
+                                            "firm",     "brewery", "shipyard",
+                                            "publisher"};
+        size_t k = *b;
+        if (in[k].cap == NER_CAP_LOWER && in[k].alpha &&
+            !WORD_IN(text, tok, k, firms) && k + 1 < st->ntok_cur)
+            k++;
+        if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, firms) &&
+            in[*b].cap == NER_CAP_LOWER)
+            *type = NER_ORG;
+    }
     /* What the words just before the name say it is: "the telecoms
      * company Iliad", "the film studio MGM", "a stake in Subaru" (an
      * organisation); "the poet Byron", "his heir Octavian" (a person, when
@@ -1935,6 +1987,29 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
             continue;
         tag_span(st, i, k, NER_PER);
         i = k - 1;
+    }
+}
+
+/* "Fujiwara no Michinaga", "Minamoto no Yoritomo": a Japanese clan's
+ * name, "no" and a given name are one person's name: one capitalised
+ * word the tagger found, "no", and another, in a sentence of ordinary
+ * case. */
+static void clan_names(state *st, const char *text, const prism_token *tok,
+                       size_t ntok)
+{
+    for (size_t i = 1; i + 1 < ntok; i++) {
+        int part = ner_tag_part(st->tags[i - 1]);
+        if (!word_is(text, tok, i, "no") || st->tags[i] ||
+            st->info[i].cap != NER_CAP_LOWER || part != NER_U ||
+            st->info[i - 1].cap != NER_CAP_TITLE ||
+            st->info[i + 1].cap != NER_CAP_TITLE ||
+            st->info[i + 1].sent_case != NER_SC_NORMAL ||
+            (st->info[i + 1].lex != NER_LEX_NONE &&
+             st->info[i + 1].lex / 3 > 0) || /* not "no Longer" */
+            (st->tags[i + 1] && ner_tag_part(st->tags[i + 1]) != NER_U))
+            continue;
+        tag_span(st, i - 1, i + 2, NER_PER);
+        i++;
     }
 }
 
@@ -3419,6 +3494,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     surnames_by_ending(st, text, tok, ntok);
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
+    clan_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
@@ -3464,6 +3540,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
                    !(type == NER_PER && b > a &&
                      ((st->info[b].h_lower == st->info[a].h_lower &&
+                       st->info[a].len > 2 && /* not "C. C. Wei" */
                        !name_repeats(st, text, tok, a, j)) ||
                       next_person(st, text, tok, a, b, j))))
                 b++;

@@ -792,6 +792,27 @@ def test_names_of_translated_news_and_encyclopedias():
     assert got.get("Robotnik") == {"ORG"}, got
 
 
+def test_titles_initials_clans_and_firms():
+    # a noble's title stays out of the name, whatever the tagger read; a
+    # nationality and a title alone are a nationality; repeated initials,
+    # and a clan's name with "no", are one name; a firm's noun after a
+    # name makes it the firm's
+    got = labels(run("His father was a tutor for the family of Count Kacper "
+                     "Skarbek. The Saudi Crown Prince, Mohammed bin Salman, "
+                     "received him. Its chairman, C. C. Wei, told "
+                     "shareholders. She served the daughter of Fujiwara no "
+                     "Michinaga. He worked for the Henriot faience factory "
+                     "in Quimper."))
+    for name in ("Kacper Skarbek", "Mohammed bin Salman", "C. C. Wei",
+                 "Fujiwara no Michinaga"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Saudi") == {"NORP"}, got
+    assert got.get("Henriot") == {"ORG"}, got
+    for wrong in ("Count Kacper Skarbek", "Saudi Crown Prince", "C.",
+                  "Fujiwara"):
+        assert wrong not in got, (wrong, got)
+
+
 def test_clubs_named_by_their_towns_and_places_named_by_a_noun():
     # what a club does or has ("the Reading midfielder", "on loan at
     # Brentford", "scored 129 goals for Lyon") makes a town's name the
