@@ -2162,11 +2162,11 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
 
 /* A name after a noun that says it is a place: "the town of Marshall",
  * "the village of Kinnegad", "a tributary of the Windrush", "the river
- * Ljubljanica", or before a noun of natural places, "the Tinto river": a
- * place, whatever the tagger read (the whole name the tagger found, of up
- * to three words; before the noun, one no list knows). And names before a
- * plural noun of places
- * (places_before_plural()). */
+ * Ljubljanica"; or before a noun of natural places, "the Tinto river" (a
+ * name no list knows), or of a town's parts, "the Sheikh Zayed district"
+ * (not an organisation's name): a place, whatever the tagger read (the
+ * whole name the tagger found, of up to three words). And names before a
+ * plural noun of places (places_before_plural()). */
 static void places_by_noun(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
@@ -2175,12 +2175,18 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
         if (part != NER_B && part != NER_U)
             continue;
         size_t b = span_end(st, ntok, a);
+        static const char *const areas[] = {"district", "neighbourhood",
+                                            "neighborhood", "suburb"};
         if (ner_tag_type(st->tags[a]) != NER_LOC && b - a <= 3 &&
             st->info[a].cap == NER_CAP_TITLE &&
             (noun_says_place(st, text, tok, a) ||
              (natural_noun(st, b) &&
-              !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX)))))
-            tag_span(st, a, b, NER_LOC); /* "the Tinto river" */
+              !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX))) ||
+             (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
+              ner_tag_type(st->tags[a]) != NER_ORG &&
+              WORD_IN(text, tok, b, areas))))
+            tag_span(st, a, b, NER_LOC); /* "the Tinto river", "the Sheikh
+                                            Zayed district" */
         places_before_plural(st, text, tok, ntok, a, b);
         a = b - 1;
     }

@@ -770,14 +770,16 @@ def test_names_of_translated_news_and_encyclopedias():
     # places: by a noun of natural places after them, by "and" before a
     # plural one, by where one was born, by a country's full name, by the
     # word that ends a country's divisions; not a title's ordinary word
-    got = labels(run("The capital stands where the Khwae Noi and Khwae Yai "
+    got = labels(run("The school is in the Sheikh Zayed district. "
+                     "The capital stands where the Khwae Noi and Khwae Yai "
                      "rivers meet. The Tinto river rises in the hills. Born "
                      "in Lyon, the engineer Marc Seguin built a bridge. "
                      "Debris fell over the Turks and Caicos Islands. Floods "
                      "hit Batken Province. The Minister of Economy, Luis "
                      "Caputo, spoke at the Grammy Awards in Los Angeles "
                      "about Mistral AI, the Paris start-up."))
-    for name in ("Khwae Noi", "Khwae Yai", "Turks and Caicos Islands",
+    for name in ("Sheikh Zayed", "Khwae Noi", "Khwae Yai",
+                 "Turks and Caicos Islands",
                  "Batken Province", "Lyon", "Los Angeles", "Paris"):
         assert got.get(name) in ({"GPE"}, {"LOC"}), (name, got)
     assert got.get("Tinto") == {"LOC"}, got
