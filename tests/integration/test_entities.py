@@ -767,13 +767,15 @@ def test_names_of_translated_news_and_encyclopedias():
     for name in ("Falkirk", "Heidenheim", "HC Slovan Bratislava",
                  "Desportivo das Aves"):
         assert got.get(name) == {"ORG"}, (name, got)
-    # places: by a noun of natural places after them, by "and" before a
-    # plural one, by where one was born, by a country's full name, by the
-    # word that ends a country's divisions; not a title's ordinary word
-    got = labels(run("The school is in the Sheikh Zayed district. "
-                     "The capital stands where the Khwae Noi and Khwae Yai "
-                     "rivers meet. The Tinto river rises in the hills. Born "
-                     "in Lyon, the engineer Marc Seguin built a bridge. "
+    # places: by a noun of a town's parts or of natural places after them,
+    # by "and" before a plural one, by where one was born, by a country's
+    # full name, by the word that ends a country's divisions; not a
+    # title's ordinary word
+    got = labels(run("A private school in the Sheikh Zayed district was "
+                     "closed. The capital stands where the Khwae Noi and "
+                     "Khwae Yai rivers meet. The Tinto river rises in the "
+                     "hills. Born in Lyon, the engineer Marc Seguin built a "
+                     "bridge. "
                      "Debris fell over the Turks and Caicos Islands. Floods "
                      "hit Batken Province. The Minister of Economy, Luis "
                      "Caputo, spoke at the Grammy Awards in Los Angeles "
