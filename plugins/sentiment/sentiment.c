@@ -1540,6 +1540,34 @@ static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
 
 static bool one_of(const uint8_t *w, size_t n, const char *const *list);
 
+/* Does the key of n bytes open a phrase that says more of the word before
+ * it: a preposition of PLACE_PREPS, "that" or "which" ("deaths from drug
+ * overdoses", "the drought that had gripped Spain")? Looked at after each
+ * hit, so by length first. */
+static bool links_a_phrase(const uint8_t *w, size_t n)
+{
+    switch (n) {
+    case 2:
+        return !memcmp(w, "in", 2) || !memcmp(w, "at", 2) ||
+               !memcmp(w, "on", 2) || !memcmp(w, "of", 2);
+    case 3:
+        return !memcmp(w, "for", 3);
+    case 4:
+        return !memcmp(w, "from", 4) || !memcmp(w, "that", 4);
+    case 5:
+        return !memcmp(w, "among", 5) || !memcmp(w, "which", 5);
+    case 6:
+        return !memcmp(w, "across", 6) || !memcmp(w, "around", 6) ||
+               !memcmp(w, "within", 6);
+    case 7:
+        return !memcmp(w, "outside", 7);
+    case 10:
+        return !memcmp(w, "throughout", 10);
+    default:
+        return false;
+    }
+}
+
 /* Is the key "of" or "with"? After a negation's target they end its
  * reach as other words do ("no loss of sound quality"); before it, they
  * do not ("no reports of casualties"). */
@@ -2555,13 +2583,11 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             end_negation(&sc);
         if (sc.shift_on)
             shift_word(&sc, role);
-        if (sc.rescued &&
-            ((len == 3 && (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))))
+        if (sc.rescued && len == 3 &&
+            (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))
             sc.rescued = false; /* what follows is news of its own */
         if (sc.last_on && sc.word == sc.last_word + 1)
-            sc.link_after_last = one_of(key, len, PLACE_PREPS) ||
-                                 (len == 4 && !memcmp(key, "that", 4)) ||
-                                 (len == 5 && !memcmp(key, "which", 5));
+            sc.link_after_last = links_a_phrase(key, len);
         found = slot && slot_meaningful(slot);
         if (found)
             lex_decode(slot, &e);
