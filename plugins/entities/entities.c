@@ -2499,7 +2499,8 @@ static size_t place_start(const state *st, size_t i, size_t a)
  * when "from" it "to" a place or "from" a place "to" it are said ("from
  * Myra to Bari", "the line from Gmünd to Groß Gerungs"). A person's name
  * that a list knows as a town's is the town where one is born, dies or
- * lives ("Born in Lyon,"). */
+ * lives ("Born in Lyon,"), or whose mayor or death toll is named
+ * ("Darwin's death toll"). */
 static void places_in_company(state *st, const char *text,
                               const prism_token *tok, size_t ntok)
 {
@@ -2511,6 +2512,9 @@ static void places_in_company(state *st, const char *text,
     static const char *const settled[] = {"born",   "died",  "buried",
                                           "raised", "lived", "settled"};
     static const char *const at[] = {"in", "at", "near", "between"};
+    static const char *const town_nouns[] = {
+        "toll",    "tolls",  "mayor",   "council",   "airport",   "port",
+        "harbour", "harbor", "streets", "residents", "population"};
     for (size_t a = 2; a < ntok; a++) {
         int part = ner_tag_part(st->tags[a]);
         int type = ner_tag_type(st->tags[a]);
@@ -2546,6 +2550,14 @@ static void places_in_company(state *st, const char *text,
             place = (next == NER_B || next == NER_U) &&
                     known_place(st, text, tok, ntok, b + 1,
                                 span_end(st, ntok, b + 1));
+        }
+        /* "Darwin's death toll", "Lincoln's mayor": what only a town has */
+        if (!place && type == NER_PER && b == a + 1 && (g & towns) &&
+            b + 2 < ntok && apostrophe_tok(text, &tok[b])) {
+            size_t k = b + 1;
+            if (word_is(text, tok, k, "death"))
+                k++;
+            place = WORD_IN(text, tok, k, town_nouns);
         }
         /* "Born in Lyon,": a town's name where one is born, dies or lives */
         if (!place && type == NER_PER && (g & towns) &&
