@@ -15,7 +15,7 @@
 #                                    trains with them (not the committed
 #                                    model: they cost 0.3 to 0.5 F1 on dev)
 #
-# Training takes about a minute and a half (each stage the mean of 5 seeded
+# Training takes about 70 seconds here (each stage the mean of 5 seeded
 # runs).
 #
 # Debian packages: iso-codes, wordnet-base, scowl and python3-fake-factory
