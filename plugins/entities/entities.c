@@ -2013,6 +2013,32 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A person's name, "'s" and a word that ends only organisations' names
+ * are one company's name, a title before it included: "Dr Reddy's
+ * Laboratories", "Sainsbury's Supermarkets" (which the tagger may read as
+ * a person and a thing). */
+static void possessive_firms(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    for (size_t s = 0; s + 2 < ntok; s++) {
+        int part = ner_tag_part(st->tags[s]);
+        if (ner_tag_type(st->tags[s]) != NER_PER ||
+            (part != NER_B && part != NER_U))
+            continue;
+        size_t e = span_end(st, ntok, s);
+        if (e + 1 >= ntok || !apostrophe_tok(text, &tok[e]) ||
+            st->info[e + 1].cap != NER_CAP_TITLE ||
+            !has(phrase_gaz(st, e + 1, e + 2), NER_G_ORGHEAD)) {
+            s = e - 1;
+            continue;
+        }
+        size_t a =
+            s > 0 && st->tags[s - 1] == 0 && is_title(st, s - 1, s) ? s - 1 : s;
+        tag_span(st, a, e + 2, NER_ORG);
+        s = e + 1;
+    }
+}
+
 /* Could the untagged token i be a name of one word that the tagger
  * missed ("Sato resigned", "Hartmann was born")? Written as a name, no
  * English word, no capitalised word beside it but a sentence's first word
@@ -3513,6 +3539,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     clan_names(st, text, tok, ntok);
+    possessive_firms(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
@@ -3538,11 +3565,14 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         int type = ner_tag_type(st->tags[i]);
         size_t j = name_end(st, ntok, i);
         /* "Wolfgang" "Amadeus Mozart": a given name the tagger left out
-         * just before a person's name. */
+         * just before a person's name; one of the wider list after a
+         * colon ("Attendees: Pam" "Ortiz Greg Hollis"). */
         if (type == NER_PER && i > 0 && st->tags[i - 1] == 0 &&
             st->info[i - 1].cap == NER_CAP_TITLE &&
             tok[i].start == tok[i - 1].end + 1 &&
-            has(phrase_gaz(st, i - 1, i), NER_G_FIRST) &&
+            (has(phrase_gaz(st, i - 1, i), NER_G_FIRST) ||
+             (i > 1 && word_is(text, tok, i - 2, ":") &&
+              has(phrase_gaz(st, i - 1, i), NER_G_GIVEN))) &&
             !(gaz_mask(phrase_gaz(st, i - 1, i)) & NOT_PER))
             i--;
         /* "John Jacob Astor IV": a person's regnal or generational number */
