@@ -851,13 +851,20 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
  * or a greeting's name before a comma and a capital ("Larry Lewis Tom
  * Martin", "Debra Perlingiere Tammi, Attached": a list, or a signature
  * and a greeting; not "Miguel Angel Martin", nor "Ahmed Abu Hamad, head
- * of", where the word before the given name is a particle of the name)? */
+ * of", where the word before the given name is a particle of the name,
+ * nor "Carolina Augusta Xavier de Novais", where one follows it)? */
 static bool next_person(const state *st, const char *text,
                         const prism_token *tok, size_t a, size_t b, size_t j)
 {
     const ner_info *in = st->info;
     static const char *const particles[] = {"abu", "abd", "abdel", "abdul",
                                             "bin", "ibn", "ben",   "ould"};
+    static const char *const joins[] = {"de", "da",  "do",  "dos", "das",
+                                        "di", "del", "van", "von"};
+    for (size_t k = b + 1; k < j; k++) /* "Carolina Augusta Xavier de
+                                          Novais": one long name */
+        if (st->info[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, joins))
+            return false;
     bool rest = b + 2 <= j ||
                 (b + 1 == j && j < st->ntok_cur &&
                  tok[j].end - tok[j].start == 1 && text[tok[j].start] == ',' &&

@@ -751,9 +751,10 @@ def test_names_of_translated_news_and_encyclopedias():
     got = labels(run("The official, Ahmed Abu Hamad, said the site was "
                      "damaged. Moussa Faki Mahamat, the Chadian foreign "
                      "minister, was elected. The former adviser Abdullah "
-                     "Abdullah, came second."))
+                     "Abdullah, came second. In 1869 he married Carolina "
+                     "Augusta Xavier de Novais, his friend's sister."))
     for name in ("Ahmed Abu Hamad", "Moussa Faki Mahamat",
-                 "Abdullah Abdullah"):
+                 "Abdullah Abdullah", "Carolina Augusta Xavier de Novais"):
         assert got.get(name) == {"PERSON"}, (name, got)
     for part in ("Hamad", "Mahamat", "Abdullah"):
         assert part not in got, (part, got)
