@@ -1540,11 +1540,11 @@ static const uint8_t *key_at(const struct scorer *sc, size_t i, size_t *n)
 
 static bool one_of(const uint8_t *w, size_t n, const char *const *list);
 
-/* Does the key of n bytes open a phrase that says more of the word before
- * it: a preposition of PLACE_PREPS, "that" or "which" ("deaths from drug
- * overdoses", "the drought that had gripped Spain")? Looked at after each
- * hit, so by length first. */
-static bool links_a_phrase(const uint8_t *w, size_t n)
+/* Is the key of n bytes a preposition that opens a phrase of place or
+ * time after a thing, before its verb ("crime *in the city* fell",
+ * "emissions *from the power sector* climbed")? By length first: it is
+ * asked of the word after each hit. */
+static bool place_prep(const uint8_t *w, size_t n)
 {
     switch (n) {
     case 2:
@@ -1553,9 +1553,9 @@ static bool links_a_phrase(const uint8_t *w, size_t n)
     case 3:
         return !memcmp(w, "for", 3);
     case 4:
-        return !memcmp(w, "from", 4) || !memcmp(w, "that", 4);
+        return !memcmp(w, "from", 4);
     case 5:
-        return !memcmp(w, "among", 5) || !memcmp(w, "which", 5);
+        return !memcmp(w, "among", 5);
     case 6:
         return !memcmp(w, "across", 6) || !memcmp(w, "around", 6) ||
                !memcmp(w, "within", 6);
@@ -1566,6 +1566,15 @@ static bool links_a_phrase(const uint8_t *w, size_t n)
     default:
         return false;
     }
+}
+
+/* Does the key of n bytes open a phrase that says more of the word before
+ * it: such a preposition, "that" or "which" ("deaths from drug overdoses",
+ * "the drought that had gripped Spain")? */
+static bool links_a_phrase(const uint8_t *w, size_t n)
+{
+    return place_prep(w, n) || (n == 4 && !memcmp(w, "that", 4)) ||
+           (n == 5 && !memcmp(w, "which", 5));
 }
 
 /* Is the key "of" or "with"? After a negation's target they end its
@@ -1662,13 +1671,6 @@ static bool one_of(const uint8_t *w, size_t n, const char *const *list)
     return false;
 }
 
-/* Prepositions that open a phrase of place or time after a thing, before
- * its verb ("crime *in the city* fell", "emissions *from the power sector*
- * climbed"). */
-static const char *const PLACE_PREPS[] = {
-    "in",  "across", "at",     "on",      "around",     "among", "of",
-    "for", "from",   "within", "outside", "throughout", NULL};
-
 /* Nouns that head a compound after the thing they count ("infection
  * *rates*", "vaccination *levels*"), and the auxiliaries of a verb: words
  * that may stand between a thing and its verb of rise or fall. */
@@ -1713,7 +1715,7 @@ static int measure_before(const struct scorer *sc, size_t i, bool *burden)
         unsigned role = roles_at(sc, j);
         if (role & (ROLE_MEASURE | ROLE_BURDEN)) {
             const uint8_t *w1 = key_at(sc, after_heads(sc, j + 1, i), &n1);
-            if ((!little && !one_of(w1, n1, PLACE_PREPS)) ||
+            if ((!little && !place_prep(w1, n1)) ||
                 sc->word - back == sc->measure_done)
                 return 0;
             *burden = (role & ROLE_BURDEN) != 0;
@@ -1794,7 +1796,7 @@ static bool place_phrase_before(const struct scorer *sc, size_t i)
         const uint8_t *w = key_at(sc, j, &n);
         while (j < i && one_of(w, n, AUXILIARIES))
             w = key_at(sc, ++j, &n);
-        return j == i || one_of(w, n, PLACE_PREPS);
+        return j == i || place_prep(w, n);
     }
     return false;
 }
