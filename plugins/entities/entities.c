@@ -2387,7 +2387,8 @@ static bool club_start(const state *st, size_t a, size_t b)
 
 /* A club's word and the name the tagger found right after it, or after
  * a particle, are one club: "HC Slovan Bratislava", "Desportivo das
- * Aves", "SK Rapid Wien" (a name of at most three words after it). */
+ * Aves", "SK Rapid Wien" (three words at most in all, as club_start()
+ * wants). */
 static void club_words(state *st, const char *text, const prism_token *tok,
                        size_t ntok)
 {
@@ -2405,7 +2406,7 @@ static void club_words(state *st, const char *text, const prism_token *tok,
              ner_tag_part(st->tags[a]) != NER_U))
             continue;
         size_t b = span_end(st, ntok, a);
-        if (b - a > 3 || !club_start(st, i, b))
+        if (!club_start(st, i, b)) /* of at most three words */
             continue;
         tag_span(st, i, b, NER_ORG);
         i = b - 1;
