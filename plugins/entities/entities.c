@@ -338,21 +338,11 @@ static bool division_head(const state *st, size_t i)
  * "Château" before "de" ("Château de By")? */
 static bool romance_place(const state *st, size_t a, size_t b)
 {
-    static const char *const heads[] = {"col",
-                                        "lac",
-                                        "pic",
-                                        "puy",
-                                        "\xc3\xae"
-                                        "le",
-                                        "massif",
-                                        "gorges",
-                                        "lago",
-                                        "laguna",
-                                        "isla",
-                                        "pizzo",
-                                        "cordillera",
-                                        "volc\xc3\xa1n"};
-    static const char *const chateau[] = {"ch\xc3\xa2teau"};
+    static const char *const heads[] = {
+        "col",        "lac",          "pic",  "puy",    "\303\256le", /* île */
+        "massif",     "gorges",       "lago", "laguna", "isla",       "pizzo",
+        "cordillera", "volc\303\241n"};
+    static const char *const chateau[] = {"ch\303\242teau"};
     static const char *const of[] = {"de", "du", "des", "d"};
     if (b - a < 2 || st->info[a].cap != NER_CAP_TITLE ||
         (gaz_mask(phrase_gaz(st, b - 1, b)) &
