@@ -453,6 +453,16 @@ static size_t span_end(const state *st, size_t ntok, size_t i)
     return j;
 }
 
+/* The start of the tagged span that ends at token i (tag L or U). */
+static size_t span_start(const state *st, size_t i)
+{
+    size_t s = i;
+    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
+           ner_tag_part(st->tags[s]) != NER_U)
+        s--;
+    return s;
+}
+
 /* The span rules' word classes (WORD_RULES, below). */
 enum word_rule {
     WR_EDGE = 1,        /* function words: never the first or last word of a
@@ -2152,11 +2162,7 @@ static void places_before_plural(state *st, const char *text,
     int part = ner_tag_part(st->tags[a - 2]);
     if (part != NER_L && part != NER_U)
         return;
-    size_t s = a - 2;
-    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
-           ner_tag_part(st->tags[s]) != NER_U)
-        s--;
-    tag_span(st, s, a - 1, NER_LOC);
+    tag_span(st, span_start(st, a - 2), a - 1, NER_LOC);
     tag_span(st, a, b, NER_LOC);
 }
 
@@ -2507,11 +2513,7 @@ static size_t place_start(const state *st, size_t i, size_t a)
     if (ner_tag_type(st->tags[i]) != NER_LOC ||
         (part != NER_L && part != NER_U))
         return a;
-    size_t s = i;
-    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
-           ner_tag_part(st->tags[s]) != NER_U)
-        s--;
-    return s;
+    return span_start(st, i);
 }
 
 /* A name the tagger took for a person's, no word of which a list knows as
