@@ -567,12 +567,14 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
           ner_tag_type(st->tags[j + 1]) != NER_LOC))) /* not "in Los Angeles" */
         j = span_end(st, ntok, j + 1);
     /* "Francis of Assisi", "Catherine of Aragon": a given name alone and
-     * "of" and a one-word person or place is one person's name. */
+     * "of" and a one-word person or place is one person's name; not a
+     * country's ("Nasser of Egypt", rulers_of_countries()). */
     if (j == i + 1 && j + 1 < ntok && st->tags[i] == ner_tag(NER_PER, NER_U) &&
         st->info[j].h_lower == of && st->info[j + 1].cap == NER_CAP_TITLE &&
         (st->tags[j + 1] == ner_tag(NER_PER, NER_U) ||
          st->tags[j + 1] == ner_tag(NER_LOC, NER_U)) &&
-        has(phrase_gaz(st, i, i + 1), NER_G_FIRST))
+        has(phrase_gaz(st, i, i + 1), NER_G_FIRST) &&
+        !has(phrase_gaz(st, j + 1, j + 2), NER_G_COUNTRY))
         j += 2;
     /* "Russian" "Empire", "Berlin" "Wall": a one-word name and a state's
      * or wall's word tagged apart are one place. */
@@ -712,7 +714,9 @@ static const struct {
      "father mr mr. mrs mrs. ms ms. dr dr. coach teacher "
      "officer nurse pastor count countess duchess baroness viscount "
      "marquis marquess margrave tsar czar tsarina empress caliph khedive "
-     "mansa"},
+     "mansa hetman shaykh abuna ras mirza maharaja maharajah nawab negus "
+     "archduke archduchess patriarch abbot abbess monsignor deacon friar "
+     "sheriff detective prosecutor marshal brigadier commodore corporal"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -799,7 +803,9 @@ static const struct {
      "poem opera musical sitcom programme program software app "
      "application browser system smartphone phone aircraft jet "
      "ship ships vessel liner submarine rocket telescope satellite "
-     "spacecraft painting sculpture symphony drug vaccine"},
+     "spacecraft painting sculpture symphony drug vaccine trilogy "
+     "romance epic memoir memoirs documentary anthology ballet series "
+     "titled entitled"},
     {WR_LOCORG, "channel bay forest delta valley heights coast basin"},
     {WR_ORGH,
      "court tribunal parliament assembly congress senate records studios "
@@ -1612,6 +1618,18 @@ static bool span_rules(const state *st, const char *text,
      * or "Hong" open it, took some for people). */
     if (in[*b - 1].hyphen && based_word(text, &tok[*b - 1]))
         *type = NER_MISC;
+    /* The noun of a work just before the name has the last word over the
+     * rules above that read a place's or a firm's head word, or a given
+     * name, in it: "the album Abbey Road", "the novel Soul Mountain",
+     * "her novel Jenny" (not a name some list knows as a country, a city
+     * or an organisation, nor two words or more the tagger read as a
+     * person's: "a film Steven Spielberg directed"). */
+    if (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
+        (word_rule(st, *a - 1) & WR_WORKN) && (*type != NER_PER || *b - *a == 1) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_ORGLIST) | (1u << NER_G_ORG))))
+        *type = NER_MISC;
     return true;
 }
 
@@ -2017,6 +2035,104 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
             continue;
         tag_span(st, i - 1, i + 2, NER_PER);
         i++;
+    }
+}
+
+/* "Nasser of Egypt", "King Abdullah II of Jordan": a person and the
+ * country they rule or come from, which the tagger read as one person's
+ * name, are two names when the words after "of" are a country's that the
+ * gazetteer knows ("Catherine of Aragon", "Francis of Assisi" stay one). */
+static void rulers_of_countries(state *st, const prism_token *tok,
+                                size_t ntok)
+{
+    (void)tok;
+    const uint32_t of = ner_hash_bytes("of", 2, 2);
+    for (size_t a = 0; a < ntok; a++) {
+        if (ner_tag_type(st->tags[a]) != NER_PER ||
+            ner_tag_part(st->tags[a]) != NER_B)
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && ner_tag_part(st->tags[b]) == NER_I)
+            b++;
+        if (b >= ntok || ner_tag_part(st->tags[b]) != NER_L)
+            continue;
+        b++;
+        for (size_t k = a + 1; k + 1 < b; k++)
+            if (st->info[k].h_lower == of &&
+                st->info[k + 1].cap == NER_CAP_TITLE &&
+                has(phrase_gaz(st, k + 1, b), NER_G_COUNTRY)) {
+                tag_span(st, a, k, NER_PER);
+                st->tags[k] = 0;
+                tag_span(st, k + 1, b, NER_LOC);
+                break;
+            }
+        a = b - 1;
+    }
+}
+
+/* "Jorge Luis Ibáñez y Mendoza": a Spanish double surname joined by "y"
+ * after a full name the tagger found is the same person's name, whatever
+ * it made of the last word alone. */
+static void names_with_y(state *st, const char *text, const prism_token *tok,
+                         size_t ntok)
+{
+    for (size_t i = 2; i + 1 < ntok; i++) {
+        if (!word_is(text, tok, i, "y") || st->tags[i] ||
+            st->tags[i - 1] != ner_tag(NER_PER, NER_L) ||
+            st->info[i + 1].cap != NER_CAP_TITLE || !st->info[i + 1].alpha ||
+            (st->tags[i + 1] && ner_tag_part(st->tags[i + 1]) != NER_U) ||
+            (i + 2 < ntok && st->info[i + 2].cap == NER_CAP_TITLE))
+            continue;
+        size_t a = i - 1;
+        while (a > 0 && ner_tag_part(st->tags[a]) != NER_B)
+            a--;
+        tag_span(st, a, i + 2, NER_PER);
+        i++;
+    }
+}
+
+/* Is the token an ordinal or a number written in digits ("1st", "3rd",
+ * "101st", "7")? */
+static bool ordinal(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start, k = 0;
+    while (k < n && k < 4 && w[k] >= '0' && w[k] <= '9')
+        k++;
+    if (k == 0 || k == 4)
+        return false;
+    static const char *const ends[] = {"", "st", "nd", "rd", "th"};
+    return ONE_OF(w + k, n - k, ends);
+}
+
+/* "the 1st Armoured Brigade", "its 7 Division", "the 101st Airborne
+ * Division": a military unit's number and the capitalised words that end
+ * in a unit's word are one organisation's name, whatever the tagger made
+ * of them (not over a person's name). */
+static void military_units(state *st, const char *text,
+                           const prism_token *tok, size_t ntok)
+{
+    static const char *const units[] = {
+        "division", "brigade", "regiment", "battalion", "corps",
+        "army",     "fleet",   "squadron", "wing",      "infantry"};
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        if (st->tags[i] || !ordinal(text, &tok[i]))
+            continue;
+        size_t j = i + 1, end = 0;
+        while (j < ntok && j <= i + 4 && st->info[j].cap == NER_CAP_TITLE &&
+               ner_tag_type(st->tags[j]) != NER_PER &&
+               tok[j].start == tok[j - 1].end + 1 &&
+               text[tok[j - 1].end] == ' ') { /* not a table's "1\nDivision" */
+            if (WORD_IN(text, tok, j, units))
+                end = j + 1;
+            j++;
+        }
+        if (!end || (end < ntok && st->tags[end] &&
+                     ner_tag_part(st->tags[end]) != NER_B &&
+                     ner_tag_part(st->tags[end]) != NER_U))
+            continue;
+        tag_span(st, i, end, NER_ORG);
+        i = end - 1;
     }
 }
 
@@ -3539,6 +3655,9 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     clan_names(st, text, tok, ntok);
+    rulers_of_countries(st, tok, ntok);
+    names_with_y(st, text, tok, ntok);
+    military_units(st, text, tok, ntok);
     possessive_firms(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);

@@ -1493,6 +1493,19 @@ static bool clause_ends_after(const struct scorer *sc, size_t i)
     static const char *const next[] = {"after", "and",  "but",  "now",  "at",
                                        "as",    "so",   "for",  "with", "when",
                                        "last",  "this", "early"};
+    /* "stopped almost completely after", "ended abruptly": degree words
+     * and adverbs say how, and the clause goes on ending */
+    for (int skip = 0; skip < 2 && i < sc->end &&
+                       sc->tok[i].kind == PRISM_TOK_WORD &&
+                       !(sc->tok[i].flags & PRISM_TF_TITLE);
+         skip++) {
+        const char *w = sc->text + sc->tok[i].start;
+        size_t n = sc->tok[i].end - sc->tok[i].start;
+        if (!(n > 4 && !strncmp(w + n - 2, "ly", 2)) &&
+            !(n == 6 && !strncmp(w, "almost", 6)))
+            break;
+        i++;
+    }
     if (i >= sc->end || sc->tok[i].kind == PRISM_TOK_PUNCT)
         return true;
     const prism_token *t = &sc->tok[i];
