@@ -298,7 +298,8 @@ static bool has(const struct ner_gslot *g, int type)
     return g && (g->mask & (1u << type));
 }
 
-/* Is token i, in any case, one of the n words of list? */
+/* Is token i, in any case and with its accents folded ("Île" is "ile"),
+ * one of the n words of list (written in lower-case ASCII)? */
 static bool hashed_in(const state *st, size_t i, const char *const *list,
                       size_t n)
 {
@@ -339,10 +340,10 @@ static bool division_head(const state *st, size_t i)
 static bool romance_place(const state *st, size_t a, size_t b)
 {
     static const char *const heads[] = {
-        "col",        "lac",          "pic",  "puy",    "\303\256le", /* île */
-        "massif",     "gorges",       "lago", "laguna", "isla",       "pizzo",
-        "cordillera", "volc\303\241n"};
-    static const char *const chateau[] = {"ch\303\242teau"};
+        "col",    "lac",        "pic",   "puy",    "ile", /* île */
+        "massif", "gorges",     "lago",  "laguna", "isla",
+        "pizzo",  "cordillera", "volcan"};
+    static const char *const chateau[] = {"chateau"};
     static const char *const of[] = {"de", "du", "des", "d"};
     if (b - a < 2 || st->info[a].cap != NER_CAP_TITLE ||
         (gaz_mask(phrase_gaz(st, b - 1, b)) &
@@ -1445,10 +1446,14 @@ static bool span_rules(const state *st, const char *text,
     /* "an Ariane 5 rocket", "whose Falcon 9 carries", "the company's
      * Model S, launched": after a determiner, a name and a model number
      * or letter. */
+    static const char *const shares[] = {"percent", "per",   "points",
+                                         "seats",   "votes", "pct"};
     if (*type != NER_PER && *a > 0 && *b + 1 < st->ntok_cur &&
         determiner(st, text, tok, *a - 1) && model_number(text, &tok[*b]) &&
         tok[*b].start > tok[*b - 1].end &&
-        ((in[*b + 1].alpha && in[*b + 1].cap == NER_CAP_LOWER) ||
+        ((in[*b + 1].alpha && in[*b + 1].cap == NER_CAP_LOWER &&
+          !WORD_IN(text, tok, *b + 1, shares)) || /* "the Five Star
+                                                      Movement 15 percent" */
          end_punct(text, &tok[*b + 1])))
         *type = NER_MISC;
     /* An award's category ("Best Picture", "Best Animated Feature") or
@@ -1625,7 +1630,8 @@ static bool span_rules(const state *st, const char *text,
      * or an organisation, nor two words or more the tagger read as a
      * person's: "a film Steven Spielberg directed"). */
     if (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
-        (word_rule(st, *a - 1) & WR_WORKN) && (*type != NER_PER || *b - *a == 1) &&
+        (word_rule(st, *a - 1) & WR_WORKN) &&
+        (*type != NER_PER || *b - *a == 1) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
            (1u << NER_G_ORGLIST) | (1u << NER_G_ORG))))
@@ -2042,8 +2048,7 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
  * country they rule or come from, which the tagger read as one person's
  * name, are two names when the words after "of" are a country's that the
  * gazetteer knows ("Catherine of Aragon", "Francis of Assisi" stay one). */
-static void rulers_of_countries(state *st, const prism_token *tok,
-                                size_t ntok)
+static void rulers_of_countries(state *st, const prism_token *tok, size_t ntok)
 {
     (void)tok;
     const uint32_t of = ner_hash_bytes("of", 2, 2);
@@ -2109,8 +2114,8 @@ static bool ordinal(const char *text, const prism_token *t)
  * Division": a military unit's number and the capitalised words that end
  * in a unit's word are one organisation's name, whatever the tagger made
  * of them (not over a person's name). */
-static void military_units(state *st, const char *text,
-                           const prism_token *tok, size_t ntok)
+static void military_units(state *st, const char *text, const prism_token *tok,
+                           size_t ntok)
 {
     static const char *const units[] = {
         "division", "brigade", "regiment", "battalion", "corps",
@@ -2133,6 +2138,51 @@ static void military_units(state *st, const char *text,
             continue;
         tag_span(st, i, end, NER_ORG);
         i = end - 1;
+    }
+}
+
+/* "Grupo Ferroatlántica", "Éditions Philippe Picquier", "Fondazione
+ * Prada": a word that opens organisations' names in other languages, at
+ * the start of a name or just before one, makes it an organisation's,
+ * whatever the tagger read in the rest (a person's name, a place's). */
+static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
+{
+    static const char *const starts[] = {
+        "grupo",         "groupe",        "gruppo",         "banco",
+        "banca",         "caixa",         "caja",           "fundacion",
+        "fundacao",      "fondazione",    "fondation",      "stiftung",
+        "instituto",     "istituto",      "institut",       "universidad",
+        "universidade",  "universita",    "universite",     "universitat",
+        "hochschule",    "partido",       "partito",        "compania",
+        "companhia",     "compagnie",     "societe",        "sociedad",
+        "sociedade",     "societa",       "editorial",      "editions",
+        "ediciones",     "edizioni",      "editora",        "orquesta",
+        "orquestra",     "orchestre",     "ministerio",     "ministere",
+        "ministero",     "autorite",      "agence",         "agencia",
+        "agenzia",       "comision",      "comissao",       "commissione",
+        "confederacion", "confederation", "confederazione", "federacion",
+        "federation",    "federazione",   "federacao",      "asociacion",
+        "associacao",    "associazione",  "sindicato",      "syndicat",
+        "movimiento",    "mouvement",     "movimento",      "bundesamt",
+        "bundesanstalt", "landesbank",    "sparkasse"};
+    const size_t n = sizeof starts / sizeof *starts;
+    for (size_t a = 0; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if (!st->tags[a] || (part != NER_B && part != NER_U))
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && (ner_tag_part(st->tags[b]) == NER_I ||
+                            ner_tag_part(st->tags[b]) == NER_L))
+            b++;
+        if (ner_tag_type(st->tags[a]) != NER_ORG && b - a >= 2 &&
+            st->info[a].cap == NER_CAP_TITLE && hashed_in(st, a, starts, n))
+            tag_span(st, a, b, NER_ORG);
+        else if (a > 0 && !st->tags[a - 1] &&
+                 st->info[a - 1].cap == NER_CAP_TITLE &&
+                 tok[a].start == tok[a - 1].end + 1 &&
+                 hashed_in(st, a - 1, starts, n))
+            tag_span(st, a - 1, b, NER_ORG);
+        a = b - 1;
     }
 }
 
@@ -3658,6 +3708,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     rulers_of_countries(st, tok, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
+    foreign_org_starts(st, tok, ntok);
     possessive_firms(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
