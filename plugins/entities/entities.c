@@ -2581,7 +2581,8 @@ static void club_words(state *st, const char *text, const prism_token *tok,
  * Augsburg", "on loan at Brentford", "scored 129 goals for Lyon", "the
  * match against Málaga", "a draw by Heidenheim", "beaten by Mainz", "had
  * eliminated Motherwell", "Falkirk were
- * beaten" (a town in the plural is its team). A country or a
+ * beaten" (a town in the plural is its team), "two points ahead of
+ * Krasnodar", "lost the final to Khimki". A country or a
  * region stays a place ("Germany beat France"). */
 static void clubs_by_context(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
@@ -2596,9 +2597,11 @@ static void clubs_by_context(state *st, const char *text,
     static const char *const joins[] = {"joined", "signed"};
     static const char *const scores[] = {"goals", "scored", "played",
                                          "appearances"};
-    static const char *const games[] = {"win",  "victory", "defeat", "match",
-                                        "game", "draw",    "loss",   "clash",
-                                        "tie",  "fixture"};
+    static const char *const games[] = {
+        "win",   "victory", "defeat",     "match",         "game",
+        "draw",  "loss",    "clash",      "tie",           "fixture",
+        "final", "series",  "semi-final", "quarter-final", "derby"};
+    static const char *const points[] = {"points", "point", "clear"};
     static const char *const against[] = {"against", "over", "to", "with",
                                           "by"};
     static const char *const beaten[] = {"beaten", "defeated", "thrashed",
@@ -2634,18 +2637,23 @@ static void clubs_by_context(state *st, const char *text,
         if (!club && i > 1 && in[i - 1].cap == NER_CAP_LOWER &&
             in[i - 2].cap == NER_CAP_LOWER) {
             size_t p = i - 1, q = i - 2;
-            club =
-                (word_is(text, tok, p, "from") &&
-                 WORD_IN(text, tok, q, joins)) ||
-                ((word_is(text, tok, p, "at") ||
-                  word_is(text, tok, p, "from") ||
-                  word_is(text, tok, p, "to")) &&
-                 word_is(text, tok, q, "loan")) ||
-                (word_is(text, tok, p, "for") &&
-                 WORD_IN(text, tok, q, scores)) ||
-                (WORD_IN(text, tok, p, against) &&
-                 WORD_IN(text, tok, q, games)) ||
-                (word_is(text, tok, p, "by") && WORD_IN(text, tok, q, beaten));
+            club = (word_is(text, tok, p, "from") &&
+                    WORD_IN(text, tok, q, joins)) ||
+                   ((word_is(text, tok, p, "at") ||
+                     word_is(text, tok, p, "from") ||
+                     word_is(text, tok, p, "to")) &&
+                    word_is(text, tok, q, "loan")) ||
+                   (word_is(text, tok, p, "for") &&
+                    WORD_IN(text, tok, q, scores)) ||
+                   (WORD_IN(text, tok, p, against) &&
+                    WORD_IN(text, tok, q, games)) ||
+                   (word_is(text, tok, p, "by") &&
+                    WORD_IN(text, tok, q, beaten)) ||
+                   (word_is(text, tok, p, "behind") &&
+                    WORD_IN(text, tok, q, points)) || /* "two points behind" */
+                   (word_is(text, tok, p, "of") &&
+                    word_is(text, tok, q, "ahead") && i > 2 &&
+                    WORD_IN(text, tok, i - 3, points));
         }
         if (!club && i > 0 && in[i - 1].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, i - 1,
