@@ -1854,11 +1854,14 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
     long gap = sc->word - sc->last_word;
     if (e->direction == DIR_END) {
         if (!sc->end_ok || (sc->end_needs_aux && !sc->aux_back) ||
-            (!sc->end_needs_aux && gap > 3 && !(sc->perfect && gap <= 5) &&
+            (!sc->end_needs_aux && gap > 3 &&
+             !((sc->perfect || sc->aux_back) && gap <= 5) &&
              !(sc->place_between && gap <= 7)))
             return false; /* "the drought (has) ended", "the drought in
-                             southern Spain has ended", not "a landmark
-                             when the practice is ended" */
+                             southern Spain has ended", "the blight that
+                             threatened crops has been brought under
+                             control", not "a landmark when the practice
+                             is ended" */
     } else if (sc->last_v >= 0)
         return false;
     bool passive =
