@@ -752,7 +752,8 @@ static const struct {
      "company companies firm firms carmaker automaker chipmaker "
      "conglomerate retailer airline insurer lender bank bank's "
      "startup start-up broadcaster newspaper newspapers daily weekly "
-     "magazine tabloid band club clubs franchise label brewer "
+     "magazine tabloid journal periodical band club clubs franchise label "
+     "brewer "
      "manufacturer subsidiary charity ngo"},
     {WR_ORGN, "maker makers group studio studios publisher distributor team "
               "agency party network channel fund outfit"},
@@ -772,7 +773,8 @@ static const struct {
      "tycoon philanthropist billionaire clergyman politician dictator "
      "general admiral coach winger footballer cricketer batsman jockey "
      "skier swimmer gymnast successor predecessor governor founder "
-     "cofounder"},
+     "cofounder prince princess king queen mother father uncle aunt cousin "
+     "shoemaker farmer merchant carpenter blacksmith tailor weaver"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
