@@ -2113,9 +2113,9 @@ static bool ordinal(const char *text, const prism_token *t)
 }
 
 /* "the 1st Armoured Brigade", "its 7 Division", "the 101st Airborne
- * Division": a military unit's number and the capitalised words that end
- * in a unit's word are one organisation's name, whatever the tagger made
- * of them (not over a person's name). */
+ * Division", "No. 3 Squadron": a military unit's number and the capitalised
+ * words that end in a unit's word are one organisation's name, whatever the
+ * tagger made of them (not over a person's name). */
 static void military_units(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
@@ -2138,7 +2138,10 @@ static void military_units(state *st, const char *text, const prism_token *tok,
                      ner_tag_part(st->tags[end]) != NER_B &&
                      ner_tag_part(st->tags[end]) != NER_U))
             continue;
-        tag_span(st, i, end, NER_ORG);
+        size_t a = i; /* "No. 3 Squadron" */
+        if (a >= 1 && !st->tags[a - 1] && word_is(text, tok, a - 1, "No."))
+            a--;
+        tag_span(st, a, end, NER_ORG);
         i = end - 1;
     }
 }
