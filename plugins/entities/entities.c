@@ -2587,7 +2587,8 @@ static void club_words(state *st, const char *text, const prism_token *tok,
  * match against Málaga", "a draw by Heidenheim", "beaten by Mainz", "had
  * eliminated Motherwell", "Falkirk were
  * beaten" (a town in the plural is its team), "two points ahead of
- * Krasnodar", "lost the final to Khimki". A country or a
+ * Krasnodar", "lost the final to Khimki", "will meet Veszprém", "Bayern
+ * host Dortmund". A country or a
  * region stays a place ("Germany beat France"). */
 static void clubs_by_context(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
@@ -2611,8 +2612,9 @@ static void clubs_by_context(state *st, const char *text,
                                           "by"};
     static const char *const beaten[] = {"beaten", "defeated", "thrashed",
                                          "eliminated"};
-    static const char *const beat[] = {"beat", "eliminated", "thrashed",
-                                       "edged"};
+    static const char *const beat[] = {
+        "beat",  "eliminated", "thrashed", "edged", "meet",
+        "meets", "face",       "faces",    "host",  "hosts"};
     static const char *const fates[] = {
         "beaten",  "drawn",    "held",    "relegated", "promoted",
         "knocked", "unbeaten", "crowned", "thrashed",  "eliminated"};
