@@ -717,7 +717,8 @@ static const struct {
      "marquis marquess margrave tsar czar tsarina empress caliph khedive "
      "mansa hetman shaykh abuna ras mirza maharaja maharajah nawab negus "
      "archduke archduchess patriarch abbot abbess monsignor deacon friar "
-     "sheriff detective prosecutor marshal brigadier commodore corporal"},
+     "sheriff detective prosecutor marshal brigadier commodore corporal "
+     "baron kabaka fr fr. alderman councillor councilman councilwoman"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -2019,6 +2020,37 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
             (gaz_mask(phrase_gaz(st, j, k)) & (NOT_PER | (1u << NER_G_ORG))))
             continue;
         tag_span(st, i, k, NER_PER);
+        i = k - 1;
+    }
+}
+
+/* "Carlos Ibáñez del Campo", "Leonardo da Vinci": a particle and a
+ * capitalised word after a person's name the tagger found go on with it,
+ * whatever the tagger made of the last word alone (not a country's:
+ * "Marie de France" stays two names if the list knows the country). */
+static void particle_tails(state *st, const char *text, const prism_token *tok,
+                           size_t ntok)
+{
+    static const char *const particles[] = {"de",  "del", "da",    "do",  "dos",
+                                            "das", "di",  "della", "van", "von",
+                                            "der", "du",  "des"};
+    for (size_t i = 1; i + 1 < ntok; i++) {
+        int prev = st->tags[i - 1];
+        if (st->tags[i] || st->info[i].cap != NER_CAP_LOWER ||
+            (prev != ner_tag(NER_PER, NER_L) &&
+             prev != ner_tag(NER_PER, NER_U)) ||
+            !WORD_IN(text, tok, i, particles) ||
+            st->info[i + 1].cap != NER_CAP_TITLE || !st->info[i + 1].alpha)
+            continue;
+        size_t k = i + 2;
+        int part = ner_tag_part(st->tags[i + 1]);
+        if (part == NER_B)
+            k = span_end(st, ntok, i + 1);
+        else if (st->tags[i + 1] && part != NER_U)
+            continue;
+        if (has(phrase_gaz(st, i + 1, k), NER_G_COUNTRY))
+            continue;
+        tag_span(st, span_start(st, i - 1), k, NER_PER);
         i = k - 1;
     }
 }
@@ -3720,6 +3752,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     credit_lines(st, text, tok, ntok);
     particle_names(st, text, tok, ntok);
     clan_names(st, text, tok, ntok);
+    particle_tails(st, text, tok, ntok);
     rulers_of_countries(st, tok, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
