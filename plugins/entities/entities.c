@@ -2201,7 +2201,7 @@ static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
         "federation",    "federazione",   "federacao",      "asociacion",
         "associacao",    "associazione",  "sindicato",      "syndicat",
         "movimiento",    "mouvement",     "movimento",      "bundesamt",
-        "bundesanstalt", "landesbank",    "sparkasse"};
+        "bundesanstalt", "landesbank",    "sparkasse",      "regie"};
     const size_t n = sizeof starts / sizeof *starts;
     for (size_t a = 0; a < ntok; a++) {
         int part = ner_tag_part(st->tags[a]);
