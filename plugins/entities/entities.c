@@ -2155,7 +2155,9 @@ static void military_units(state *st, const char *text, const prism_token *tok,
         "division", "brigade", "regiment", "battalion", "corps",
         "army",     "fleet",   "squadron", "wing",      "infantry"};
     for (size_t i = 0; i + 1 < ntok; i++) {
-        if (st->tags[i] || !ordinal(text, &tok[i]))
+        int part = ner_tag_part(st->tags[i]);
+        if ((st->tags[i] && part != NER_I && part != NER_B) ||
+            ner_tag_type(st->tags[i]) == NER_PER || !ordinal(text, &tok[i]))
             continue;
         size_t j = i + 1, end = 0;
         while (j < ntok && j <= i + 4 && st->info[j].cap == NER_CAP_TITLE &&
@@ -2173,6 +2175,15 @@ static void military_units(state *st, const char *text, const prism_token *tok,
         size_t a = i; /* "No. 3 Squadron" */
         if (a >= 1 && !st->tags[a - 1] && word_is(text, tok, a - 1, "No."))
             a--;
+        /* "the Soviet 44th Rifle Division": the nationality before it is a
+         * name of its own; other words are the unit's ("New 38th") */
+        if (part == NER_I) {
+            size_t s = span_start(st, i);
+            if (has(phrase_gaz(st, s, i), NER_G_NORP))
+                tag_span(st, s, i, ner_tag_type(st->tags[i]));
+            else
+                a = s;
+        }
         tag_span(st, a, end, NER_ORG);
         i = end - 1;
     }
