@@ -809,7 +809,9 @@ static const struct {
      "ship ships vessel liner submarine rocket telescope satellite "
      "spacecraft painting sculpture symphony drug vaccine trilogy "
      "romance epic memoir memoirs documentary anthology ballet series "
-     "titled entitled"},
+     "titled entitled staged premiered ferry cruiser ironclad corvette "
+     "frigate destroyer battleship flagship schooner steamer steamship "
+     "yacht tanker freighter warship gunboat asteroid comet"},
     {WR_LOCORG, "channel bay forest delta valley heights coast basin"},
     {WR_ORGH,
      "court tribunal parliament assembly congress senate records studios "
