@@ -1644,6 +1644,22 @@ static bool span_rules(const state *st, const char *text,
     return true;
 }
 
+/* Inside a span the tagger read as one name: the number of words at
+ * token b that part two names, or 0. A semicolon ("a double LP;
+ * Pitchfork gave"), or "and" and a possessive pronoun ("E. T. Mensah and
+ * his Tempos"). */
+static size_t name_break(const char *text, const prism_token *tok, size_t b,
+                         size_t j)
+{
+    static const char *const owners[] = {"his", "her", "their", "its"};
+    if (word_is(text, tok, b, ";"))
+        return 1;
+    if (b + 1 < j && word_is(text, tok, b, "and") &&
+        WORD_IN(text, tok, b + 1, owners))
+        return 2;
+    return 0;
+}
+
 /* Tags tokens [a, b) as one name of the type. */
 static void tag_span(state *st, size_t a, size_t b, int type)
 {
@@ -3817,6 +3833,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         for (size_t a = i; a < j;) {
             size_t b = a;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
+                   !name_break(text, tok, b, j) &&
                    !(type == NER_PER && b > a &&
                      ((st->info[b].h_lower == st->info[a].h_lower &&
                        st->info[a].len > 2 && /* not "C. C. Wei" */
@@ -3839,6 +3856,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                 }
             }
             a = b < j && bracket(text, &tok[b]) ? b + 1 : b;
+            if (a == b && b < j)
+                a += name_break(text, tok, b, j);
         }
         i = j - 1;
     }
