@@ -1155,3 +1155,24 @@ def test_outbreaks_declared_over_and_damage_repaired():
                   "The storm damaged 300 homes and destroyed the church.",
                   "Frost wipes out a third of the apricot crop",
                   "The government will scrap free school meals."])
+
+
+def test_bad_things_stopped_brought_under_control_or_down_to_zero():
+    # "stopped", "ceased" and "under control" end the bad thing before
+    # them, after a passive as far as after a perfect; "zero" after "to"
+    # or "close to" is a number, not a negator; things got back and work
+    # found again turn the plights around; a fall in donations and a cut
+    # in journey times are news of the measure
+    assert_signs(["Traffic accidents at the junction stopped almost "
+                  "completely after the roundabout was built.",
+                  "The blight that threatened crops has been brought under "
+                  "control.",
+                  "Unemployment in the town fell to zero.",
+                  "The museum regained the manuscripts that had been stolen.",
+                  "Rescuers pulled all 14 miners out alive.",
+                  "The new metro line cut journey times by half.",
+                  "I passed the bar exam!!!"],
+                 ["Donations dropped by a third this year.",
+                  "The kidnappers returned to the village.",
+                  "The way that guy treats his dog makes my blood boil.",
+                  "my playlist keeps skipping songs. drives me nuts"])
