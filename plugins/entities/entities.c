@@ -1005,8 +1005,11 @@ static bool quote_tok(const char *text, const prism_token *t)
 {
     const char *w = text + t->start;
     size_t n = t->end - t->start;
-    return (n == 1 && *w == '"') || (n == 3 && (!memcmp(w, "\xe2\x80\x9c", 3) ||
-                                                !memcmp(w, "\xe2\x80\x9d", 3)));
+    return (n == 1 && *w == '"') ||
+           (n == 3 &&
+            (!memcmp(w, "\xe2\x80\x9c", 3) || !memcmp(w, "\xe2\x80\x9d", 3) ||
+             !memcmp(w, "\xe2\x80\x98", 3) || /* ‘ */
+             !memcmp(w, "\xe2\x80\x99", 3))); /* ’ */
 }
 
 /* Is the token sentence punctuation that ends no name (! ? , ; :)? */
@@ -1026,13 +1029,32 @@ static bool quote_side(const state *st, const char *text,
 {
     const char *w = text + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
-    if (n == 3)
-        return !memcmp(w, open ? "\xe2\x80\x9c" : "\xe2\x80\x9d", 3);
+    if (n == 3) /* “ ” or ‘ ’ */
+        return !memcmp(w, open ? "\xe2\x80\x9c" : "\xe2\x80\x9d", 3) ||
+               !memcmp(w, open ? "\xe2\x80\x98" : "\xe2\x80\x99", 3);
     if (n != 1 || *w != '"')
         return false;
     bool before = i > 0 && tok[i - 1].end == tok[i].start;
     bool after = i + 1 < st->ntok_cur && tok[i + 1].start == tok[i].end;
     return open ? after && !before : before && !after;
+}
+
+/* Do the words that end at token k say that a news source follows
+ * ("reports", "told", "according to", "the correspondent of")? */
+static bool news_source(const state *st, const char *text,
+                        const prism_token *tok, size_t k)
+{
+    static const char *const says[] = {"reports", "reported", "told", "tells"};
+    static const char *const writers[] = {"correspondent", "editor", "reporter",
+                                          "columnist"};
+    if (st->info[k].cap != NER_CAP_LOWER)
+        return false;
+    if (WORD_IN(text, tok, k, says))
+        return true;
+    return k > 0 && ((word_is(text, tok, k, "to") &&
+                      word_is(text, tok, k - 1, "according")) ||
+                     (word_is(text, tok, k, "of") &&
+                      WORD_IN(text, tok, k - 1, writers)));
 }
 
 /* Is the name [a, b) inside a short quotation written like a title: all
@@ -1515,8 +1537,16 @@ static bool span_rules(const state *st, const char *text,
                               : 0;
     if (*a > 0 && *b + 1 < st->ntok_cur && quote_tok(text, &tok[*a - 1]) &&
         quote_tok(text, &tok[*b])) {
-        if ((quoted_cue & WR_ORGN) && !(quoted_cue & WR_WORKN))
-            *type = NER_ORG; /* the newspaper “Robotnik” */
+        static const char *const papers[] = {
+            "times",    "herald",    "mail",      "post",     "tribune",
+            "gazette",  "telegraph", "chronicle", "observer", "courier",
+            "guardian", "express",   "journal",   "radio"};
+        if (((quoted_cue & WR_ORGN) && !(quoted_cue & WR_WORKN)) ||
+            (*a > 1 && news_source(st, text, tok, *a - 2)) ||
+            (*b - *a >= 2 && (WORD_IN(text, tok, *b - 1, papers) ||
+                              WORD_IN(text, tok, *a, papers))))
+            *type = NER_ORG; /* the newspaper “Robotnik”, reports “Bild”,
+                                the ‘Fiji Times’, ‘Radio Okapi’ */
         else if (!(tok[*b + 1].end - tok[*b + 1].start == 1 &&
                    text[tok[*b + 1].start] == '<'))
             *type = NER_MISC;

@@ -946,3 +946,15 @@ def test_units_foreign_organisations_and_clubs_in_the_table():
     # before the list is read ("Île", "Volcán")
     got = labels(run("The Volcán de Fuego erupted again on Sunday."))
     assert got.get("Volcán de Fuego") in ({"LOC"}, {"GPE"}), got
+
+
+def test_names_in_single_curly_quotes_and_news_sources():
+    # ‘…’ quote a name as “…” do: after a newspaper's noun an
+    # organisation's; a paper's word in it ("Times", "Radio") or a
+    # source's words before it ("reports", "according to") make it one too
+    got = labels(run("The weekly ‘Kuensel’ was founded in 1965. The ‘Fiji "
+                     "Times’ was first printed at Levuka. The coach may go, "
+                     "reports “Bild”. She told ‘Kazakhstanskaya Pravda’ that "
+                     "a third had left."))
+    for name in ("Kuensel", "Fiji Times", "Bild", "Kazakhstanskaya Pravda"):
+        assert got.get(name) == {"ORG"}, (name, got)
