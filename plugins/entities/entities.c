@@ -354,6 +354,28 @@ static bool romance_place(const state *st, size_t a, size_t b)
     return hashed_in(st, a, chateau, 1) && hashed_in(st, a + 1, of, 4);
 }
 
+static bool planet(const state *st, const char *text, const prism_token *tok,
+                   size_t i);
+
+/* Is the name [a, b) a venue's by its words: a theatre, cinema, opera or
+ * hall ("Abbey Theatre", "Théâtre du Rideau Vert", "Massey Hall"), a café
+ * ("Café El Nacional"), a tennis court ("Centre Court")? */
+static bool venue(const state *st, size_t a, size_t b)
+{
+    static const char *const ends[] = {"theatre", "theater", "theatro",
+                                       "teatro",  "cinema",  "cine",
+                                       "opera",   "hall"};
+    static const char *const starts[] = {"theatre", "theatro", "teatro", "cafe",
+                                         "caffe"};
+    static const char *const centre[] = {"centre", "center"};
+    static const char *const court[] = {"court"};
+    return b - a >= 2 &&
+           (hashed_in(st, b - 1, ends, sizeof ends / sizeof *ends) ||
+            hashed_in(st, a, starts, sizeof starts / sizeof *starts) ||
+            (b - a == 2 && hashed_in(st, a, centre, 2) &&
+             hashed_in(st, a + 1, court, 1)));
+}
+
 /* Refines the model's type into a published label. */
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
@@ -409,7 +431,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     case NER_ORG:
         return L_ORG;
     case NER_LOC:
-        if (has(g, NER_G_REGION))
+        if (has(g, NER_G_REGION) ||
+            (b - a == 1 && planet(st, st->text_cur, st->tok_cur, a)))
             return L_LOC;
         if (has(g, NER_G_ORGLIST) &&
             !(g->mask &
@@ -426,7 +449,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             return L_LOC; /* Mount Everest, Lake Victoria, Lac Léman */
         if (has(g, NER_G_LOC))
             return L_LOC;
-        if (b - a > 1 && facility_head(st, b - 1))
+        if (b - a > 1 && (facility_head(st, b - 1) || venue(st, a, b)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)))
             return L_LOC;
@@ -484,7 +507,9 @@ enum word_rule {
     WR_PERN = 64,       /* lower-case nouns naming what a person is, just
                            before the name ("the poet Byron", "his adopted
                            heir Octavian", "the muralist Diego Rivera") */
-    WR_LANG = 128,      /* languages, religions, planets, a few awards:
+    WR_LANG = 128,      /* languages, religions, planets (places where
+                           planet() says so),
+                           a few awards:
                            names, but no person, organisation or place
                            ("Swahili", "Buddhism", "Saturn", "Grammys") */
     WR_EPON = 256,      /* lower-case nouns after a name that make it a
@@ -1658,6 +1683,19 @@ static bool span_rules(const state *st, const char *text,
      * or "Hong" open it, took some for people). */
     if (in[*b - 1].hyphen && based_word(text, &tok[*b - 1]))
         *type = NER_MISC;
+    if (*b - *a == 1 && planet(st, text, tok, *a))
+        *type = NER_LOC;
+    /* A venue where something happens is a place: "at the Abbey Theatre",
+     * "on Centre Court", "at Massey Hall", "at the Café El Nacional" (not
+     * a theatre's company that acts: "the Abbey Theatre staged"). */
+    static const char *const at[] = {"at", "on", "in", "into"};
+    if ((*type == NER_ORG || *type == NER_PER) && *a > 0 && venue(st, *a, *b)) {
+        size_t k = *a - 1;
+        if (k > 0 && word_is(text, tok, k, "the"))
+            k--;
+        if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, at))
+            *type = NER_LOC;
+    }
     /* The noun of a work just before the name has the last word over the
      * rules above that read a place's or a firm's head word, or a given
      * name, in it: "the album Abbey Road", "the novel Soul Mountain",
@@ -2101,6 +2139,38 @@ static void particle_tails(state *st, const char *text, const prism_token *tok,
         tag_span(st, span_start(st, i - 1), k, NER_PER);
         i = k - 1;
     }
+}
+
+/* Is token i a planet's name where it names a place, as the Universal NER
+ * guidelines have it ("from Earth to Mars", "landed on Mars", "flew past
+ * Pluto"): after a word of going, being or orbiting there, and not
+ * before a capitalised word ("Earth Day")? Not in a horoscope ("natal
+ * Saturn"), nor the Moon, which the annotated web text leaves unmarked
+ * ("getting back to the Moon"). */
+static bool planet(const state *st, const char *text, const prism_token *tok,
+                   size_t i)
+{
+    static const char *const named[] = {
+        "mars", "jupiter", "saturn", "uranus", "neptune", "pluto", "earth"};
+    static const char *const before[] = {
+        "on",   "to",    "from",    "around",   "orbit",  "orbiting",
+        "past", "reach", "reached", "reaching", "toward", "towards"};
+    return i > 0 && st->info[i].cap == NER_CAP_TITLE &&
+           !(i + 1 < st->ntok_cur && st->info[i + 1].cap == NER_CAP_TITLE) &&
+           hashed_in(st, i, named, sizeof named / sizeof *named) &&
+           st->info[i - 1].cap == NER_CAP_LOWER &&
+           WORD_IN(text, tok, i - 1, before);
+}
+
+/* Tags the planets that the tagger left out or read as one-word names of
+ * other kinds as places (span_rules() keeps them so). */
+static void planets(state *st, const char *text, const prism_token *tok,
+                    size_t ntok)
+{
+    for (size_t i = 1; i < ntok; i++)
+        if ((!st->tags[i] || ner_tag_part(st->tags[i]) == NER_U) &&
+            planet(st, text, tok, i))
+            st->tags[i] = (uint8_t)ner_tag(NER_LOC, NER_U);
 }
 
 /* "Fujiwara no Michinaga", "Minamoto no Yoritomo": a Japanese clan's
@@ -3812,6 +3882,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     particle_names(st, text, tok, ntok);
     clan_names(st, text, tok, ntok);
     particle_tails(st, text, tok, ntok);
+    planets(st, text, tok, ntok);
     rulers_of_countries(st, tok, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);

@@ -958,3 +958,22 @@ def test_names_in_single_curly_quotes_and_news_sources():
                      "a third had left."))
     for name in ("Kuensel", "Fiji Times", "Bild", "Kazakhstanskaya Pravda"):
         assert got.get(name) == {"ORG"}, (name, got)
+
+
+def test_planets_reached_and_venues_played_at():
+    # a planet one goes to or lands on is a place (the Universal NER
+    # guidelines); in a horoscope it is no place
+    got = labels(run("The probe reached Mars in 2014 and flew past Pluto. "
+                     "Life on Earth began early. In his chart, natal Saturn "
+                     "and Venus are under affliction."))
+    for name in ("Mars", "Pluto", "Earth"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    assert got.get("Saturn") == {"MISC"}, got
+    # a theatre, hall or café where something happens is a place; the
+    # theatre that acts is an organisation
+    got = labels(run("The play opened at the Théâtre du Rideau Vert in "
+                     "Montreal. The choir sang every December at Massey "
+                     "Hall. The Abbey Theatre staged it in 1926."))
+    for name in ("Théâtre du Rideau Vert", "Massey Hall"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    assert got.get("Abbey Theatre") == {"ORG"}, got
