@@ -727,6 +727,10 @@ struct scorer {
      * alive") was named before the current word, and at which word */
     long plight_word[PLIGHTS];
     double plight_v[PLIGHTS];
+    bool plight_noun[PLIGHTS]; /* a noun's plight ("evacuees"), which may
+                                  name its cause before it, not a verb's
+                                  ("destroyed") */
+    bool cur_ed;               /* the current word ends in "-ed" */
     unsigned n_plight;
     bool rescued;
     long rescue_word;
@@ -1495,9 +1499,9 @@ static bool clause_ends_after(const struct scorer *sc, size_t i)
                                        "last",  "this", "early"};
     /* "stopped almost completely after", "ended abruptly": degree words
      * and adverbs say how, and the clause goes on ending */
-    for (int skip = 0; skip < 2 && i < sc->end &&
-                       sc->tok[i].kind == PRISM_TOK_WORD &&
-                       !(sc->tok[i].flags & PRISM_TF_TITLE);
+    for (int skip = 0;
+         skip < 2 && i < sc->end && sc->tok[i].kind == PRISM_TOK_WORD &&
+         !(sc->tok[i].flags & PRISM_TF_TITLE);
          skip++) {
         const char *w = sc->text + sc->tok[i].start;
         size_t n = sc->tok[i].end - sc->tok[i].start;
@@ -1922,6 +1926,21 @@ static void turn_described(struct scorer *sc, long at)
             turn_plight(sc, sc->recent_word[r], sc->recent_v[r]);
 }
 
+/* The bad word right before the plight at word w names its cause ("the
+ * flood evacuees", "war refugees", "storm damage") and turns around with
+ * it, unless it is a plight of its own, which turns by itself. */
+static void turn_cause(struct scorer *sc, long w)
+{
+    for (unsigned k = 0; k < sc->n_plight; k++)
+        if (sc->plight_word[k] == w - 1)
+            return;
+    for (unsigned r = 0; r < RECENT; r++)
+        if (sc->recent_word[r] == w - 1 && sc->recent_v[r] < 0) {
+            turn_plight(sc, w - 1, sc->recent_v[r]);
+            return;
+        }
+}
+
 /* A way out of a plight ("freed", "found alive", "reopened", "allowed to
  * return home"): the plights named before it in the sentence ("kidnapped
  * aid workers freed", "the missing hikers were found alive") are the
@@ -1935,8 +1954,11 @@ static void rescue(struct scorer *sc)
 {
     if (sc->neg_on && sc->word <= sc->neg_end)
         return;
-    for (unsigned k = 0; k < sc->n_plight; k++)
+    for (unsigned k = 0; k < sc->n_plight; k++) {
         turn_plight(sc, sc->plight_word[k], sc->plight_v[k]);
+        if (sc->plight_noun[k])
+            turn_cause(sc, sc->plight_word[k]);
+    }
     sc->n_plight = 0;
     sc->rescued = true;
     sc->rescue_word = sc->word;
@@ -1948,6 +1970,8 @@ static void plight(struct scorer *sc, double v)
 {
     if (sc->rescued && sc->word - sc->rescue_word <= 6) {
         turn_plight(sc, sc->word, v);
+        if (!sc->cur_ed)
+            turn_cause(sc, sc->word);
         return;
     }
     if (sc->n_plight == PLIGHTS) { /* fold the two oldest together */
@@ -1956,9 +1980,12 @@ static void plight(struct scorer *sc, double v)
                 (PLIGHTS - 2) * sizeof *sc->plight_word);
         memmove(&sc->plight_v[1], &sc->plight_v[2],
                 (PLIGHTS - 2) * sizeof *sc->plight_v);
+        memmove(&sc->plight_noun[1], &sc->plight_noun[2],
+                (PLIGHTS - 2) * sizeof *sc->plight_noun);
         sc->n_plight--;
     }
     sc->plight_word[sc->n_plight] = sc->word;
+    sc->plight_noun[sc->n_plight] = !sc->cur_ed;
     sc->plight_v[sc->n_plight++] = v;
 }
 
@@ -2604,6 +2631,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.rescued && len == 3 &&
             (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))
             sc.rescued = false; /* what follows is news of its own */
+
         if (sc.last_on && sc.word == sc.last_word + 1)
             sc.link_after_last = links_a_phrase(key, len);
         found = slot && slot_meaningful(slot);
@@ -2703,6 +2731,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             (e.flags & LX_NEG) && coordinated_negator(&sc, i, key, len);
         int post = post_kind(key, len, n_tok, &e);
         sc.cur_ly = n_tok == 1 && ends_with_ly(key, (int)len);
+        sc.cur_ed = len > 2 && key[len - 2] == 'e' && key[len - 1] == 'd';
         if (e.direction) {
             sc.aux_back = aux_before(&sc, i);
             sc.perfect = perfect_before(&sc, i);

@@ -1161,7 +1161,9 @@ def test_bad_things_stopped_brought_under_control_or_down_to_zero():
     # "stopped", "ceased" and "under control" end the bad thing before
     # them, after a passive as far as after a perfect; "zero" after "to"
     # or "close to" is a number, not a negator; things got back and work
-    # found again turn the plights around; a fall in donations and a cut
+    # found again turn the plights around, and a noun's plight the bad
+    # word before it that names its cause ("flood evacuees"; not a verb's
+    # subject, "the quake destroyed"); a fall in donations and a cut
     # in journey times are news of the measure
     assert_signs(["Traffic accidents at the junction stopped almost "
                   "completely after the roundabout was built.",
@@ -1170,9 +1172,12 @@ def test_bad_things_stopped_brought_under_control_or_down_to_zero():
                   "Unemployment in the town fell to zero.",
                   "The museum regained the manuscripts that had been stolen.",
                   "Rescuers pulled all 14 miners out alive.",
+                  "The last of the flood evacuees returned to their homes.",
                   "The new metro line cut journey times by half.",
                   "I passed the bar exam!!!"],
                  ["Donations dropped by a third this year.",
+                  "Two died and one was found alive after the quake "
+                  "destroyed the building.",
                   "The kidnappers returned to the village.",
                   "The way that guy treats his dog makes my blood boil.",
                   "my playlist keeps skipping songs. drives me nuts"])
