@@ -842,7 +842,7 @@ static const struct {
      "court tribunal parliament assembly congress senate records studios "
      "pictures motors electronics entertainment investments partners "
      "theatres laboratories labs pharmaceuticals industries technologies "
-     "broadcasting army navy police"},
+     "broadcasting army navy police aerospace publishers airlines airways"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
      "château schloss praça porta pont"},
@@ -1261,7 +1261,9 @@ static bool span_rules(const state *st, const char *text,
                  (1u << NER_G_STATE)))
                 *type = NER_LOC;
         } else if ((in[*b - 1].cap != NER_CAP_UPPER &&
-                    (word_rule(st, *b - 1) & (WR_EDGE | WR_TAIL | WR_GREET))) ||
+                    (word_rule(st, *b - 1) & (WR_EDGE | WR_TAIL | WR_GREET)) &&
+                    !(in[*b - 1].cap == NER_CAP_TITLE &&
+                      word_is(text, tok, *b - 1, "An"))) || /* "Hoi An" */
                    end_punct(text, &tok[*b - 1]))
             (*b)--;
         else
@@ -1594,7 +1596,8 @@ static bool span_rules(const state *st, const char *text,
      * ("Analyst Team", "Smart Phone", "Benefit Payments"): in Reuters text
      * a run of capitalised common words is nearly always a name, in other
      * prose it is as often emphasis or a heading. */
-    if (*b - *a >= 2 && *type == NER_ORG) {
+    if (*b - *a >= 2 && *type == NER_ORG &&
+        !(word_rule(st, *b - 1) & WR_ORGH)) { /* "Zodiac Aerospace" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);
