@@ -1688,6 +1688,15 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_MISC;
     if (*b - *a == 1 && planet(st, text, tok, *a))
         *type = NER_LOC;
+    /* A word no list knows and a regnal number are a ruler's name
+     * ("Jayavarman VII", read as an organisation), not a place's or a
+     * body's that a list knows ("Vatican II"), nor a work's (MISC). */
+    if (*b - *a == 2 && (*type == NER_ORG || *type == NER_LOC) &&
+        in[*a].cap == NER_CAP_TITLE && roman(text, &tok[*a + 1]) &&
+        (in[*a].lex == NER_LEX_NONE || in[*a].lex / 3 == 0) && /* "Level
+                                                                  VI" */
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & ~(1u << NER_G_PREFIX)))
+        *type = NER_PER;
     /* A venue where something happens is a place: "at the Abbey Theatre",
      * "on Centre Court", "at Massey Hall", "at the Café El Nacional" (not
      * a theatre's company that acts: "the Abbey Theatre staged"). */
