@@ -315,8 +315,10 @@ static bool hashed_in(const state *st, size_t i, const char *const *list,
 static bool natural_noun(const state *st, size_t i)
 {
     static const char *const nouns[] = {
-        "river", "rivers", "lake",    "lakes",     "island", "islands",
-        "sea",   "valley", "glacier", "mountains", "strait", "straits"};
+        "river",   "rivers",  "lake",      "lakes",      "island",
+        "islands", "sea",     "valley",    "glacier",    "mountains",
+        "strait",  "straits", "reservoir", "reservoirs", "crater",
+        "volcano", "canal",   "peninsula", "desert",     "plateau"};
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
            hashed_in(st, i, nouns, sizeof nouns / sizeof *nouns);
 }
@@ -850,7 +852,8 @@ static const struct {
     {WR_FACH,
      "fortress fort citadel strasse straße platz piazza abbey basilica "
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
-     "cafe bistro pub tavern inn motel resort mall auditorium"},
+     "cafe bistro pub tavern inn motel resort mall auditorium reservation "
+     "crater"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
@@ -1321,6 +1324,18 @@ static bool span_rules(const state *st, const char *text,
         is_title(st, *a + 1, *b)) {
         *b = *a + 1;
         *type = NER_MISC;
+    }
+    /* A party's adjective before a given name and more is the person's
+     * party, not part of a name ("the Conservative Zac Goldsmith"). */
+    static const char *const parties[] = {
+        "conservative", "labour",    "liberal", "democrat",
+        "republican",   "socialist", "tory",    "green"};
+    if (*b - *a >= 3 && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a, parties) &&
+        (has(phrase_gaz(st, *a + 1, *a + 2), NER_G_FIRST) ||
+         has(phrase_gaz(st, *a + 1, *a + 2), NER_G_GIVEN))) {
+        (*a)++;
+        *type = NER_PER;
     }
     /* A person's name starts after titles and forms of address ("Dr",
      * "President", "Vice President", "Dear", "Aunt"). */
