@@ -318,7 +318,8 @@ static bool natural_noun(const state *st, size_t i)
         "river",   "rivers",  "lake",      "lakes",      "island",
         "islands", "sea",     "valley",    "glacier",    "mountains",
         "strait",  "straits", "reservoir", "reservoirs", "crater",
-        "volcano", "canal",   "peninsula", "desert",     "plateau"};
+        "volcano", "canal",   "peninsula", "desert",     "plateau",
+        "cave",    "caves",   "pagoda",    "temple"};
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
            hashed_in(st, i, nouns, sizeof nouns / sizeof *nouns);
 }
@@ -802,7 +803,9 @@ static const struct {
      "general admiral coach winger footballer cricketer batsman jockey "
      "skier swimmer gymnast successor predecessor governor founder "
      "cofounder prince princess king queen mother father uncle aunt cousin "
-     "shoemaker farmer merchant carpenter blacksmith tailor weaver"},
+     "shoemaker farmer merchant carpenter blacksmith tailor weaver activist "
+     "sultan leader lawmaker senator dissident blogger lawyer judge "
+     "prosecutor campaigner cleric"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -819,7 +822,7 @@ static const struct {
     {WR_EPON,
      "boson bosons particle equation equations theorem numbers effect "
      "principle constant syndrome disease paradox conjecture hypothesis "
-     "transform algorithm comet curve"},
+     "transform algorithm comet curve virus fever coefficient"},
     {WR_EPON | WR_MADE, "films movies novels soap coffee mayonnaise whisky "
                         "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
