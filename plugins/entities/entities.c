@@ -2171,6 +2171,35 @@ static void particle_tails(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* "the Ministry of Economy and Finance", "the Minister of Maritime
+ * Affairs and Fisheries": an organisation's name "of" something, "and",
+ * and one or two capitalised words that end the name go on as one name
+ * (not a place's or a person's a list knows: "the Ministry of Defence
+ * and Russia"). */
+static void ministries_with_and(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
+{
+    const uint32_t of = ner_hash_bytes("of", 2, 2);
+    const uint32_t known = NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST);
+    for (size_t a = 0; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if (ner_tag_type(st->tags[a]) != NER_ORG || part != NER_B)
+            continue;
+        size_t b = span_end(st, ntok, a), k = b + 1, e = k;
+        bool has_of = false;
+        for (size_t i = a + 1; i < b; i++)
+            has_of = has_of || st->info[i].h_lower == of;
+        while (e < ntok && e < k + 2 && st->info[e].cap == NER_CAP_TITLE &&
+               (!st->tags[e] || ner_tag_part(st->tags[e]) == NER_U))
+            e++;
+        if (has_of && e > k && k < ntok && word_is(text, tok, b, "and") &&
+            !st->tags[b] && !(e < ntok && st->info[e].cap == NER_CAP_TITLE) &&
+            !(gaz_mask(phrase_gaz(st, k, e)) & known))
+            tag_span(st, a, e, NER_ORG);
+        a = (e > k ? e : b) - 1;
+    }
+}
+
 /* Is token i a planet's name where it names a place, as the Universal NER
  * guidelines have it ("from Earth to Mars", "landed on Mars", "flew past
  * Pluto"): after a word of going, being or orbiting there, and not
@@ -3913,6 +3942,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     clan_names(st, text, tok, ntok);
     particle_tails(st, text, tok, ntok);
     planets(st, text, tok, ntok);
+    ministries_with_and(st, text, tok, ntok);
     rulers_of_countries(st, tok, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
