@@ -977,3 +977,23 @@ def test_planets_reached_and_venues_played_at():
     for name in ("Théâtre du Rideau Vert", "Massey Hall"):
         assert got.get(name) == {"LOC"}, (name, got)
     assert got.get("Abbey Theatre") == {"ORG"}, got
+
+
+def test_rulers_parties_ministries_and_craters():
+    # a word no list knows and a regnal number are a ruler; a party's
+    # adjective stays out of a person's name; a ministry "of" something
+    # goes on through "and"; craters and reservations are places
+    got = labels(run("The temple was built by Jayavarman VII. Sadiq Khan "
+                     "defeated the Conservative Zac Goldsmith. According to "
+                     "the Ministry of Economy and Finance, the deficit rose. "
+                     "The rover landed in Gale Crater in 2012. The pipeline "
+                     "passes upstream of the Standing Rock Sioux "
+                     "Reservation."))
+    for name in ("Jayavarman VII", "Zac Goldsmith"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Ministry of Economy and Finance") == {"ORG"}, got
+    for name in ("Gale Crater", "Standing Rock Sioux Reservation"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    # not a ministry "and" a country
+    got = labels(run("The Ministry of Defence and Russia signed a deal."))
+    assert got.get("Russia") == {"GPE"}, got
