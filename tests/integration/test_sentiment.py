@@ -1173,6 +1173,10 @@ def test_bad_things_stopped_brought_under_control_or_down_to_zero():
                   "The museum regained the manuscripts that had been stolen.",
                   "Rescuers pulled all 14 miners out alive.",
                   "The last of the flood evacuees returned to their homes.",
+                  "Divers pulled the crew alive from a capsized trawler.",
+                  "The man walked free after 27 years in prison.",
+                  "The wildfire that threatened the town was put out "
+                  "overnight.",
                   "The new metro line cut journey times by half.",
                   "I passed the bar exam!!!"],
                  ["Donations dropped by a third this year.",
