@@ -856,7 +856,7 @@ static const struct {
      "fortress fort citadel strasse straße platz piazza abbey basilica "
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
      "cafe bistro pub tavern inn motel resort mall auditorium reservation "
-     "crater"},
+     "crater reservoir"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
@@ -1317,7 +1317,9 @@ static bool span_rules(const state *st, const char *text,
      * alone are a nationality ("the Saudi Crown Prince"). */
     static const char *const nobles[] = {
         "count",    "countess", "duchess", "baroness", "viscount", "marquis",
-        "marquess", "margrave", "tsar",    "czar",     "tsarina",  "empress"};
+        "marquess", "margrave", "tsar",    "czar",     "tsarina",  "empress",
+        "mansa",    "caliph",   "sultan",  "emir",     "khedive",  "negus",
+        "kabaka",   "hetman",   "abuna"};
     if (*b - *a >= 2 && *type != NER_PER && in[*a].cap == NER_CAP_TITLE &&
         WORD_IN(text, tok, *a, nobles) &&
         in[*a + 1].h_lower != ner_hash_bytes("of", 2, 2)) /* "Empress of" */
