@@ -571,6 +571,11 @@ enum word_rule {
                               named after him ("Parkinson's disease") */
 };
 
+/* The last bit, beyond an enumeration's int: words that open
+ * organisations' names in other languages, accents folded ("Grupo",
+ * "Éditions", "Fondazione"; foreign_org_starts()). */
+#define WR_ORGSTART 0x80000000u
+
 static uint32_t word_rule(const state *st, size_t i);
 
 /* The end of the name that starts at token i: its tagged span, and on
@@ -859,6 +864,18 @@ static const struct {
      "crater reservoir"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
+    {WR_ORGSTART,
+     "grupo groupe gruppo banco banca caixa caja fundacion fundacao fondazione "
+     "fondation stiftung instituto istituto institut universidad universidade "
+     "universita universite universitat hochschule partido partito compania "
+     "companhia compagnie societe sociedad sociedade societa editorial "
+     "editions ediciones edizioni editora orquesta orquestra orchestre "
+     "ministerio ministere ministero autorite agence agencia agenzia comision "
+     "comissao commissione confederacion confederation confederazione "
+     "federacion federation federazione federacao asociacion associacao "
+     "associazione sindicato syndicat movimiento mouvement movimento bundesamt "
+     "bundesanstalt landesbank sparkasse regie"},
+
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
                "lectured lecturer professor graduated graduate enrolled"},
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
@@ -2216,11 +2233,11 @@ static bool planet(const state *st, const char *text, const prism_token *tok,
     static const char *const before[] = {
         "on",   "to",    "from",    "around",   "orbit",  "orbiting",
         "past", "reach", "reached", "reaching", "toward", "towards"};
-    return i > 0 && st->info[i].cap == NER_CAP_TITLE &&
+    return i > 0 && st->info[i].cap == NER_CAP_TITLE && st->info[i].len >= 4 &&
+           st->info[i].len <= 7 && st->info[i - 1].cap == NER_CAP_LOWER &&
            !(i + 1 < st->ntok_cur && st->info[i + 1].cap == NER_CAP_TITLE) &&
-           hashed_in(st, i, named, sizeof named / sizeof *named) &&
-           st->info[i - 1].cap == NER_CAP_LOWER &&
-           WORD_IN(text, tok, i - 1, before);
+           WORD_IN(text, tok, i - 1, before) &&
+           hashed_in(st, i, named, sizeof named / sizeof *named);
 }
 
 /* Tags the planets that the tagger left out or read as one-word names of
@@ -2295,8 +2312,8 @@ static void names_with_y(state *st, const char *text, const prism_token *tok,
                          size_t ntok)
 {
     for (size_t i = 2; i + 1 < ntok; i++) {
-        if (!word_is(text, tok, i, "y") || st->tags[i] ||
-            st->tags[i - 1] != ner_tag(NER_PER, NER_L) ||
+        if (st->tags[i] || st->tags[i - 1] != ner_tag(NER_PER, NER_L) ||
+            !word_is(text, tok, i, "y") ||
             st->info[i + 1].cap != NER_CAP_TITLE || !st->info[i + 1].alpha ||
             (st->tags[i + 1] && ner_tag_part(st->tags[i + 1]) != NER_U) ||
             (i + 2 < ntok && st->info[i + 2].cap == NER_CAP_TITLE))
@@ -2336,7 +2353,8 @@ static void military_units(state *st, const char *text, const prism_token *tok,
     for (size_t i = 0; i + 1 < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         if ((st->tags[i] && part != NER_I && part != NER_B) ||
-            ner_tag_type(st->tags[i]) == NER_PER || !ordinal(text, &tok[i]))
+            ner_tag_type(st->tags[i]) == NER_PER || !st->info[i].digit ||
+            !ordinal(text, &tok[i]))
             continue;
         size_t j = i + 1, end = 0;
         while (j < ntok && j <= i + 4 && st->info[j].cap == NER_CAP_TITLE &&
@@ -2374,25 +2392,6 @@ static void military_units(state *st, const char *text, const prism_token *tok,
  * whatever the tagger read in the rest (a person's name, a place's). */
 static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
 {
-    static const char *const starts[] = {
-        "grupo",         "groupe",        "gruppo",         "banco",
-        "banca",         "caixa",         "caja",           "fundacion",
-        "fundacao",      "fondazione",    "fondation",      "stiftung",
-        "instituto",     "istituto",      "institut",       "universidad",
-        "universidade",  "universita",    "universite",     "universitat",
-        "hochschule",    "partido",       "partito",        "compania",
-        "companhia",     "compagnie",     "societe",        "sociedad",
-        "sociedade",     "societa",       "editorial",      "editions",
-        "ediciones",     "edizioni",      "editora",        "orquesta",
-        "orquestra",     "orchestre",     "ministerio",     "ministere",
-        "ministero",     "autorite",      "agence",         "agencia",
-        "agenzia",       "comision",      "comissao",       "commissione",
-        "confederacion", "confederation", "confederazione", "federacion",
-        "federation",    "federazione",   "federacao",      "asociacion",
-        "associacao",    "associazione",  "sindicato",      "syndicat",
-        "movimiento",    "mouvement",     "movimento",      "bundesamt",
-        "bundesanstalt", "landesbank",    "sparkasse",      "regie"};
-    const size_t n = sizeof starts / sizeof *starts;
     for (size_t a = 0; a < ntok; a++) {
         int part = ner_tag_part(st->tags[a]);
         if (!st->tags[a] || (part != NER_B && part != NER_U))
@@ -2402,12 +2401,13 @@ static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
                             ner_tag_part(st->tags[b]) == NER_L))
             b++;
         if (ner_tag_type(st->tags[a]) != NER_ORG && b - a >= 2 &&
-            st->info[a].cap == NER_CAP_TITLE && hashed_in(st, a, starts, n))
+            st->info[a].cap == NER_CAP_TITLE &&
+            (word_rule(st, a) & WR_ORGSTART))
             tag_span(st, a, b, NER_ORG);
         else if (a > 0 && !st->tags[a - 1] &&
                  st->info[a - 1].cap == NER_CAP_TITLE &&
                  tok[a].start == tok[a - 1].end + 1 &&
-                 hashed_in(st, a - 1, starts, n))
+                 (word_rule(st, a - 1) & WR_ORGSTART))
             tag_span(st, a - 1, b, NER_ORG);
         a = b - 1;
     }
