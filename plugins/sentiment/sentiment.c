@@ -2631,7 +2631,6 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.rescued && len == 3 &&
             (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))
             sc.rescued = false; /* what follows is news of its own */
-
         if (sc.last_on && sc.word == sc.last_word + 1)
             sc.link_after_last = links_a_phrase(key, len);
         found = slot && slot_meaningful(slot);
