@@ -510,10 +510,9 @@ enum word_rule {
     WR_PERN = 64,       /* lower-case nouns naming what a person is, just
                            before the name ("the poet Byron", "his adopted
                            heir Octavian", "the muralist Diego Rivera") */
-    WR_LANG = 128,      /* languages, religions, planets (places where
-                           planet() says so),
-                           a few awards:
-                           names, but no person, organisation or place
+    WR_LANG = 128,      /* languages, religions, planets (places only
+                           where planet() says so), a few awards: names,
+                           but no person, organisation or place
                            ("Swahili", "Buddhism", "Saturn", "Grammys") */
     WR_EPON = 256,      /* lower-case nouns after a name that make it a
                            modifier of a thing named after it ("Higgs boson",
@@ -787,8 +786,7 @@ static const struct {
      "conglomerate retailer airline insurer lender bank bank's "
      "startup start-up broadcaster newspaper newspapers daily weekly "
      "magazine tabloid journal periodical band club clubs franchise label "
-     "brewer "
-     "manufacturer subsidiary charity ngo"},
+     "brewer manufacturer subsidiary charity ngo"},
     {WR_ORGN, "maker makers group studio studios publisher distributor team "
               "agency party network channel fund outfit"},
     {WR_PERN,
@@ -875,7 +873,6 @@ static const struct {
      "federacion federation federazione federacao asociacion associacao "
      "associazione sindicato syndicat movimiento mouvement movimento bundesamt "
      "bundesanstalt landesbank sparkasse regie"},
-
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
                "lectured lecturer professor graduated graduate enrolled"},
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
