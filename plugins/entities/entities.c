@@ -2275,9 +2275,8 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
  * country they rule or come from, which the tagger read as one person's
  * name, are two names when the words after "of" are a country's that the
  * gazetteer knows ("Catherine of Aragon", "Francis of Assisi" stay one). */
-static void rulers_of_countries(state *st, const prism_token *tok, size_t ntok)
+static void rulers_of_countries(state *st, size_t ntok)
 {
-    (void)tok;
     const uint32_t of = ner_hash_bytes("of", 2, 2);
     for (size_t a = 0; a < ntok; a++) {
         if (ner_tag_type(st->tags[a]) != NER_PER ||
@@ -3942,7 +3941,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     particle_tails(st, text, tok, ntok);
     planets(st, text, tok, ntok);
     ministries_with_and(st, text, tok, ntok);
-    rulers_of_countries(st, tok, ntok);
+    rulers_of_countries(st, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
     foreign_org_starts(st, tok, ntok);
