@@ -731,6 +731,7 @@ struct scorer {
                                   name its cause before it, not a verb's
                                   ("destroyed") */
     bool cur_ed;               /* the current word ends in "-ed" */
+    bool cur_name;             /* the current word is one of a name's */
     unsigned n_plight;
     bool rescued;
     long rescue_word;
@@ -810,6 +811,12 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
     v *= sc->weight;
     add_value(sc, v);
     sc->hit_words += (uint32_t)n_words;
+    if (sc->cur_name) { /* counted, but no rule reads it as the last hit */
+        sc->recent_word[sc->n_recent % RECENT] = sc->word + n_words - 1;
+        sc->recent_v[sc->n_recent % RECENT] = v;
+        sc->n_recent++;
+        return;
+    }
     if (sc->last_on && sc->last_v < 0 && v < 0 && !sc->last_dir &&
         (sc->word - sc->last_word <= 2 ||
          (sc->link_after_last && sc->word - sc->last_word <= 4)))
@@ -2604,6 +2611,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         }
         if (++sc.word == 0)
             first_word = i;
+        sc.cur_name = false;
         if (k->len == 0) {
             advance_to_word(&sc);
             continue;
@@ -2695,6 +2703,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             continue;
         }
         bool caps = (t->flags & PRISM_TF_UPPER) && t->end - t->start > 1;
+        double before_names = e.valence;
         if (i < label_end &&
             !(e.flags & (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)))
             e.valence *= p->name; /* "Killer Queen = best song" */
@@ -2709,6 +2718,9 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                  !(e.flags &
                    (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)))
             e.valence *= p->name; /* "Rob and Julia join us": a name */
+        /* a word of a name is no bad or good thing a rise or fall can
+         * describe ("burglaries in Greater Manchester fell") */
+        sc.cur_name = e.valence != before_names;
         /* "the ending sucks", "a cut above": a one-word shifter right
          * after a determiner is a noun and turns nothing around; it keeps
          * its own valence, if it has one ("the fighting") */

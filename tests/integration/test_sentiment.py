@@ -1164,7 +1164,8 @@ def test_bad_things_stopped_brought_under_control_or_down_to_zero():
     # found again turn the plights around, and a noun's plight the bad
     # word before it that names its cause ("flood evacuees"; not a verb's
     # subject, "the quake destroyed"); a fall in donations and a cut
-    # in journey times are news of the measure
+    # in journey times are news of the measure; a good word inside a name
+    # is nothing a fall describes ("Greater Manchester")
     assert_signs(["Traffic accidents at the junction stopped almost "
                   "completely after the roundabout was built.",
                   "The blight that threatened crops has been brought under "
@@ -1178,7 +1179,9 @@ def test_bad_things_stopped_brought_under_control_or_down_to_zero():
                   "The wildfire that threatened the town was put out "
                   "overnight.",
                   "The new metro line cut journey times by half.",
-                  "I passed the bar exam!!!"],
+                  "I passed the bar exam!!!",
+                  "Burglaries in Greater Manchester fell by almost a "
+                  "quarter last year."],
                  ["Donations dropped by a third this year.",
                   "Two died and one was found alive after the quake "
                   "destroyed the building.",
