@@ -2733,6 +2733,11 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 e.flags &= (uint8_t)~LX_SHIFT;
                 if (!(e.flags & LX_LEX) || e.valence == 0)
                     continue;
+                /* nor before a capitalised word, whose place it tells
+                 * apart: "the lower Danube", "the upper Nile" */
+                if (i + 1 < b && tok[i + 1].kind == PRISM_TOK_WORD &&
+                    (tok[i + 1].flags & PRISM_TF_TITLE))
+                    continue;
             }
         }
         long n_words = 0;
