@@ -576,6 +576,7 @@ enum word_rule {
 #define WR_ORGSTART 0x80000000u
 
 static uint32_t word_rule(const state *st, size_t i);
+static bool is_title(const state *st, size_t a, size_t b);
 
 /* The end of the name that starts at token i: its tagged span, and on
  * through "for" or "of" into the next name when the span ends in an
@@ -601,13 +602,16 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
         j = span_end(st, ntok, j + 1);
     /* "Francis of Assisi", "Catherine of Aragon": a given name alone and
      * "of" and a one-word person or place is one person's name; not a
-     * country's ("Nasser of Egypt", rulers_of_countries()). */
+     * country's ("Nasser of Egypt", rulers_of_countries()) unless a
+     * monarch's title comes first ("Queen Constance of Hungary"). */
     if (j == i + 1 && j + 1 < ntok && st->tags[i] == ner_tag(NER_PER, NER_U) &&
         st->info[j].h_lower == of && st->info[j + 1].cap == NER_CAP_TITLE &&
         (st->tags[j + 1] == ner_tag(NER_PER, NER_U) ||
          st->tags[j + 1] == ner_tag(NER_LOC, NER_U)) &&
         has(phrase_gaz(st, i, i + 1), NER_G_FIRST) &&
-        !has(phrase_gaz(st, j + 1, j + 2), NER_G_COUNTRY))
+        (!has(phrase_gaz(st, j + 1, j + 2), NER_G_COUNTRY) ||
+         (i > 0 &&
+          (is_title(st, i - 1, i) || (word_rule(st, i - 1) & WR_LEAD)))))
         j += 2;
     /* "Russian" "Empire", "Berlin" "Wall": a one-word name and a state's
      * or wall's word tagged apart are one place. */
@@ -806,9 +810,7 @@ static const struct {
      "general admiral coach winger footballer cricketer batsman jockey "
      "skier swimmer gymnast successor predecessor governor founder "
      "cofounder prince princess king queen mother father uncle aunt cousin "
-     "shoemaker farmer merchant carpenter blacksmith tailor weaver activist "
-     "sultan leader lawmaker senator dissident blogger lawyer judge "
-     "prosecutor campaigner cleric"},
+     "shoemaker farmer merchant carpenter blacksmith tailor weaver"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -2271,10 +2273,11 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
     }
 }
 
-/* "Nasser of Egypt", "King Abdullah II of Jordan": a person and the
- * country they rule or come from, which the tagger read as one person's
- * name, are two names when the words after "of" are a country's that the
- * gazetteer knows ("Catherine of Aragon", "Francis of Assisi" stay one). */
+/* "Nasser of Egypt", "Nehru of India": a person and the country they
+ * lead or come from, which the tagger read as one person's name, are two
+ * names when the words after "of" are a country's that the gazetteer
+ * knows ("Catherine of Aragon", "Francis of Assisi" stay one, and so do
+ * monarchs: "Queen Constance of Hungary"). */
 static void rulers_of_countries(state *st, size_t ntok)
 {
     const uint32_t of = ner_hash_bytes("of", 2, 2);
@@ -2288,7 +2291,14 @@ static void rulers_of_countries(state *st, size_t ntok)
         if (b >= ntok || ner_tag_part(st->tags[b]) != NER_L)
             continue;
         b++;
-        for (size_t k = a + 1; k + 1 < b; k++)
+        /* a monarch's title or regnal number makes "of" part of the name
+         * ("Queen Constance of Hungary", "Abdullah II of Jordan") */
+        bool royal = is_title(st, a, a + 1) || (word_rule(st, a) & WR_LEAD) ||
+                     (a > 0 && (is_title(st, a - 1, a) ||
+                                (word_rule(st, a - 1) & WR_LEAD)));
+        for (size_t k = a + 1; k < b && !royal; k++)
+            royal = roman(st->text_cur, &st->tok_cur[k]);
+        for (size_t k = a + 1; k + 1 < b && !royal; k++)
             if (st->info[k].h_lower == of &&
                 st->info[k + 1].cap == NER_CAP_TITLE &&
                 has(phrase_gaz(st, k + 1, b), NER_G_COUNTRY)) {
