@@ -810,7 +810,8 @@ static const struct {
      "general admiral coach winger footballer cricketer batsman jockey "
      "skier swimmer gymnast successor predecessor governor founder "
      "cofounder prince princess king queen mother father uncle aunt cousin "
-     "shoemaker farmer merchant carpenter blacksmith tailor weaver"},
+     "shoemaker farmer merchant carpenter blacksmith tailor weaver baritone "
+     "tenor soprano contralto"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
