@@ -1009,16 +1009,19 @@ static bool facility_head(const state *st, size_t i)
            (word_rule(st, i) & WR_FACH);
 }
 
-/* Does a noun before the name at token a say that it is a place: "the
- * town of Marshall", "the village of Kinnegad", "a tributary of the
- * Windrush", "the river Ljubljanica"? */
+/* Does a noun before the name [a, b) say that it is a place: "the town
+ * of Marshall", "the village of Kinnegad", "a tributary of the Windrush",
+ * "the river Ljubljanica"? Or a river's bank, mouth or shores, when the
+ * name ends its phrase and no list knows it as an organisation: "the left
+ * bank of the Warta," (not "a bank of the Mitsubishi group")? */
 static bool noun_says_place(const state *st, const char *text,
-                            const prism_token *tok, size_t a)
+                            const prism_token *tok, size_t a, size_t b)
 {
     static const char *const of_nouns[] = {
         "town",         "city",     "village", "hamlet",
         "municipality", "commune",  "parish",  "district",
         "county",       "province", "island",  "tributary"};
+    static const char *const water[] = {"bank", "banks", "mouth", "shores"};
     static const char *const before[] = {"river", "rivers"};
     const ner_info *in = st->info;
     if (a < 2)
@@ -1026,10 +1029,14 @@ static bool noun_says_place(const state *st, const char *text,
     size_t k = a - 1; /* "of the Windrush" */
     if (word_is(text, tok, k, "the") && k > 1)
         k--;
-    return (in[a - 1].cap == NER_CAP_LOWER &&
-            WORD_IN(text, tok, a - 1, before)) ||
-           (word_is(text, tok, k, "of") && in[k - 1].cap == NER_CAP_LOWER &&
-            WORD_IN(text, tok, k - 1, of_nouns));
+    if (in[a - 1].cap == NER_CAP_LOWER && WORD_IN(text, tok, a - 1, before))
+        return true;
+    if (!word_is(text, tok, k, "of") || in[k - 1].cap != NER_CAP_LOWER)
+        return false;
+    return WORD_IN(text, tok, k - 1, of_nouns) ||
+           (WORD_IN(text, tok, k - 1, water) &&
+            (b >= st->ntok_cur || in[b].cap != NER_CAP_LOWER) &&
+            !has(phrase_gaz(st, a, b), NER_G_ORG));
 }
 
 /* Is the name [a, b) placed as a place is: after "in", "near" or "at",
@@ -1040,7 +1047,7 @@ static bool placed(const state *st, const char *text, const prism_token *tok,
 {
     static const char *const preps[] = {"in", "near", "at", "outside"};
     if ((a > 0 && WORD_IN(text, tok, a - 1, preps)) ||
-        noun_says_place(st, text, tok, a))
+        noun_says_place(st, text, tok, a, b))
         return true;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                             (1u << NER_G_CITY) | (1u << NER_G_ALIAS);
@@ -1708,7 +1715,7 @@ static bool span_rules(const state *st, const char *text,
         if (*type != NER_PER && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
-            !noun_says_place(st, text, tok, *a)) /* "the town of Hope" */
+            !noun_says_place(st, text, tok, *a, *b)) /* "the town of Hope" */
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
@@ -2608,7 +2615,7 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
                                             "neighborhood", "suburb"};
         if (ner_tag_type(st->tags[a]) != NER_LOC && b - a <= 3 &&
             st->info[a].cap == NER_CAP_TITLE &&
-            (noun_says_place(st, text, tok, a) ||
+            (noun_says_place(st, text, tok, a, b) ||
              (natural_noun(st, b) &&
               !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX))) ||
              (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
