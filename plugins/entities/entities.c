@@ -1741,6 +1741,19 @@ static bool span_rules(const state *st, const char *text,
                                                                   VI" */
         !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & ~(1u << NER_G_PREFIX)))
         *type = NER_PER;
+    /* So are a word no list knows and "Emperor" after it, as China's
+     * emperors are named by their era ("the Kangxi Emperor"; not "the
+     * Roman Emperor"). */
+    if (*b - *a <= 2 && *a > 0 && *a + 1 < st->ntok_cur &&
+        word_is(text, tok, *a - 1, "the") && in[*a].cap == NER_CAP_TITLE &&
+        word_is(text, tok, *a + 1, "Emperor") &&
+        in[*a + 1].cap == NER_CAP_TITLE &&
+        (*b == *a + 2 || st->tags[*a + 1] == 0) && /* no other name's */
+        (in[*a].lex == NER_LEX_NONE || in[*a].lex / 3 == 0) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & ~(1u << NER_G_PREFIX))) {
+        *b = *a + 2;
+        *type = NER_PER;
+    }
     /* A venue where something happens is a place: "at the Abbey Theatre",
      * "on Centre Court", "at Massey Hall", "at the Café El Nacional" (not
      * a theatre's company that acts: "the Abbey Theatre staged"). */
