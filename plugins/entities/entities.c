@@ -853,7 +853,8 @@ static const struct {
      "court tribunal parliament assembly congress senate records studios "
      "pictures motors electronics entertainment investments partners "
      "theatres laboratories labs pharmaceuticals industries technologies "
-     "broadcasting army navy police aerospace publishers airlines airways"},
+     "broadcasting army navy police aerospace publishers airlines airways "
+     "opera philharmonic orchestra"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
      "château schloss praça porta pont"},
