@@ -854,7 +854,11 @@ static const struct {
      "pictures motors electronics entertainment investments partners "
      "theatres laboratories labs pharmaceuticals industries technologies "
      "broadcasting army navy police aerospace publishers airlines airways "
-     "opera philharmonic orchestra"},
+     "opera philharmonic orchestra marine packaging steel salmon seafood "
+     "mining minerals metals chemicals cement textiles shipping shipyard "
+     "engineering construction credit finance pharma biotech robotics "
+     "automotive aviation brewery breweries dairy fisheries plastics "
+     "analytics investimenti"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
      "château schloss praça porta pont"},
@@ -1637,6 +1641,15 @@ static bool span_rules(const state *st, const char *text,
             !(gaz_mask(phrase_gaz(st, *a, *b)) & (1u << NER_G_PERSON)))
             *type = NER_ORG;
     }
+    /* A "person" ending in an organisation's last word, with no given
+     * name first: a firm named for its founder or its place ("Norrland
+     * Steel", "Fjellstad Salmon"; not "Danielle Steel"). */
+    if (*b - *a >= 2 && *b - *a <= 3 && *type == NER_PER &&
+        in[*b - 1].cap == NER_CAP_TITLE && (word_rule(st, *b - 1) & WR_ORGH) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN) | (1u << NER_G_PERSON))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & (1u << NER_G_PERSON)))
+        *type = NER_ORG;
     /* An organisation made of ordinary English words that no list knows
      * ("Analyst Team", "Smart Phone", "Benefit Payments"): in Reuters text
      * a run of capitalised common words is nearly always a name, in other
