@@ -1044,6 +1044,18 @@ static bool noun_says_place(const state *st, const char *text,
             !has(phrase_gaz(st, a, b), NER_G_ORG));
 }
 
+/* Is token i, in lower case, a noun of a town's or a country's parts
+ * ("the Sheikh Zayed district", "Binh Duong province")? */
+static bool area_noun(const state *st, const char *text, const prism_token *tok,
+                      size_t i)
+{
+    static const char *const areas[] = {
+        "district", "neighbourhood", "neighborhood", "suburb",
+        "province", "prefecture",    "governorate",  "oblast"};
+    return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
+           WORD_IN(text, tok, i, areas);
+}
+
 /* Is the name [a, b) placed as a place is: after "in", "near" or "at",
  * after a noun that says so ("the town of Hope"), or before a comma and
  * a country, state or city ("Redmond, Washington")? */
@@ -1396,7 +1408,7 @@ static bool span_rules(const state *st, const char *text,
      * than ordinary words ("Loretta Lynch", "Phillip Allen"; not "Johnson
      * Controls", "Ross County") make a person's name. */
     if (*type != NER_PER && *b - *a >= 2 && *b - *a <= 3 &&
-        !phrase_gaz(st, *a, *b)) {
+        !phrase_gaz(st, *a, *b) && !area_noun(st, text, tok, *b)) {
         const uint32_t heads = NOT_PER | (1u << NER_G_ORGWORD) |
                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
                                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
@@ -1585,6 +1597,15 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_LOC;
     if (*b - *a >= 2 && *type != NER_LOC && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_FACH))
+        *type = NER_LOC;
+    /* Nor is a "person" ending in a word no surname is: "Sagar Island",
+     * "Kola Peninsula" (but "Michael Bay", "Ricki Lake"). */
+    static const char *const land[] = {
+        "island",  "islands", "isles",     "peninsula", "archipelago",
+        "atoll",   "ocean",   "gulf",      "strait",    "straits",
+        "glacier", "plateau", "highlands", "lowlands",  "steppe"};
+    if (*b - *a >= 2 && *type == NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *b - 1, land))
         *type = NER_LOC;
     /* An organisation ending in a place's word ("Tibet Autonomous Region",
      * "Mekong River"), but not in one that also ends organisations'
@@ -2626,10 +2647,10 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
 /* A name after a noun that says it is a place: "the town of Marshall",
  * "the village of Kinnegad", "a tributary of the Windrush", "the river
  * Ljubljanica"; or before a noun of natural places, "the Tinto river" (a
- * name no list knows), or of a town's parts, "the Sheikh Zayed district"
- * (not an organisation's name): a place, whatever the tagger read (the
- * whole name the tagger found, of up to three words). And names before a
- * plural noun of places (places_before_plural()). */
+ * name no list knows), or of a town's parts or a country's, "the Sheikh
+ * Zayed district", "Binh Duong province" (not an organisation's name): a place,
+ * whatever the tagger read (the whole name the tagger found, of up to three
+ * words). And names before a plural noun of places (places_before_plural()). */
 static void places_by_noun(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
@@ -2638,8 +2659,6 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
         if (part != NER_B && part != NER_U)
             continue;
         size_t b = span_end(st, ntok, a);
-        static const char *const areas[] = {"district", "neighbourhood",
-                                            "neighborhood", "suburb"};
         if (ner_tag_type(st->tags[a]) != NER_LOC && b - a <= 3 &&
             st->info[a].cap == NER_CAP_TITLE &&
             (noun_says_place(st, text, tok, a, b) ||
@@ -2647,7 +2666,9 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
               !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX))) ||
              (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
               ner_tag_type(st->tags[a]) != NER_ORG &&
-              WORD_IN(text, tok, b, areas))))
+              area_noun(st, text, tok, b) &&
+              !has(phrase_gaz(st, a, b), NER_G_NORP)))) /* "the Argentine
+                                                          province of" */
             tag_span(st, a, b, NER_LOC); /* "the Tinto river", "the Sheikh
                                             Zayed district" */
         places_before_plural(st, text, tok, ntok, a, b);
@@ -2876,8 +2897,10 @@ static void clubs_by_context(state *st, const char *text,
     static const char *const beaten[] = {"beaten", "defeated", "thrashed",
                                          "eliminated"};
     static const char *const beat[] = {
-        "beat",  "eliminated", "thrashed", "edged", "meet",
-        "meets", "face",       "faces",    "host",  "hosts"};
+        "beat", "eliminated", "thrashed", "edged", "meet",    "meets",
+        "face", "faces",      "host",     "hosts", "beating", "thrashing"};
+    static const char *const positions[] = {"midfielder", "striker", "defender",
+                                            "goalkeeper", "winger"};
     static const char *const fates[] = {
         "beaten",  "drawn",    "held",    "relegated", "promoted",
         "knocked", "unbeaten", "crowned", "thrashed",  "eliminated"};
@@ -2902,8 +2925,11 @@ static void clubs_by_context(state *st, const char *text,
         else if (j < ntok && in[j].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, j, deeds)
                        ? j + 1 < ntok && in[j + 1].cap != NER_CAP_LOWER
-                       : WORD_IN(text, tok, j, roles) && i > 0 &&
-                             word_is(text, tok, i - 1, "the");
+                       : (WORD_IN(text, tok, j, roles) && i > 0 &&
+                          word_is(text, tok, i - 1, "the")) ||
+                             (j + 1 < ntok && in[j + 1].cap == NER_CAP_TITLE &&
+                              WORD_IN(text, tok, j, positions)); /* "Bologna
+                                                   striker Santiago Castro" */
         if (!club && i > 1 && in[i - 1].cap == NER_CAP_LOWER &&
             in[i - 2].cap == NER_CAP_LOWER) {
             size_t p = i - 1, q = i - 2;
@@ -2913,6 +2939,8 @@ static void clubs_by_context(state *st, const char *text,
                      word_is(text, tok, p, "from") ||
                      word_is(text, tok, p, "to")) &&
                     word_is(text, tok, q, "loan")) ||
+                   (word_is(text, tok, p, "to") &&
+                    word_is(text, tok, q, "home")) || /* "at home to Mainz" */
                    (word_is(text, tok, p, "for") &&
                     WORD_IN(text, tok, q, scores)) ||
                    (WORD_IN(text, tok, p, against) &&
