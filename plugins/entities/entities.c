@@ -666,6 +666,19 @@ static bool roman(const char *text, const prism_token *t)
     return true;
 }
 
+/* Is token i a regnal number of one letter, "V", "X", or "I" where no
+ * word in lower case follows it (the pronoun)? */
+static bool regnal_letter(const state *st, const char *text,
+                          const prism_token *tok, size_t i)
+{
+    if (tok[i].end - tok[i].start != 1)
+        return false;
+    char c = text[tok[i].start];
+    return c == 'V' || c == 'X' ||
+           (c == 'I' && (i + 1 >= st->ntok_cur ||
+                         st->info[i + 1].cap != NER_CAP_LOWER));
+}
+
 /* 1 for an opening bracket token, -1 for a closing one, else 0. */
 static int bracket(const char *text, const prism_token *t)
 {
@@ -4057,6 +4070,13 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         /* "John Jacob Astor IV": a person's regnal or generational number */
         if (type == NER_PER && j - i >= 2 && j < ntok && st->tags[j] == 0 &&
             roman(text, &tok[j]))
+            j++;
+        /* ... and a monarch's after a title, also of one letter: "King
+         * George V", "Pope Pius X", "King William I." (not the pronoun:
+         * "Charles I think"). */
+        else if (type == NER_PER && j < ntok && st->tags[j] == 0 && i > 0 &&
+                 is_title(st, i - 1, i) &&
+                 (roman(text, &tok[j]) || regnal_letter(st, text, tok, j)))
             j++;
         /* An unbalanced bracket never belongs to a name: "(South) Korea"
          * gives "Korea"; "Mladost ( BJ )" stays whole. A person's name
