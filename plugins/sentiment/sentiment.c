@@ -734,6 +734,10 @@ struct scorer {
     bool cur_name;             /* the current word is one of a name's */
     unsigned n_plight;
     bool rescued;
+    bool harmed; /* a death or a wound is named: no way out turns a plight
+                    ("the flood destroyed 300 homes and killed 12; 40 were
+                    rescued", "two died and one was found alive after the
+                    quake") */
     long rescue_word;
     bool last_dir, cur_dir; /* the last hit, the current word: a verb of
                                rise or fall ("fell victim") */
@@ -1497,13 +1501,15 @@ static void replace_last(struct scorer *sc, double v)
 }
 
 /* Does the clause end at token i: the sentence's end, punctuation, or a
- * word that starts what follows ("the famine is over after good rains")?
+ * word that starts what follows ("the famine is over after good rains",
+ * "the fire was brought under control before it reached the village")?
  * Then "is over" is the end of something, not "more than" ("is over 50"). */
 static bool clause_ends_after(const struct scorer *sc, size_t i)
 {
-    static const char *const next[] = {"after", "and",  "but",  "now",  "at",
-                                       "as",    "so",   "for",  "with", "when",
-                                       "last",  "this", "early"};
+    static const char *const next[] = {
+        "after", "and",    "but",  "now",    "at",       "as",
+        "so",    "for",    "with", "when",   "last",     "this",
+        "early", "before", "by",   "within", "overnight"};
     /* "stopped almost completely after", "ended abruptly": degree words
      * and adverbs say how, and the clause goes on ending */
     for (int skip = 0;
@@ -1684,6 +1690,11 @@ static unsigned roles_at(const struct scorer *sc, size_t i)
 /* Verbs of fall that are comparatives (direction.tsv): they describe a
  * thing only after "was", "were"... */
 static const char *const COMPARATIVES[] = {"smaller", "milder", NULL};
+/* Deaths and wounds, which no way out undoes (struct scorer's harmed). */
+static const char *const HARMS[] = {
+    "killed",  "died",     "dead",       "death",    "deaths", "dies",
+    "die",     "injured",  "wounded",    "injuries", "wounds", "casualties",
+    "drowned", "murdered", "fatalities", "perished", "bodies", NULL};
 
 /* Is the key w of n bytes one of the words of list (NULL-terminated)? */
 static bool one_of(const uint8_t *w, size_t n, const char *const *list)
@@ -1959,7 +1970,7 @@ static void turn_cause(struct scorer *sc, long w)
  * alive" too. */
 static void rescue(struct scorer *sc)
 {
-    if (sc->neg_on && sc->word <= sc->neg_end)
+    if ((sc->neg_on && sc->word <= sc->neg_end) || sc->harmed)
         return;
     for (unsigned k = 0; k < sc->n_plight; k++) {
         turn_plight(sc, sc->plight_word[k], sc->plight_v[k]);
@@ -1997,14 +2008,20 @@ static void plight(struct scorer *sc, double v)
 }
 
 /* Act on one lexicon entry (apply_entry_rules), keeping the account of
- * plights and of ways out of them. */
+ * plights and of ways out of them; `harm` when it is a death's or a
+ * wound's word (HARMS). */
 static void apply_entry(struct scorer *sc, const struct lex_entry *e, bool caps,
-                        long n_words, int post)
+                        long n_words, int post, bool harm)
 {
     double neg = sc->neg;
     apply_entry_rules(sc, e, caps, n_words, post);
     if (e->plight && sc->neg > neg)
         plight(sc, neg - sc->neg);
+    if (harm && sc->neg > neg) {
+        sc->harmed = true;
+        sc->n_plight = 0;
+        sc->rescued = false;
+    }
     if (e->rescue)
         rescue(sc);
 }
@@ -2602,7 +2619,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                      * before the asterisk */
                     size_t m2 = match_censored(&sc, i - 1, &e);
                     if (m2 > 1) {
-                        apply_entry(&sc, &e, false, 1, POST_NO);
+                        apply_entry(&sc, &e, false, 1, POST_NO, false);
                         i += m2 - 2;
                     }
                 }
@@ -2777,7 +2794,8 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                                !memcmp(key, "over", 4) &&
                                !declared_before(&sc, i);
         }
-        apply_entry(&sc, &e, caps || emphasis, n_words, post);
+        apply_entry(&sc, &e, caps || emphasis, n_words, post,
+                    n_tok == 1 && one_of(key, len, HARMS));
         sc.coordinated = false;
         sc.word += n_words - 1;
         i += n_tok - 1;
