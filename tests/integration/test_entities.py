@@ -997,3 +997,40 @@ def test_rulers_parties_ministries_and_craters():
     # not a ministry "and" a country
     got = labels(run("The Ministry of Defence and Russia signed a deal."))
     assert got.get("Russia") == {"GPE"}, got
+
+
+def test_firms_clubs_provinces_and_rulers_by_their_words():
+    # an industry's word ends a firm's name; a "person" with one and no
+    # given name is a firm, a given name keeps the person
+    got = labels(run("Shares in Halvorsen Marine fell 6.4 percent in Oslo "
+                     "trading. Norrland Steel told the European Commission "
+                     "that the plan would fail. Danielle Steel wrote "
+                     "another novel. The Vienna Philharmonic played."))
+    for name in ("Halvorsen Marine", "Norrland Steel", "Vienna Philharmonic"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Danielle Steel") == {"PERSON"}, got
+    # a club by its city: a player's position after it, "at home to"
+    got = labels(run("Bologna striker Santiago Castro has been called up. "
+                     "Wolfsburg lost 3-0 at home to Mainz."))
+    for name in ("Bologna", "Mainz"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    # a province's noun after a name, a river's bank before one, and a
+    # word no surname ends with make places; not a nationality
+    got = labels(run("Nguyen Van Thanh, the former chairman of Binh Duong "
+                     "province, was expelled. The village lies on the left "
+                     "bank of the Warta. The cyclone made landfall between "
+                     "Sagar Island and Khepupara. Aconcagua rises in the "
+                     "Argentine province of Mendoza."))
+    assert got.get("Binh Duong") == {"GPE"}, got
+    assert "Warta" in got and got["Warta"] <= {"GPE", "LOC"}, got
+    assert got.get("Sagar Island") == {"LOC"}, got
+    assert got.get("Argentine") == {"NORP"}, got
+    # not a bank of a firm's group
+    got = labels(run("He works at a bank of the Mitsubishi group."))
+    assert got.get("Mitsubishi") == {"ORG"}, got
+    # China's emperors by their era; monarchs' numbers of one letter
+    got = labels(run("The treaty was signed on behalf of the Kangxi "
+                     "Emperor. King George V opened it, and Pope Pius X "
+                     "blessed it."))
+    for name in ("Kangxi Emperor", "George V", "Pius X"):
+        assert got.get(name) == {"PERSON"}, (name, got)

@@ -1188,3 +1188,29 @@ def test_bad_things_stopped_brought_under_control_or_down_to_zero():
                   "The kidnappers returned to the village.",
                   "The way that guy treats his dog makes my blood boil.",
                   "my playlist keeps skipping songs. drives me nuts"])
+
+
+def test_disasters_spared_and_ways_out_that_a_death_undoes():
+    # a disaster is a plight: a way out turns it ("the dog lost in the
+    # floods was reunited"), and so does no harm done ("no casualties");
+    # but a death or a wound named keeps every plight of the sentence bad;
+    # "before" and "by" end the clause after an end ("under control")
+    assert_signs(["The earthquake caused no casualties and only minor "
+                  "damage, officials said on Sunday.",
+                  "The blind dog, lost during the floods, was reunited with "
+                  "its owners after three weeks.",
+                  "All 23 miners trapped by a tunnel collapse were brought "
+                  "to the surface alive on Thursday.",
+                  "The fire was brought under control before it reached the "
+                  "village.",
+                  "Rescuers reached the stranded hikers before nightfall, "
+                  "and all eight were flown to safety.",
+                  "The missing fishing boat was found off the coast and all "
+                  "five crew are safe.",
+                  "An anonymous donor has given 5 million dollars to the "
+                  "children's hospital to build a new cancer ward."],
+                 ["The flood destroyed 300 homes and killed 12 people; 40 "
+                  "were rescued.",
+                  "The storm killed 12 people.",
+                  "Two died and one was found alive after the quake "
+                  "destroyed the building."])
