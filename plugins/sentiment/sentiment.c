@@ -721,6 +721,9 @@ struct scorer {
      * or end after them undoes them all */
     double before_last_v;
     bool link_after_last; /* the word after the last hit is such a one */
+    bool rel_after_last;  /* ... and "that" or "which", a relative clause
+                             that describes it ("the drought that gripped
+                             the region ended") */
     /* the plights named so far in the sentence ("kidnapped", "missing"):
      * their words and values (beyond PLIGHTS, the oldest two are summed
      * at the older one's word); whether a way out of them ("freed", "found
@@ -827,7 +830,7 @@ static void add_hit(struct scorer *sc, double v, bool caps, long n_words)
         sc->before_last_v += sc->last_v;
     else
         sc->before_last_v = 0;
-    sc->link_after_last = false;
+    sc->link_after_last = sc->rel_after_last = false;
     sc->last_dir = sc->cur_dir;
     sc->last_on = true;
     sc->last_ly = sc->cur_ly;
@@ -1878,12 +1881,13 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
         if (!sc->end_ok || (sc->end_needs_aux && !sc->aux_back) ||
             (!sc->end_needs_aux && gap > 3 &&
              !((sc->perfect || sc->aux_back) && gap <= 5) &&
-             !(sc->place_between && gap <= 7)))
+             !((sc->place_between || sc->rel_after_last) && gap <= 7)))
             return false; /* "the drought (has) ended", "the drought in
                              southern Spain has ended", "the blight that
                              threatened crops has been brought under
-                             control", not "a landmark when the practice
-                             is ended" */
+                             control", "the drought that gripped the
+                             region ended", not "a landmark when the
+                             practice is ended" */
     } else if (sc->last_v >= 0)
         return false;
     bool passive =
@@ -1893,7 +1897,9 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
     if (e->direction == DIR_DOWN && sc->has_object && !passive)
         return false;
     return gap <= 2 || ((passive || sc->perfect) && gap <= 5) ||
-           (sc->place_between && gap <= 7);
+           ((sc->place_between ||
+             (sc->rel_after_last && e->direction == DIR_END)) &&
+            gap <= 7);
 }
 
 /* A verb of rise or fall reads the measure at word `at`: the measure's own
@@ -2656,8 +2662,16 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.rescued && len == 3 &&
             (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))
             sc.rescued = false; /* what follows is news of its own */
-        if (sc.last_on && sc.word == sc.last_word + 1)
+        else if (sc.rescued && ((len == 5 && !memcmp(key, "after", 5)) ||
+                                (len == 5 && !memcmp(key, "since", 5))))
+            sc.rescue_word = sc.word; /* the plight it ends is told after
+                                         it: "pulled out alive after they
+                                         had been trapped for two days" */
+        if (sc.last_on && sc.word == sc.last_word + 1) {
             sc.link_after_last = links_a_phrase(key, len);
+            sc.rel_after_last = (len == 4 && !memcmp(key, "that", 4)) ||
+                                (len == 5 && !memcmp(key, "which", 5));
+        }
         found = slot && slot_meaningful(slot);
         if (found)
             lex_decode(slot, &e);
