@@ -634,6 +634,26 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
             st->tags[k] == ner_tag(NER_ORG, NER_U))
             j = span_end(st, ntok, k);
     }
+    /* "Congress" of "the Republic of Peru", "Academy of Sciences" of the
+     * "USSR": an institution's body (its first or last word says so), "of"
+     * ("the") and the place it serves are one name (not a firm's, "Acme
+     * Corp of Chicago"). */
+    static const char *const bodies[] = {
+        "congress",   "assembly",    "academy",   "parliament", "senate",
+        "council",    "court",       "chamber",   "ministry",   "committee",
+        "commission", "federation",  "union",     "league",     "party",
+        "church",     "institute",   "authority", "university", "army"};
+    if (ner_tag_type(st->tags[i]) == NER_ORG && j + 1 < ntok &&
+        st->info[j].h_lower == of && st->info[j - 1].cap == NER_CAP_TITLE &&
+        (hashed_in(st, j - 1, bodies, sizeof bodies / sizeof *bodies) ||
+         hashed_in(st, i, bodies, sizeof bodies / sizeof *bodies))) {
+        size_t k = j + 1;
+        if (k + 1 < ntok && st->info[k].h_lower == ner_hash_bytes("the", 3, 2))
+            k++;
+        if (st->tags[k] == ner_tag(NER_LOC, NER_B) ||
+            st->tags[k] == ner_tag(NER_LOC, NER_U))
+            j = span_end(st, ntok, k);
+    }
     return j;
 }
 
