@@ -457,8 +457,10 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)))
             return L_LOC;
         return L_GPE;
-    default:
-        if (has(g, NER_G_NORP) || has(last, NER_G_NORP))
+    default: /* "Bosnian Serb", "U.S.-Japanese", not "Order of the Red
+                Banner of Labour" */
+        if (has(g, NER_G_NORP) ||
+            (has(last, NER_G_NORP) && (b - a <= 2 || !st->info[b - 2].alpha)))
             return L_NORP;
         return L_MISC;
     }
@@ -639,10 +641,10 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
      * ("the") and the place it serves are one name (not a firm's, "Acme
      * Corp of Chicago"). */
     static const char *const bodies[] = {
-        "congress",   "assembly",    "academy",   "parliament", "senate",
-        "council",    "court",       "chamber",   "ministry",   "committee",
-        "commission", "federation",  "union",     "league",     "party",
-        "church",     "institute",   "authority", "university", "army"};
+        "congress",   "assembly",   "academy",   "parliament", "senate",
+        "council",    "court",      "chamber",   "ministry",   "committee",
+        "commission", "federation", "union",     "league",     "party",
+        "church",     "institute",  "authority", "university", "army"};
     if (ner_tag_type(st->tags[i]) == NER_ORG && j + 1 < ntok &&
         st->info[j].h_lower == of && st->info[j - 1].cap == NER_CAP_TITLE &&
         (hashed_in(st, j - 1, bodies, sizeof bodies / sizeof *bodies) ||
@@ -695,8 +697,8 @@ static bool regnal_letter(const state *st, const char *text,
         return false;
     char c = text[tok[i].start];
     return c == 'V' || c == 'X' ||
-           (c == 'I' && (i + 1 >= st->ntok_cur ||
-                         st->info[i + 1].cap != NER_CAP_LOWER));
+           (c == 'I' &&
+            (i + 1 >= st->ntok_cur || st->info[i + 1].cap != NER_CAP_LOWER));
 }
 
 /* 1 for an opening bracket token, -1 for a closing one, else 0. */
@@ -1304,6 +1306,21 @@ static bool has_alpha_only(const char *text, const prism_token *tok, size_t a,
     return true;
 }
 
+/* Is a verb of awarding among the four words before token a ("awarded
+ * the", "received the", "presented her with the")? */
+static bool awarded_before(const state *st, const char *text,
+                           const prism_token *tok, size_t a)
+{
+    static const char *const verbs[] = {
+        "awarded",   "received", "receives",  "receiving", "presented",
+        "conferred", "bestowed", "decorated", "won",       "wins"};
+    for (size_t k = a; k > 0 && a - k < 4; k--)
+        if (st->info[k - 1].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, k - 1, verbs))
+            return true;
+    return false;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -1809,6 +1826,13 @@ static bool span_rules(const state *st, const char *text,
                                                                   VI" */
         !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & ~(1u << NER_G_PREFIX)))
         *type = NER_PER;
+    /* An order one is awarded is a decoration, not a body: "awarded the
+     * Order of the Falcon", "presented her with the Order of Merit" (not
+     * "joined the Order of Saint Benedict"). */
+    if (*b - *a >= 3 && *type == NER_ORG && word_is(text, tok, *a, "Order") &&
+        in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2) &&
+        awarded_before(st, text, tok, *a))
+        *type = NER_MISC;
     /* So are a word no list knows and "Emperor" after it, as China's
      * emperors are named by their era ("the Kangxi Emperor"; not "the
      * Roman Emperor"). */
