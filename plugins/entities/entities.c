@@ -825,7 +825,7 @@ static const struct {
      "conglomerate retailer airline insurer lender bank bank's "
      "startup start-up broadcaster newspaper newspapers daily weekly "
      "magazine tabloid journal periodical band club clubs franchise label "
-     "brewer manufacturer subsidiary charity ngo"},
+     "brewer manufacturer subsidiary charity ngo consultancy"},
     {WR_ORGN, "maker makers group studio studios publisher distributor team "
               "agency party network channel fund outfit"},
     {WR_PERN,
@@ -1519,6 +1519,18 @@ static bool span_rules(const state *st, const char *text,
             in[*b].cap == NER_CAP_LOWER)
             *type = NER_ORG;
     }
+    /* ... also set off by commas, when no given name opens it: "his own
+     * firm, Lehnert Kabelwerke, in 1921" (not "the firm, John Hale
+     * said"). */
+    if (*a > 1 && *type != NER_ORG && *b < st->ntok_cur &&
+        in[*a - 2].cap == NER_CAP_LOWER && (word_rule(st, *a - 2) & WR_ORGS) &&
+        tok[*a - 1].end - tok[*a - 1].start == 1 &&
+        text[tok[*a - 1].start] == ',' && tok[*b].end - tok[*b].start == 1 &&
+        (text[tok[*b].start] == ',' || text[tok[*b].start] == '.') &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN) | (1u << NER_G_PERSON) |
+           (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE))))
+        *type = NER_ORG;
     /* What the words just before the name say it is: "the telecoms
      * company Iliad", "the film studio MGM", "a stake in Subaru" (an
      * organisation); "the poet Byron", "his heir Octavian" (a person, when
