@@ -1710,10 +1710,11 @@ static bool one_of(const uint8_t *w, size_t n, const char *const *list)
 }
 
 /* Nouns that head a compound after the thing they count ("infection
- * *rates*", "vaccination *levels*"), and the auxiliaries of a verb: words
- * that may stand between a thing and its verb of rise or fall. */
+ * *rates*", "vaccination *levels*", "bread *prices*"), and the auxiliaries of a
+ * verb: words that may stand between a thing and its verb of rise or fall. */
 static const char *const COMPOUND_HEADS[] = {
-    "rate", "rates", "level", "levels", "figures", "number", "numbers", NULL};
+    "rate",   "rates",   "level", "levels", "figures",
+    "number", "numbers", "price", "prices", NULL};
 static const char *const AUXILIARIES[] = {
     "has",  "have", "had",   "been",  "be",  "is",    "are",  "was",
     "were", "will", "would", "could", "may", "might", "also", NULL};
