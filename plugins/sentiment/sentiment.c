@@ -1848,13 +1848,17 @@ static bool participle(const uint8_t *w, size_t n)
 }
 
 /* Is the key w of n bytes, a verb of rise or fall, plainly a verb: in -ed,
- * -ing or -s, or an irregular past ("fell", "rose")? Not "lower", "higher",
- * "over", which are adjectives and prepositions as often. */
+ * -ing or -s, an irregular past ("fell", "rose"), or a present a headline
+ * gives a plural subject ("drop", "rise")? Not "lower", "higher", "over",
+ * which are adjectives and prepositions as often. */
 static bool finite_verb(const uint8_t *w, size_t n)
 {
-    static const char *const irregular[] = {"fell",   "rose", "grew",   "sank",
-                                            "shrank", "slid", "fallen", "risen",
-                                            "grown",  "sunk", "shrunk", NULL};
+    static const char *const irregular[] = {
+        "fell", "rose", "grew", "sank", "shrank", "slid", "fallen", "risen",
+        "grown", "sunk", "shrunk",
+        /* "deaths in New York City drop" */
+        "drop", "fall", "rise", "climb", "dip", "slip", "soar", "plunge",
+        "jump", "surge", "decline", "tumble", "slump", "halve", NULL};
     return participle(w, n) || (n > 3 && w[n - 1] == 's') ||
            one_of(w, n, irregular);
 }
