@@ -789,7 +789,9 @@ static const struct {
      "mansa hetman shaykh abuna ras mirza maharaja maharajah nawab negus "
      "archduke archduchess patriarch abbot abbess monsignor deacon friar "
      "sheriff detective prosecutor marshal brigadier commodore corporal "
-     "baron kabaka fr fr. alderman councillor councilman councilwoman"},
+     "baron kabaka fr fr. alderman councillor councilman councilwoman "
+     "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
+     "engr. justices"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1107,6 +1109,16 @@ static bool placed(const state *st, const char *text, const prism_token *tok,
            text[tok[b].start] == ',' && (st->info[b + 1].gaz & places);
 }
 
+/* Is the token a dash: "-", "--", an en dash or an em dash? */
+static bool dash_tok(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && *w == '-') || (n == 2 && !memcmp(w, "--", 2)) ||
+           (n == 3 && (!memcmp(w, "\xe2\x80\x93", 3) || /* – */
+                       !memcmp(w, "\xe2\x80\x94", 3))); /* — */
+}
+
 /* Is the token a double quotation mark (straight or curly)? */
 static bool quote_tok(const char *text, const prism_token *t)
 {
@@ -1338,6 +1350,11 @@ static bool span_rules(const state *st, const char *text,
           (word_rule(st, *a) & WR_NOTNAME)) || /* "CEO Tim Cook" */
          ((word_rule(st, *a) & WR_TIME) && *type != NER_MISC &&
           !(*type == NER_PER && has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST)))))
+        (*a)++;
+    /* "The" after a dash opens the sentence a dateline precedes ("Accra
+     * — The Bank of Ghana"); it is no part of the name. */
+    if (*b - *a > 1 && *a > 0 && word_is(text, tok, *a, "The") &&
+        dash_tok(text, &tok[*a - 1]) && !phrase_gaz(st, *a, *b))
         (*a)++;
     /* Function words at either end ("Memphis This", "For Books"),
      * sentence punctuation at the end ("Jeff !"), and a hyphenated
@@ -1754,6 +1771,11 @@ static bool span_rules(const state *st, const char *text,
          * wherever a sentence split missed its start ("Hi, Yes dear, You
          * can find", "to that area They") */
         if ((rule & WR_NOTNAME) || ((rule & WR_EDGE) && !t->gaz))
+            return false;
+        /* nor a title cut short, alone ("the Minister of Works, Engr.
+         * Ibrahim Sarki") */
+        if ((rule & WR_LEAD) && *b < st->ntok_cur &&
+            tok[*b].end - tok[*b].start == 1 && text[tok[*b].start] == '.')
             return false;
         /* nor is a month before a day's number ("ended Jan 31") */
         if ((rule & WR_TIME) && *b < st->ntok_cur && in[*b].digit &&
