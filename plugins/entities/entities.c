@@ -1834,7 +1834,8 @@ static bool span_rules(const state *st, const char *text,
         if (*type != NER_PER && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
-            !noun_says_place(st, text, tok, *a, *b)) /* "the town of Hope" */
+            !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
+            !natural_noun(st, *b)) /* "the Sutlej and Ravi rivers" */
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
