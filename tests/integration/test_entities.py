@@ -1034,3 +1034,48 @@ def test_firms_clubs_provinces_and_rulers_by_their_words():
                      "blessed it."))
     for name in ("Kangxi Emperor", "George V", "Pius X"):
         assert got.get(name) == {"PERSON"}, (name, got)
+
+
+def test_datelines_institutions_of_places_orders_and_titles():
+    # "The" after a dateline's dash opens the sentence, not the name
+    for text, name in (("Accra — The Bank of Ghana has directed banks to "
+                        "publish rates.", "Bank of Ghana"),
+                       ("WASHINGTON, Feb 26 - The Panama Canal Commission "
+                        "said tolls would rise.", "Panama Canal Commission")):
+        got = labels(run(text))
+        assert got.get(name) == {"ORG"}, (text, got)
+        assert not any(m.startswith("The ") for m in got), got
+    # a known name keeps its "The"
+    got = labels(run("He read it in The Star — The Guardian also had it."))
+    assert "The Guardian" in got, got
+    # an institution, "of" and the place it serves are one name, as in
+    # CoNLL-2003 and the annotated web text; not a firm and its town
+    got = labels(run("Lucía Mendoza was elected to the Congress of the "
+                     "Republic of Peru in 2001. In 1985 Petrova was elected "
+                     "a member of the Academy of Sciences of the USSR."))
+    for name in ("Congress of the Republic of Peru",
+                 "Academy of Sciences of the USSR"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    got = labels(run("Acme Corp of Chicago said profits rose."))
+    assert got.get("Acme Corp") == {"ORG"}, got
+    assert got.get("Chicago") == {"GPE"}, got
+    # an order one is awarded is a decoration; one joined is a body
+    got = labels(run("She was awarded the Order of the Red Banner of Labour "
+                     "in 1971. He joined the Order of Saint Benedict."))
+    assert got.get("Order of the Red Banner of Labour") == {"MISC"}, got
+    assert got.get("Order of Saint Benedict") == {"ORG"}, got
+    # titles of Nigeria, Malaysia and India stay outside names, and one
+    # cut short by its full stop is no name
+    got = labels(run("Alhaji Musa Garba Dankwambo spoke first. Datuk Seri "
+                     "Fadzil Abdul Rahman said so. The Minister of Works, "
+                     "Engr. Ibrahim Danjuma Sarki, agreed."))
+    for name in ("Musa Garba Dankwambo", "Fadzil Abdul Rahman",
+                 "Ibrahim Danjuma Sarki"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert "Engr" not in got, got
+    # a firm's noun and a comma before a name make it the firm's; a given
+    # name before a natural place's plural noun is the place's
+    got = labels(run("He later founded his own firm, Lehnert Kabelwerke, in "
+                     "1921. Rain swelled the Sutlej and Ravi rivers."))
+    assert got.get("Lehnert Kabelwerke") == {"ORG"}, got
+    assert got.get("Ravi") in ({"LOC"}, {"GPE"}), got

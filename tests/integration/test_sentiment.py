@@ -1214,3 +1214,29 @@ def test_disasters_spared_and_ways_out_that_a_death_undoes():
                   "The storm killed 12 people.",
                   "Two died and one was found alive after the quake "
                   "destroyed the building."])
+
+
+def test_prices_records_headlines_and_plights_told_after_the_way_out():
+    # what households buy is a burden whose price is the news; a thing
+    # "the lowest in" or "its highest level since" years has fallen or
+    # risen; a headline's present after a plural subject is a verb; a way
+    # out reaches into the "after" clause that tells the plight; an end
+    # reaches back across a relative clause; relief in posts
+    assert_signs(["Bread prices fell for the first time in three years.",
+                  "Air pollution in Delhi was the lowest in at least eight "
+                  "years.",
+                  "Traffic deaths in New York City drop to record low",
+                  "Rescuers pulled all 14 miners out alive on Saturday "
+                  "after they had been trapped underground for two days.",
+                  "The drought that gripped the region ended.",
+                  "Residents were allowed back into their homes after the "
+                  "gas leak was sealed.",
+                  "deadline moved to next week. huge sigh of relief",
+                  "got a B on the midterm. not amazing but I'll take it, was "
+                  "expecting worse"],
+                 ["Food prices rose sharply this month.",
+                  "Inflation was the highest in 40 years.",
+                  "The local newspaper, founded in 1887, printed its final "
+                  "edition on Saturday.",
+                  "The gas leak killed two workers before it was sealed.",
+                  "this cold weather is seriously getting me down"])
