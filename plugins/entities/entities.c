@@ -1333,6 +1333,72 @@ static bool awarded_before(const state *st, const char *text,
     return false;
 }
 
+/* Is token i a noun of firms ("company", "start-up", "maker")? */
+static bool firm_noun(const char *text, const prism_token *tok, size_t i)
+{
+    static const char *const firms[] = {
+        "company",  "firm",         "start-up",     "startup",  "maker",
+        "studio",   "developer",    "carrier",      "lender",   "retailer",
+        "insurer",  "chipmaker",    "manufacturer", "producer", "supplier",
+        "operator", "conglomerate", "brewer"};
+    return WORD_IN(text, tok, i, firms);
+}
+
+/* Does an apposition that names a firm follow the name ending at token b:
+ * ", a" or ", the", up to five words that say where or what (capitalised
+ * places, adjectives, commas: "a Cambridge, Massachusetts, company"), and a
+ * firm's noun that ends the apposition or goes on to say what the firm
+ * does ("that", "of", "behind", "building"...): not "a company
+ * spokesman", "the company's founder", nor the subject of what follows
+ * ("in Pasadena, Calif., the company said")? */
+static bool firm_apposition(const state *st, const char *text,
+                            const prism_token *tok, size_t b)
+{
+    static const char *const arts[] = {"a", "an", "the"};
+    static const char *const next[] = {"that",
+                                       "which",
+                                       "based",
+                                       "in",
+                                       "of",
+                                       "with",
+                                       "behind",
+                                       "building",
+                                       "making",
+                                       "founded",
+                                       "owned",
+                                       "led",
+                                       "backed",
+                                       "whose",
+                                       "known",
+                                       "listed",
+                                       "specialising",
+                                       "specializing",
+                                       "headquartered",
+                                       "valued",
+                                       "developing",
+                                       "selling",
+                                       "and"};
+    size_t n = st->ntok_cur;
+    if (b + 3 >= n || text[tok[b].start] != ',' ||
+        tok[b].end - tok[b].start != 1 || !WORD_IN(text, tok, b + 1, arts))
+        return false;
+    for (size_t k = b + 2; k < n && k < b + 8; k++) {
+        if (st->info[k].cap == NER_CAP_LOWER && firm_noun(text, tok, k))
+            return k + 1 >= n || !st->info[k + 1].alpha ||
+                   WORD_IN(text, tok, k + 1, next);
+        bool comma =
+            tok[k].end - tok[k].start == 1 && text[tok[k].start] == ',';
+        if (!comma && !st->info[k].alpha)
+            return false;
+        if (st->info[k].cap == NER_CAP_LOWER &&
+            st->info[k].lex != NER_LEX_NONE && st->info[k].lex / 3 == 2 &&
+            !memchr(text + tok[k].start, '-', tok[k].end - tok[k].start))
+            return false; /* a common word ends the search: "a source close
+                             to the company" */
+    }
+    return false;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -1536,6 +1602,24 @@ static bool span_rules(const state *st, const char *text,
             in[*b].cap == NER_CAP_LOWER)
             *type = NER_ORG;
     }
+    /* A town a list knows between "a" and a firm's noun is where the firm
+     * is: "a Toulouse company" (not the firm itself). */
+    if (*type == NER_ORG && *a > 0 && *b < st->ntok_cur &&
+        (word_is(text, tok, *a - 1, "a") || word_is(text, tok, *a - 1, "an")) &&
+        in[*b].cap == NER_CAP_LOWER && firm_noun(text, tok, *b) &&
+        (gaz_mask(phrase_gaz(st, *a, *b)) &
+         ((1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_COUNTRY))))
+        *type = NER_LOC;
+    /* A firm's noun in an apposition after the name says whose it is:
+     * "Quillmark, a San Francisco start-up", "Ferrowind, a Danish maker
+     * of...", "Hollowbrook Games, the Montreal studio behind..." (not a
+     * known person's, nor "a company spokesman"). */
+    if (*type != NER_ORG && firm_apposition(st, text, tok, *b) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+           (1u << NER_G_STATE))) &&
+        !has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST))
+        *type = NER_ORG;
     /* ... also set off by commas, when no given name opens it: "his own
      * firm, Lehnert Kabelwerke, in 1921" (not "the firm, John Hale
      * said"). */
@@ -1755,7 +1839,8 @@ static bool span_rules(const state *st, const char *text,
      * a run of capitalised common words is nearly always a name, in other
      * prose it is as often emphasis or a heading. */
     if (*b - *a >= 2 && *type == NER_ORG &&
-        !(word_rule(st, *b - 1) & WR_ORGH)) { /* "Zodiac Aerospace" */
+        !(word_rule(st, *b - 1) & WR_ORGH) &&  /* "Zodiac Aerospace" */
+        !firm_apposition(st, text, tok, *b)) { /* "Helix Orbital, a firm" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);
@@ -1839,10 +1924,12 @@ static bool span_rules(const state *st, const char *text,
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
-         * where Reuters text would have named a town. */
+         * where Reuters text would have named a town; not after "the"
+         * ("The House and Senate committees"). */
         else if (*type == NER_LOC && !(gaz_mask(g) & NOT_PER) &&
                  (t->wsets & (1u << NER_W_UP1)) && t->cap == NER_CAP_TITLE &&
-                 !placed(st, text, tok, *a, *b))
+                 !placed(st, text, tok, *a, *b) &&
+                 !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
     /* "Los Angeles-based", "Hong Kong-listed": a name made a qualifier is
