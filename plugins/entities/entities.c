@@ -1602,6 +1602,13 @@ static bool span_rules(const state *st, const char *text,
             in[*b].cap == NER_CAP_LOWER)
             *type = NER_ORG;
     }
+    /* A town a list knows, before a comma and its state or country, is the
+     * town, whatever person it is named after ("outside Columbus, Ohio"). */
+    if (*type == NER_PER && *b - *a == 1 &&
+        has(phrase_gaz(st, *a, *b), NER_G_CITY) &&
+        placed(st, text, tok, *a, *b) && *b + 1 < st->ntok_cur &&
+        text[tok[*b].start] == ',')
+        *type = NER_LOC;
     /* A town a list knows between "a" and a firm's noun is where the firm
      * is: "a Toulouse company" (not the firm itself). */
     if (*type == NER_ORG && *a > 0 && *b < st->ntok_cur &&
