@@ -2814,7 +2814,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                                !declared_before(&sc, i);
         }
         apply_entry(&sc, &e, caps || emphasis, n_words, post,
-                    n_tok == 1 && one_of(key, len, HARMS));
+                    n_tok == 1 && e.valence <= -2 && one_of(key, len, HARMS));
         sc.coordinated = false;
         sc.word += n_words - 1;
         i += n_tok - 1;
