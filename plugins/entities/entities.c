@@ -580,6 +580,19 @@ enum word_rule {
 static uint32_t word_rule(const state *st, size_t i);
 static bool is_title(const state *st, size_t a, size_t b);
 
+/* "of" at token j, maybe "the", and a name of the type: the end of that
+ * name, which the name before "of" goes on to; else j. */
+static size_t through_of(const state *st, size_t ntok, size_t j, int type)
+{
+    size_t k = j + 1;
+    if (k + 1 < ntok && st->info[k].h_lower == ner_hash_bytes("the", 3, 2))
+        k++;
+    if (st->tags[k] == ner_tag(type, NER_B) ||
+        st->tags[k] == ner_tag(type, NER_U))
+        return span_end(st, ntok, k);
+    return j;
+}
+
 /* The end of the name that starts at token i: its tagged span, and on
  * through "for" or "of" into the next name when the span ends in an
  * event or award word ("Academy Award" for "Best Picture" is one name;
@@ -628,14 +641,8 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
     if (ner_tag_type(st->tags[i]) == NER_ORG && j + 1 < ntok &&
         st->info[j].h_lower == of &&
         (gaz_mask(phrase_gaz(st, j - 1, j)) &
-         ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD)))) {
-        size_t k = j + 1;
-        if (k + 1 < ntok && st->info[k].h_lower == ner_hash_bytes("the", 3, 2))
-            k++;
-        if (st->tags[k] == ner_tag(NER_ORG, NER_B) ||
-            st->tags[k] == ner_tag(NER_ORG, NER_U))
-            j = span_end(st, ntok, k);
-    }
+         ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
+        j = through_of(st, ntok, j, NER_ORG);
     /* "Congress" of "the Republic of Peru", "Academy of Sciences" of the
      * "USSR": an institution's body (its first or last word says so), "of"
      * ("the") and the place it serves are one name (not a firm's, "Acme
@@ -648,14 +655,8 @@ static size_t name_end(const state *st, size_t ntok, size_t i)
     if (ner_tag_type(st->tags[i]) == NER_ORG && j + 1 < ntok &&
         st->info[j].h_lower == of && st->info[j - 1].cap == NER_CAP_TITLE &&
         (hashed_in(st, j - 1, bodies, sizeof bodies / sizeof *bodies) ||
-         hashed_in(st, i, bodies, sizeof bodies / sizeof *bodies))) {
-        size_t k = j + 1;
-        if (k + 1 < ntok && st->info[k].h_lower == ner_hash_bytes("the", 3, 2))
-            k++;
-        if (st->tags[k] == ner_tag(NER_LOC, NER_B) ||
-            st->tags[k] == ner_tag(NER_LOC, NER_U))
-            j = span_end(st, ntok, k);
-    }
+         hashed_in(st, i, bodies, sizeof bodies / sizeof *bodies)))
+        j = through_of(st, ntok, j, NER_LOC);
     return j;
 }
 
