@@ -830,7 +830,8 @@ static const struct {
      "magazine tabloid journal periodical band club clubs franchise label "
      "brewer manufacturer subsidiary charity ngo consultancy"},
     {WR_ORGN, "maker makers group studio studios publisher distributor team "
-              "agency party network channel fund outfit"},
+              "agency party network channel fund outfit developer supplier "
+              "operator"},
     {WR_PERN,
      "poet writer author novelist playwright dramatist essayist painter "
      "artist sculptor muralist composer musician singer songwriter rapper "
@@ -1334,17 +1335,6 @@ static bool awarded_before(const state *st, const char *text,
     return false;
 }
 
-/* Is token i a noun of firms ("company", "start-up", "maker")? */
-static bool firm_noun(const char *text, const prism_token *tok, size_t i)
-{
-    static const char *const firms[] = {
-        "company",  "firm",         "start-up",     "startup",  "maker",
-        "studio",   "developer",    "carrier",      "lender",   "retailer",
-        "insurer",  "chipmaker",    "manufacturer", "producer", "supplier",
-        "operator", "conglomerate", "brewer"};
-    return WORD_IN(text, tok, i, firms);
-}
-
 /* Does an apposition that names a firm follow the name ending at token b:
  * ", a" or ", the", up to five words that say where or what (capitalised
  * places, adjectives, commas: "a Cambridge, Massachusetts, company"), and a
@@ -1356,41 +1346,28 @@ static bool firm_apposition(const state *st, const char *text,
                             const prism_token *tok, size_t b)
 {
     static const char *const arts[] = {"a", "an", "the"};
-    static const char *const next[] = {"that",
-                                       "which",
-                                       "based",
-                                       "in",
-                                       "of",
-                                       "with",
-                                       "behind",
-                                       "building",
-                                       "making",
-                                       "founded",
-                                       "owned",
-                                       "led",
-                                       "backed",
-                                       "whose",
-                                       "known",
-                                       "listed",
-                                       "specialising",
-                                       "specializing",
-                                       "headquartered",
-                                       "valued",
-                                       "developing",
-                                       "selling",
-                                       "and"};
+    static const char *const next[] = {
+        "that",   "which",        "based",        "in",     "of",
+        "with",   "behind",       "building",     "making", "founded",
+        "owned",  "led",          "backed",       "whose",  "known",
+        "listed", "specialising", "specializing", "and"};
+    static const char *const stops[] = {"of",   "who",   "whose", "which",
+                                        "that", "where", "when"};
     size_t n = st->ntok_cur;
     if (b + 3 >= n || text[tok[b].start] != ',' ||
         tok[b].end - tok[b].start != 1 || !WORD_IN(text, tok, b + 1, arts))
         return false;
     for (size_t k = b + 2; k < n && k < b + 8; k++) {
-        if (st->info[k].cap == NER_CAP_LOWER && firm_noun(text, tok, k))
+        if (st->info[k].cap == NER_CAP_LOWER &&
+            (word_rule(st, k) & (WR_ORGN | WR_ORGS)))
             return k + 1 >= n || !st->info[k + 1].alpha ||
                    WORD_IN(text, tok, k + 1, next);
         bool comma =
             tok[k].end - tok[k].start == 1 && text[tok[k].start] == ',';
-        if (!comma && !st->info[k].alpha)
-            return false;
+        if ((!comma && !st->info[k].alpha) || WORD_IN(text, tok, k, stops) ||
+            (st->info[k].cap == NER_CAP_LOWER && (word_rule(st, k) & WR_PERN)))
+            return false; /* "a language of the Dardic group", "the dentist
+                             who coached the national team" */
         if (st->info[k].cap == NER_CAP_LOWER &&
             st->info[k].lex != NER_LEX_NONE && st->info[k].lex / 3 == 2 &&
             !memchr(text + tok[k].start, '-', tok[k].end - tok[k].start))
@@ -1614,7 +1591,8 @@ static bool span_rules(const state *st, const char *text,
      * is: "a Toulouse company" (not the firm itself). */
     if (*type == NER_ORG && *a > 0 && *b < st->ntok_cur &&
         (word_is(text, tok, *a - 1, "a") || word_is(text, tok, *a - 1, "an")) &&
-        in[*b].cap == NER_CAP_LOWER && firm_noun(text, tok, *b) &&
+        in[*b].cap == NER_CAP_LOWER &&
+        (word_rule(st, *b) & (WR_ORGN | WR_ORGS)) &&
         (gaz_mask(phrase_gaz(st, *a, *b)) &
          ((1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_COUNTRY))))
         *type = NER_LOC;
