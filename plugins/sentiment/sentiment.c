@@ -1710,8 +1710,9 @@ static bool one_of(const uint8_t *w, size_t n, const char *const *list)
 }
 
 /* Nouns that head a compound after the thing they count ("infection
- * *rates*", "vaccination *levels*", "bread *prices*"), and the auxiliaries of a
- * verb: words that may stand between a thing and its verb of rise or fall. */
+ * *rates*", "vaccination *levels*", "bread *prices*"), and the auxiliaries
+ * of a verb: words that may stand between a thing and its verb of rise or
+ * fall. */
 static const char *const COMPOUND_HEADS[] = {
     "rate",   "rates",   "level", "levels", "figures",
     "number", "numbers", "price", "prices", NULL};
@@ -2667,15 +2668,14 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
         if (sc.rescued && len == 3 &&
             (!memcmp(key, "and", 3) || !memcmp(key, "but", 3)))
             sc.rescued = false; /* what follows is news of its own */
-        else if (sc.rescued && ((len == 5 && !memcmp(key, "after", 5)) ||
-                                (len == 5 && !memcmp(key, "since", 5))))
+        else if (sc.rescued && len == 5 &&
+                 (!memcmp(key, "after", 5) || !memcmp(key, "since", 5)))
             sc.rescue_word = sc.word; /* the plight it ends is told after
                                          it: "pulled out alive after they
                                          had been trapped for two days" */
         if (sc.last_on && sc.word == sc.last_word + 1) {
             sc.link_after_last = links_a_phrase(key, len);
-            sc.rel_after_last = (len == 4 && !memcmp(key, "that", 4)) ||
-                                (len == 5 && !memcmp(key, "which", 5));
+            sc.rel_after_last = sc.link_after_last && !place_prep(key, len);
         }
         found = slot && slot_meaningful(slot);
         if (found)
