@@ -1599,8 +1599,10 @@ static bool span_rules(const state *st, const char *text,
     /* A firm's noun in an apposition after the name says whose it is:
      * "Quillmark, a San Francisco start-up", "Ferrowind, a Danish maker
      * of...", "Hollowbrook Games, the Montreal studio behind..." (not a
-     * known person's, nor "a company spokesman"). */
-    if (*type != NER_ORG && firm_apposition(st, text, tok, *b) &&
+     * known person's, nor "a company spokesman"); it also keeps a firm of
+     * plain words (below). */
+    const bool firm_app = firm_apposition(st, text, tok, *b);
+    if (*type != NER_ORG && firm_app &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_PERSON) | (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
            (1u << NER_G_STATE))) &&
@@ -1825,8 +1827,8 @@ static bool span_rules(const state *st, const char *text,
      * a run of capitalised common words is nearly always a name, in other
      * prose it is as often emphasis or a heading. */
     if (*b - *a >= 2 && *type == NER_ORG &&
-        !(word_rule(st, *b - 1) & WR_ORGH) &&  /* "Zodiac Aerospace" */
-        !firm_apposition(st, text, tok, *b)) { /* "Helix Orbital, a firm" */
+        !(word_rule(st, *b - 1) & WR_ORGH) && /* "Zodiac Aerospace" */
+        !firm_app) {                          /* "Helix Orbital, a firm" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);
