@@ -828,10 +828,12 @@ static const struct {
      "conglomerate retailer airline insurer lender bank bank's "
      "startup start-up broadcaster newspaper newspapers daily weekly "
      "magazine tabloid journal periodical band club clubs franchise label "
-     "brewer manufacturer subsidiary charity ngo consultancy"},
+     "brewer manufacturer subsidiary charity ngo consultancy meatpacker "
+     "meatpackers drugmaker drugmakers steelmaker shipbuilder refiner "
+     "biotech utility telco"},
     {WR_ORGN, "maker makers group studio studios publisher distributor team "
               "agency party network channel fund outfit developer supplier "
-              "operator"},
+              "operator miner chain"},
     {WR_PERN,
      "poet writer author novelist playwright dramatist essayist painter "
      "artist sculptor muralist composer musician singer songwriter rapper "
@@ -949,6 +951,168 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
 /* Is token i one of the words of list? */
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
+
+/* Is token i, capitalised, the first word of an institution's official
+ * name in another language ("Ministero", "Sindicato", "Institut",
+ * "Stowarzyszenie")? */
+static bool foreign_head(const state *st, size_t i)
+{
+    static const char *const heads[] = {"ministere",      "ministerio",
+                                        "ministero",      "ministerium",
+                                        "ministerstwo",   "ministerie",
+                                        "secretaria",     "secretariat",
+                                        "sindicato",      "syndicat",
+                                        "sindacato",      "instituto",
+                                        "institut",       "instytut",
+                                        "istituto",       "organisation",
+                                        "organizacion",   "organizacao",
+                                        "organizzazione", "bundesanstalt",
+                                        "bundesamt",      "bundesministerium",
+                                        "landesamt",      "ente",
+                                        "azienda",        "agenzia",
+                                        "agencia",        "agence",
+                                        "autoridad",      "autoridade",
+                                        "autorite",       "autorita",
+                                        "mouvement",      "movimiento",
+                                        "movimento",      "partido",
+                                        "parti",          "partito",
+                                        "frente",         "unione",
+                                        "uniao",          "confederacion",
+                                        "confederacao",   "confederazione",
+                                        "federacion",     "federacao",
+                                        "federazione",    "asociacion",
+                                        "associacao",     "associazione",
+                                        "stowarzyszenie", "zwiazek",
+                                        "fundacion",      "fundacao",
+                                        "fondation",      "fondazione",
+                                        "stiftung",       "fundacja",
+                                        "consejo",        "conselho",
+                                        "conseil",        "consiglio",
+                                        "comision",       "comissao",
+                                        "commissione",    "comite",
+                                        "comitato",       "camara",
+                                        "chambre",        "tribunal",
+                                        "tribunale",      "cour",
+                                        "junta",          "direccion",
+                                        "direcao",        "direzione",
+                                        "servicio",       "servico",
+                                        "servizio",       "empresa",
+                                        "entreprise",     "compania",
+                                        "companhia",      "compagnie",
+                                        "compagnia",      "sociedad",
+                                        "sociedade",      "societe",
+                                        "societa",        "grupo",
+                                        "groupe",         "gruppo",
+                                        "banco",          "banque",
+                                        "caja",           "caixa",
+                                        "caisse",         "cassa",
+                                        "escuela",        "escola",
+                                        "ecole",          "scuola",
+                                        "colegio",        "liceo",
+                                        "lycee",          "universidad",
+                                        "universidade",   "universite",
+                                        "universita",     "uniwersytet",
+                                        "universiteit",   "hopital",
+                                        "ospedale",       "centro",
+                                        "museo",          "museu",
+                                        "musee",          "biblioteca",
+                                        "bibliotheque",   "academia",
+                                        "academie",       "accademia",
+                                        "akademie",       "akademia",
+                                        "polskie",        "urzad",
+                                        "observatorio",   "observatoire",
+                                        "osservatorio",   "laboratorio",
+                                        "laboratoire",    "assemblee",
+                                        "asamblea",       "assembleia",
+                                        "congreso",       "congresso",
+                                        "senado",         "parlamento",
+                                        "parlement",      "ayuntamiento",
+                                        "prefeitura",     "mairie",
+                                        "comune",         "municipalidad",
+                                        "gobierno",       "governo",
+                                        "gouvernement",   "policia",
+                                        "polizia",        "ejercito",
+                                        "exercito",       "esercito"};
+    return (st->info[i].cap == NER_CAP_TITLE ||
+            st->info[i].cap == NER_CAP_UPPER) &&
+           hashed_in(st, i, heads, sizeof heads / sizeof *heads);
+}
+
+/* Is token k a lower-case particle that joins the words of such a name
+ * ("de", "dos", "delle", "pour la", "für", "z", "tsa", "e", "et")? */
+static bool foreign_particle(const state *st, size_t k)
+{
+    static const char *const particles[] = {
+        "de",  "del",  "della", "delle", "dello", "dei",  "degli", "di",
+        "da",  "das",  "do",    "dos",   "du",    "des",  "la",    "le",
+        "les", "los",  "las",   "el",    "e",     "et",   "y",     "i",
+        "und", "fur",  "der",   "die",   "den",   "voor", "en",    "pour",
+        "per", "para", "por",   "sur",   "sobre", "z",    "ze",    "w",
+        "na",  "nas",  "nos",   "dla",   "tsa",   "ve"};
+    return st->info[k].cap == NER_CAP_LOWER &&
+           hashed_in(st, k, particles, sizeof particles / sizeof *particles);
+}
+
+/* Is token k one of the name's own words: capitalised, or elided after a
+ * particle ("l’Aviazione", "d’Alger")? */
+static bool foreign_word(const state *st, const char *text,
+                         const prism_token *tok, size_t k)
+{
+    const char *w = text + tok[k].start;
+    size_t n = tok[k].end - tok[k].start;
+    if (st->info[k].cap == NER_CAP_TITLE || st->info[k].cap == NER_CAP_UPPER)
+        return true;
+    return (w[0] == 'l' || w[0] == 'd') &&
+           ((n > 2 && w[1] == '\'' && w[2] >= 'A' && w[2] <= 'Z') ||
+            (n > 4 && !memcmp(w + 1, "\xE2\x80\x99", 3) &&
+             ((unsigned char)w[4] >= 0xC3 || (w[4] >= 'A' && w[4] <= 'Z'))));
+}
+
+/* The end of the name [i, j) when it is an institution's official name in
+ * another language: on through its particles to the next capitalised word,
+ * again and again ("Ministero" "delle" "Infrastrutture" "e dei"
+ * "Trasporti"; "Institut" "pour la" "Recherche Scientifique" "en"
+ * "Afrique Centrale"), and through a comma into the next part of a list
+ * ("de l’Agriculture, de l’Élevage et de la Pêche", "de Educação,
+ * Ciência e Tecnologia do Piauí"). At most 40 tokens. */
+static size_t foreign_end(const state *st, const char *text,
+                          const prism_token *tok, size_t ntok, size_t i,
+                          size_t j)
+{
+    if (!foreign_head(st, i))
+        return j;
+    while (j < ntok && j - i < 40) {
+        size_t k = j, m = 0;
+        if (word_is(text, tok, k, ",") && k + 1 < ntok) {
+            size_t p = k + 1;
+            if (foreign_particle(st, p))
+                k = p; /* ", de l’Élevage" */
+            else {
+                while (p < ntok && p - i < 40 && foreign_word(st, text, tok, p))
+                    p++;
+                static const char *const and[] = {"e", "et", "y", "i", "und"};
+                if (p == k + 1 || p + 1 >= ntok ||
+                    st->info[p].cap != NER_CAP_LOWER ||
+                    !hashed_in(st, p, and, sizeof and / sizeof *and) ||
+                    !foreign_word(st, text, tok, p + 1))
+                    break; /* not a list of banks: "Banque Nationale de
+                              Paris, Caisse Nationale de Credit" */
+                j = p;     /* ", Ciência" "e" "Tecnologia" */
+                continue;
+            }
+        }
+        while (k < ntok && m < 3 && foreign_particle(st, k)) {
+            k++;
+            m++;
+        }
+        if (m == 0 || k >= ntok || !foreign_word(st, text, tok, k))
+            break;
+        while (k < ntok && k - i < 40 && foreign_word(st, text, tok, k))
+            k++;
+        j = k;
+    }
+    return j;
+}
 
 /* In a person's name [a, j): does a new one start at token b, a given
  * name after a full name whose last word is none, and itself a full name
@@ -1630,6 +1794,12 @@ static bool span_rules(const state *st, const char *text,
         uint32_t in_ = ner_hash_bytes("in", 2, 2);
         if ((cue & WR_ORGN) && (*type != NER_PER || (cue & WR_ORGS)))
             *type = NER_ORG;
+        /* a nationality's or the home side: a club ("Iranian side
+         * Shahrdari Gorgan"; not "on the other side Ali Daei") */
+        else if (in[*a - 1].h_lower == ner_hash_bytes("side", 4, 2) && *a > 1 &&
+                 (has(phrase_gaz(st, *a - 2, *a - 1), NER_G_NORP) ||
+                  in[*a - 2].h_lower == ner_hash_bytes("home", 4, 2)))
+            *type = NER_ORG;
         else if ((cue & WR_WORKN) ||
                  (in[*a - 1].h_lower == ner_hash_bytes("carrier", 7, 2) &&
                   *a > 1 &&
@@ -1997,6 +2167,57 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
         WORD_IN(text, tok, b + 1, owners))
         return 2;
     return 0;
+}
+
+/* Inside a span the tagger read as one name [a, j): the number of words
+ * of a title at token b between a place or body and a person's name, or
+ * 0: "Cherokee County" "Sheriff" "Dale Whitmire", "Reserve Bank"
+ * "Governor" "Gerhard de Kock", "N.J." "Rep." "Mathew Rinaldo". */
+static size_t title_break(const state *st, size_t a, size_t b, size_t j)
+{
+    /* what comes before is known as a place or a body, or ends in a word
+     * of theirs (not "Bunu Sheriff Musa", a name) */
+    const uint32_t known = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                           (1u << NER_G_STATE) | (1u << NER_G_LOC) |
+                           (1u << NER_G_ORG) | (1u << NER_G_ALIAS) |
+                           (1u << NER_G_REGION) | (1u << NER_G_ORGLIST);
+    const uint32_t heads =
+        (1u << NER_G_LOCWORD) | (1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD);
+    if (b == a || st->info[b].cap != NER_CAP_TITLE ||
+        !((gaz_mask(phrase_gaz(st, a, b)) & known) ||
+          (gaz_mask(phrase_gaz(st, b - 1, b)) & heads)))
+        return 0;
+    for (size_t n = 2; n >= 1; n--)
+        if (b + n < j &&
+            (is_title(st, b, b + n) ||
+             (n == 1 && (word_rule(st, b) & WR_LEAD))) &&
+            (gaz_mask(phrase_gaz(st, b + n, b + n + 1)) &
+             ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))))
+            return n;
+    return 0;
+}
+
+/* Is token i a US state's abbreviation in the news agencies' style
+ * ("Okla", "Calif", "Tenn") with its full stop right after it, which
+ * belongs to the name as CoNLL-2003 marks it ("Calif.")? */
+static bool state_abbreviation(const char *text, const prism_token *tok,
+                               size_t i, size_t ntok)
+{
+    static const char *const states[] = {
+        "Ala",  "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",
+        "Ga",   "Ill",  "Ind",  "Kan",   "Kans", "Ky",   "La",   "Md",
+        "Mass", "Mich", "Minn", "Miss",  "Mo",   "Mont", "Neb",  "Nebr",
+        "Nev",  "Okla", "Ore",  "Oreg",  "Pa",   "Penn", "Tenn", "Tex",
+        "Vt",   "Va",   "Wash", "Wis",   "Wisc", "Wyo"};
+    size_t n = tok[i].end - tok[i].start;
+    if (i + 1 >= ntok || tok[i + 1].start != tok[i].end ||
+        !word_is(text, tok, i + 1, "."))
+        return false;
+    for (size_t k = 0; k < sizeof states / sizeof *states; k++)
+        if (n == strlen(states[k]) &&
+            !memcmp(text + tok[i].start, states[k], n))
+            return true;
+    return false;
 }
 
 /* Tags tokens [a, b) as one name of the type. */
@@ -4206,10 +4427,19 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             i += lp - 1;
             continue;
         }
-        if (part != NER_B && part != NER_U)
+        /* an institution's name in another language, whose first word
+         * the tagger left out ("Sindicato" "dos Trabalhadores") */
+        size_t fj = 0;
+        if (part != NER_B && part != NER_U &&
+            (st->tags[i] != 0 ||
+             (fj = foreign_end(st, text, tok, ntok, i, i + 1)) == i + 1))
             continue;
-        int type = ner_tag_type(st->tags[i]);
-        size_t j = name_end(st, ntok, i);
+        int type = fj ? NER_ORG : ner_tag_type(st->tags[i]);
+        size_t j = fj ? fj : name_end(st, ntok, i);
+        if (!fj && (fj = foreign_end(st, text, tok, ntok, i, j)) > j) {
+            j = fj;
+            type = NER_ORG;
+        }
         /* "Wolfgang" "Amadeus Mozart": a given name the tagger left out
          * just before a person's name; one of the wider list after a
          * colon ("Attendees: Pam" "Ortiz Greg Hollis"). */
@@ -4236,10 +4466,12 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
          * gives "Korea"; "Mladost ( BJ )" stays whole. A person's name
          * that starts over is two ("Vince Vince", a signature and a
          * greeting). */
+        int part_type = type;
         for (size_t a = i; a < j;) {
-            size_t b = a;
+            size_t b = a, nb = 0, tb = 0;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
-                   !name_break(text, tok, b, j) &&
+                   !(nb = name_break(text, tok, b, j)) &&
+                   !(tb = title_break(st, a, b, j)) &&
                    !(type == NER_PER && b > a &&
                      ((st->info[b].h_lower == st->info[a].h_lower &&
                        st->info[a].len > 2 && /* not "C. C. Wei" */
@@ -4252,8 +4484,18 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                     goto oom;
                 uint32_t canon;
                 size_t ma = a, mb = b;
-                int mtype = type;
+                int mtype = part_type;
+                if (tb && mtype == NER_PER) /* the person's place or body */
+                    mtype =
+                        gaz_mask(phrase_gaz(st, a, b)) &
+                                ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                                 (1u << NER_G_CITY) | (1u << NER_G_ALIAS))
+                            ? NER_LOC
+                            : NER_ORG;
                 if (span_rules(st, text, tok, &ma, &mb, &mtype)) {
+                    if (mtype == NER_LOC && mb == ma + 1 &&
+                        state_abbreviation(text, tok, ma, ntok))
+                        mb++; /* "TULSA, Okla. (AP)": its full stop */
                     uint8_t label = refine(st, mtype, ma, mb, &canon);
                     st->men[nmen++] = (mention){.a = (uint32_t)ma,
                                                 .b = (uint32_t)mb,
@@ -4263,7 +4505,9 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             }
             a = b < j && bracket(text, &tok[b]) ? b + 1 : b;
             if (a == b && b < j)
-                a += name_break(text, tok, b, j);
+                a += nb + tb;
+            if (tb)
+                part_type = NER_PER;
         }
         i = j - 1;
     }

@@ -1079,3 +1079,47 @@ def test_datelines_institutions_of_places_orders_and_titles():
                      "1921. Rain swelled the Sutlej and Ravi rivers."))
     assert got.get("Lehnert Kabelwerke") == {"ORG"}, got
     assert got.get("Ravi") in ({"LOC"}, {"GPE"}), got
+
+
+def test_foreign_official_names_titles_between_names_and_state_abbreviations():
+    # an institution's official name in another language runs on through
+    # its lower-case particles, also when the tagger left out its first word
+    got = labels(run("Among its agencies is the Ente Nazionale per "
+                     "l’Aviazione Civile (ENAC). Formally the Ministero delle "
+                     "Infrastrutture e dei Trasporti, the ministry is in "
+                     "Rome. Sindicato dos Trabalhadores nas Indústrias de "
+                     "Calçados de Franca represents shoemakers."))
+    for name in ("Ente Nazionale per l’Aviazione Civile",
+                 "Ministero delle Infrastrutture e dei Trasporti",
+                 "Sindicato dos Trabalhadores nas Indústrias de Calçados "
+                 "de Franca"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    # ... and through a comma into the next part of its list, but a list
+    # of banks stays a list
+    got = labels(run("The Ministère de l’Agriculture, de l’Élevage et de la "
+                     "Pêche of Benin runs the programme. The issue will be "
+                     "co-led by Banque Nationale de Paris, Caisse Nationale "
+                     "de Credit Agricole and others."))
+    assert got.get("Ministère de l’Agriculture, de l’Élevage et de la "
+                   "Pêche") == {"ORG"}, got
+    assert "Banque Nationale de Paris" in got, got
+    assert "Caisse Nationale de Credit Agricole" in got, got
+    # a title between a body and a person parts the two
+    got = labels(run("The reserves rose in January, Reserve Bank Governor "
+                     "Gerhard de Kock said."))
+    assert got.get("Reserve Bank") == {"ORG"}, got
+    assert got.get("Gerhard de Kock") == {"PERSON"}, got
+    # a US state's abbreviation keeps its full stop, as CoNLL-2003 marks it
+    got = labels(run("TULSA, Okla. (AP) — At least three people were killed. "
+                     "The firm moved to Richmond, Va., last year."))
+    assert got.get("Okla.") == {"GPE"}, got
+    assert got.get("Va.") == {"GPE"}, got
+    # a firm's industry or a nationality's side before a name: an
+    # organisation, not a person
+    got = labels(run("Shares of Brazilian meatpacker Frigorífico Serrano "
+                     "jumped. The deal is with French biotech Valneva. They "
+                     "beat Iranian side Shahrdari Gorgan 88-80. On the other "
+                     "side Ali Daei waited."))
+    for name in ("Frigorífico Serrano", "Valneva", "Shahrdari Gorgan"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Ali Daei") == {"PERSON"}, got
