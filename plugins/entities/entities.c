@@ -383,6 +383,23 @@ static bool venue(const state *st, size_t a, size_t b)
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
 
+/* Is token i, capitalised, a word that opens the name of a bridge, a
+ * square, a street, a palace or a church in another language ("Ponte",
+ * "Place", "Calle", "Palazzo", "Igreja")? */
+static bool foreign_site(const state *st, size_t i)
+{
+    static const char *const sites[] = {
+        "ponte",   "pont",     "puente",     "place",    "plaza",
+        "praca",   "piazza",   "rua",        "calle",    "avenida",
+        "rue",     "estadio",  "stade",      "stadio",   "palacio",
+        "palazzo", "palais",   "castillo",   "castello", "mercado",
+        "parque",  "parco",    "teleferico", "ascensor", "fiera",
+        "feira",   "catedral", "cathedrale", "iglesia",  "igreja",
+        "eglise",  "chiesa",   "mezquita"};
+    return st->info[i].cap == NER_CAP_TITLE &&
+           hashed_in(st, i, sites, sizeof sites / sizeof *sites);
+}
+
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
 {
@@ -390,9 +407,19 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     const struct ner_gslot *g = phrase_gaz(st, a, b);
     const struct ner_gslot *last = phrase_gaz(st, b - 1, b);
     *canon = g ? g->canon : 0;
-    /* "Puerto Williams", "Ciudad Obregón": a town, not a person */
+    /* "Puerto Williams", "Ciudad Obregón": a town, not a person; "Ponte
+     * Luiz I", "Place Mohamed Ali", "Teleférico de Madrid": a bridge, a
+     * square, a cable car */
     if (type == NER_PER && b - a >= 2 && hashed_in(st, a, towns, 2))
         type = NER_LOC;
+    if ((type == NER_PER || type == NER_LOC ||
+         (type == NER_ORG &&
+          !(gaz_mask(last) & ((1u << NER_G_ORGHEAD) | (1u << NER_G_ORG) |
+                              (1u << NER_G_ORGWORD))))) &&
+        b - a >= 2 && foreign_site(st, a) &&
+        !(gaz_mask(g) & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
+                         (1u << NER_G_COUNTRY)))) /* "Puente Alto" */
+        return L_LOC;
     /* "Catholic Church", "Russian Orthodox Church", "United Methodist
      * Church": a religion and "Church" is the church, an organisation,
      * not a building ("St Mary's Church"). */
@@ -1138,8 +1165,12 @@ static bool next_person(const state *st, const char *text,
                  tok[j].end - tok[j].start == 1 && text[tok[j].start] == ',' &&
                  !(j + 1 < st->ntok_cur && text[tok[j + 1].start] >= 'a' &&
                    text[tok[j + 1].start] <= 'z'));
+    /* a Vietnamese middle name before the given name: "Nguyen Thi Hoa",
+     * "Tran Van Minh" */
+    static const char *const middles[] = {"thi", "van"};
     return rest && b >= a + 2 && in[b].cap == NER_CAP_TITLE &&
            !WORD_IN(text, tok, b - 1, particles) &&
+           !hashed_in(st, b - 1, middles, 2) &&
            in[b - 1].cap == NER_CAP_TITLE && in[b - 1].len >= 3 &&
            has(phrase_gaz(st, b, b + 1), NER_G_FIRST) &&
            !has(phrase_gaz(st, b - 1, b), NER_G_FIRST) &&
@@ -1547,6 +1578,19 @@ static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
     const ner_info *in = st->info;
+    /* "Chipmaker Nvidia fell": a firm's industry opening a sentence is no
+     * part of its name */
+    static const char *const industries[] = {
+        "chipmaker",   "carmaker",     "automaker",   "drugmaker",
+        "meatpacker",  "steelmaker",   "shipbuilder", "refiner",
+        "retailer",    "insurer",      "lender",      "miner",
+        "broadcaster", "conglomerate", "biotech",     "startup",
+        "telco"};
+    if (*b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a, industries)) {
+        (*a)++;
+        *type = NER_ORG;
+    }
     /* "Ontario-based Magna", "March Eurodollars": the qualifier or the
      * month before the name is not part of it (a month may start an
      * event's name, "October Revolution", and one that is a given name a
@@ -4436,6 +4480,12 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             continue;
         int type = fj ? NER_ORG : ner_tag_type(st->tags[i]);
         size_t j = fj ? fj : name_end(st, ntok, i);
+        /* "Place" "Mohamed Ali": a site's word the tagger left out */
+        if (!fj && i > 0 && st->tags[i - 1] == 0 && foreign_site(st, i - 1) &&
+            tok[i].start == tok[i - 1].end + 1) {
+            i--;
+            type = NER_LOC;
+        }
         if (!fj && (fj = foreign_end(st, text, tok, ntok, i, j)) > j) {
             j = fj;
             type = NER_ORG;

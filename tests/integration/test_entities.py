@@ -1123,3 +1123,26 @@ def test_foreign_official_names_titles_between_names_and_state_abbreviations():
     for name in ("Frigorífico Serrano", "Valneva", "Shahrdari Gorgan"):
         assert got.get(name) == {"ORG"}, (name, got)
     assert got.get("Ali Daei") == {"PERSON"}, got
+
+
+def test_vietnamese_names_industries_opening_sentences_and_foreign_sites():
+    # a Vietnamese middle name does not start a second person
+    got = labels(run("Factory worker Nguyen Thi Hoa, 31, said she had not "
+                     "seen her parents."))
+    assert got.get("Nguyen Thi Hoa") == {"PERSON"}, got
+    # a firm's industry opening a sentence is no part of its name, but a
+    # name that starts with the word keeps it
+    got = labels(run("Chipmaker Nvidia fell 3.2%. Insurer Allianz said "
+                     "profits rose. The Airline Pilots Association said "
+                     "members would strike."))
+    assert got.get("Nvidia") == {"ORG"}, got
+    assert got.get("Allianz") == {"ORG"}, got
+    assert "Airline Pilots Association" in got, got
+    # a square, a cable car or a street in another language is a place,
+    # also when its first word was left out; a town stays a town
+    got = labels(run("Its headquarters stand on Place Mohamed Ali in Tunis. "
+                     "EMT also operates the Teleférico de Madrid. She was "
+                     "born in Puente Alto."))
+    assert got.get("Place Mohamed Ali") == {"LOC"}, got
+    assert got.get("Teleférico de Madrid") == {"LOC"}, got
+    assert got.get("Puente Alto") == {"GPE"}, got
