@@ -1887,13 +1887,14 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
         if (!sc->end_ok || (sc->end_needs_aux && !sc->aux_back) ||
             (!sc->end_needs_aux && gap > 3 &&
              !((sc->perfect || sc->aux_back) && gap <= 5) &&
-             !((sc->place_between || sc->rel_after_last) && gap <= 7)))
+             !(sc->place_between && gap <= 7) &&
+             !(sc->rel_after_last && gap <= 10)))
             return false; /* "the drought (has) ended", "the drought in
                              southern Spain has ended", "the blight that
                              threatened crops has been brought under
                              control", "the drought that gripped the
-                             region ended", not "a landmark when the
-                             practice is ended" */
+                             region for two years ended", not "a landmark when
+                             the practice is ended" */
     } else if (sc->last_v >= 0)
         return false;
     bool passive =
@@ -1903,9 +1904,8 @@ static bool describes_last(const struct scorer *sc, const struct lex_entry *e,
     if (e->direction == DIR_DOWN && sc->has_object && !passive)
         return false;
     return gap <= 2 || ((passive || sc->perfect) && gap <= 5) ||
-           ((sc->place_between ||
-             (sc->rel_after_last && e->direction == DIR_END)) &&
-            gap <= 7);
+           (sc->place_between && gap <= 7) ||
+           (sc->rel_after_last && e->direction == DIR_END && gap <= 10);
 }
 
 /* A verb of rise or fall reads the measure at word `at`: the measure's own
@@ -2002,6 +2002,9 @@ static void plight(struct scorer *sc, double v)
         turn_plight(sc, sc->word, v);
         if (!sc->cur_ed)
             turn_cause(sc, sc->word);
+        /* the plight's own cause is told after it: "restored to the homes
+         * cut off by the storm" */
+        sc->rescue_word = sc->word;
         return;
     }
     if (sc->n_plight == PLIGHTS) { /* fold the two oldest together */
@@ -2731,10 +2734,16 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             continue;
         if (e.mood && (e.flags & ~LX_PHRASE) == LX_LEX && n_tok == 1) {
             /* "lol", "ugh": the writer's mood, like a face: never
-             * negated, shifted or modified */
+             * negated, shifted or modified; "aww" is sympathy, which
+             * takes the sentence's side, as a crying face does */
             flush_modifier(&sc);
             end_negation(&sc);
-            add_value(&sc, e.valence * p->face * sc.weight);
+            double v = e.valence * p->face * sc.weight;
+            if (e.tears) {
+                sc.tears += v;
+                sc.tears_abs += fabs(v);
+            } else
+                add_value(&sc, v);
             sc.hit_words++;
             continue;
         }
@@ -3371,7 +3380,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.9.9",
+    .version = "1.9.10",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

@@ -1240,3 +1240,26 @@ def test_prices_records_headlines_and_plights_told_after_the_way_out():
                   "edition on Saturday.",
                   "The gas leak killed two workers before it was sealed.",
                   "this cold weather is seriously getting me down"])
+
+
+def test_sympathy_small_moves_ways_out_of_alarms_and_things_avoided():
+    # "aww" takes the sentence's side, as a crying face does; "cut the crap"
+    # is impatience; the wire's small moves and levels reached describe the
+    # bad thing before them; an alarm that ends in normal service, a storm
+    # named after the homes it cut off, and clashes a hotline avoids are
+    # ways out
+    assert_signs(["Aww that's the sweetest thing anyone has said all week",
+                  "The jobless rate edged down to 4.9 percent.",
+                  "Homicides reached their lowest level in four decades.",
+                  "Flights were operating normally after a fire alarm "
+                  "earlier in the day.",
+                  "Power has been restored to homes flooded by the storm.",
+                  "The two navies set up a hotline to avoid clashes.",
+                  "The drought that gripped the region for two years "
+                  "ended.",
+                  "The bank did not collapse, as many had feared."],
+                 ["Aww I miss her so much",
+                  "But you will, cut the crap",
+                  "Inflation ticked up to 3.1 percent.",
+                  "Unemployment is at its highest level since 2015.",
+                  "Avoid this place."])
