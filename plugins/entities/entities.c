@@ -412,6 +412,17 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
      * square, a cable car */
     if (type == NER_PER && b - a >= 2 && hashed_in(st, a, towns, 2))
         type = NER_LOC;
+    /* "Goiás Esporte Clube", "Astra Graphia Tbk", "Laticínios Serra
+     * Azul Ltda": a club's or a firm's word in another language */
+    static const char *const firms[] = {
+        "clube",  "esporte", "futebol", "deportivo", "desportivo",
+        "calcio", "tbk",     "berhad",  "ltda",      "sarl",
+        "srl",    "gmbh",    "oyj",     "werke"};
+    if ((type == NER_PER || type == NER_LOC) && b - a >= 2)
+        for (size_t i = a; i < b; i++)
+            if (st->info[i].cap != NER_CAP_LOWER &&
+                hashed_in(st, i, firms, sizeof firms / sizeof *firms))
+                return L_ORG;
     if ((type == NER_PER || type == NER_LOC ||
          (type == NER_ORG &&
           !(gaz_mask(last) & ((1u << NER_G_ORGHEAD) | (1u << NER_G_ORG) |
@@ -4480,11 +4491,13 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             continue;
         int type = fj ? NER_ORG : ner_tag_type(st->tags[i]);
         size_t j = fj ? fj : name_end(st, ntok, i);
-        /* "Place" "Mohamed Ali": a site's word the tagger left out */
-        if (!fj && i > 0 && st->tags[i - 1] == 0 && foreign_site(st, i - 1) &&
-            tok[i].start == tok[i - 1].end + 1) {
+        /* "Place" "Mohamed Ali", "Hôpital" "Albert Schweitzer": a site's
+         * or an institution's word the tagger left out */
+        if (!fj && i > 0 && st->tags[i - 1] == 0 &&
+            tok[i].start == tok[i - 1].end + 1 &&
+            (foreign_site(st, i - 1) || foreign_head(st, i - 1))) {
+            type = foreign_site(st, i - 1) ? NER_LOC : NER_ORG;
             i--;
-            type = NER_LOC;
         }
         if (!fj && (fj = foreign_end(st, text, tok, ntok, i, j)) > j) {
             j = fj;

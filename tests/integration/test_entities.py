@@ -1146,3 +1146,10 @@ def test_vietnamese_names_industries_opening_sentences_and_foreign_sites():
     assert got.get("Place Mohamed Ali") == {"LOC"}, got
     assert got.get("Teleférico de Madrid") == {"LOC"}, got
     assert got.get("Puente Alto") == {"GPE"}, got
+    # an institution's word in another language before a person's name,
+    # and a club's or firm's word in its name, make an organisation
+    got = labels(run("The Hôpital Albert Schweitzer in Lambaréné was founded "
+                     "in 1913. Vila Nova has a fierce rivalry with Goiás "
+                     "Esporte Clube."))
+    assert got.get("Hôpital Albert Schweitzer") == {"ORG"}, got
+    assert got.get("Goiás Esporte Clube") == {"ORG"}, got
