@@ -383,22 +383,7 @@ static bool venue(const state *st, size_t a, size_t b)
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
 
-/* Is token i, capitalised, a word that opens the name of a bridge, a
- * square, a street, a palace or a church in another language ("Ponte",
- * "Place", "Calle", "Palazzo", "Igreja")? */
-static bool foreign_site(const state *st, size_t i)
-{
-    static const char *const sites[] = {
-        "ponte",   "pont",     "puente",     "place",    "plaza",
-        "praca",   "piazza",   "rua",        "calle",    "avenida",
-        "rue",     "estadio",  "stade",      "stadio",   "palacio",
-        "palazzo", "palais",   "castillo",   "castello", "mercado",
-        "parque",  "parco",    "teleferico", "ascensor", "fiera",
-        "feira",   "catedral", "cathedrale", "iglesia",  "igreja",
-        "eglise",  "chiesa",   "mezquita"};
-    return st->info[i].cap == NER_CAP_TITLE &&
-           hashed_in(st, i, sites, sizeof sites / sizeof *sites);
-}
+static bool foreign_site(const state *st, size_t i);
 
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
@@ -937,10 +922,14 @@ static const struct {
      "mining minerals metals chemicals cement textiles shipping shipyard "
      "engineering construction credit finance pharma biotech robotics "
      "automotive aviation brewery breweries dairy fisheries plastics "
-     "analytics investimenti"},
+     "analytics investimenti seafoods resources solar tankers petroleum "
+     "hidro hydro logistics freight foods holdings ventures"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
-     "château schloss praça porta pont"},
+     "château schloss praça praca porta pont ponte puente rua calle avenida "
+     "estadio stade stadio palais castillo mercado parque parco teleferico "
+     "ascensor fiera feira catedral cathedrale iglesia igreja eglise chiesa "
+     "mezquita"},
     {WR_PARTICLE, "de du des della del dei di la le los las do da dos das"},
     {WR_FACH,
      "fortress fort citadel strasse straße platz piazza abbey basilica "
@@ -1250,6 +1239,14 @@ static uint32_t word_rule(const state *st, size_t i)
         j = (j + 1) & (WR_SLOTS - 1);
     }
     return 0;
+}
+
+/* Is token i, capitalised, a word that opens the name of a bridge, a
+ * square, a street, a palace or a church in another language ("Ponte",
+ * "Place", "Calle", "Palazzo", "Igreja")? */
+static bool foreign_site(const state *st, size_t i)
+{
+    return st->info[i].cap == NER_CAP_TITLE && (word_rule(st, i) & WR_FACPRE);
 }
 
 /* Is token i a building's or a facility's word ("Airport", "Hotel")? */
@@ -3658,6 +3655,11 @@ static void definitions(state *st, const char *text, const prism_token *tok,
             l = defined_label(st, text, tok, ntok, k, false);
         else if (comma)
             l = defined_label(st, text, tok, ntok, k, true);
+        /* not a firm's name by its last word: "Greywater Mining, a junior
+         * gold explorer" */
+        if (l == L_PERSON && in[b - 1].cap == NER_CAP_TITLE &&
+            (word_rule(st, b - 1) & WR_ORGH))
+            continue;
         if (l >= 0)
             st->men[m].label = (uint8_t)l;
     }

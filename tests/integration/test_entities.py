@@ -1153,3 +1153,9 @@ def test_vietnamese_names_industries_opening_sentences_and_foreign_sites():
                      "Esporte Clube."))
     assert got.get("Hôpital Albert Schweitzer") == {"ORG"}, got
     assert got.get("Goiás Esporte Clube") == {"ORG"}, got
+    # a firm's last word keeps it a firm, whatever noun its apposition has
+    got = labels(run("Greywater Mining, a junior gold explorer listed in "
+                     "Toronto, said it had found gold. Saltmarsh Seafoods, a "
+                     "lobster exporter from Nova Scotia, said sales fell."))
+    assert got.get("Greywater Mining") == {"ORG"}, got
+    assert got.get("Saltmarsh Seafoods") == {"ORG"}, got
