@@ -875,7 +875,7 @@ static const struct {
      "skier swimmer gymnast successor predecessor governor founder "
      "cofounder prince princess king queen mother father uncle aunt cousin "
      "shoemaker farmer merchant carpenter blacksmith tailor weaver baritone "
-     "tenor soprano contralto"},
+     "tenor soprano contralto executive chairman chairwoman strategist"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -2202,6 +2202,29 @@ static bool span_rules(const state *st, const char *text,
           ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
            (1u << NER_G_ORGLIST) | (1u << NER_G_ORG))))
         *type = NER_MISC;
+    /* "an economist at Gavekal Dragonomics", "head of tanker research at
+     * Oil Brokerage": where one works, after "at", is an organisation
+     * when no list knows it as a place */
+    if ((*type == NER_LOC || *type == NER_PER) && *a > 2 &&
+        word_is(text, tok, *a - 1, "at") &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_REGION) | (1u << NER_G_ALIAS) | (1u << NER_G_LOC) |
+           (1u << NER_G_PERSON))) &&
+        !(word_rule(st, *b - 1) & WR_FACH)) {
+        static const char *const roles[] = {
+            "economist", "analyst",   "strategist", "researcher", "professor",
+            "lecturer",  "scientist", "engineer",   "partner",    "manager",
+            "executive", "head",      "director",   "fellow",     "trader"};
+        for (size_t k = *a - 2; k + 6 > *a && k > 0; k--) {
+            if (in[k].cap != NER_CAP_LOWER || !in[k].alpha)
+                break;
+            if (WORD_IN(text, tok, k, roles)) {
+                *type = NER_ORG;
+                break;
+            }
+        }
+    }
     return true;
 }
 

@@ -1159,3 +1159,12 @@ def test_vietnamese_names_industries_opening_sentences_and_foreign_sites():
                      "lobster exporter from Nova Scotia, said sales fell."))
     assert got.get("Greywater Mining") == {"ORG"}, got
     assert got.get("Saltmarsh Seafoods") == {"ORG"}, got
+    # where an analyst or a strategist works is an organisation; an
+    # executive or a chairman before a name makes it a person
+    got = labels(run("“It is not reaching households,” said Anoop Singh, "
+                     "head of tanker research at Oil Brokerage. Jana "
+                     "Whitford is chief market strategist at Harbor Ridge "
+                     "Wealth in Charlotte."))
+    assert got.get("Oil Brokerage") == {"ORG"}, got
+    assert got.get("Harbor Ridge Wealth") == {"ORG"}, got
+    assert got.get("Charlotte") == {"GPE"}, got
