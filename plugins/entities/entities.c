@@ -566,7 +566,8 @@ enum word_rule {
     WR_FACPRE = 131072, /* first words of buildings' and squares' names in
                            other languages, before "de", "del", "di"...
                            ("Place de la Nation", "Plaza de Mayo") */
-    WR_PARTICLE = 262144,  /* de, du, della... */
+    WR_PARTICLE = 262144,  /* de, du, della, pour, und, z...: particles that
+                              join the words of names in other languages */
     WR_POLITY = 524288,    /* last words of states' and walls' names after a
                               nationality or a place ("Russian Empire",
                               "Berlin Wall") */
@@ -930,7 +931,10 @@ static const struct {
      "estadio stade stadio palais castillo mercado parque parco teleferico "
      "ascensor fiera feira catedral cathedrale iglesia igreja eglise chiesa "
      "mezquita"},
-    {WR_PARTICLE, "de du des della del dei di la le los las do da dos das"},
+    {WR_PARTICLE,
+     "de du des della del dei di la le los las do da dos das delle dello "
+     "degli les el e et y i und fur der die den voor en pour per para por "
+     "sur sobre z ze w na nas nos dla tsa ve"},
     {WR_FACH,
      "fortress fort citadel strasse straße platz piazza abbey basilica "
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
@@ -948,7 +952,21 @@ static const struct {
      "comissao commissione confederacion confederation confederazione "
      "federacion federation federazione federacao asociacion associacao "
      "associazione sindicato syndicat movimiento mouvement movimento bundesamt "
-     "bundesanstalt landesbank sparkasse regie"},
+     "bundesanstalt landesbank sparkasse regie ministerium ministerstwo "
+     "ministerie bundesministerium secretaria secretariat sindacato instytut "
+     "organisation organizacion organizacao organizzazione landesamt ente "
+     "azienda autoridad autoridade autorita parti frente unione uniao "
+     "fundacja stowarzyszenie zwiazek consejo conselho conseil consiglio "
+     "comite comitato camara chambre tribunal tribunale cour junta "
+     "direccion direcao direzione servicio servico servizio empresa "
+     "entreprise caisse cassa escuela escola ecole scuola colegio liceo "
+     "lycee uniwersytet universiteit hopital ospedale museo museu musee "
+     "biblioteca bibliotheque academia academie accademia akademie akademia "
+     "polskie urzad observatorio observatoire osservatorio laboratorio "
+     "laboratoire assemblee asamblea assembleia congreso congresso senado "
+     "parlamento parlement ayuntamiento prefeitura mairie municipalidad "
+     "gobierno governo gouvernement policia polizia ejercito exercito "
+     "esercito"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
                "lectured lecturer professor graduated graduate enrolled"},
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
@@ -984,100 +1002,16 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
  * "Stowarzyszenie")? */
 static bool foreign_head(const state *st, size_t i)
 {
-    static const char *const heads[] = {"ministere",      "ministerio",
-                                        "ministero",      "ministerium",
-                                        "ministerstwo",   "ministerie",
-                                        "secretaria",     "secretariat",
-                                        "sindicato",      "syndicat",
-                                        "sindacato",      "instituto",
-                                        "institut",       "instytut",
-                                        "istituto",       "organisation",
-                                        "organizacion",   "organizacao",
-                                        "organizzazione", "bundesanstalt",
-                                        "bundesamt",      "bundesministerium",
-                                        "landesamt",      "ente",
-                                        "azienda",        "agenzia",
-                                        "agencia",        "agence",
-                                        "autoridad",      "autoridade",
-                                        "autorite",       "autorita",
-                                        "mouvement",      "movimiento",
-                                        "movimento",      "partido",
-                                        "parti",          "partito",
-                                        "frente",         "unione",
-                                        "uniao",          "confederacion",
-                                        "confederacao",   "confederazione",
-                                        "federacion",     "federacao",
-                                        "federazione",    "asociacion",
-                                        "associacao",     "associazione",
-                                        "stowarzyszenie", "zwiazek",
-                                        "fundacion",      "fundacao",
-                                        "fondation",      "fondazione",
-                                        "stiftung",       "fundacja",
-                                        "consejo",        "conselho",
-                                        "conseil",        "consiglio",
-                                        "comision",       "comissao",
-                                        "commissione",    "comite",
-                                        "comitato",       "camara",
-                                        "chambre",        "tribunal",
-                                        "tribunale",      "cour",
-                                        "junta",          "direccion",
-                                        "direcao",        "direzione",
-                                        "servicio",       "servico",
-                                        "servizio",       "empresa",
-                                        "entreprise",     "compania",
-                                        "companhia",      "compagnie",
-                                        "compagnia",      "sociedad",
-                                        "sociedade",      "societe",
-                                        "societa",        "grupo",
-                                        "groupe",         "gruppo",
-                                        "banco",          "banque",
-                                        "caja",           "caixa",
-                                        "caisse",         "cassa",
-                                        "escuela",        "escola",
-                                        "ecole",          "scuola",
-                                        "colegio",        "liceo",
-                                        "lycee",          "universidad",
-                                        "universidade",   "universite",
-                                        "universita",     "uniwersytet",
-                                        "universiteit",   "hopital",
-                                        "ospedale",       "centro",
-                                        "museo",          "museu",
-                                        "musee",          "biblioteca",
-                                        "bibliotheque",   "academia",
-                                        "academie",       "accademia",
-                                        "akademie",       "akademia",
-                                        "polskie",        "urzad",
-                                        "observatorio",   "observatoire",
-                                        "osservatorio",   "laboratorio",
-                                        "laboratoire",    "assemblee",
-                                        "asamblea",       "assembleia",
-                                        "congreso",       "congresso",
-                                        "senado",         "parlamento",
-                                        "parlement",      "ayuntamiento",
-                                        "prefeitura",     "mairie",
-                                        "comune",         "municipalidad",
-                                        "gobierno",       "governo",
-                                        "gouvernement",   "policia",
-                                        "polizia",        "ejercito",
-                                        "exercito",       "esercito"};
     return (st->info[i].cap == NER_CAP_TITLE ||
             st->info[i].cap == NER_CAP_UPPER) &&
-           hashed_in(st, i, heads, sizeof heads / sizeof *heads);
+           (word_rule(st, i) & WR_ORGSTART);
 }
 
 /* Is token k a lower-case particle that joins the words of such a name
  * ("de", "dos", "delle", "pour la", "für", "z", "tsa", "e", "et")? */
 static bool foreign_particle(const state *st, size_t k)
 {
-    static const char *const particles[] = {
-        "de",  "del",  "della", "delle", "dello", "dei",  "degli", "di",
-        "da",  "das",  "do",    "dos",   "du",    "des",  "la",    "le",
-        "les", "los",  "las",   "el",    "e",     "et",   "y",     "i",
-        "und", "fur",  "der",   "die",   "den",   "voor", "en",    "pour",
-        "per", "para", "por",   "sur",   "sobre", "z",    "ze",    "w",
-        "na",  "nas",  "nos",   "dla",   "tsa",   "ve"};
-    return st->info[k].cap == NER_CAP_LOWER &&
-           hashed_in(st, k, particles, sizeof particles / sizeof *particles);
+    return st->info[k].cap == NER_CAP_LOWER && (word_rule(st, k) & WR_PARTICLE);
 }
 
 /* Is token k one of the name's own words: capitalised, or elided after a
@@ -2931,9 +2865,15 @@ static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
             tag_span(st, a, b, NER_ORG);
         else if (a > 0 && !st->tags[a - 1] &&
                  st->info[a - 1].cap == NER_CAP_TITLE &&
-                 tok[a].start == tok[a - 1].end + 1 &&
-                 (word_rule(st, a - 1) & WR_ORGSTART))
-            tag_span(st, a - 1, b, NER_ORG);
+                 tok[a].start == tok[a - 1].end + 1) {
+            /* the word the tagger left out: "Hôpital" "Albert
+             * Schweitzer"; a site's, "Place" "Mohamed Ali" */
+            uint32_t w = word_rule(st, a - 1);
+            if (w & WR_ORGSTART)
+                tag_span(st, a - 1, b, NER_ORG);
+            else if (w & WR_FACPRE)
+                tag_span(st, a - 1, b, NER_LOC);
+        }
         a = b - 1;
     }
 }
@@ -4516,14 +4456,6 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             continue;
         int type = fj ? NER_ORG : ner_tag_type(st->tags[i]);
         size_t j = fj ? fj : name_end(st, ntok, i);
-        /* "Place" "Mohamed Ali", "Hôpital" "Albert Schweitzer": a site's
-         * or an institution's word the tagger left out */
-        if (!fj && i > 0 && st->tags[i - 1] == 0 &&
-            tok[i].start == tok[i - 1].end + 1 &&
-            (foreign_site(st, i - 1) || foreign_head(st, i - 1))) {
-            type = foreign_site(st, i - 1) ? NER_LOC : NER_ORG;
-            i--;
-        }
         if (!fj && (fj = foreign_end(st, text, tok, ntok, i, j)) > j) {
             j = fj;
             type = NER_ORG;
