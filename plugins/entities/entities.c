@@ -385,6 +385,33 @@ static bool club_start(const state *st, size_t a, size_t b);
 
 static bool foreign_site(const state *st, size_t i);
 
+/* Is the name [a, b) a sports league's, by its words? */
+static bool sports_league(const state *st, size_t a, size_t b)
+{
+    static const char *const leagues[] = {
+        "premiership", "eredivisie", "bundesliga", "laliga",
+        "brasileirao", "superliga",  "ekstraklasa"};
+    static const char *const sports[] = {
+        "pro",        "premier",  "super",   "basketball", "rugby",
+        "hockey",     "soccer",   "cricket", "bash",       "baseball",
+        "volleyball", "handball", "netball", "futsal"};
+    static const char *const openers[] = {"liga", "ligue", "serie",
+                                          "campeonato"};
+    static const char *const sexes[] = {"men", "women"};
+    static const char *const league[] = {"league", "a-league"};
+    size_t z = b - 1;
+    if (z > a && hashed_in(st, z, sexes, 2)) /* "A-League Men" */
+        z--;
+    if (hashed_in(st, z, leagues, sizeof leagues / sizeof *leagues))
+        return true;
+    if (hashed_in(st, z, league, 2))
+        return z > a ? hashed_in(st, z - 1, sports,
+                                 sizeof sports / sizeof *sports)
+                     : st->info[z].len > 6; /* "A-League" */
+    return b - a >= 2 && st->info[a].cap == NER_CAP_TITLE &&
+           hashed_in(st, a, openers, sizeof openers / sizeof *openers);
+}
+
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
 {
@@ -397,6 +424,12 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
      * square, a cable car */
     if (type == NER_PER && b - a >= 2 && hashed_in(st, a, towns, 2))
         type = NER_LOC;
+    /* A sports league is MISC, as CoNLL-2003 marks "American League" and
+     * "Bundesliga": "Saudi Pro League", "Big Bash League", "A-League
+     * Men", "Betway Premiership", "Liga Profesional", "Campeonato
+     * Brasileiro Série A" (not "Arab League", "Awami League") */
+    if (type != NER_PER && sports_league(st, a, b))
+        return L_MISC;
     /* "Goiás Esporte Clube", "Astra Graphia Tbk", "Laticínios Serra
      * Azul Ltda": a club's or a firm's word in another language */
     static const char *const firms[] = {
@@ -876,7 +909,9 @@ static const struct {
      "skier swimmer gymnast successor predecessor governor founder "
      "cofounder prince princess king queen mother father uncle aunt cousin "
      "shoemaker farmer merchant carpenter blacksmith tailor weaver baritone "
-     "tenor soprano contralto executive chairman chairwoman strategist"},
+     "tenor soprano contralto executive chairman chairwoman strategist "
+     "hooker flanker fly-half scrum-half halfback paceman spinner batter "
+     "bowler wicketkeeper"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -1127,9 +1162,9 @@ static bool based_word(const char *text, const prism_token *t)
 {
     const char *w = text + t->start;
     size_t len = t->end - t->start;
-    static const char *const ends[] = {"-based",  "-owned",      "-backed",
-                                       "-listed", "-controlled", "-led",
-                                       "-born",   "-run",        "-registered"};
+    static const char *const ends[] = {
+        "-based", "-owned", "-backed", "-listed",     "-controlled",
+        "-led",   "-born",  "-run",    "-registered", "-year-old"};
     for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
         size_t n = strlen(ends[k]);
         if (len > n && !strncasecmp(w + len - n, ends[k], n))
@@ -1520,6 +1555,16 @@ static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
     const ner_info *in = st->info;
+    /* "Hooker Codie Taylor", "Organisers SCC Events": a sentence's first
+     * word that says what the person or body is and opens no name (not
+     * "Bank Negara", "Executive Life") */
+    static const char *const positions[] = {
+        "hooker",     "prop",     "flanker",    "fly-half",
+        "scrum-half", "halfback", "paceman",    "spinner",
+        "opener",     "batter",   "bowler",     "wicketkeeper",
+        "midfielder", "defender", "goalkeeper", "winger"};
+    static const char *const bodies[] = {"organisers", "organizers",
+                                         "promoters"};
     /* "Chipmaker Nvidia fell": a firm's industry opening a sentence is no
      * part of its name */
     static const char *const industries[] = {
@@ -1532,6 +1577,12 @@ static bool span_rules(const state *st, const char *text,
         WORD_IN(text, tok, *a, industries)) {
         (*a)++;
         *type = NER_ORG;
+    } else if (*b - *a >= 2 && in[*a].first && in[*a].cap == NER_CAP_TITLE &&
+               in[*a + 1].cap != NER_CAP_LOWER &&
+               (WORD_IN(text, tok, *a, positions) ||
+                WORD_IN(text, tok, *a, bodies))) {
+        *type = WORD_IN(text, tok, *a, positions) ? NER_PER : NER_ORG;
+        (*a)++;
     }
     /* "Ontario-based Magna", "March Eurodollars": the qualifier or the
      * month before the name is not part of it (a month may start an
