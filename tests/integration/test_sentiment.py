@@ -1257,9 +1257,13 @@ def test_sympathy_small_moves_ways_out_of_alarms_and_things_avoided():
                   "The two navies set up a hotline to avoid clashes.",
                   "The drought that gripped the region for two years "
                   "ended.",
-                  "The bank did not collapse, as many had feared."],
+                  "The bank did not collapse, as many had feared.",
+                  "They agreed to suspend retaliatory tariffs.",
+                  "Parliament voted to repeal the law that criminalised "
+                  "homelessness."],
                  ["Aww I miss her so much",
                   "But you will, cut the crap",
                   "Inflation ticked up to 3.1 percent.",
                   "Unemployment is at its highest level since 2015.",
-                  "Avoid this place."])
+                  "Avoid this place.",
+                  "The government suspended aid to the refugees."])
