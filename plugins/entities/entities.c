@@ -419,9 +419,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     const struct ner_gslot *g = phrase_gaz(st, a, b);
     const struct ner_gslot *last = phrase_gaz(st, b - 1, b);
     *canon = g ? g->canon : 0;
-    /* "Puerto Williams", "Ciudad Obregón": a town, not a person; "Ponte
-     * Luiz I", "Place Mohamed Ali", "Teleférico de Madrid": a bridge, a
-     * square, a cable car */
+    /* "Puerto Williams", "Ciudad Obregón": a town, not a person */
     if (type == NER_PER && b - a >= 2 && hashed_in(st, a, towns, 2))
         type = NER_LOC;
     /* A sports league is MISC, as CoNLL-2003 marks "American League" and
@@ -441,6 +439,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             if (st->info[i].cap != NER_CAP_LOWER &&
                 hashed_in(st, i, firms, sizeof firms / sizeof *firms))
                 return L_ORG;
+    /* "Ponte Luiz I", "Place Mohamed Ali", "Teleférico de Madrid": a
+     * bridge, a square, a cable car, LOC (a town a list knows stays GPE) */
     if ((type == NER_PER || type == NER_LOC ||
          (type == NER_ORG &&
           !(gaz_mask(last) & ((1u << NER_G_ORGHEAD) | (1u << NER_G_ORG) |
@@ -1050,7 +1050,8 @@ static bool foreign_particle(const state *st, size_t k)
 }
 
 /* Is token k one of the name's own words: capitalised, or elided after a
- * particle ("l’Aviazione", "d’Alger")? */
+ * particle ("l’Aviazione", "d’Alger", "l’Élevage": a capital of ASCII or
+ * of Latin-1 after the apostrophe)? */
 static bool foreign_word(const state *st, const char *text,
                          const prism_token *tok, size_t k)
 {
@@ -1058,10 +1059,14 @@ static bool foreign_word(const state *st, const char *text,
     size_t n = tok[k].end - tok[k].start;
     if (st->info[k].cap == NER_CAP_TITLE || st->info[k].cap == NER_CAP_UPPER)
         return true;
-    return (w[0] == 'l' || w[0] == 'd') &&
-           ((n > 2 && w[1] == '\'' && w[2] >= 'A' && w[2] <= 'Z') ||
-            (n > 4 && !memcmp(w + 1, "\xE2\x80\x99", 3) &&
-             ((unsigned char)w[4] >= 0xC3 || (w[4] >= 'A' && w[4] <= 'Z'))));
+    size_t c = n > 2 && w[1] == '\''                        ? 2
+               : n > 4 && !memcmp(w + 1, "\xE2\x80\x99", 3) ? 4
+                                                            : 0;
+    const unsigned char *u = (const unsigned char *)w;
+    return (w[0] == 'l' || w[0] == 'd') && c &&
+           ((u[c] >= 'A' && u[c] <= 'Z') ||
+            (c + 1 < n && u[c] == 0xC3 && u[c + 1] >= 0x80 &&
+             u[c + 1] <= 0x9E));
 }
 
 /* The end of the name [i, j) when it is an institution's official name in
@@ -1086,10 +1091,10 @@ static size_t foreign_end(const state *st, const char *text,
             else {
                 while (p < ntok && p - i < 40 && foreign_word(st, text, tok, p))
                     p++;
-                static const char *const and[] = {"e", "et", "y", "i", "und"};
+                static const char *const conj[] = {"e", "et", "y", "i", "und"};
                 if (p == k + 1 || p + 1 >= ntok ||
                     st->info[p].cap != NER_CAP_LOWER ||
-                    !hashed_in(st, p, and, sizeof and / sizeof *and) ||
+                    !hashed_in(st, p, conj, sizeof conj / sizeof *conj) ||
                     !foreign_word(st, text, tok, p + 1))
                     break; /* not a list of banks: "Banque Nationale de
                               Paris, Caisse Nationale de Credit" */
@@ -1578,7 +1583,8 @@ static bool span_rules(const state *st, const char *text,
         (*a)++;
         *type = NER_ORG;
     } else if (*b - *a >= 2 && in[*a].first && in[*a].cap == NER_CAP_TITLE &&
-               in[*a + 1].cap != NER_CAP_LOWER &&
+               (in[*a + 1].cap == NER_CAP_TITLE ||
+                in[*a + 1].cap == NER_CAP_UPPER) &&
                (WORD_IN(text, tok, *a, positions) ||
                 WORD_IN(text, tok, *a, bodies))) {
         *type = WORD_IN(text, tok, *a, positions) ? NER_PER : NER_ORG;
@@ -2230,9 +2236,9 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
 }
 
 /* Inside a span the tagger read as one name [a, j): the number of words
- * of a title at token b between a place or body and a person's name, or
- * 0: "Cherokee County" "Sheriff" "Dale Whitmire", "Reserve Bank"
- * "Governor" "Gerhard de Kock", "N.J." "Rep." "Mathew Rinaldo". */
+ * of a title at token b between a place or body and a given name, or 0:
+ * "Reserve Bank" "Governor" "Gerhard de Kock", "Texas" "Sen." "John
+ * Tower". */
 static size_t title_break(const state *st, size_t a, size_t b, size_t j)
 {
     /* what comes before is known as a place or a body, or ends in a word
