@@ -862,6 +862,21 @@ static void end_negation(struct scorer *sc)
     sc->neg_on = false;
 }
 
+/* Count the writer's own mood, a face or an interjection of `valence`
+ * (never negated or modified): a crying face and "aww" on the sentence's
+ * side (with_tears()), the others as they are. */
+static void add_mood(struct scorer *sc, const struct lex_entry *e)
+{
+    double v = e->valence * sc->p->face * sc->weight;
+    flush_modifier(sc);
+    end_negation(sc);
+    if (e->tears) {
+        sc->tears += v;
+        sc->tears_abs += fabs(v);
+    } else
+        add_value(sc, v);
+}
+
 /* A shifter that shifted nothing keeps its own valence ("fighting"). */
 static void end_shift(struct scorer *sc)
 {
@@ -2002,8 +2017,8 @@ static void plight(struct scorer *sc, double v)
         turn_plight(sc, sc->word, v);
         if (!sc->cur_ed)
             turn_cause(sc, sc->word);
-        /* the plight's own cause is told after it: "restored to the homes
-         * cut off by the storm" */
+        /* the plight's own cause is told after it: "restored to homes
+         * flooded by the storm" */
         sc->rescue_word = sc->word;
         return;
     }
@@ -2596,14 +2611,7 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
                 match_emoji(&sc, t, &e))
                 m = 1;
             if (m > 0) {
-                /* a face is the writer's own mood: never negated */
-                flush_modifier(&sc);
-                end_negation(&sc);
-                if (e.tears) {
-                    sc.tears += e.valence * p->face * sc.weight;
-                    sc.tears_abs += fabs(e.valence * p->face * sc.weight);
-                } else
-                    add_value(&sc, e.valence * p->face * sc.weight);
+                add_mood(&sc, &e); /* a face is the writer's own mood */
                 i += m - 1;
                 continue;
             }
@@ -2733,17 +2741,9 @@ static int score_sentence(struct state *st, const char *text, size_t text_len,
             (e.flags & (LX_NEG | LX_MOD | LX_SHIFT | LX_BUT | LX_ALTHOUGH)))
             continue;
         if (e.mood && (e.flags & ~LX_PHRASE) == LX_LEX && n_tok == 1) {
-            /* "lol", "ugh": the writer's mood, like a face: never
-             * negated, shifted or modified; "aww" is sympathy, which
-             * takes the sentence's side, as a crying face does */
-            flush_modifier(&sc);
-            end_negation(&sc);
-            double v = e.valence * p->face * sc.weight;
-            if (e.tears) {
-                sc.tears += v;
-                sc.tears_abs += fabs(v);
-            } else
-                add_value(&sc, v);
+            /* "lol", "ugh": the writer's mood, like a face; "aww" is
+             * sympathy, which takes the sentence's side */
+            add_mood(&sc, &e);
             sc.hit_words++;
             continue;
         }
