@@ -887,8 +887,9 @@ static const struct {
      "magazine tabloid journal periodical band club clubs franchise label "
      "brewer manufacturer subsidiary charity ngo consultancy meatpacker "
      "meatpackers drugmaker drugmakers steelmaker shipbuilder refiner "
-     "biotech utility telco"},
-    {WR_ORGN, "maker makers group studio studios publisher distributor team "
+     "biotech utility telco studio studios platform platforms website "
+     "websites portal outlet"},
+    {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
               "operator miner chain"},
     {WR_PERN,
@@ -1554,12 +1555,27 @@ static bool firm_apposition(const state *st, const char *text,
     return false;
 }
 
+/* A government's portfolios, as they open the names of ministries and
+ * the titles of ministers ("Justice Ministry", "Justice Minister"). */
+static const char *const PORTFOLIOS[] = {
+    "foreign",   "interior",    "defence",     "defense",   "finance",
+    "economy",   "health",      "justice",     "education", "trade",
+    "agriculture", "energy",    "environment", "transport", "industry",
+    "information", "security",  "labour",      "labor",     "culture"};
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
     const ner_info *in = st->info;
+    /* a minister's portfolio is no name of its own: "Justice Minister
+     * Waldemar Żurek" after "Law and Justice" */
+    if (*b == *a + 1 && *b < st->ntok_cur && *type != NER_PER &&
+        WORD_IN(text, tok, *a, PORTFOLIOS) &&
+        (word_is(text, tok, *b, "Minister") ||
+         word_is(text, tok, *b, "Secretary")))
+        return false;
     /* "Hooker Codie Taylor", "Organisers SCC Events": a sentence's first
      * word that says what the person or body is and opens no name (not
      * "Bank Negara", "Executive Life") */
@@ -3225,14 +3241,9 @@ static void nationality_off_bodies(state *st, const char *text,
                                    const prism_token *tok, size_t ntok)
 {
     static const char *const offices[] = {
-        "foreign",        "interior",  "defence",     "defense",
-        "finance",        "economy",   "health",      "justice",
-        "education",      "trade",     "agriculture", "energy",
-        "environment",    "transport", "industry",    "information",
-        "security",       "labour",    "labor",       "culture",
-        "ministry",       "embassy",   "senate",      "duma",
-        "parliament",     "assembly",  "house",       "supreme",
-        "constitutional", "high",      "federal"};
+        "ministry", "embassy", "senate",         "duma",
+        "parliament", "assembly", "house", "supreme",
+        "constitutional", "high", "federal"};
     static const char *const heads[] = {"ministry", "embassy",    "senate",
                                         "duma",     "parliament", "assembly",
                                         "house",    "court",      "police"};
@@ -3257,11 +3268,13 @@ static void nationality_off_bodies(state *st, const char *text,
                 break;
             }
         if (has(phrase_gaz(st, a, a + 1), NER_G_NORP) &&
+            !WORD_IN(text, tok, a, offices) &&
             !WORD_IN(text, tok, a,
-                     offices) && /* "a Labour Ministry official" */
+                     PORTFOLIOS) && /* "a Labour Ministry official" */
             !WORD_IN(text, tok, a, unions) &&
             st->info[a + 1].cap == NER_CAP_TITLE &&
-            WORD_IN(text, tok, a + 1, offices) &&
+            (WORD_IN(text, tok, a + 1, offices) ||
+             WORD_IN(text, tok, a + 1, PORTFOLIOS)) &&
             WORD_IN(text, tok, h, heads)) {
             st->tags[a] = (uint8_t)ner_tag(NER_MISC, NER_U);
             tag_span(st, a + 1, b, NER_ORG);
@@ -3543,16 +3556,25 @@ static int head_label(const char *w, size_t n)
         "broadcaster", "charity",      "foundation",   "brewery",
         "insurer",     "subsidiary",   "label",        "ministry",
         "partnership", "operator",     "group",        "lender",
-        "wholesaler",  "carmaker",     "chain",        "utility"};
+        "wholesaler",  "carmaker",     "chain",        "utility",
+        "maker",       "automaker",    "chipmaker",    "drugmaker",
+        "shipbuilder", "business",     "cooperative",  "co-operative",
+        "studio",      "pollster",     "website",      "portal",
+        "daily",       "tabloid",      "supermarket",  "exporter",
+        "distributor", "supplier",     "contractor",   "startup",
+        "start-up",    "consortium",   "institute",    "alliance",
+        "coalition",   "movement",     "union",        "refiner"};
     static const char *const gpe[] = {
         "village",  "town",       "city",         "municipality", "commune",
         "county",   "district",   "province",     "capital",      "suburb",
         "hamlet",   "settlement", "borough",      "township",     "country",
-        "republic", "kingdom",    "principality", "port"};
+        "republic", "kingdom",    "principality", "port",
+        "neighbourhood", "neighborhood"};
     static const char *const loc[] = {
         "river", "lake",   "mountain", "island",  "peninsula",   "valley",
         "sea",   "desert", "forest",   "volcano", "glacier",     "strait",
-        "canal", "bay",    "gulf",     "ocean",   "archipelago", "plateau"};
+        "canal", "bay",    "gulf",     "ocean",   "archipelago", "plateau",
+        "region", "estuary", "delta",  "lagoon",  "reservoir"};
     static const char *const per[] = {
         "poet",        "writer",        "novelist",     "playwright",
         "painter",     "sculptor",      "composer",     "musician",
@@ -3567,6 +3589,20 @@ static int head_label(const char *w, size_t n)
         "businessman", "businesswoman", "entrepreneur", "activist",
         "investor",    "soldier",       "player",       "scholar",
         "bishop"};
+    char one[24]; /* a plural's singular: "companies", "clubs" */
+    if (n > 3 && n < sizeof(one) && w[n - 1] == 's') {
+        size_t k = n - 1;
+        memcpy(one, w, k);
+        if (n > 4 && !memcmp(w + n - 3, "ies", 3)) {
+            one[n - 3] = 'y';
+            k = n - 2;
+        }
+        if (k != n - 1 || w[n - 2] != 's') {
+            int l = head_label(one, k);
+            if (l >= 0)
+                return l;
+        }
+    }
     if (ONE_OF(w, n, org))
         return L_ORG;
     if (ONE_OF(w, n, gpe))
@@ -3595,7 +3631,8 @@ static int defined_label(const state *st, const char *text,
     static const char *const stops[] = {
         "in", "of", "from", "for", "with", "based", "by", "that", "which",
         "who", "whose", "on", "at", "near", "to", "and", "or", "but", "as",
-        "where", "located", "about",
+        "where", "located", "about", "just", "east", "west", "north", "south",
+        "northeast", "northwest", "southeast", "southwest",
         /* "the shipping group founded in Norway" */
         "founded", "listed", "owned", "headquartered", "controlled", "created",
         "formed", "known"};
@@ -3663,6 +3700,10 @@ static void definitions(state *st, const char *text, const prism_token *tok,
         else if (b + 3 < ntok && in[b + 1].cap == NER_CAP_TITLE &&
                  apostrophe_tok(text, &tok[b + 2]))
             k = b + 3;
+        else if (b + 5 < ntok && word_is(text, tok, b + 1, "one") &&
+                 word_is(text, tok, b + 2, "of") &&
+                 word_is(text, tok, b + 3, "the"))
+            k = b + 4; /* "Enso-Gutzeit, one of the largest forest companies" */
         else
             continue;
         bool opens = in[a].first ||
@@ -3679,6 +3720,13 @@ static void definitions(state *st, const char *text, const prism_token *tok,
          * gold explorer" */
         if (l == L_PERSON && in[b - 1].cap == NER_CAP_TITLE &&
             (word_rule(st, b - 1) & WR_ORGH))
+            continue;
+        /* nor a country's or city's as the trade's: "Colombia, the second
+         * largest exporter" */
+        if (l == L_ORG && st->men[m].label == L_GPE &&
+            (gaz_mask(phrase_gaz(st, a, b)) &
+             ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+              (1u << NER_G_CITY))))
             continue;
         if (l >= 0)
             st->men[m].label = (uint8_t)l;

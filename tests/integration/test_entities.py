@@ -1189,3 +1189,36 @@ def test_sports_leagues_positions_and_ages_opening_names():
     assert got.get("SCC Events") == {"ORG"}, got
     assert got.get("Mercy Chepng’eno") == {"PERSON"}, got
     assert got.get("Bank Negara") == {"ORG"}, got
+
+
+def test_appositions_of_trades_neighbourhoods_and_portfolios():
+    # a name defined by the trade after it, even past "one of the" and a
+    # plural, or by a neighbourhood or a town "east of" somewhere; a
+    # country stays a country when it is "the second largest exporter"
+    got = labels(run("His firm later grew into Enso-Gutzeit, one of the "
+                     "largest forest companies in Europe. Hanwha Ocean is a "
+                     "South Korean shipbuilder based in Geoje. Pastificio "
+                     "Ferraiuolo, a family business in Gragnano, makes pasta. "
+                     "Residents of Vila da Barca, a neighbourhood of wooden "
+                     "houses, celebrated. The city hall of Maricá, a coastal "
+                     "town east of Niterói, pays each resident. A last-minute "
+                     "attempt by Colombia, the second largest exporter, "
+                     "failed."))
+    for name in ("Enso-Gutzeit", "Hanwha Ocean", "Pastificio Ferraiuolo"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    for name in ("Vila da Barca", "Maricá", "Colombia"):
+        assert got.get(name) == {"GPE"}, (name, got)
+    # a studio or a platform before a name makes an organisation of it
+    got = labels(run("The film was produced by the studio Coco Cartoon, "
+                     "according to the ticketing platform Maoyan."))
+    assert got.get("Coco Cartoon") == {"ORG"}, got
+    assert got.get("Maoyan") == {"ORG"}, got
+    # a minister's portfolio is no name, even after a party that ends in
+    # the same word; the ministry is one
+    got = labels(run("Deputies from Law and Justice voted against. Justice "
+                     "Minister Waldemar Żurek said the change was needed. "
+                     "The Justice Ministry agreed."))
+    assert got.get("Law and Justice") == {"ORG"}, got
+    assert got.get("Justice") is None, got
+    assert got.get("Justice Ministry") == {"ORG"}, got
+    assert got.get("Waldemar Żurek") == {"PERSON"}, got
