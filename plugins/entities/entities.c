@@ -1558,10 +1558,10 @@ static bool firm_apposition(const state *st, const char *text,
 /* A government's portfolios, as they open the names of ministries and
  * the titles of ministers ("Justice Ministry", "Justice Minister"). */
 static const char *const PORTFOLIOS[] = {
-    "foreign",   "interior",    "defence",     "defense",   "finance",
-    "economy",   "health",      "justice",     "education", "trade",
-    "agriculture", "energy",    "environment", "transport", "industry",
-    "information", "security",  "labour",      "labor",     "culture"};
+    "foreign",     "interior", "defence",     "defense",   "finance",
+    "economy",     "health",   "justice",     "education", "trade",
+    "agriculture", "energy",   "environment", "transport", "industry",
+    "information", "security", "labour",      "labor",     "culture"};
 
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
@@ -3241,9 +3241,9 @@ static void nationality_off_bodies(state *st, const char *text,
                                    const prism_token *tok, size_t ntok)
 {
     static const char *const offices[] = {
-        "ministry", "embassy", "senate",         "duma",
-        "parliament", "assembly", "house", "supreme",
-        "constitutional", "high", "federal"};
+        "ministry",       "embassy",  "senate", "duma",
+        "parliament",     "assembly", "house",  "supreme",
+        "constitutional", "high",     "federal"};
     static const char *const heads[] = {"ministry", "embassy",    "senate",
                                         "duma",     "parliament", "assembly",
                                         "house",    "court",      "police"};
@@ -3565,16 +3565,17 @@ static int head_label(const char *w, size_t n)
         "start-up",    "consortium",   "institute",    "alliance",
         "coalition",   "movement",     "union",        "refiner"};
     static const char *const gpe[] = {
-        "village",  "town",       "city",         "municipality", "commune",
-        "county",   "district",   "province",     "capital",      "suburb",
-        "hamlet",   "settlement", "borough",      "township",     "country",
-        "republic", "kingdom",    "principality", "port",
-        "neighbourhood", "neighborhood"};
+        "village",     "town",         "city",     "municipality",
+        "commune",     "county",       "district", "province",
+        "capital",     "suburb",       "hamlet",   "settlement",
+        "borough",     "township",     "country",  "republic",
+        "kingdom",     "principality", "port",     "neighbourhood",
+        "neighborhood"};
     static const char *const loc[] = {
-        "river", "lake",   "mountain", "island",  "peninsula",   "valley",
-        "sea",   "desert", "forest",   "volcano", "glacier",     "strait",
-        "canal", "bay",    "gulf",     "ocean",   "archipelago", "plateau",
-        "region", "estuary", "delta",  "lagoon",  "reservoir"};
+        "river",  "lake",    "mountain", "island",  "peninsula",   "valley",
+        "sea",    "desert",  "forest",   "volcano", "glacier",     "strait",
+        "canal",  "bay",     "gulf",     "ocean",   "archipelago", "plateau",
+        "region", "estuary", "delta",    "lagoon",  "reservoir"};
     static const char *const per[] = {
         "poet",        "writer",        "novelist",     "playwright",
         "painter",     "sculptor",      "composer",     "musician",
