@@ -1240,9 +1240,10 @@ static bool noun_says_place(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b)
 {
     static const char *const of_nouns[] = {
-        "town",         "city",     "village", "hamlet",
-        "municipality", "commune",  "parish",  "district",
-        "county",       "province", "island",  "tributary"};
+        "town",    "city",      "village",  "hamlet", "municipality",
+        "commune", "parish",    "district", "county", "province",
+        "island",  "tributary", "state",    "region", "port",
+        "suburb",  "fortress",  "citadel",  "valley", "peninsula"};
     static const char *const water[] = {"bank", "banks", "mouth", "shores"};
     static const char *const before[] = {"river", "rivers"};
     const ner_info *in = st->info;
@@ -1962,12 +1963,18 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && (*type == NER_LOC || *type == NER_MISC) &&
         in[*b - 1].cap == NER_CAP_TITLE && (word_rule(st, *b - 1) & WR_ORGH))
         *type = NER_ORG;
-    /* "Place de la Nation", "Plaza de Mayo": a square or building. */
-    if (*b - *a >= 3 && in[*a].cap == NER_CAP_TITLE &&
-        in[*a + 1].cap == NER_CAP_LOWER &&
-        (word_rule(st, *a + 1) & WR_PARTICLE) &&
-        ((word_rule(st, *a) & WR_FACPRE) ||
-         has(phrase_gaz(st, *a, *a + 1), NER_G_FACHEAD)))
+    /* "Place de la Nation", "Plaza de Mayo": a square or building; a
+     * street, a square or a stadium whatever follows ("Avenida Congreso
+     * de la Unión", "Estadio Azteca"; not "Mercado Libre", a firm). */
+    static const char *const streets[] = {
+        "avenida", "rua",    "calle",   "rue",   "praça",
+        "praca",   "piazza", "estadio", "stade", "stadio"};
+    if (*b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
+        ((*b - *a >= 3 && in[*a + 1].cap == NER_CAP_LOWER &&
+          (word_rule(st, *a + 1) & WR_PARTICLE) &&
+          ((word_rule(st, *a) & WR_FACPRE) ||
+           has(phrase_gaz(st, *a, *a + 1), NER_G_FACHEAD))) ||
+         (*type != NER_MISC && WORD_IN(text, tok, *a, streets))))
         *type = NER_LOC;
     /* Places the model took for a person or a MISC name: "Lake Titicaca",
      * "Mount Fuji"; a MISC name ending in a building's or a place's word

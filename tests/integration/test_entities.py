@@ -1222,3 +1222,12 @@ def test_appositions_of_trades_neighbourhoods_and_portfolios():
     assert got.get("Justice") is None, got
     assert got.get("Justice Ministry") == {"ORG"}, got
     assert got.get("Waldemar Żurek") == {"PERSON"}, got
+    # "the state of", "the fortress of" before a name make a place of it,
+    # and so does a street's or a stadium's first word
+    got = labels(run("Ciudad Bolívar is the capital of the state of Bolívar. "
+                     "He withdrew to the fortress of Qal'at Ibn Salama. "
+                     "Protesters blocked Avenida Congreso de la Unión and "
+                     "marched to Estadio Azteca."))
+    for name in ("Bolívar", "Qal'at Ibn Salama", "Avenida Congreso de la Unión",
+                 "Estadio Azteca"):
+        assert got.get(name, set()) & {"GPE", "LOC"}, (name, got)
