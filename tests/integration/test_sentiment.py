@@ -1267,3 +1267,20 @@ def test_sympathy_small_moves_ways_out_of_alarms_and_things_avoided():
                   "Unemployment is at its highest level since 2015.",
                   "Avoid this place.",
                   "The government suspended aid to the refugees."])
+
+
+def test_laughter_long_missed_grins_letdowns_and_long_waits():
+    # what one had not had "this much" of "in years" is praise of the day
+    # that brought it; a fear compared away is no fear; a grin likened to
+    # an idiot's is joy; a full battery is no charge in court; "aw man" is
+    # a letdown and a wait "still" going on a complaint
+    assert_signs(["Haven't had this much fun in years!",
+                  "haven't laughed that hard in ages",
+                  "The exam was not nearly as bad as I feared",
+                  "Just found out I'm going to be an aunt, grinning like an "
+                  "idiot",
+                  "Phone fully charged, back online"],
+                 ["Haven't had this much trouble with a landlord in years",
+                  "aw man",
+                  "Still waiting on that package, third week now",
+                  "He was charged with fraud."])
