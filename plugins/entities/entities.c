@@ -3644,6 +3644,11 @@ static int defined_label(const state *st, const char *text,
         /* "the shipping group founded in Norway" */
         "founded", "listed", "owned", "headquartered", "controlled", "created",
         "formed", "known"};
+    /* a firm's trade whose "of" says what it makes or sells: "a maker of
+     * irrigation equipment" (not "a network of tunnels") */
+    static const char *const makers[] = {
+        "maker",    "manufacturer", "supplier", "distributor",
+        "exporter", "retailer",     "refiner",  "wholesaler"};
     const ner_info *in = st->info;
     uint32_t of = ner_hash_bytes("of", 2, 2);
     size_t end = k + 5;
@@ -3668,7 +3673,8 @@ static int defined_label(const state *st, const char *text,
         }
         if (k + 1 < ntok &&
             (apostrophe_tok(text, &tok[k + 1]) ||
-             (in[k + 1].h_lower == of && (l == L_ORG || l == L_PERSON))))
+             (in[k + 1].h_lower == of &&
+              (l == L_PERSON || (l == L_ORG && !ONE_OF(w, n, makers))))))
             return -1;
         head = l;
     }

@@ -1199,12 +1199,14 @@ def test_appositions_of_trades_neighbourhoods_and_portfolios():
                      "largest forest companies in Europe. Hanwha Ocean is a "
                      "South Korean shipbuilder based in Geoje. Pastificio "
                      "Ferraiuolo, a family business in Gragnano, makes pasta. "
+                     "Tecnoagro Sul is a maker of irrigation equipment. "
                      "Residents of Vila da Barca, a neighbourhood of wooden "
                      "houses, celebrated. The city hall of Maricá, a coastal "
                      "town east of Niterói, pays each resident. A last-minute "
                      "attempt by Colombia, the second largest exporter, "
                      "failed."))
-    for name in ("Enso-Gutzeit", "Hanwha Ocean", "Pastificio Ferraiuolo"):
+    for name in ("Enso-Gutzeit", "Hanwha Ocean", "Pastificio Ferraiuolo",
+                 "Tecnoagro Sul"):
         assert got.get(name) == {"ORG"}, (name, got)
     for name in ("Vila da Barca", "Maricá", "Colombia"):
         assert got.get(name) == {"GPE"}, (name, got)
