@@ -3925,41 +3925,36 @@ static size_t lower_place(const state *st, size_t i, size_t ntok)
 /* ---- the dateline
  * ------------------------------------------------------------ */
 
-/* Marks the dateline's place as a GPE: relabels the mention that covers it
- * or adds one. Returns the new mention count. */
-static size_t apply_dateline(state *st, const prism_doc *doc, const char *text,
-                             const prism_token *tok, size_t ntok, size_t nmen)
+/* Gives the words of text[str, str + len) at or after token `from` the
+ * label `label`: relabels the mention that covers them (a place the model
+ * read as a LOC stays one) or adds one. Returns the new mention count;
+ * *end, when not NULL, gets the token after the words (or `from` when they
+ * are not there). */
+static size_t mark_words(state *st, const char *text, const prism_token *tok,
+                         size_t ntok, size_t nmen, size_t from, const char *str,
+                         size_t len, uint8_t label, size_t *end)
 {
-    const prism_value *d = host->doc_result(doc, "dateline");
-    if (!d || host->value_type(d) != PRISM_V_MAP)
-        return nmen;
-    const prism_value *found = host->value_get(d, "found");
-    const prism_value *loc = host->value_get(d, "location");
-    const prism_value *start = host->value_get(d, "start");
-    if (!found || !host->value_bool(found) || !loc || !start ||
-        host->value_type(loc) != PRISM_V_MAP)
-        return nmen;
-    const prism_value *lt = host->value_get(loc, "text");
-    size_t len = 0;
-    const char *place = lt ? host->value_str(lt, &len) : NULL;
-    int64_t cp = host->value_i64(start);
-    if (!place || len == 0)
-        return nmen;
-    size_t a = 0;
-    while (a < ntok && (int64_t)tok[a].cp_start < cp)
+    size_t a = from;
+    if (end)
+        *end = from;
+    while (a < ntok &&
+           (tok[a].end - tok[a].start > len ||
+            memcmp(text + tok[a].start, str, tok[a].end - tok[a].start) != 0))
         a++;
     if (a == ntok || tok[a].start + len > tok[ntok - 1].end ||
-        memcmp(text + tok[a].start, place, len) != 0)
+        memcmp(text + tok[a].start, str, len) != 0)
         return nmen;
     size_t b = a + 1;
     while (b < ntok && tok[b - 1].end < tok[a].start + len)
         b++;
     if (tok[b - 1].end != tok[a].start + len)
         return nmen;
+    if (end)
+        *end = b;
     for (size_t m = 0; m < nmen; m++) {
         if (st->men[m].a < b && st->men[m].b > a) {
-            if (st->men[m].label != L_LOC)
-                st->men[m].label = L_GPE;
+            if (!(label == L_GPE && st->men[m].label == L_LOC))
+                st->men[m].label = label;
             return nmen;
         }
     }
@@ -3974,8 +3969,48 @@ static size_t apply_dateline(state *st, const prism_doc *doc, const char *text,
     if (g)
         canon = g->canon;
     st->men[at] = (mention){
-        .a = (uint32_t)a, .b = (uint32_t)b, .label = L_GPE, .canon = canon};
+        .a = (uint32_t)a, .b = (uint32_t)b, .label = label, .canon = canon};
     return nmen + 1;
+}
+
+/* Marks the dateline's place as a GPE and its news agency, when it names
+ * one, as an organisation ("ULAANBAATAR (Montsame) —"). Returns the new
+ * mention count. */
+static size_t apply_dateline(state *st, const prism_doc *doc, const char *text,
+                             const prism_token *tok, size_t ntok, size_t nmen)
+{
+    const prism_value *d = host->doc_result(doc, "dateline");
+    if (!d || host->value_type(d) != PRISM_V_MAP)
+        return nmen;
+    const prism_value *found = host->value_get(d, "found");
+    const prism_value *loc = host->value_get(d, "location");
+    const prism_value *start = host->value_get(d, "start");
+    const prism_value *end = host->value_get(d, "end");
+    if (!found || !host->value_bool(found) || !loc || !start || !end ||
+        host->value_type(loc) != PRISM_V_MAP)
+        return nmen;
+    const prism_value *lt = host->value_get(loc, "text");
+    size_t len = 0;
+    const char *place = lt ? host->value_str(lt, &len) : NULL;
+    int64_t cp = host->value_i64(start), cp_end = host->value_i64(end);
+    size_t a = 0, b = 0, z = 0;
+    while (a < ntok && (int64_t)tok[a].cp_start < cp)
+        a++;
+    while (z < ntok && (int64_t)tok[z].cp_end <= cp_end)
+        z++;
+    if (!place || len == 0 || a == ntok)
+        return nmen;
+    /* the place opens the dateline */
+    if (tok[a].end - tok[a].start > len ||
+        memcmp(text + tok[a].start, place, tok[a].end - tok[a].start) != 0)
+        return nmen;
+    nmen = mark_words(st, text, tok, ntok, nmen, a, place, len, L_GPE, &b);
+    const prism_value *ag = host->value_get(d, "agency");
+    size_t alen = 0;
+    const char *agency = ag ? host->value_str(ag, &alen) : NULL;
+    if (b > a && agency && alen > 0)
+        nmen = mark_words(st, text, tok, z, nmen, b, agency, alen, L_ORG, NULL);
+    return nmen;
 }
 
 /* ---- grouping --------------------------------------------------------------

@@ -1233,3 +1233,18 @@ def test_appositions_of_trades_neighbourhoods_and_portfolios():
     for name in ("Bolívar", "Qal'at Ibn Salama", "Avenida Congreso de la Unión",
                  "Estadio Azteca"):
         assert got.get(name, set()) & {"GPE", "LOC"}, (name, got)
+
+
+def test_news_agency_of_a_dateline():
+    # the agency a dateline names is an organisation, as its place is a
+    # GPE; a dateline without one adds none
+    for text, place, agency in (
+            ("ULAANBAATAR (Montsame) — Mongolia’s parliament voted to "
+             "dissolve itself.", "ULAANBAATAR", "Montsame"),
+            ("SKOPJE (MIA) — The ruling party won.", "SKOPJE", "MIA"),
+            ("LAGOS, Nigeria (AP) — Police said.", "LAGOS", "AP")):
+        got = labels(run(text))
+        assert got.get(place) == {"GPE"}, (text, got)
+        assert got.get(agency) == {"ORG"}, (text, got)
+    got = labels(run("NEW YORK, March 3 - Shares rose."))
+    assert got == {"NEW YORK": {"GPE"}}, got
