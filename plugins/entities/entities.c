@@ -912,7 +912,10 @@ static const struct {
      "shoemaker farmer merchant carpenter blacksmith tailor weaver baritone "
      "tenor soprano contralto executive chairman chairwoman strategist "
      "hooker flanker fly-half scrum-half halfback paceman spinner batter "
-     "bowler wicketkeeper"},
+     "bowler wicketkeeper physician surgeon doctor scholar alchemist "
+     "astrologer geographer cartographer calligrapher courtier statesman "
+     "mystic diplomat lawyer activist grandmaster wrestler samurai shogun "
+     "sultan caliph"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -1564,6 +1567,27 @@ static const char *const PORTFOLIOS[] = {
     "agriculture", "energy",   "environment", "transport", "industry",
     "information", "security", "labour",      "labor",     "culture"};
 
+/* Do the words at token j say that the name before them was born or won
+ * medals: ", born", "was born", "won five gold medals", "won a silver
+ * medal"? */
+static bool born_or_medals(const state *st, const char *text,
+                           const prism_token *tok, size_t j)
+{
+    size_t n = st->ntok_cur;
+    if ((word_is(text, tok, j, ",") || word_is(text, tok, j, "was")) &&
+        j + 1 < n && word_is(text, tok, j + 1, "born"))
+        return true;
+    if (!word_is(text, tok, j, "won") && !word_is(text, tok, j, "wins"))
+        return false;
+    for (size_t k = j + 1; k < n && k < j + 5; k++) {
+        if (word_is(text, tok, k, "medal") || word_is(text, tok, k, "medals"))
+            return true;
+        if (st->info[k].cap != NER_CAP_LOWER && st->info[k].alpha)
+            return false;
+    }
+    return false;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -1907,6 +1931,16 @@ static bool span_rules(const state *st, const char *text,
         if ((gm & (1u << NER_G_NEWS)) && !(gm & ~person))
             *type = NER_PER;
     }
+    /* Only people are born or win medals: "Jang Yeong-sil, born the son
+     * of a slave", "Nurmi won five gold medals" (a name no list knows as
+     * anything but a person's; not "Kenya won five gold medals"). */
+    if (*type != NER_PER && *b + 1 < st->ntok_cur &&
+        in[*a].cap == NER_CAP_TITLE &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) & NOT_PER) &&
+        !(gaz_mask(phrase_gaz(st, *b - 1, *b)) & NOT_PER) &&
+        born_or_medals(st, text, tok, *b))
+        *type = NER_PER;
     /* Neither person, organisation nor place: a name before a noun that
      * makes it a thing's ("Higgs boson", "Bernoulli numbers", "Dove
      * soap"); a name ending in an instrument's, vehicle's or tour's word
@@ -2430,6 +2464,24 @@ static bool person_cue(const state *st, const char *text,
                     break;
             }
     }
+    /* "the death of Rumi", "the works of Mizoguchi and Ozu": what only a
+     * person has or leaves */
+    static const char *const of_person[] = {
+        "death",      "life",          "birth",     "reign",      "funeral",
+        "grave",      "tomb",          "widow",     "works",      "writings",
+        "teachings",  "disciple",      "disciples", "followers",  "biography",
+        "memoirs",    "assassination", "execution", "abdication", "coronation",
+        "portrait",   "paintings",     "novels",    "poems",      "films",
+        "symphonies", "operas"};
+    if (!town && i > 2 && in[i - 1].h_lower == ner_hash_bytes("of", 2, 2) &&
+        in[i - 2].cap == NER_CAP_LOWER && WORD_IN(text, tok, i - 2, of_person))
+        return true;
+    if (!town && i > 4 && word_is(text, tok, i - 1, "and") &&
+        in[i - 3].h_lower == ner_hash_bytes("of", 2, 2) &&
+        in[i - 4].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, i - 4, of_person) && st->tags[i - 2] &&
+        ner_tag_type(st->tags[i - 2]) == NER_PER)
+        return true;
     /* "She married Osei" */
     if (!town && i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
         in[i - 1].h_lower == ner_hash_bytes("married", 7, 2))

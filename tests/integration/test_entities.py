@@ -1248,3 +1248,17 @@ def test_news_agency_of_a_dateline():
         assert got.get(agency) == {"ORG"}, (text, got)
     got = labels(run("NEW YORK, March 3 - Shares rose."))
     assert got == {"NEW YORK": {"GPE"}}, got
+
+
+def test_people_by_what_only_people_have_are_or_win():
+    # "the death of", "the works of" before a name make a person of it
+    # (and of the name after "and"); so do a physician's noun, ", born"
+    # and medals won; a country that wins medals stays a country
+    got = labels(run("The works of Mizoguchi and Ozu were shown in Europe. "
+                     "After the death of Rumi in Konya in 1273, his son led "
+                     "the order. Nurmi won five gold medals at the Paris "
+                     "Olympics, and Kenya won three gold medals."))
+    for name in ("Mizoguchi", "Ozu", "Rumi", "Nurmi"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    for name in ("Konya", "Kenya"):
+        assert got.get(name) == {"GPE"}, (name, got)
