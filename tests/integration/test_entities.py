@@ -1262,3 +1262,11 @@ def test_people_by_what_only_people_have_are_or_win():
         assert got.get(name) == {"PERSON"}, (name, got)
     for name in ("Konya", "Kenya"):
         assert got.get(name) == {"GPE"}, (name, got)
+    # a leader's name and "'s" before the party the tagger read as one
+    # organisation's name are a person's; a firm named after one word's
+    # founder stays whole
+    got = labels(run("Geert Wilders’s Party for Freedom (PVV) lost seats. "
+                     "Dr Reddy's Laboratories rose."))
+    assert got.get("Geert Wilders") == {"PERSON"}, got
+    assert not [t for t in got if "Wilders’s" in t], got
+    assert got.get("Reddy's Laboratories") == {"ORG"}, got
