@@ -1559,6 +1559,29 @@ static bool firm_apposition(const state *st, const char *text,
     return false;
 }
 
+/* Is token i a US state's abbreviation in the news agencies' style
+ * ("Okla", "Calif", "Tenn") with its full stop right after it, which
+ * belongs to the name as CoNLL-2003 marks it ("Calif.")? */
+static bool state_abbreviation(const char *text, const prism_token *tok,
+                               size_t i, size_t ntok)
+{
+    static const char *const states[] = {
+        "Ala",  "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",
+        "Ga",   "Ill",  "Ind",  "Kan",   "Kans", "Ky",   "La",   "Md",
+        "Mass", "Mich", "Minn", "Miss",  "Mo",   "Mont", "Neb",  "Nebr",
+        "Nev",  "Okla", "Ore",  "Oreg",  "Pa",   "Penn", "Tenn", "Tex",
+        "Vt",   "Va",   "Wash", "Wis",   "Wisc", "Wyo"};
+    size_t n = tok[i].end - tok[i].start;
+    if (i + 1 >= ntok || tok[i + 1].start != tok[i].end ||
+        !word_is(text, tok, i + 1, "."))
+        return false;
+    for (size_t k = 0; k < sizeof states / sizeof *states; k++)
+        if (n == strlen(states[k]) &&
+            !memcmp(text + tok[i].start, states[k], n))
+            return true;
+    return false;
+}
+
 /* A government's portfolios, as they open the names of ministries and
  * the titles of ministers ("Justice Ministry", "Justice Minister"). */
 static const char *const PORTFOLIOS[] = {
@@ -1586,6 +1609,19 @@ static bool born_or_medals(const state *st, const char *text,
             return false;
     }
     return false;
+}
+
+/* Is token i a full stop that ends a sentence after a name ("her name,
+ * Marie."): attached to the word before it, at the end of the text or
+ * before a space, and no abbreviation's ("Calif., March 4", "(R-Minn.)",
+ * "TULSA, Okla. (AP)")? */
+static bool full_stop_after(const state *st, const char *text,
+                            const prism_token *tok, size_t i)
+{
+    return i > 0 && word_is(text, tok, i, ".") &&
+           tok[i].start == tok[i - 1].end &&
+           (i + 1 >= st->ntok_cur || tok[i + 1].start > tok[i].end) &&
+           !state_abbreviation(text, tok, i - 1, st->ntok_cur);
 }
 
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
@@ -1670,7 +1706,8 @@ static bool span_rules(const state *st, const char *text,
                     (word_rule(st, *b - 1) & (WR_EDGE | WR_TAIL | WR_GREET)) &&
                     !(in[*b - 1].cap == NER_CAP_TITLE &&
                       word_is(text, tok, *b - 1, "An"))) || /* "Hoi An" */
-                   end_punct(text, &tok[*b - 1]))
+                   end_punct(text, &tok[*b - 1]) ||
+                   full_stop_after(st, text, tok, *b - 1))
             (*b)--;
         else
             break;
@@ -2340,29 +2377,6 @@ static size_t owner_break(const state *st, const char *text,
         if (st->info[k].cap != NER_CAP_TITLE)
             return 0;
     return 1;
-}
-
-/* Is token i a US state's abbreviation in the news agencies' style
- * ("Okla", "Calif", "Tenn") with its full stop right after it, which
- * belongs to the name as CoNLL-2003 marks it ("Calif.")? */
-static bool state_abbreviation(const char *text, const prism_token *tok,
-                               size_t i, size_t ntok)
-{
-    static const char *const states[] = {
-        "Ala",  "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",
-        "Ga",   "Ill",  "Ind",  "Kan",   "Kans", "Ky",   "La",   "Md",
-        "Mass", "Mich", "Minn", "Miss",  "Mo",   "Mont", "Neb",  "Nebr",
-        "Nev",  "Okla", "Ore",  "Oreg",  "Pa",   "Penn", "Tenn", "Tex",
-        "Vt",   "Va",   "Wash", "Wis",   "Wisc", "Wyo"};
-    size_t n = tok[i].end - tok[i].start;
-    if (i + 1 >= ntok || tok[i + 1].start != tok[i].end ||
-        !word_is(text, tok, i + 1, "."))
-        return false;
-    for (size_t k = 0; k < sizeof states / sizeof *states; k++)
-        if (n == strlen(states[k]) &&
-            !memcmp(text + tok[i].start, states[k], n))
-            return true;
-    return false;
 }
 
 /* Tags tokens [a, b) as one name of the type. */

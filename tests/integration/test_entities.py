@@ -1270,3 +1270,10 @@ def test_people_by_what_only_people_have_are_or_win():
     assert got.get("Geert Wilders") == {"PERSON"}, got
     assert not [t for t in got if "Wilders’s" in t], got
     assert got.get("Reddy's Laboratories") == {"ORG"}, got
+    # a sentence's full stop after a name is no part of it; a state's
+    # abbreviation keeps its own
+    got = labels(run("She was known under the French form of her name, "
+                     "Marie."))
+    assert got.get("Marie") == {"PERSON"}, got
+    got = labels(run("TULSA, Okla. (AP) — Rain fell."))
+    assert got.get("Okla.") == {"GPE"}, got
