@@ -2357,26 +2357,33 @@ static size_t title_break(const state *st, size_t a, size_t b, size_t j)
     return 0;
 }
 
-/* Inside a span the tagger read as one organisation's name [a, j): 1 when
- * token b is the "'s" between a person's name of two words or more, given
- * name first, and the name of what the person leads ("Geert Wilders's"
- * "Party for Freedom"), else 0. Not a firm named after its founder with
- * one word ("Dr Reddy's Laboratories"). */
-static size_t owner_break(const state *st, const char *text,
-                          const prism_token *tok, int type, size_t a, size_t b,
-                          size_t j)
+/* Inside a span the tagger read as one organisation's name [a, j): the
+ * type of the name before token b when b is the "'s" between the name of
+ * a country, state or city, or of a person (two words or more, given name
+ * first), and the name of what it has or leads ("Chile’s" "Electoral
+ * Service", "Geert Wilders's" "Party for Freedom"), else -1. Not a
+ * firm named after its founder with one word ("Dr Reddy's
+ * Laboratories"). */
+static int owner_break(const state *st, const char *text,
+                       const prism_token *tok, int type, size_t a, size_t b,
+                       size_t j)
 {
     const uint32_t given = (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
-    if (type != NER_ORG || b < a + 2 || b + 1 >= j ||
-        !apostrophe_tok(text, &tok[b]) ||
-        st->info[b + 1].cap != NER_CAP_TITLE ||
-        !(gaz_mask(phrase_gaz(st, a, a + 1)) & given) ||
-        (gaz_mask(phrase_gaz(st, a, b)) & NOT_PER))
-        return 0;
+    const uint32_t places =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY);
+    if (type != NER_ORG || b == a || b + 1 >= j ||
+        !apostrophe_tok(text, &tok[b]) || st->info[b + 1].cap != NER_CAP_TITLE)
+        return -1;
     for (size_t k = a; k < b; k++)
         if (st->info[k].cap != NER_CAP_TITLE)
-            return 0;
-    return 1;
+            return -1;
+    uint32_t gm = gaz_mask(phrase_gaz(st, a, b));
+    if ((gm & places) && !(gm & ((1u << NER_G_PERSON) | given)))
+        return NER_LOC; /* not "Bartlett's Familiar Quotations" */
+    if (b >= a + 2 && (gaz_mask(phrase_gaz(st, a, a + 1)) & given) &&
+        !(gm & NOT_PER))
+        return NER_PER;
+    return -1;
 }
 
 /* Tags tokens [a, b) as one name of the type. */
@@ -4730,11 +4737,12 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
          * greeting). */
         int part_type = type;
         for (size_t a = i; a < j;) {
-            size_t b = a, nb = 0, tb = 0, ob = 0;
+            size_t b = a, nb = 0, tb = 0;
+            int ob = -1;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
                    !(nb = name_break(text, tok, b, j)) &&
                    !(tb = title_break(st, a, b, j)) &&
-                   !(ob = owner_break(st, text, tok, part_type, a, b, j)) &&
+                   (ob = owner_break(st, text, tok, part_type, a, b, j)) < 0 &&
                    !(type == NER_PER && b > a &&
                      ((st->info[b].h_lower == st->info[a].h_lower &&
                        st->info[a].len > 2 && /* not "C. C. Wei" */
@@ -4748,8 +4756,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                 uint32_t canon;
                 size_t ma = a, mb = b;
                 int mtype = part_type;
-                if (ob) /* the leader before the party */
-                    mtype = NER_PER;
+                if (ob >= 0) /* the place or leader before what it has */
+                    mtype = ob;
                 if (tb && mtype == NER_PER) /* the person's place or body */
                     mtype =
                         gaz_mask(phrase_gaz(st, a, b)) &
@@ -4771,7 +4779,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             a = b < j && bracket(text, &tok[b]) ? b + 1 : b;
             if (a == b && b < j)
                 a += nb + tb;
-            a += ob; /* the "'s" */
+            if (ob >= 0)
+                a++; /* the "'s" */
             if (tb)
                 part_type = NER_PER;
         }

@@ -1270,6 +1270,11 @@ def test_people_by_what_only_people_have_are_or_win():
     assert got.get("Geert Wilders") == {"PERSON"}, got
     assert not [t for t in got if "Wilders’s" in t], got
     assert got.get("Reddy's Laboratories") == {"ORG"}, got
+    # and so are a country's name and "'s" before its body
+    got = labels(run("SANTIAGO — Chile’s Electoral Service (Servel) "
+                     "confirmed the date."))
+    assert got.get("Chile") == {"GPE"}, got
+    assert got.get("Electoral Service") == {"ORG"}, got
     # a sentence's full stop after a name is no part of it; a state's
     # abbreviation keeps its own
     got = labels(run("She was known under the French form of her name, "
