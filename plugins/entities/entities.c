@@ -2508,22 +2508,21 @@ static bool person_cue(const state *st, const char *text,
             }
     }
     /* "the death of Rumi", "the works of Mizoguchi and Ozu": what only a
-     * person has or leaves */
-    static const char *const of_person[] = {
-        "death",      "life",          "birth",     "reign",      "funeral",
-        "grave",      "tomb",          "widow",     "works",      "writings",
-        "teachings",  "disciple",      "disciples", "followers",  "biography",
-        "memoirs",    "assassination", "execution", "abdication", "coronation",
-        "portrait",   "paintings",     "novels",    "poems",      "films",
-        "symphonies", "operas"};
-    if (!town && i > 2 && in[i - 1].h_lower == ner_hash_bytes("of", 2, 2) &&
-        in[i - 2].cap == NER_CAP_LOWER && WORD_IN(text, tok, i - 2, of_person))
-        return true;
-    if (!town && i > 4 && word_is(text, tok, i - 1, "and") &&
-        in[i - 3].h_lower == ner_hash_bytes("of", 2, 2) &&
-        in[i - 4].cap == NER_CAP_LOWER &&
-        WORD_IN(text, tok, i - 4, of_person) && st->tags[i - 2] &&
-        ner_tag_type(st->tags[i - 2]) == NER_PER)
+     * person has or leaves (the kin and life of WR_KIN, and works) */
+    static const char *const works[] = {
+        "life",       "birth",      "works",     "writings",  "teachings",
+        "disciple",   "disciples",  "followers", "execution", "abdication",
+        "coronation", "portrait",   "paintings", "novels",    "poems",
+        "films",      "symphonies", "operas"};
+    size_t of = i > 2 && in[i - 1].h_lower == ner_hash_bytes("of", 2, 2) ? i - 1
+                : i > 4 && word_is(text, tok, i - 1, "and") &&
+                        in[i - 3].h_lower == ner_hash_bytes("of", 2, 2) &&
+                        st->tags[i - 2] &&
+                        ner_tag_type(st->tags[i - 2]) == NER_PER
+                    ? i - 3
+                    : 0;
+    if (!town && of && in[of - 1].cap == NER_CAP_LOWER &&
+        ((word_rule(st, of - 1) & WR_KIN) || WORD_IN(text, tok, of - 1, works)))
         return true;
     /* "She married Osei" */
     if (!town && i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
