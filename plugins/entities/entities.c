@@ -62,6 +62,8 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
     uint8_t label;  /* enum label */
+    uint8_t cut;    /* bytes (and code points) of the last token left out:
+                       the full stop of "King Joseph I." */
     uint32_t canon; /* gazetteer's canonical id, 0: none */
     uint32_t entity;
 } mention;
@@ -747,11 +749,14 @@ static bool roman(const char *text, const prism_token *t)
 }
 
 /* Is token i a regnal number of one letter, "V", "X", or "I" where no
- * word in lower case follows it (the pronoun)? */
+ * word in lower case follows it (the pronoun)? Or such a letter with the
+ * full stop that ends its sentence, which the tokenizer keeps with it as
+ * an initial's ("King Joseph I.")? */
 static bool regnal_letter(const state *st, const char *text,
                           const prism_token *tok, size_t i)
 {
-    if (tok[i].end - tok[i].start != 1)
+    size_t n = tok[i].end - tok[i].start;
+    if (n != 1 && !(n == 2 && text[tok[i].start + 1] == '.'))
         return false;
     char c = text[tok[i].start];
     return c == 'V' || c == 'X' ||
@@ -4402,9 +4407,10 @@ static long group(state *st, const char *text, const prism_token *tok,
         entity *en = &st->ent[men[m].entity];
         en->count++;
         en->votes[men[m].label] += 2 + (men[m].b - men[m].a);
-        uint32_t len = tok[men[m].b - 1].cp_end - tok[men[m].a].cp_start;
+        uint32_t len =
+            tok[men[m].b - 1].cp_end - men[m].cut - tok[men[m].a].cp_start;
         const mention *b = &men[en->best];
-        if (len > tok[b->b - 1].cp_end - tok[b->a].cp_start)
+        if (len > tok[b->b - 1].cp_end - b->cut - tok[b->a].cp_start)
             en->best = (uint32_t)m;
     }
     for (size_t e = 0; e < nent; e++) {
@@ -4549,7 +4555,7 @@ static int write_result(state *st, prism_out *out, const char *text,
     rc |= host->out_array(out, nmen);
     for (size_t m = 0; m < nmen && rc == 0; m++) {
         const mention *x = &st->men[m];
-        uint32_t s = tok[x->a].start, e = tok[x->b - 1].end;
+        uint32_t s = tok[x->a].start, e = tok[x->b - 1].end - x->cut;
         rc |= host->out_map(out, 5);
         rc |= host->out_cstr(out, "text");
         rc |= host->out_str(out, text + s, e - s);
@@ -4558,7 +4564,7 @@ static int write_result(state *st, prism_out *out, const char *text,
         rc |= host->out_cstr(out, "start");
         rc |= host->out_i64(out, tok[x->a].cp_start);
         rc |= host->out_cstr(out, "end");
-        rc |= host->out_i64(out, tok[x->b - 1].cp_end);
+        rc |= host->out_i64(out, tok[x->b - 1].cp_end - x->cut);
         rc |= host->out_cstr(out, "entity");
         rc |= host->out_i64(out, x->entity);
     }
@@ -4567,7 +4573,7 @@ static int write_result(state *st, prism_out *out, const char *text,
     for (size_t e = 0; e < nent && rc == 0; e++) {
         const entity *en = &st->ent[e];
         const mention *b = &st->men[en->best];
-        uint32_t s = tok[b->a].start, end = tok[b->b - 1].end;
+        uint32_t s = tok[b->a].start, end = tok[b->b - 1].end - b->cut;
         rc |= host->out_map(out, 4);
         rc |= host->out_cstr(out, "name");
         rc |= host->out_str(out, text + s, end - s);
@@ -4769,7 +4775,15 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                         state_abbreviation(text, tok, ma, ntok))
                         mb++; /* "TULSA, Okla. (AP)": its full stop */
                     uint8_t label = refine(st, mtype, ma, mb, &canon);
+                    /* the full stop after "I" is the sentence's */
+                    uint8_t cut = mtype == NER_PER && mb == j && mb > ma + 1 &&
+                                  tok[mb - 1].end - tok[mb - 1].start == 2 &&
+                                  text[tok[mb - 1].end - 1] == '.' &&
+                                  strchr("IVX", text[tok[mb - 1].start]) &&
+                                  st->info[mb - 2].cap == NER_CAP_TITLE &&
+                                  st->info[mb - 2].alpha;
                     st->men[nmen++] = (mention){.a = (uint32_t)ma,
+                                                .cut = cut,
                                                 .b = (uint32_t)mb,
                                                 .label = label,
                                                 .canon = canon};

@@ -1282,3 +1282,9 @@ def test_people_by_what_only_people_have_are_or_win():
     assert got.get("Marie") == {"PERSON"}, got
     got = labels(run("TULSA, Okla. (AP) — Rain fell."))
     assert got.get("Okla.") == {"GPE"}, got
+    # a monarch's number keeps its letter but not the sentence's full
+    # stop that the tokenizer keeps with it
+    rec = run("He was the son of King Charles I.")
+    assert [(m["text"], m["label"], m["end"]) for m in rec["mentions"]] == \
+        [("Charles I", "PERSON", 32)], rec
+    assert rec["entities"][0]["name"] == "Charles I", rec
