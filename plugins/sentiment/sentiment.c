@@ -2503,6 +2503,19 @@ static int add_feature(struct state *st, const uint8_t *w, size_t n,
  * on, every word and pair is recorded too. Returns -1 when out of memory.
  * The weights were fitted by tools/learn.py to what the rules get wrong
  * on the dev halves of the rated sets and on our own rated posts. */
+/* Marks of a post's register, which the correction weighs like words: a
+ * sentence with an @handle, a link or a hashtag. */
+enum {
+    MARK_HANDLE = 1,
+    MARK_URL = 2,
+    MARK_HASHTAG = 4,
+    MARK_EXCL = 8,
+    MARK_QUEST = 16,
+    N_MARKS = 5
+};
+static const char *const MARK_FEATURES[N_MARKS] = {
+    "<handle>", "<link>", "<hashtag>", "<excl>", "<quest>"};
+
 static int learned_sum(struct state *st, const char *text,
                        const prism_token *tok, size_t n_all, size_t a, size_t b,
                        double *out)
@@ -2511,17 +2524,26 @@ static int learned_sum(struct state *st, const char *text,
     const uint8_t *kb = (const uint8_t *)st->kbuf;
     const struct tok_key *prev = NULL;
     int64_t sum = 0; /* weights times 2000 */
+    unsigned marks = 0;
     for (size_t i = a; i < b; i++) {
         const prism_token *t = &tok[i];
         const struct tok_key *k = &st->tk[i - a];
         if ((link_first[(uint8_t)text[t->start]] &&
              is_link_start(text, tok, i, n_all)) ||
             (i == a && continues_link(text, tok, a, n_all))) {
+            marks |= text[t->start] == '@' ? MARK_HANDLE : MARK_URL;
             while (i + 1 < b && glued(&tok[i + 1]))
                 i++;
             prev = NULL;
             continue;
         }
+        if (t->kind == PRISM_TOK_SYMBOL && text[t->start] == '#' && i + 1 < b &&
+            tok[i + 1].kind == PRISM_TOK_WORD && glued(&tok[i + 1]))
+            marks |= MARK_HASHTAG;
+        if (t->kind == PRISM_TOK_PUNCT && text[t->start] == '!')
+            marks |= MARK_EXCL;
+        if (t->kind == PRISM_TOK_PUNCT && text[t->start] == '?')
+            marks |= MARK_QUEST;
         if (k->len == 0) {
             prev = NULL;
             continue;
@@ -2537,6 +2559,17 @@ static int learned_sum(struct state *st, const char *text,
                                   kb + (size_t)k->off * 8, k->len) < 0)))
             return -1;
         prev = k;
+    }
+    for (unsigned m = 0; m < N_MARKS; m++) {
+        if (!(marks & (1u << m)))
+            continue;
+        const char *f = MARK_FEATURES[m];
+        if (lx->learned)
+            sum +=
+                learned_weight(lx, hash_bytes((const uint8_t *)f, strlen(f)));
+        if (st->features &&
+            add_feature(st, (const uint8_t *)f, strlen(f), NULL, 0) < 0)
+            return -1;
     }
     *out = (double)sum * 0.0005;
     return 0;
@@ -3380,7 +3413,7 @@ static void sentiment_fini(void *state)
 static const prism_plugin sentiment_plugin = {
     PRISM_PLUGIN_HEADER,
     .name = "sentiment",
-    .version = "1.9.11",
+    .version = "1.9.12",
     .description = "lexicon-and-rules sentiment of documents, sentences and "
                    "entities",
     .after = (const char *const[]){"entities", NULL},

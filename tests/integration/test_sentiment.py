@@ -977,9 +977,30 @@ def test_learned_weights_add_to_the_score(tmp_path):
 def test_features_are_the_words_and_pairs_looked_up():
     r = score(["A blue zorblat, see http://example.com/x now"],
               "--set", "plugin.sentiment.features=yes")[0]
+    # the link is no word; its mark comes after the words
     assert r["features"] == ["a", "blue", "a blue", "zorblat",
-                             "blue zorblat", "see", "now"]
+                             "blue zorblat", "see", "now", "<link>"]
     assert "features" not in score(["A blue zorblat"])[0]
+
+
+def test_marks_of_a_posts_register_are_features_and_take_weights(tmp_path):
+    import math
+    r = score(["@ann a blue zorblat #wow! Seen it? www.example.com"],
+              "--set", "plugin.sentiment.features=yes")[0]
+    # two sentences, each with its own marks
+    marks = [f for f in r["features"] if f.startswith("<")]
+    assert marks == ["<handle>", "<hashtag>", "<excl>", "<link>",
+                     "<quest>"], r["features"]
+    # each mark counts once per sentence, like a word the text holds
+    lex = build_lexicon(tmp_path, "@kind learned\n<link>\t0.6\n"
+                                  "<hashtag>\t-0.25\n")
+    texts = ["a zorblat http://x.example/1 http://x.example/2",
+             "a zorblat #one #two", "a zorblat"]
+    rules = score(texts, *lex, "--set", "plugin.sentiment.tuning=learned=0")
+    full = score(texts, *lex, "--set", "plugin.sentiment.tuning=learned=1")
+    for r, f, added in zip(rules, full, [0.6, -0.25, 0.0]):
+        expected = math.tanh(math.atanh(r["compound"]) + added)
+        assert abs(f["compound"] - expected) < 1e-3, (texts, f, expected)
 
 
 def test_lexc_refuses_a_bad_learned_weight(tmp_path):
