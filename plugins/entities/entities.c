@@ -1419,6 +1419,57 @@ static bool eponym_after(const state *st, const char *text,
     return false;
 }
 
+/* Is the one-word name at token a an online service used as a medium,
+ * not the firm behind it: "posted on Facebook", "live on YouTube", "via
+ * Telegram", "his Twitter account" (but "a fine on Google", "Google's
+ * results", "Facebook said")? The issue's labels make a product MISC, as
+ * the Universal NER guidelines do with a brand's label. */
+static bool platform_used(const state *st, const char *text,
+                          const prism_token *tok, size_t a)
+{
+    static const char *const services[] = {
+        "facebook", "twitter",    "youtube",   "instagram", "tiktok",
+        "whatsapp", "telegram",   "snapchat",  "reddit",    "wikipedia",
+        "linkedin", "myspace",    "netflix",   "spotify",   "paypal",
+        "ebay",     "craigslist", "skype",     "gmail",     "hotmail",
+        "weibo",    "wechat",     "vkontakte", "tumblr",    "pinterest",
+        "flickr",   "twitch",     "vimeo",     "google",    "yahoo",
+        "bing",     "discord",    "hulu",      "itunes",    "bluesky",
+        "amazon"};
+    /* media nouns after the name */
+    static const char *const uses[] = {
+        "account", "accounts", "page",     "pages", "post",    "posts",
+        "feed",    "channel",  "profile",  "video", "videos",  "livestream",
+        "app",     "search",   "searches", "story", "stories", "handle"};
+    /* nouns before "on" that act on the firm: "a fine on Google" */
+    static const char *const acts[] = {
+        "fine",    "fines",    "pressure",  "sanctions", "tax",
+        "taxes",   "levy",     "crackdown", "probe",     "investigation",
+        "report",  "ruling",   "bet",       "bets",      "focus",
+        "stake",   "attack",   "attacks",   "lawsuit",   "ban",
+        "hearing", "hearings", "deal",      "war",       "restrictions"};
+    size_t n = st->ntok_cur;
+    if (st->info[a].cap != NER_CAP_TITLE && st->info[a].cap != NER_CAP_MIXED)
+        return false;
+    if (!hashed_in(st, a, services, sizeof services / sizeof *services))
+        return false;
+    if (a + 1 < n && apostrophe_tok(text, &tok[a + 1]))
+        return false; /* "Google's results" */
+    if (a + 1 < n && st->info[a + 1].cap == NER_CAP_LOWER &&
+        hashed_in(st, a + 1, uses, sizeof uses / sizeof *uses))
+        return true;
+    if (a == 0 || st->info[a - 1].cap != NER_CAP_LOWER)
+        return false;
+    /* "on Facebook and Twitter" */
+    if (a >= 2 &&
+        (word_is(text, tok, a - 1, "and") || word_is(text, tok, a - 1, "or")))
+        return platform_used(st, text, tok, a - 2);
+    if (word_is(text, tok, a - 1, "via") || word_is(text, tok, a - 1, "onto"))
+        return true;
+    return word_is(text, tok, a - 1, "on") &&
+           !(a >= 2 && hashed_in(st, a - 2, acts, sizeof acts / sizeof *acts));
+}
+
 /* Does a file's extension follow the name ending before token b, with
  * no space ("CrudeStocks.pdf", "Outlook.jpg")? Then it is a file's name. */
 static bool file_name(const char *text, const prism_token *tok, size_t ntok,
@@ -1988,6 +2039,8 @@ static bool span_rules(const state *st, const char *text,
      * soap"); a name ending in an instrument's, vehicle's or tour's word
      * ("James Webb Space Telescope", "Eras Tour"). */
     if (*type != NER_ORG && eponym_after(st, text, tok, *b))
+        *type = NER_MISC;
+    if (*b == *a + 1 && platform_used(st, text, tok, *a))
         *type = NER_MISC;
     if (*b - *a >= 2 && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_MISCH))

@@ -1288,3 +1288,17 @@ def test_people_by_what_only_people_have_are_or_win():
     assert [(m["text"], m["label"], m["end"]) for m in rec["mentions"]] == \
         [("Charles I", "PERSON", 32)], rec
     assert rec["entities"][0]["name"] == "Charles I", rec
+
+
+def test_online_services_used_as_media_are_products():
+    # a service someone posts on, watches on or writes via is a product
+    # (MISC); the firm that acts, pays or owns stays an organisation
+    got = labels(run("Lytvynchuk wrote on Telegram that he would appeal, "
+                     "and the clip spread on Facebook and TikTok. She "
+                     "shared it via WhatsApp and on her Instagram account."))
+    for name in ("Telegram", "Facebook", "TikTok", "WhatsApp", "Instagram"):
+        assert got.get(name) == {"MISC"}, (name, got)
+    got = labels(run("Facebook said on Monday that the EU had imposed a fine "
+                     "on Google. Investors sold shares on Google's news."))
+    assert got.get("Facebook") == {"ORG"}, got
+    assert got.get("Google") == {"ORG"}, got
