@@ -1298,6 +1298,28 @@ static bool placed(const state *st, const char *text, const prism_token *tok,
            text[tok[b].start] == ',' && (st->info[b + 1].gaz & places);
 }
 
+/* Is the name [a, b) a town of the state, province or country after it:
+ * after "in", "near", "at", "outside" or "from", and before a comma and
+ * that state ("born in Brandon, Manitoba", "schools in Alice, South
+ * Africa"), whatever its words are as given names? */
+static bool town_of_state(const state *st, const char *text,
+                          const prism_token *tok, size_t a, size_t b)
+{
+    static const char *const preps[] = {"in", "near", "at", "outside", "from"};
+    const uint32_t states = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE);
+    if (a == 0 || st->info[a - 1].cap != NER_CAP_LOWER ||
+        !WORD_IN(text, tok, a - 1, preps) || b + 1 >= st->ntok_cur ||
+        tok[b].end - tok[b].start != 1 || text[tok[b].start] != ',')
+        return false;
+    size_t e = b + 1;
+    while (e < st->ntok_cur && e < b + 4 && st->info[e].cap == NER_CAP_TITLE)
+        e++;
+    for (size_t k = e; k > b + 1; k--)
+        if (gaz_mask(phrase_gaz(st, b + 1, k)) & states)
+            return true;
+    return false;
+}
+
 /* Is the token a dash: "-", "--", an en dash or an em dash? */
 static bool dash_tok(const char *text, const prism_token *t)
 {
@@ -2273,7 +2295,8 @@ static bool span_rules(const state *st, const char *text,
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
-            !natural_noun(st, *b)) /* "the Sutlej and Ravi rivers" */
+            !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
+            !town_of_state(st, text, tok, *a, *b))
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
@@ -2285,6 +2308,11 @@ static bool span_rules(const state *st, const char *text,
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
+    /* not a person the lists know by name ("Putin") */
+    if (*b - *a <= 2 && *type == NER_PER &&
+        !has(phrase_gaz(st, *a, *b), NER_G_NEWS) &&
+        town_of_state(st, text, tok, *a, *b))
+        *type = NER_LOC;
     /* "Los Angeles-based", "Hong Kong-listed": a name made a qualifier is
      * MISC, as CoNLL-2003 marks "Toronto-based" (the model, seeing "San"
      * or "Hong" open it, took some for people). */
@@ -3225,6 +3253,66 @@ static void people_in_apposition(state *st, const char *text,
     }
 }
 
+/* Kin named after a possessive and the word of kin: "survived by his
+ * wife, Geertje", "her husband, Don", "her daughters Hodan and Sahra",
+ * "Okafor's widow, Grace": a person, whatever the tagger or the lists
+ * read ("Don" is a river, "Reading" a town). A partner is a person's only
+ * after "his", "her", "their"... ("the firm's partner, Siemens"). Up to
+ * three capitalised words; a name after "and" right after it too. */
+static void people_by_kin(state *st, const char *text, const prism_token *tok,
+                          size_t ntok)
+{
+    static const char *const kin[] = {
+        "wife",     "husband",  "widow",     "widower",      "son",
+        "sons",     "daughter", "daughters", "brother",      "brothers",
+        "sister",   "sisters",  "mother",    "father",       "fiancee",
+        "fiancée",  "fiance",   "fiancé",    "grandson",     "granddaughter",
+        "children", "twins",    "partner",   "stepdaughter", "stepson"};
+    static const char *const owners[] = {"his", "her", "their",
+                                         "my",  "our", "your"};
+    const ner_info *in = st->info;
+    for (size_t k = 1; k + 1 < ntok; k++) {
+        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, kin))
+            continue;
+        bool personal = WORD_IN(text, tok, k - 1, owners);
+        if (!personal && !(apostrophe_tok(text, &tok[k - 1]) &&
+                           !word_is(text, tok, k, "partner")))
+            continue;
+        size_t a = k + 1;
+        if (text[tok[a].start] == ',')
+            a++;
+        while (a < ntok && in[a].cap == NER_CAP_TITLE && in[a].alpha) {
+            /* a title before the name the tagger read: "his mother, Queen
+             * Elizabeth II" */
+            if (!st->tags[a] && a + 1 < ntok && st->tags[a + 1] &&
+                ner_tag_part(st->tags[a + 1]) != NER_I &&
+                ner_tag_part(st->tags[a + 1]) != NER_L)
+                a++;
+            size_t b = a + 1;
+            if (st->tags[a]) { /* the name as the tagger read it */
+                if (ner_tag_part(st->tags[a]) != NER_B &&
+                    ner_tag_part(st->tags[a]) != NER_U)
+                    break;
+                b = span_end(st, ntok, a);
+            } else
+                while (b < ntok && b < a + 3 && in[b].cap == NER_CAP_TITLE &&
+                       in[b].alpha && !st->tags[b])
+                    b++;
+            if (b - a > 3 || (b < ntok && (in[b].cap == NER_CAP_TITLE ||
+                                           apostrophe_tok(text, &tok[b]))))
+                break; /* longer than a person's name, or an owner */
+            /* not an untagged word of the language ("his son, Then") */
+            if (b == a + 1 && !st->tags[a] && in[a].common)
+                break;
+            tag_span(st, a, b, NER_PER);
+            if (b + 1 < ntok && word_is(text, tok, b, "and"))
+                a = b + 1;
+            else
+                break;
+        }
+    }
+}
+
 /* Names joined by "and" before a plural noun of places, "the Khwae Noi
  * and Khwae Yai rivers", "the Kivu and Tanganyika lakes": two places,
  * whatever the tagger read, also when it read them as one name. The name
@@ -3517,8 +3605,9 @@ static void clubs_by_context(state *st, const char *text,
         "forward",    "coach",   "manager",  "captain",    "fans",
         "supporters", "squad",   "boss",     "player",     "players"};
     static const char *const joins[] = {"joined", "signed"};
-    static const char *const scores[] = {"goals", "scored", "played",
-                                         "appearances"};
+    static const char *const scores[] = {
+        "goals", "scored",  "played", "appearances", "games", "matches",
+        "plays", "playing", "play",   "rode",        "races", "seasons"};
     static const char *const games[] = {
         "win",   "victory", "defeat",     "match",         "game",
         "draw",  "loss",    "clash",      "tie",           "fixture",
@@ -4715,6 +4804,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
+    people_by_kin(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
     club_words(st, text, tok, ntok);

@@ -1302,3 +1302,27 @@ def test_online_services_used_as_media_are_products():
                      "on Google. Investors sold shares on Google's news."))
     assert got.get("Facebook") == {"ORG"}, got
     assert got.get("Google") == {"ORG"}, got
+
+
+def test_kin_named_after_a_possessive_towns_of_states_and_clubs_played_for():
+    # "his wife, Geertje": kin after a possessive are people, even a name
+    # the lists know as a river or a town; a firm's partner is no kin
+    got = labels(run("He is survived by his wife, Geertje. She is survived "
+                     "by her husband, Don. Abdi died in 2020; her daughters "
+                     "Hodan and Sahra survive her. The bank's partner, "
+                     "Siemens, declined to comment."))
+    for name in ("Geertje", "Don", "Hodan", "Sahra"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Siemens") == {"ORG"}, got
+    # a given name after "in" and before a comma and a state or country is
+    # the town; a person the lists know stays a person
+    got = labels(run("He was born in Brandon, Manitoba, and later taught at "
+                     "schools in Alice, South Africa. Talks with Putin, "
+                     "Russia's president, failed."))
+    assert got.get("Brandon") == {"GPE"}, got
+    assert got.get("Alice") == {"GPE"}, got
+    assert got.get("Putin") == {"PERSON"}, got
+    # a town's club, from the games played for it
+    got = labels(run("He played 140 games for Parramatta and later coached "
+                     "in Sydney."))
+    assert got.get("Parramatta") == {"ORG"}, got
