@@ -2376,24 +2376,33 @@ static bool span_rules(const state *st, const char *text,
     /* "an economist at Gavekal Dragonomics", "head of tanker research at
      * Oil Brokerage": where one works, after "at", is an organisation
      * when no list knows it as a place */
-    if ((*type == NER_LOC || *type == NER_PER) && *a > 2 &&
+    if ((*type == NER_LOC || *type == NER_PER) && *a >= 2 &&
         word_is(text, tok, *a - 1, "at") &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
-           (1u << NER_G_REGION) | (1u << NER_G_ALIAS) | (1u << NER_G_LOC) |
-           (1u << NER_G_PERSON))) &&
+           (1u << NER_G_REGION) | (1u << NER_G_ALIAS) | (1u << NER_G_LOC))) &&
         !(word_rule(st, *b - 1) & WR_FACH)) {
         static const char *const roles[] = {
             "economist", "analyst",   "strategist", "researcher", "professor",
             "lecturer",  "scientist", "engineer",   "partner",    "manager",
             "executive", "head",      "director",   "fellow",     "trader"};
-        for (size_t k = *a - 2; k + 6 > *a && k > 0; k--) {
-            if (in[k].cap != NER_CAP_LOWER || !in[k].alpha)
+        static const char *const role_plurals[] = {
+            "economists", "analysts",  "strategists", "researchers",
+            "scientists", "engineers", "traders"};
+        /* (a firm named like a person too: "an analyst at Bernstein";
+         * the role may open the sentence: "Analysts at Counterpoint
+         * Research said") */
+        for (size_t k = *a - 2; k + 6 > *a; k--) {
+            bool opens = in[k].first && in[k].cap == NER_CAP_TITLE;
+            if ((in[k].cap != NER_CAP_LOWER && !opens) || !in[k].alpha)
                 break;
-            if (WORD_IN(text, tok, k, roles)) {
+            if (WORD_IN(text, tok, k, roles) ||
+                WORD_IN(text, tok, k, role_plurals)) {
                 *type = NER_ORG;
                 break;
             }
+            if (k == 0 || opens)
+                break;
         }
     }
     return true;
@@ -3138,6 +3147,34 @@ static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
     }
 }
 
+/* "PT Sawit Jaya Lestari", "PT Bank Rakyat Indonesia Tbk": an Indonesian
+ * firm's designator before capitalised words opens one organisation's
+ * name, whatever the tagger read in the words (not "10 a.m. PT Monday"). */
+static void indonesian_firms(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t a = 0; a + 1 < ntok; a++) {
+        if (tok[a].end - tok[a].start != 2 ||
+            memcmp(text + tok[a].start, "PT", 2) ||
+            in[a + 1].cap != NER_CAP_TITLE || !in[a + 1].alpha ||
+            (word_rule(st, a + 1) & (WR_TIME | WR_NOTNAME)) ||
+            (a > 0 && in[a - 1].digit) || (a > 1 && in[a - 2].digit) ||
+            (a > 0 && (word_is(text, tok, a - 1, "a.m.") ||
+                       word_is(text, tok, a - 1, "p.m.") ||
+                       word_is(text, tok, a - 1, "am") ||
+                       word_is(text, tok, a - 1, "pm"))))
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && b < a + 8 && in[b].alpha &&
+               (in[b].cap == NER_CAP_TITLE || in[b].cap == NER_CAP_UPPER) &&
+               !(in[b].first && b > a + 1))
+            b++;
+        tag_span(st, a, b, NER_ORG);
+        a = b - 1;
+    }
+}
+
 /* A person's name, "'s" and a word that ends only organisations' names
  * are one company's name, a title before it included: "Dr Reddy's
  * Laboratories", "Sainsbury's Supermarkets" (which the tagger may read as
@@ -3811,7 +3848,8 @@ static int head_label(const char *w, size_t n)
         "daily",       "tabloid",      "supermarket",  "exporter",
         "distributor", "supplier",     "contractor",   "startup",
         "start-up",    "consortium",   "institute",    "alliance",
-        "coalition",   "movement",     "union",        "refiner"};
+        "coalition",   "movement",     "union",        "refiner",
+        "unit",        "division"};
     static const char *const gpe[] = {
         "village",     "town",         "city",     "municipality",
         "commune",     "county",       "district", "province",
@@ -3888,8 +3926,11 @@ static int defined_label(const state *st, const char *text,
     /* a firm's trade whose "of" says what it makes or sells: "a maker of
      * irrigation equipment" (not "a network of tunnels") */
     static const char *const makers[] = {
-        "maker",    "manufacturer", "supplier", "distributor",
-        "exporter", "retailer",     "refiner",  "wholesaler"};
+        "maker", "manufacturer", "supplier", "distributor", "exporter",
+        "retailer", "refiner", "wholesaler",
+        /* and a part of a firm, whose "of" names the firm: "Pharmaq, a
+         * unit of Zoetis" */
+        "unit", "division", "subsidiary"};
     const ner_info *in = st->info;
     uint32_t of = ner_hash_bytes("of", 2, 2);
     size_t end = k + 5;
@@ -4214,6 +4255,29 @@ static size_t mark_words(state *st, const char *text, const prism_token *tok,
     return nmen + 1;
 }
 
+/* The first word of the story after its dateline is capitalised as any
+ * sentence's first word is: an English word there, alone, that no list
+ * knows as a name, is no name ("NAIROBI, Kenya — Health officials said",
+ * "DHAKA — Saltwater has pushed"; not "Shell said", a firm the lists
+ * know). Returns the new mention count. */
+static size_t drop_body_opener(state *st, const prism_token *tok, size_t ntok,
+                               size_t nmen, size_t z)
+{
+    const ner_info *in = st->info;
+    if (z + 1 >= ntok || !in[z].common || in[z].cap != NER_CAP_TITLE ||
+        in[z + 1].cap != NER_CAP_LOWER || (in[z].gaz & ~(1u << NER_G_PREFIX)) ||
+        gaz_mask(phrase_gaz(st, z, z + 1)) & ~(1u << NER_G_PREFIX))
+        return nmen;
+    (void)tok;
+    for (size_t m = 0; m < nmen; m++)
+        if (st->men[m].a == z && st->men[m].b == z + 1) {
+            memmove(st->men + m, st->men + m + 1,
+                    (nmen - m - 1) * sizeof(mention));
+            return nmen - 1;
+        }
+    return nmen;
+}
+
 /* Marks the dateline's place as a GPE and its news agency, when it names
  * one, as an organisation ("ULAANBAATAR (Montsame) —"). Returns the new
  * mention count. */
@@ -4246,6 +4310,7 @@ static size_t apply_dateline(state *st, const prism_doc *doc, const char *text,
         memcmp(text + tok[a].start, place, tok[a].end - tok[a].start) != 0)
         return nmen;
     nmen = mark_words(st, text, tok, ntok, nmen, a, place, len, L_GPE, &b);
+    nmen = drop_body_opener(st, tok, ntok, nmen, z);
     const prism_value *ag = host->value_get(d, "agency");
     size_t alen = 0;
     const char *agency = ag ? host->value_str(ag, &alen) : NULL;
@@ -4823,6 +4888,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
     foreign_org_starts(st, tok, ntok);
+    indonesian_firms(st, text, tok, ntok);
     possessive_firms(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);

@@ -1326,3 +1326,28 @@ def test_kin_named_after_a_possessive_towns_of_states_and_clubs_played_for():
     got = labels(run("He played 140 games for Parramatta and later coached "
                      "in Sydney."))
     assert got.get("Parramatta") == {"ORG"}, got
+
+
+def test_story_openers_analysts_firms_units_and_indonesian_firms():
+    # the word after a dateline opens a sentence: an English word there is
+    # no name, a firm the lists know is one
+    got = labels(run("NAIROBI, Kenya — Health officials in Turkana said on "
+                     "Monday that cases had doubled."))
+    assert "Health" not in got, got
+    got = labels(run("LONDON — Shell said on Monday it would sell assets."))
+    assert got.get("Shell") == {"ORG"}, got
+    # where analysts work is a firm, even one named like a person
+    got = labels(run("Analysts at Counterpoint Research said sales fell. "
+                     "\"It is big,\" said Li Wenjing, an analyst at "
+                     "Bernstein in Hong Kong."))
+    assert got.get("Counterpoint Research") == {"ORG"}, got
+    assert got.get("Bernstein") == {"ORG"}, got
+    assert got.get("Hong Kong") == {"GPE"}, got
+    # a unit of a firm is a firm; so is "PT" and the words after it
+    got = labels(run("The vaccine was developed by Pharmaq, a unit of an "
+                     "American animal health company. PT Sawit Jaya Lestari "
+                     "denied wrongdoing. The call starts at 10 a.m. PT "
+                     "Monday."))
+    assert got.get("Pharmaq") == {"ORG"}, got
+    assert got.get("PT Sawit Jaya Lestari") == {"ORG"}, got
+    assert not any(k.startswith("PT M") for k in got), got
