@@ -1330,6 +1330,14 @@ static bool dash_tok(const char *text, const prism_token *t)
                        !memcmp(w, "\xe2\x80\x94", 3))); /* — */
 }
 
+/* Does token i open a sentence, or the story after its dateline's dash
+ * ("KINSHASA — Rumba veteran Koffi Olomidé")? */
+static bool opens_sentence(const char *text, const prism_token *tok,
+                           const ner_info *in, size_t i)
+{
+    return in[i].first || (i > 0 && dash_tok(text, &tok[i - 1]));
+}
+
 /* Is the token a double quotation mark (straight or curly)? */
 static bool quote_tok(const char *text, const prism_token *t)
 {
@@ -1719,10 +1727,15 @@ static bool span_rules(const state *st, const char *text,
      * word that says what the person or body is and opens no name (not
      * "Bank Negara", "Executive Life") */
     static const char *const positions[] = {
-        "hooker",     "prop",     "flanker",    "fly-half",
-        "scrum-half", "halfback", "paceman",    "spinner",
-        "opener",     "batter",   "bowler",     "wicketkeeper",
-        "midfielder", "defender", "goalkeeper", "winger"};
+        "hooker", "prop", "flanker", "fly-half", "scrum-half", "halfback",
+        "paceman", "spinner", "opener", "batter", "bowler", "wicketkeeper",
+        "midfielder", "defender", "goalkeeper", "winger",
+        /* and the arts' ("Singer Tems will headline", "Director Ani
+         * Tovmasyan said") */
+        "singer", "rapper", "actor", "actress", "composer", "novelist", "poet",
+        "painter", "filmmaker", "photographer", "designer", "architect",
+        "pianist", "cellist", "violinist", "guitarist", "conductor",
+        "choreographer", "playwright", "comedian", "curator", "director"};
     static const char *const bodies[] = {"organisers", "organizers",
                                          "promoters"};
     /* "Chipmaker Nvidia fell": a firm's industry opening a sentence is no
@@ -1737,14 +1750,21 @@ static bool span_rules(const state *st, const char *text,
         WORD_IN(text, tok, *a, industries)) {
         (*a)++;
         *type = NER_ORG;
-    } else if (*b - *a >= 2 && in[*a].first && in[*a].cap == NER_CAP_TITLE &&
+    } else if (*b - *a >= 2 && opens_sentence(text, tok, in, *a) &&
+               in[*a].cap == NER_CAP_TITLE &&
                (in[*a + 1].cap == NER_CAP_TITLE ||
                 in[*a + 1].cap == NER_CAP_UPPER) &&
                (WORD_IN(text, tok, *a, positions) ||
                 WORD_IN(text, tok, *a, bodies))) {
         *type = WORD_IN(text, tok, *a, positions) ? NER_PER : NER_ORG;
         (*a)++;
-    }
+    } else if (*a > 0 && *type != NER_PER && st->tags[*a - 1] == 0 &&
+               opens_sentence(text, tok, in, *a - 1) &&
+               in[*a - 1].cap == NER_CAP_TITLE &&
+               WORD_IN(text, tok, *a - 1, positions) &&
+               !(gaz_mask(phrase_gaz(st, *a, *b)) &
+                 ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+        *type = NER_PER; /* the tagger left the word out of the name */
     /* "Ontario-based Magna", "March Eurodollars": the qualifier or the
      * month before the name is not part of it (a month may start an
      * event's name, "October Revolution", and one that is a given name a
@@ -2417,6 +2437,11 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
 {
     static const char *const owners[] = {"his", "her", "their", "its"};
     if (word_is(text, tok, b, ";"))
+        return 1;
+    /* a dash between spaces: "Democratic Republic of Congo — Rumba" */
+    if (b + 1 < j && dash_tok(text, &tok[b]) &&
+        tok[b].end - tok[b].start == 3 && (tok[b].flags & PRISM_TF_SPACE) &&
+        (tok[b + 1].flags & PRISM_TF_SPACE))
         return 1;
     if (b + 1 < j && word_is(text, tok, b, "and") &&
         WORD_IN(text, tok, b + 1, owners))

@@ -1351,3 +1351,17 @@ def test_story_openers_analysts_firms_units_and_indonesian_firms():
     assert got.get("Pharmaq") == {"ORG"}, got
     assert got.get("PT Sawit Jaya Lestari") == {"ORG"}, got
     assert not any(k.startswith("PT M") for k in got), got
+
+
+def test_artists_named_by_their_art_and_a_dash_between_names():
+    # an artist's word opening the sentence, or the story after its
+    # dateline, is no part of the name; a spaced dash parts two names
+    got = labels(run("LAGOS, Nigeria — Singer Tems will headline the opening "
+                     "night. Conductor Gustavo Dudamel led the orchestra."))
+    assert got.get("Tems") == {"PERSON"}, got
+    assert got.get("Gustavo Dudamel") == {"PERSON"}, got
+    assert not any(k.startswith(("Singer", "Conductor")) for k in got), got
+    got = labels(run("KINSHASA, Democratic Republic of Congo — Rumba veteran "
+                     "Koffi Olomidé cancelled a concert."))
+    assert got.get("Democratic Republic of Congo") == {"GPE"}, got
+    assert got.get("Koffi Olomidé") == {"PERSON"}, got
