@@ -3744,6 +3744,55 @@ static void clubs_by_context(state *st, const char *text,
     }
 }
 
+/* Bodies named by what is done with them: a band or a company one plays,
+ * sings or tours "with the" ("played with the Cool Crooners", "sang with
+ * the Cape Town Opera"), and a journal a study is "published in"
+ * ("published in the Annals of Internal Medicine"; not "published in
+ * London"). Tags the capitalised words there, with "of" inside, as an
+ * organisation, unless a list knows them as a place or a person. */
+static void bodies_by_verbs(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    static const char *const perform[] = {
+        "played", "plays", "sang",   "sings",    "performed",
+        "toured", "tours", "danced", "recorded", "performs"};
+    const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                              (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                              (1u << NER_G_LOC) | (1u << NER_G_PERSON) |
+                              (1u << NER_G_ALIAS);
+    const ner_info *in = st->info;
+    for (size_t v = 0; v + 3 < ntok; v++) {
+        if (in[v].cap != NER_CAP_LOWER)
+            continue;
+        size_t a;
+        if (WORD_IN(text, tok, v, perform) &&
+            word_is(text, tok, v + 1, "with") &&
+            word_is(text, tok, v + 2, "the"))
+            a = v + 3;
+        else if (word_is(text, tok, v, "published") &&
+                 word_is(text, tok, v + 1, "in"))
+            a = word_is(text, tok, v + 2, "the") ? v + 3 : v + 2;
+        else
+            continue;
+        if (a >= ntok || in[a].cap != NER_CAP_TITLE || !in[a].alpha ||
+            (st->tags[a] && ner_tag_part(st->tags[a]) != NER_B &&
+             ner_tag_part(st->tags[a]) != NER_U))
+            continue;
+        size_t b = a + 1;
+        while (b < ntok && b < a + 8 &&
+               ((in[b].cap == NER_CAP_TITLE && in[b].alpha) ||
+                (word_is(text, tok, b, "of") && b + 1 < ntok &&
+                 in[b + 1].cap == NER_CAP_TITLE)))
+            b++;
+        if (st->tags[a] && span_end(st, ntok, a) != b)
+            continue; /* the tagger read other names there */
+        if ((gaz_mask(phrase_gaz(st, a, b)) & not_body) ||
+            (b == a + 1 && in[a].common && !st->tags[a]))
+            continue;
+        tag_span(st, a, b, NER_ORG);
+    }
+}
+
 /* The name of a place the lists know (a country, a town, a state, a
  * region or another place; not a person's too), tagged as a place, of
  * three letters or more, not a possessor, from token a to b. */
@@ -4897,6 +4946,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_kin(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
+    bodies_by_verbs(st, text, tok, ntok);
     club_words(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
     places_with_and(st, text, tok, ntok);

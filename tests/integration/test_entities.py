@@ -1365,3 +1365,12 @@ def test_artists_named_by_their_art_and_a_dash_between_names():
                      "Koffi Olomidé cancelled a concert."))
     assert got.get("Democratic Republic of Congo") == {"GPE"}, got
     assert got.get("Koffi Olomidé") == {"PERSON"}, got
+
+
+def test_bands_played_with_and_journals_published_in():
+    got = labels(run("The study was published in the Annals of Internal "
+                     "Medicine. The book was published in London in 1989. "
+                     "He toured with the Rolling Stones."))
+    assert got.get("Annals of Internal Medicine") == {"ORG"}, got
+    assert got.get("London") == {"GPE"}, got
+    assert got.get("Rolling Stones") == {"ORG"}, got
