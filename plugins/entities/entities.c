@@ -4333,16 +4333,22 @@ static size_t mark_words(state *st, const char *text, const prism_token *tok,
  * sentence's first word is: an English word there, alone, that no list
  * knows as a name, is no name ("NAIROBI, Kenya — Health officials said",
  * "DHAKA — Saltwater has pushed"; not "Shell said", a firm the lists
- * know). Returns the new mention count. */
-static size_t drop_body_opener(state *st, const prism_token *tok, size_t ntok,
-                               size_t nmen, size_t z)
+ * know; nor "Duff and Phelps", partners' firm). Returns the new mention
+ * count. */
+static size_t drop_body_opener(state *st, const char *text,
+                               const prism_token *tok, size_t ntok, size_t nmen,
+                               size_t z)
 {
     const ner_info *in = st->info;
-    if (z + 1 >= ntok || !in[z].common || in[z].cap != NER_CAP_TITLE ||
-        in[z + 1].cap != NER_CAP_LOWER || (in[z].gaz & ~(1u << NER_G_PREFIX)) ||
+    /* an English word: WordNet's, or SCOWL's in lower case ("Astronomers",
+     * "Glaciers"), not one SCOWL knows as a common name */
+    bool word = in[z].common || ((in[z].wsets & (1u << NER_W_LOW1)) &&
+                                 !(in[z].wsets & (1u << NER_W_UP1)));
+    if (z + 1 >= ntok || !word || in[z].cap != NER_CAP_TITLE ||
+        in[z + 1].cap != NER_CAP_LOWER || word_is(text, tok, z + 1, "and") ||
+        (in[z].gaz & ~(1u << NER_G_PREFIX)) ||
         gaz_mask(phrase_gaz(st, z, z + 1)) & ~(1u << NER_G_PREFIX))
         return nmen;
-    (void)tok;
     for (size_t m = 0; m < nmen; m++)
         if (st->men[m].a == z && st->men[m].b == z + 1) {
             memmove(st->men + m, st->men + m + 1,
@@ -4384,7 +4390,7 @@ static size_t apply_dateline(state *st, const prism_doc *doc, const char *text,
         memcmp(text + tok[a].start, place, tok[a].end - tok[a].start) != 0)
         return nmen;
     nmen = mark_words(st, text, tok, ntok, nmen, a, place, len, L_GPE, &b);
-    nmen = drop_body_opener(st, tok, ntok, nmen, z);
+    nmen = drop_body_opener(st, text, tok, ntok, nmen, z);
     const prism_value *ag = host->value_get(d, "agency");
     size_t alen = 0;
     const char *agency = ag ? host->value_str(ag, &alen) : NULL;

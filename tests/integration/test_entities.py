@@ -1334,8 +1334,13 @@ def test_story_openers_analysts_firms_units_and_indonesian_firms():
     got = labels(run("NAIROBI, Kenya — Health officials in Turkana said on "
                      "Monday that cases had doubled."))
     assert "Health" not in got, got
+    got = labels(run("PERTH, Australia — Astronomers using the array have "
+                     "detected a signal."))
+    assert "Astronomers" not in got, got
     got = labels(run("LONDON — Shell said on Monday it would sell assets."))
     assert got.get("Shell") == {"ORG"}, got
+    got = labels(run("DUBAI — Emirates posted a record annual profit."))
+    assert got.get("Emirates") == {"ORG"}, got
     # where analysts work is a firm, even one named like a person
     got = labels(run("Analysts at Counterpoint Research said sales fell. "
                      "\"It is big,\" said Li Wenjing, an analyst at "
