@@ -387,6 +387,36 @@ static bool club_start(const state *st, size_t a, size_t b);
 
 static bool foreign_site(const state *st, size_t i);
 
+/* Does the name [a, b), a museum's, theatre's or hospital's, act as the
+ * institution, the subject of what only a body does ("The Hong Kong
+ * Palace Museum has signed an agreement", "Te Rēhia Theatre performed")?
+ * Where things happen it is the building, a place ("at the Fries
+ * Museum"). */
+static bool institution_acts(const state *st, size_t a, size_t b)
+{
+    static const char *const institutions[] = {
+        "museum",  "theatre", "theater", "gallery", "hospital",
+        "library", "opera",   "zoo",     "centre",  "center"};
+    static const char *const acts[] = {
+        "said",      "says",     "signed",    "announced", "plans",
+        "planned",   "hopes",    "agreed",    "appointed", "named",
+        "performed", "declined", "confirmed", "denied",    "bought",
+        "acquired",  "will",     "has",       "had",       "sued"};
+    static const char *const at[] = {"at",   "in",   "inside", "outside",
+                                     "near", "from", "to"};
+    if (a > 0 &&
+        (hashed_in(st, a - 1, at, sizeof at / sizeof *at) ||
+         (a > 1 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2) &&
+          hashed_in(st, a - 2, at, sizeof at / sizeof *at))))
+        return false; /* "at Fukuoka Kokusai Center had sold out" */
+    return b - a >= 2 && b < st->ntok_cur &&
+           st->info[b - 1].cap == NER_CAP_TITLE &&
+           hashed_in(st, b - 1, institutions,
+                     sizeof institutions / sizeof *institutions) &&
+           st->info[b].cap == NER_CAP_LOWER &&
+           hashed_in(st, b, acts, sizeof acts / sizeof *acts);
+}
+
 /* Is the name [a, b) a sports league's, by its words? */
 static bool sports_league(const state *st, size_t a, size_t b)
 {
@@ -479,7 +509,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             type = NER_MISC;
         else if (type == NER_ORG &&
                  ((head & (1u << NER_G_FACHEAD)) || division_head(st, b - 1) ||
-                  romance_place(st, a, b)))
+                  romance_place(st, a, b)) &&
+                 !institution_acts(st, a, b))
             type = NER_LOC;
         else if (type != NER_ORG && (head & (1u << NER_G_ORGHEAD)))
             type = NER_ORG;
@@ -2425,6 +2456,8 @@ static bool span_rules(const state *st, const char *text,
                 break;
         }
     }
+    if (*type == NER_LOC && institution_acts(st, *a, *b))
+        *type = NER_ORG;
     return true;
 }
 

@@ -1379,3 +1379,16 @@ def test_bands_played_with_and_journals_published_in():
     assert got.get("Annals of Internal Medicine") == {"ORG"}, got
     assert got.get("London") == {"GPE"}, got
     assert got.get("Rolling Stones") == {"ORG"}, got
+
+
+def test_museums_that_act_are_institutions():
+    # a museum or theatre that signs, says or performs is the institution;
+    # the building where things happen stays a place
+    got = labels(run("The Hong Kong Palace Museum has signed an agreement "
+                     "with the Louvre. The painting was lent to the Fries "
+                     "Museum in Leeuwarden. All 15 days at Fukuoka Kokusai "
+                     "Center had sold out."))
+    assert got.get("Hong Kong Palace Museum") == {"ORG"}, got
+    assert got.get("Fries Museum") == {"LOC"}, got
+    assert got.get("Fukuoka Kokusai Center") and \
+        "ORG" not in got["Fukuoka Kokusai Center"], got
