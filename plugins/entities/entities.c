@@ -999,7 +999,8 @@ static const struct {
      "engineering construction credit finance pharma biotech robotics "
      "automotive aviation brewery breweries dairy fisheries plastics "
      "analytics investimenti seafoods resources solar tankers petroleum "
-     "hidro hydro logistics freight foods holdings ventures"},
+     "hidro hydro logistics freight foods holdings ventures verlag "
+     "verlagsanstalt forlag rederi rederij"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
      "château schloss praça praca porta pont ponte puente rua calle avenida "
@@ -1041,7 +1042,7 @@ static const struct {
      "laboratoire assemblee asamblea assembleia congreso congresso senado "
      "parlamento parlement ayuntamiento prefeitura mairie municipalidad "
      "gobierno governo gouvernement policia polizia ejercito exercito "
-     "esercito"},
+     "esercito forlaget"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
                "lectured lecturer professor graduated graduate enrolled"},
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "

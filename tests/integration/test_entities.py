@@ -1392,3 +1392,13 @@ def test_museums_that_act_are_institutions():
     assert got.get("Fries Museum") == {"LOC"}, got
     assert got.get("Fukuoka Kokusai Center") and \
         "ORG" not in got["Fukuoka Kokusai Center"], got
+
+
+def test_publishers_and_shipowners_by_their_words_in_other_languages():
+    got = labels(run("Forlaget Nordlys published the novel. Her German "
+                     "publisher, Frankfurter Verlagsanstalt, sold rights to "
+                     "eleven countries. She chaired Holm Rederi for twenty "
+                     "years."))
+    for name in ("Forlaget Nordlys", "Frankfurter Verlagsanstalt",
+                 "Holm Rederi"):
+        assert got.get(name) == {"ORG"}, (name, got)
