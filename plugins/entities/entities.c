@@ -3349,6 +3349,36 @@ static void people_in_apposition(state *st, const char *text,
     }
 }
 
+/* A name set off by commas after a noun that says what a firm is: "Her
+ * American publisher, Knopf, printed 300,000 copies", "the broadcaster,
+ * Radio-Canada, said" (not a name the lists know as a person's or a
+ * place's: "the agency's head, Rafael Grossi,"). */
+static void bodies_in_apposition(state *st, const char *text,
+                                 const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                              (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                              (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+                              (1u << NER_G_NORP);
+    for (size_t a = 2; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if ((part != NER_B && part != NER_U) ||
+            ner_tag_type(st->tags[a]) == NER_ORG ||
+            text[tok[a - 1].start] != ',' || in[a - 2].cap != NER_CAP_LOWER ||
+            !(word_rule(st, a - 2) & (WR_ORGN | WR_ORGS)))
+            continue;
+        size_t b = span_end(st, ntok, a);
+        if (b >= ntok || b - a > 4 || text[tok[b].start] != ',')
+            continue;
+        bool name = !(gaz_mask(phrase_gaz(st, a, b)) & not_body);
+        for (size_t i = a; i < b && name; i++)
+            name = !(gaz_mask(phrase_gaz(st, i, i + 1)) & not_body);
+        if (name)
+            tag_span(st, a, b, NER_ORG);
+    }
+}
+
 /* Kin named after a possessive and the word of kin: "survived by his
  * wife, Geertje", "her husband, Don", "her daughters Hodan and Sahra",
  * "Okafor's widow, Grace": a person, whatever the tagger or the lists
@@ -4984,6 +5014,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
+    bodies_in_apposition(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
     bodies_by_verbs(st, text, tok, ntok);

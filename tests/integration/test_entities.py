@@ -1402,3 +1402,10 @@ def test_publishers_and_shipowners_by_their_words_in_other_languages():
     for name in ("Forlaget Nordlys", "Frankfurter Verlagsanstalt",
                  "Holm Rederi"):
         assert got.get(name) == {"ORG"}, (name, got)
+
+
+def test_firms_in_apposition_to_what_they_are():
+    got = labels(run("Her American publisher, Knopf, printed 300,000 copies. "
+                     "The group's publisher, Rupert Murdoch, said little."))
+    assert got.get("Knopf") == {"ORG"}, got
+    assert got.get("Rupert Murdoch") == {"PERSON"}, got
