@@ -854,7 +854,8 @@ static const struct {
      "i you he she it we they me him them my your his its our their "
      "is are was were been does did has have had not no yes "
      "to from for with without by at into onto upon about after before "
-     "during via please thanks here there of in on as"},
+     "during via please thanks here there of in on as since until unless "
+     "while"},
     {WR_TAIL, "the a an"},
     {WR_TOWARD, "in to from near at around across into visit visiting "
                 "visited"},
@@ -3379,6 +3380,67 @@ static void bodies_in_apposition(state *st, const char *text,
     }
 }
 
+/* The names listed after "such as" or "from" ... "to" where a noun of
+ * firms or bodies stands just before: "firms such as Skyeton and
+ * Ukrspecsystems", "Chinese partners such as Gotion", "start-ups, from
+ * Twiga to Lipa Later": organisations, unless a list knows a name as a
+ * place's or a person's. */
+static void bodies_listed(state *st, const char *text, const prism_token *tok,
+                          size_t ntok)
+{
+    static const char *const plurals[] = {
+        "firms",      "companies", "start-ups", "startups",  "banks",
+        "lenders",    "insurers",  "retailers", "carmakers", "partners",
+        "groups",     "brands",    "clubs",     "parties",   "militias",
+        "publishers", "airlines",  "chains",    "rivals",    "suppliers",
+        "giants",     "charities", "labels",    "studios",   "broadcasters"};
+    const ner_info *in = st->info;
+    for (size_t k = 0; k + 3 < ntok; k++) {
+        if (!(in[k].cap == NER_CAP_LOWER ||
+              (in[k].cap == NER_CAP_TITLE && in[k].first)) ||
+            !WORD_IN(text, tok, k, plurals))
+            continue;
+        /* clubs are named by their towns ("clubs such as Leeds") */
+        uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                            (1u << NER_G_REGION) | (1u << NER_G_PERSON) |
+                            (1u << NER_G_NORP) | (1u << NER_G_LOC);
+        if (!word_is(text, tok, k, "clubs"))
+            not_body |= 1u << NER_G_CITY;
+        size_t a = k + 1;
+        if (text[tok[a].start] == ',')
+            a++;
+        if (a + 1 < ntok && word_is(text, tok, a, "such") &&
+            word_is(text, tok, a + 1, "as"))
+            a += 2;
+        else if (a + 1 < ntok && word_is(text, tok, a, "from") &&
+                 st->tags[a + 1] && span_end(st, ntok, a + 1) < ntok &&
+                 word_is(text, tok, span_end(st, ntok, a + 1), "to"))
+            a += 1; /* a range, not where they are from ("clubs from
+                       Northern Norway") */
+        else
+            continue;
+        /* the list: names parted by ",", "and", "or", "to" */
+        while (a < ntok) {
+            int part = ner_tag_part(st->tags[a]);
+            if (!st->tags[a] || (part != NER_B && part != NER_U))
+                break;
+            size_t b = span_end(st, ntok, a);
+            if (!(gaz_mask(phrase_gaz(st, a, b)) & not_body) &&
+                !(b == a + 1 && (in[a].gaz & not_body)))
+                tag_span(st, a, b, NER_ORG);
+            if (b + 1 < ntok &&
+                (text[tok[b].start] == ',' || word_is(text, tok, b, "and") ||
+                 word_is(text, tok, b, "or") || word_is(text, tok, b, "to")))
+                a = b + 1;
+            else
+                break;
+            if (a < ntok &&
+                (word_is(text, tok, a, "and") || word_is(text, tok, a, "or")))
+                a++; /* ", and" */
+        }
+    }
+}
+
 /* Kin named after a possessive and the word of kin: "survived by his
  * wife, Geertje", "her husband, Don", "her daughters Hodan and Sahra",
  * "Okafor's widow, Grace": a person, whatever the tagger or the lists
@@ -5015,6 +5077,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_in_apposition(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
+    bodies_listed(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
     bodies_by_verbs(st, text, tok, ntok);

@@ -1409,3 +1409,13 @@ def test_firms_in_apposition_to_what_they_are():
                      "The group's publisher, Rupert Murdoch, said little."))
     assert got.get("Knopf") == {"ORG"}, got
     assert got.get("Rupert Murdoch") == {"PERSON"}, got
+
+
+def test_firms_listed_after_such_as():
+    got = labels(run("Firms such as Skyeton and Ukrspecsystems have grown "
+                     "fast. A crop of start-ups, from Twiga to Lipa Later, "
+                     "is raising money. It played with other clubs from "
+                     "Northern Norway."))
+    for name in ("Skyeton", "Ukrspecsystems", "Twiga", "Lipa Later"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert "ORG" not in got.get("Northern Norway", set()), got
