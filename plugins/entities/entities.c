@@ -855,7 +855,7 @@ static const struct {
      "is are was were been does did has have had not no yes "
      "to from for with without by at into onto upon about after before "
      "during via please thanks here there of in on as since until unless "
-     "while"},
+     "while now"},
     {WR_TAIL, "the a an"},
     {WR_TOWARD, "in to from near at around across into visit visiting "
                 "visited"},
@@ -1315,6 +1315,31 @@ static bool area_noun(const state *st, const char *text, const prism_token *tok,
            WORD_IN(text, tok, i, areas);
 }
 
+/* Verbs of conquest, siege and the founding of towns: their object is a
+ * place ("conquered Larsa", "entered Tenochtitlan", "took Derby"). */
+static const char *const CONQUESTS[] = {
+    "conquered",  "besieged", "sacked",    "annexed",   "fortified",
+    "razed",      "entered",  "occupied",  "invaded",   "captured",
+    "took",       "seized",   "liberated", "evacuated", "stormed",
+    "recaptured", "overran",  "burned",    "burnt"};
+
+/* Is the name at token a what an army took, alone or in a list:
+ * "entered Tenochtitlan", "conquered Larsa, Eshnunna and Mari"? */
+static bool conquered(const state *st, const char *text, const prism_token *tok,
+                      size_t a)
+{
+    for (size_t k = a; k-- > 0 && k + 8 > a;) {
+        if (st->info[k].cap == NER_CAP_LOWER) {
+            if (word_is(text, tok, k, "and") && k + 1 < a)
+                continue;
+            return WORD_IN(text, tok, k, CONQUESTS);
+        }
+        if (text[tok[k].start] != ',' && st->info[k].cap != NER_CAP_TITLE)
+            break;
+    }
+    return false;
+}
+
 /* Is the name [a, b) placed as a place is: after "in", "near" or "at",
  * after a noun that says so ("the town of Hope"), or before a comma and
  * a country, state or city ("Redmond, Washington")? */
@@ -1324,6 +1349,8 @@ static bool placed(const state *st, const char *text, const prism_token *tok,
     static const char *const preps[] = {"in", "near", "at", "outside"};
     if ((a > 0 && WORD_IN(text, tok, a - 1, preps)) ||
         noun_says_place(st, text, tok, a, b))
+        return true;
+    if (conquered(st, text, tok, a))
         return true;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                             (1u << NER_G_CITY) | (1u << NER_G_ALIAS);
@@ -3441,6 +3468,86 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* Places named by what armies and rulers do to them, and by their names
+ * of today:
+ * - the names after a verb of conquest, siege or founding of a town
+ *   ("conquered Larsa, Eshnunna and Mari", "entered Tenochtitlan", "took
+ *   Derby", "fortified Tamworth and Stafford"): places, when no list knows
+ *   a name as a person's or a body's ("captured the Inca ruler Atahualpa"
+ *   is no town: a noun stands between);
+ * - a name and its name of today in brackets ("Constantinople (now
+ *   Istanbul)", "Világos (now Şiria in Romania)"): both places;
+ * - a polity's word and "of" before a place ("the Viceroyalty of Peru",
+ *   "the Khanate of Kokand"): one place. */
+static void places_by_history(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    static const char *const polities[] = {
+        "kingdom",      "khanate",   "viceroyalty", "sultanate",
+        "emirate",      "caliphate", "duchy",       "principality",
+        "empire",       "republic",  "governorate", "governorate-general",
+        "protectorate", "dominion",  "colony",      "margraviate",
+        "electorate",   "captaincy"};
+    const ner_info *in = st->info;
+    const uint32_t not_place = (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
+                               (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+                               (1u << NER_G_NORP) | (1u << NER_G_FIRST) |
+                               (1u << NER_G_GIVEN);
+    for (size_t v = 0; v + 1 < ntok; v++) {
+        if (in[v].cap != NER_CAP_LOWER || !WORD_IN(text, tok, v, CONQUESTS))
+            continue;
+        size_t a = v + 1;
+        while (a < ntok) {
+            int part = ner_tag_part(st->tags[a]);
+            if (!st->tags[a] || (part != NER_B && part != NER_U))
+                break;
+            size_t b = span_end(st, ntok, a);
+            /* not a team a batsman "took" to a score ("took Derbyshire to
+             * 471") */
+            if (b < ntok && word_is(text, tok, b, "to"))
+                break;
+            if (ner_tag_type(st->tags[a]) != NER_LOC &&
+                ner_tag_type(st->tags[a]) != NER_MISC &&
+                !(gaz_mask(phrase_gaz(st, a, b)) & not_place) &&
+                !(b == a + 1 && (in[a].gaz & not_place)))
+                tag_span(st, a, b, NER_LOC);
+            if (b + 1 < ntok &&
+                (text[tok[b].start] == ',' || word_is(text, tok, b, "and")))
+                a = b + 1;
+            else
+                break;
+            if (a < ntok && word_is(text, tok, a, "and"))
+                a++;
+        }
+    }
+    for (size_t i = 2; i + 2 < ntok; i++) {
+        /* "X (now Y": i is "(" */
+        if (text[tok[i].start] != '(' || tok[i].end - tok[i].start != 1 ||
+            !word_is(text, tok, i + 1, "now"))
+            continue;
+        size_t a = i + 2;
+        int part = ner_tag_part(st->tags[a]);
+        if (st->tags[a] && (part == NER_B || part == NER_U))
+            tag_span(st, a, span_end(st, ntok, a), NER_LOC);
+        int before = ner_tag_part(st->tags[i - 1]);
+        if (st->tags[i - 1] && (before == NER_L || before == NER_U) &&
+            ner_tag_type(st->tags[i - 1]) != NER_PER) {
+            size_t s0 = span_start(st, i - 1);
+            tag_span(st, s0, i, NER_LOC);
+        }
+    }
+    for (size_t k = 0; k + 2 < ntok; k++) {
+        if (in[k].cap != NER_CAP_TITLE || !WORD_IN(text, tok, k, polities) ||
+            !word_is(text, tok, k + 1, "of") || st->tags[k] ||
+            ner_tag_type(st->tags[k + 2]) != NER_LOC)
+            continue;
+        int part = ner_tag_part(st->tags[k + 2]);
+        if (part != NER_B && part != NER_U)
+            continue;
+        tag_span(st, k, span_end(st, ntok, k + 2), NER_LOC);
+    }
+}
+
 /* Kin named after a possessive and the word of kin: "survived by his
  * wife, Geertje", "her husband, Don", "her daughters Hodan and Sahra",
  * "Okafor's widow, Grace": a person, whatever the tagger or the lists
@@ -3829,7 +3936,10 @@ static void clubs_by_context(state *st, const char *text,
                    WORD_IN(text, tok, j + 1, roles); /* "Reading's manager" */
         else if (j + 1 < ntok && word_is(text, tok, j, "were") &&
                  !(i > 0 && (word_is(text, tok, i - 1, "and") ||
-                             word_is(text, tok, i - 1, "or"))))
+                             word_is(text, tok, i - 1, "or") ||
+                             word_is(text, tok, i - 1, "in") ||
+                             word_is(text, tok, i - 1, "at") ||
+                             word_is(text, tok, i - 1, "near"))))
             club = WORD_IN(text, tok, j + 1, fates); /* "Falkirk were beaten" */
         else if (j < ntok && in[j].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, j, deeds)
@@ -5078,6 +5188,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
+    places_by_history(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);
     bodies_by_verbs(st, text, tok, ntok);

@@ -1419,3 +1419,16 @@ def test_firms_listed_after_such_as():
     for name in ("Skyeton", "Ukrspecsystems", "Twiga", "Lipa Later"):
         assert got.get(name) == {"ORG"}, (name, got)
     assert "ORG" not in got.get("Northern Norway", set()), got
+
+
+def test_places_armies_took_old_names_and_polities():
+    got = labels(run("Hernán Cortés entered Tenochtitlan in November 1519. "
+                     "Hammurabi conquered Larsa and Eshnunna. Police "
+                     "captured Maria and John. It was refounded as "
+                     "Constantinople (now Istanbul). The revolt broke out in "
+                     "the Viceroyalty of Peru in 1780. In 1989 students "
+                     "marching in Prague were beaten by police."))
+    for name in ("Tenochtitlan", "Larsa", "Eshnunna", "Constantinople",
+                 "Istanbul", "Viceroyalty of Peru", "Prague"):
+        assert got.get(name) == {"GPE"}, (name, got)
+    assert got.get("Maria") == {"PERSON"}, got
