@@ -940,7 +940,8 @@ static const struct {
      "cosmonaut aviator emperor empress pharaoh heir son daughter wife "
      "husband brother sister widow nephew niece grandson granddaughter "
      "striker midfielder defender goalkeeper quarterback pitcher "
-     "sprinter cyclist boxer golfer monk nun priest missionary prophet "
+     "sprinter cyclist boxer golfer monk nun priest missionary prophet god "
+     "goddess deity "
      "apostle businessman businesswoman entrepreneur banker financier "
      "tycoon philanthropist billionaire clergyman politician dictator "
      "general admiral coach winger footballer cricketer batsman jockey "
@@ -1284,7 +1285,8 @@ static bool noun_says_place(const state *st, const char *text,
         "town",    "city",      "village",  "hamlet", "municipality",
         "commune", "parish",    "district", "county", "province",
         "island",  "tributary", "state",    "region", "port",
-        "suburb",  "fortress",  "citadel",  "valley", "peninsula"};
+        "suburb",  "fortress",  "citadel",  "valley", "peninsula",
+        "ruins"};
     static const char *const water[] = {"bank", "banks", "mouth", "shores"};
     static const char *const before[] = {"river", "rivers"};
     const ner_info *in = st->info;
@@ -4185,7 +4187,7 @@ static int head_label(const char *w, size_t n)
         "diplomat",    "footballer",    "cricketer",    "athlete",
         "businessman", "businesswoman", "entrepreneur", "activist",
         "investor",    "soldier",       "player",       "scholar",
-        "bishop"};
+        "bishop",      "god",           "goddess",      "deity"};
     char one[24]; /* a plural's singular: "companies", "clubs" */
     if (n > 3 && n < sizeof(one) && w[n - 1] == 's') {
         size_t k = n - 1;

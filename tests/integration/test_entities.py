@@ -1432,3 +1432,10 @@ def test_places_armies_took_old_names_and_polities():
                  "Istanbul", "Viceroyalty of Peru", "Prague"):
         assert got.get(name) == {"GPE"}, (name, got)
     assert got.get("Maria") == {"PERSON"}, got
+
+
+def test_ruins_of_a_town_and_gods_named_by_their_nouns():
+    got = labels(run("It stands beside the ruins of Karakorum, capital of the "
+                     "Mongol Empire. The god Thor carried a hammer."))
+    assert got.get("Karakorum") == {"GPE"}, got
+    assert got.get("Thor") == {"PERSON"}, got
