@@ -59,6 +59,28 @@ enum label { L_PERSON, L_ORG, L_GPE, L_LOC, L_NORP, L_MISC, L_N };
 static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
                                              "LOC",    "NORP", "MISC"};
 
+/* Word classes of the span rules past the bits of enum word_rule and
+ * WR_ORGSTART (bits 0 to 31, below):
+ *   WR_KINN     kin named after a possessive ("his wife, Geertje")
+ *   WR_CONQ     verbs whose object is a place an army took ("conquered
+ *               Larsa", "entered Tenochtitlan")
+ *   WR_FIRMS    plurals of firms and bodies before "such as" ("firms such
+ *               as Skyeton")
+ *   WR_PERFORM  playing or touring "with the" a band
+ *   WR_POLITY2  a polity's word before "of" a place ("the Viceroyalty of
+ *               Peru")
+ *   WR_SERVICE  online services (platform_used)
+ *   WR_INSTIT   institutions' last words ("Museum", "Theatre")
+ *   WR_BODYACT  what an institution does ("said", "signed") */
+#define WR_KINN    (1ull << 32)
+#define WR_CONQ    (1ull << 33)
+#define WR_FIRMS   (1ull << 34)
+#define WR_PERFORM (1ull << 35)
+#define WR_POLITY2 (1ull << 36)
+#define WR_SERVICE (1ull << 37)
+#define WR_INSTIT  (1ull << 38)
+#define WR_BODYACT (1ull << 39)
+
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
     uint8_t label;  /* enum label */
@@ -102,8 +124,8 @@ typedef struct state {
     int32_t em[ENT_CHUNK * NER_NTAGS];
     uint8_t back[ENT_CHUNK * NER_NTAGS];
     uint32_t feats[NER_MAXFEAT];
-    uint32_t wr_key[2048]; /* the span rules' words (WR_SLOTS) */
-    uint32_t wr_bits[2048];
+    uint32_t wr_key[4096]; /* the span rules' words (WR_SLOTS) */
+    uint64_t wr_bits[4096];
     size_t ntok_cur;            /* tokens of the document being tagged */
     const prism_token *tok_cur; /* and the tokens themselves */
     const char *text_cur;       /* and its text */
@@ -387,6 +409,8 @@ static bool club_start(const state *st, size_t a, size_t b);
 
 static bool foreign_site(const state *st, size_t i);
 
+static uint64_t word_rule(const state *st, size_t i);
+
 /* Does the name [a, b), a museum's, theatre's or hospital's, act as the
  * institution, the subject of what only a body does ("The Hong Kong
  * Palace Museum has signed an agreement", "Te Rēhia Theatre performed")?
@@ -394,14 +418,6 @@ static bool foreign_site(const state *st, size_t i);
  * Museum"). */
 static bool institution_acts(const state *st, size_t a, size_t b)
 {
-    static const char *const institutions[] = {
-        "museum",  "theatre", "theater", "gallery", "hospital",
-        "library", "opera",   "zoo",     "centre",  "center"};
-    static const char *const acts[] = {
-        "said",      "says",     "signed",    "announced", "plans",
-        "planned",   "hopes",    "agreed",    "appointed", "named",
-        "performed", "declined", "confirmed", "denied",    "bought",
-        "acquired",  "will",     "has",       "had",       "sued"};
     static const char *const at[] = {"at",   "in",   "inside", "outside",
                                      "near", "from", "to"};
     if (a > 0 &&
@@ -411,10 +427,8 @@ static bool institution_acts(const state *st, size_t a, size_t b)
         return false; /* "at Fukuoka Kokusai Center had sold out" */
     return b - a >= 2 && b < st->ntok_cur &&
            st->info[b - 1].cap == NER_CAP_TITLE &&
-           hashed_in(st, b - 1, institutions,
-                     sizeof institutions / sizeof *institutions) &&
-           st->info[b].cap == NER_CAP_LOWER &&
-           hashed_in(st, b, acts, sizeof acts / sizeof *acts);
+           (word_rule(st, b - 1) & WR_INSTIT) &&
+           st->info[b].cap == NER_CAP_LOWER && (word_rule(st, b) & WR_BODYACT);
 }
 
 /* Is the name [a, b) a sports league's, by its words? */
@@ -667,7 +681,7 @@ enum word_rule {
  * "Éditions", "Fondazione"; foreign_org_starts()). */
 #define WR_ORGSTART 0x80000000u
 
-static uint32_t word_rule(const state *st, size_t i);
+static uint64_t word_rule(const state *st, size_t i);
 static bool is_title(const state *st, size_t a, size_t b);
 
 /* "of" at token j, maybe "the", and a name of the type: the end of that
@@ -845,7 +859,7 @@ static bool has_alnum(const ner_info *in, size_t a, size_t b)
  * right after tagging, by small closed word lists (written for prism). */
 
 static const struct {
-    uint32_t bits;
+    uint64_t bits;
     const char *words; /* lower case, separated by spaces */
 } WORD_RULES[] = {
     {WR_EDGE,
@@ -1050,6 +1064,38 @@ static const struct {
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
               "profit profits revenue revenues earnings founder co-founder "
               "headquarters"},
+    {WR_KINN, "wife husband widow widower son sons daughter daughters brother "
+              "brothers sister sisters mother father fiancee fiance grandson "
+              "granddaughter children twins partner stepdaughter stepson"},
+    {WR_CONQ,
+     "conquered besieged sacked annexed fortified razed entered "
+     "occupied invaded captured took seized liberated evacuated stormed "
+     "recaptured overran burned burnt"},
+    {WR_FIRMS,
+     "firms companies start-ups startups banks lenders insurers "
+     "retailers carmakers partners groups brands clubs parties militias "
+     "publishers airlines chains rivals suppliers giants charities "
+     "labels studios broadcasters"},
+    {WR_PERFORM,
+     "played plays sang sings performed toured tours danced recorded "
+     "performs"},
+    {WR_POLITY2,
+     "kingdom khanate viceroyalty sultanate emirate caliphate duchy "
+     "principality empire republic governorate governorate-general "
+     "protectorate dominion colony margraviate electorate captaincy"},
+    {WR_SERVICE,
+     "facebook twitter youtube instagram tiktok whatsapp telegram "
+     "snapchat reddit wikipedia linkedin myspace netflix spotify paypal "
+     "ebay craigslist skype gmail hotmail weibo wechat vkontakte tumblr "
+     "pinterest flickr twitch vimeo google yahoo bing discord hulu "
+     "itunes bluesky amazon"},
+    {WR_INSTIT,
+     "museum theatre theater gallery hospital library opera zoo centre "
+     "center"},
+    {WR_BODYACT,
+     "said says signed announced plans planned hopes agreed appointed "
+     "named performed declined confirmed denied bought acquired will "
+     "has had sued"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -1221,7 +1267,7 @@ static bool based_word(const char *text, const prism_token *t)
     return false;
 }
 
-#define WR_SLOTS 2048u
+#define WR_SLOTS 4096u
 
 static void word_rules_init(state *st)
 {
@@ -1246,7 +1292,7 @@ static void word_rules_init(state *st)
 }
 
 /* The word_rule bits of token i. */
-static uint32_t word_rule(const state *st, size_t i)
+static uint64_t word_rule(const state *st, size_t i)
 {
     uint32_t k = st->info[i].h_lower ? st->info[i].h_lower : 1;
     uint32_t j = ner_mix32(k) & (WR_SLOTS - 1);
@@ -1317,14 +1363,6 @@ static bool area_noun(const state *st, const char *text, const prism_token *tok,
            WORD_IN(text, tok, i, areas);
 }
 
-/* Verbs of conquest, siege and the founding of towns: their object is a
- * place ("conquered Larsa", "entered Tenochtitlan", "took Derby"). */
-static const char *const CONQUESTS[] = {
-    "conquered",  "besieged", "sacked",    "annexed",   "fortified",
-    "razed",      "entered",  "occupied",  "invaded",   "captured",
-    "took",       "seized",   "liberated", "evacuated", "stormed",
-    "recaptured", "overran",  "burned",    "burnt"};
-
 /* Is the name at token a what an army took, alone or in a list:
  * "entered Tenochtitlan", "conquered Larsa, Eshnunna and Mari"? */
 static bool conquered(const state *st, const char *text, const prism_token *tok,
@@ -1334,7 +1372,7 @@ static bool conquered(const state *st, const char *text, const prism_token *tok,
         if (st->info[k].cap == NER_CAP_LOWER) {
             if (word_is(text, tok, k, "and") && k + 1 < a)
                 continue;
-            return WORD_IN(text, tok, k, CONQUESTS);
+            return word_rule(st, k) & WR_CONQ;
         }
         if (text[tok[k].start] != ',' && st->info[k].cap != NER_CAP_TITLE)
             break;
@@ -1519,15 +1557,6 @@ static bool eponym_after(const state *st, const char *text,
 static bool platform_used(const state *st, const char *text,
                           const prism_token *tok, size_t a)
 {
-    static const char *const services[] = {
-        "facebook", "twitter",    "youtube",   "instagram", "tiktok",
-        "whatsapp", "telegram",   "snapchat",  "reddit",    "wikipedia",
-        "linkedin", "myspace",    "netflix",   "spotify",   "paypal",
-        "ebay",     "craigslist", "skype",     "gmail",     "hotmail",
-        "weibo",    "wechat",     "vkontakte", "tumblr",    "pinterest",
-        "flickr",   "twitch",     "vimeo",     "google",    "yahoo",
-        "bing",     "discord",    "hulu",      "itunes",    "bluesky",
-        "amazon"};
     /* media nouns after the name */
     static const char *const uses[] = {
         "account", "accounts", "page",     "pages", "post",    "posts",
@@ -1543,7 +1572,11 @@ static bool platform_used(const state *st, const char *text,
     size_t n = st->ntok_cur;
     if (st->info[a].cap != NER_CAP_TITLE && st->info[a].cap != NER_CAP_MIXED)
         return false;
-    if (!hashed_in(st, a, services, sizeof services / sizeof *services))
+    /* the cheap test first: a lower-case word before or after */
+    if (!(a > 0 && st->info[a - 1].cap == NER_CAP_LOWER) &&
+        !(a + 1 < n && st->info[a + 1].cap == NER_CAP_LOWER))
+        return false;
+    if (!(word_rule(st, a) & WR_SERVICE))
         return false;
     if (a + 1 < n && apostrophe_tok(text, &tok[a + 1]))
         return false; /* "Google's results" */
@@ -2070,7 +2103,7 @@ static bool span_rules(const state *st, const char *text,
      * organisation); "the poet Byron", "his heir Octavian" (a person, when
      * no word of the name is a place's, an organisation's or an event's). */
     if (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER) {
-        uint32_t cue = word_rule(st, *a - 1);
+        uint64_t cue = word_rule(st, *a - 1);
         uint32_t of = ner_hash_bytes("of", 2, 2);
         uint32_t in_ = ner_hash_bytes("in", 2, 2);
         if ((cue & WR_ORGN) && (*type != NER_PER || (cue & WR_ORGS)))
@@ -2308,7 +2341,7 @@ static bool span_rules(const state *st, const char *text,
         return false;
     if (*b - *a == 1) {
         const ner_info *t = &in[*a];
-        uint32_t rule = word_rule(st, *a);
+        uint64_t rule = word_rule(st, *a);
         /* nor is a function word alone that no list knows (the "WHO"),
          * wherever a sentence split missed its start ("Hi, Yes dear, You
          * can find", "to that area They") */
@@ -2595,7 +2628,7 @@ static void cue_tags(state *st, size_t ntok)
             (t->cap != NER_CAP_TITLE && t->cap != NER_CAP_MIXED &&
              t->cap != NER_CAP_UPPER))
             continue;
-        uint32_t cue = word_rule(st, i - 1);
+        uint64_t cue = word_rule(st, i - 1);
         int type = (cue & WR_ORGS) ? NER_ORG : (cue & WR_PERN) ? NER_PER : -1;
         if (type < 0 || t->len < 2)
             continue;
@@ -3226,7 +3259,7 @@ static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
                  tok[a].start == tok[a - 1].end + 1) {
             /* the word the tagger left out: "Hôpital" "Albert
              * Schweitzer"; a site's, "Place" "Mohamed Ali" */
-            uint32_t w = word_rule(st, a - 1);
+            uint64_t w = word_rule(st, a - 1);
             if (w & WR_ORGSTART)
                 tag_span(st, a - 1, b, NER_ORG);
             else if (w & WR_FACPRE)
@@ -3417,17 +3450,15 @@ static void bodies_in_apposition(state *st, const char *text,
 static void bodies_listed(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
-    static const char *const plurals[] = {
-        "firms",      "companies", "start-ups", "startups",  "banks",
-        "lenders",    "insurers",  "retailers", "carmakers", "partners",
-        "groups",     "brands",    "clubs",     "parties",   "militias",
-        "publishers", "airlines",  "chains",    "rivals",    "suppliers",
-        "giants",     "charities", "labels",    "studios",   "broadcasters"};
     const ner_info *in = st->info;
+    const uint32_t such = ner_hash_bytes("such", 4, 2),
+                   from = ner_hash_bytes("from", 4, 2);
     for (size_t k = 0; k + 3 < ntok; k++) {
+        size_t n1 = text[tok[k + 1].start] == ',' ? k + 2 : k + 1;
         if (!(in[k].cap == NER_CAP_LOWER ||
               (in[k].cap == NER_CAP_TITLE && in[k].first)) ||
-            !WORD_IN(text, tok, k, plurals))
+            (in[n1].h_lower != such && in[n1].h_lower != from) ||
+            !(word_rule(st, k) & WR_FIRMS))
             continue;
         /* clubs are named by their towns ("clubs such as Leeds") */
         uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
@@ -3484,19 +3515,14 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
 static void places_by_history(state *st, const char *text,
                               const prism_token *tok, size_t ntok)
 {
-    static const char *const polities[] = {
-        "kingdom",      "khanate",   "viceroyalty", "sultanate",
-        "emirate",      "caliphate", "duchy",       "principality",
-        "empire",       "republic",  "governorate", "governorate-general",
-        "protectorate", "dominion",  "colony",      "margraviate",
-        "electorate",   "captaincy"};
     const ner_info *in = st->info;
     const uint32_t not_place = (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
                                (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
                                (1u << NER_G_NORP) | (1u << NER_G_FIRST) |
                                (1u << NER_G_GIVEN);
     for (size_t v = 0; v + 1 < ntok; v++) {
-        if (in[v].cap != NER_CAP_LOWER || !WORD_IN(text, tok, v, CONQUESTS))
+        if (in[v].cap != NER_CAP_LOWER || !st->tags[v + 1] ||
+            !(word_rule(st, v) & WR_CONQ))
             continue;
         size_t a = v + 1;
         while (a < ntok) {
@@ -3539,9 +3565,10 @@ static void places_by_history(state *st, const char *text,
         }
     }
     for (size_t k = 0; k + 2 < ntok; k++) {
-        if (in[k].cap != NER_CAP_TITLE || !WORD_IN(text, tok, k, polities) ||
-            !word_is(text, tok, k + 1, "of") || st->tags[k] ||
-            ner_tag_type(st->tags[k + 2]) != NER_LOC)
+        if (in[k].cap != NER_CAP_TITLE || st->tags[k] || !st->tags[k + 2] ||
+            ner_tag_type(st->tags[k + 2]) != NER_LOC ||
+            !word_is(text, tok, k + 1, "of") ||
+            !(word_rule(st, k) & WR_POLITY2))
             continue;
         int part = ner_tag_part(st->tags[k + 2]);
         if (part != NER_B && part != NER_U)
@@ -3559,17 +3586,13 @@ static void places_by_history(state *st, const char *text,
 static void people_by_kin(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
-    static const char *const kin[] = {
-        "wife",     "husband",  "widow",     "widower",      "son",
-        "sons",     "daughter", "daughters", "brother",      "brothers",
-        "sister",   "sisters",  "mother",    "father",       "fiancee",
-        "fiancée",  "fiance",   "fiancé",    "grandson",     "granddaughter",
-        "children", "twins",    "partner",   "stepdaughter", "stepson"};
     static const char *const owners[] = {"his", "her", "their",
                                          "my",  "our", "your"};
     const ner_info *in = st->info;
     for (size_t k = 1; k + 1 < ntok; k++) {
-        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, kin))
+        size_t n1 = text[tok[k + 1].start] == ',' ? k + 2 : k + 1;
+        if (in[k].cap != NER_CAP_LOWER || n1 >= ntok ||
+            in[n1].cap != NER_CAP_TITLE || !(word_rule(st, k) & WR_KINN))
             continue;
         bool personal = WORD_IN(text, tok, k - 1, owners);
         if (!personal && !(apostrophe_tok(text, &tok[k - 1]) &&
@@ -3991,25 +4014,24 @@ static void clubs_by_context(state *st, const char *text,
 static void bodies_by_verbs(state *st, const char *text, const prism_token *tok,
                             size_t ntok)
 {
-    static const char *const perform[] = {
-        "played", "plays", "sang",   "sings",    "performed",
-        "toured", "tours", "danced", "recorded", "performs"};
     const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                               (1u << NER_G_STATE) | (1u << NER_G_REGION) |
                               (1u << NER_G_LOC) | (1u << NER_G_PERSON) |
                               (1u << NER_G_ALIAS);
     const ner_info *in = st->info;
+    const uint32_t with = ner_hash_bytes("with", 4, 2),
+                   the = ner_hash_bytes("the", 3, 2),
+                   in_ = ner_hash_bytes("in", 2, 2),
+                   published = ner_hash_bytes("published", 9, 2);
     for (size_t v = 0; v + 3 < ntok; v++) {
-        if (in[v].cap != NER_CAP_LOWER)
+        if (in[v].cap != NER_CAP_LOWER || in[v + 1].cap != NER_CAP_LOWER)
             continue;
         size_t a;
-        if (WORD_IN(text, tok, v, perform) &&
-            word_is(text, tok, v + 1, "with") &&
-            word_is(text, tok, v + 2, "the"))
+        if (in[v + 1].h_lower == with && in[v + 2].h_lower == the &&
+            (word_rule(st, v) & WR_PERFORM))
             a = v + 3;
-        else if (word_is(text, tok, v, "published") &&
-                 word_is(text, tok, v + 1, "in"))
-            a = word_is(text, tok, v + 2, "the") ? v + 3 : v + 2;
+        else if (in[v + 1].h_lower == in_ && in[v].h_lower == published)
+            a = in[v + 2].h_lower == the ? v + 3 : v + 2;
         else
             continue;
         if (a >= ntok || in[a].cap != NER_CAP_TITLE || !in[a].alpha ||
