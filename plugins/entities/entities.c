@@ -3297,6 +3297,30 @@ static void indonesian_firms(state *st, const char *text,
     }
 }
 
+/* "Air Greenland", "Air Tanzania": "Air" before a country's or a town's
+ * name is the airline's (the lists know the big ones, "Air France"). */
+static void airlines(state *st, const char *text, const prism_token *tok,
+                     size_t ntok)
+{
+    const uint32_t places =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    for (size_t a = 0; a + 1 < ntok; a++) {
+        if (tok[a].end - tok[a].start != 3 ||
+            memcmp(text + tok[a].start, "Air", 3) != 0 ||
+            tok[a + 1].start != tok[a].end + 1 || !st->tags[a + 1] ||
+            ner_tag_type(st->tags[a + 1]) != NER_LOC ||
+            (ner_tag_part(st->tags[a + 1]) != NER_B &&
+             ner_tag_part(st->tags[a + 1]) != NER_U))
+            continue;
+        size_t b = span_end(st, ntok, a + 1);
+        if ((st->tags[a] && ner_tag_type(st->tags[a]) != NER_LOC) ||
+            !(gaz_mask(phrase_gaz(st, a + 1, b)) & places))
+            continue;
+        tag_span(st, st->tags[a] ? span_start(st, a) : a, b, NER_ORG);
+        a = b - 1;
+    }
+}
+
 /* A person's name, "'s" and a word that ends only organisations' names
  * are one company's name, a title before it included: "Dr Reddy's
  * Laboratories", "Sainsbury's Supermarkets" (which the tagger may read as
@@ -5233,6 +5257,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     military_units(st, text, tok, ntok);
     foreign_org_starts(st, tok, ntok);
     indonesian_firms(st, text, tok, ntok);
+    airlines(st, text, tok, ntok);
     possessive_firms(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);

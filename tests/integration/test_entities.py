@@ -1439,3 +1439,10 @@ def test_ruins_of_a_town_and_gods_named_by_their_nouns():
                      "Mongol Empire. The god Thor carried a hammer."))
     assert got.get("Karakorum") == {"GPE"}, got
     assert got.get("Thor") == {"PERSON"}, got
+
+
+def test_airlines_named_air_and_a_place():
+    got = labels(run("Air Greenland flights arrive from Nuuk. The Air Force "
+                     "said."))
+    assert got.get("Air Greenland") == {"ORG"}, got
+    assert got.get("Nuuk") == {"GPE"}, got
