@@ -3466,6 +3466,23 @@ static void bodies_in_apposition(state *st, const char *text,
     }
 }
 
+/* The first token of the next name of a list, after the name that ends
+ * at token b: past ",", "and", "or" or ", and" (and "to" in a range, "from
+ * Twiga to Lipa Later"); 0 where the list ends. */
+static size_t list_next(const char *text, const prism_token *tok, size_t ntok,
+                        size_t b, bool range)
+{
+    if (b + 1 >= ntok ||
+        !(text[tok[b].start] == ',' || word_is(text, tok, b, "and") ||
+          word_is(text, tok, b, "or") ||
+          (range && word_is(text, tok, b, "to"))))
+        return 0;
+    size_t a = b + 1;
+    if (word_is(text, tok, a, "and") || word_is(text, tok, a, "or"))
+        a++; /* ", and" */
+    return a < ntok ? a : 0;
+}
+
 /* The names listed after "such as" or "from" ... "to" where a noun of
  * firms or bodies stands just before: "firms such as Skyeton and
  * Ukrspecsystems", "Chinese partners such as Gotion", "start-ups, from
@@ -3512,15 +3529,8 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
             if (!(gaz_mask(phrase_gaz(st, a, b)) & not_body) &&
                 !(b == a + 1 && (in[a].gaz & not_body)))
                 tag_span(st, a, b, NER_ORG);
-            if (b + 1 < ntok &&
-                (text[tok[b].start] == ',' || word_is(text, tok, b, "and") ||
-                 word_is(text, tok, b, "or") || word_is(text, tok, b, "to")))
-                a = b + 1;
-            else
+            if (!(a = list_next(text, tok, ntok, b, true)))
                 break;
-            if (a < ntok &&
-                (word_is(text, tok, a, "and") || word_is(text, tok, a, "or")))
-                a++; /* ", and" */
         }
     }
 }
@@ -3563,13 +3573,8 @@ static void places_by_history(state *st, const char *text,
                 !(gaz_mask(phrase_gaz(st, a, b)) & not_place) &&
                 !(b == a + 1 && (in[a].gaz & not_place)))
                 tag_span(st, a, b, NER_LOC);
-            if (b + 1 < ntok &&
-                (text[tok[b].start] == ',' || word_is(text, tok, b, "and")))
-                a = b + 1;
-            else
+            if (!(a = list_next(text, tok, ntok, b, false)))
                 break;
-            if (a < ntok && word_is(text, tok, a, "and"))
-                a++;
         }
     }
     for (size_t i = 2; i + 2 < ntok; i++) {
