@@ -612,6 +612,20 @@ struct tok_key {
     uint16_t len;  /* key length in bytes; 0: not looked up */
 };
 
+/* Marks of a post's register, which the learned correction weighs like
+ * words, once per sentence: an @handle, a link, a hashtag, "!" and "?".
+ * Their keys cannot be words: "<" is never part of a token's key. */
+enum {
+    MARK_HANDLE = 1,
+    MARK_URL = 2,
+    MARK_HASHTAG = 4,
+    MARK_EXCL = 8,
+    MARK_QUEST = 16,
+    N_MARKS = 5
+};
+static const char *const MARK_FEATURES[N_MARKS] = {
+    "<handle>", "<link>", "<hashtag>", "<excl>", "<quest>"};
+
 struct state {
     struct lexicon lex;
     struct params p;
@@ -640,6 +654,7 @@ struct state {
     char *feat;
     size_t feat_len, feat_cap;
     size_t n_feat;
+    uint64_t mark_hash[N_MARKS]; /* hash_bytes() of MARK_FEATURES */
 };
 
 /* Grow *buf to hold at least `need` items of `size` bytes. */
@@ -2499,23 +2514,11 @@ static int add_feature(struct state *st, const uint8_t *w, size_t n,
 
 /* The learned correction of tokens [a, b), whose keys prepare_keys wrote:
  * the sum of the weights of their words and of their pairs of adjacent
- * words (links and @handles left out, as in the rules). With `features`
- * on, every word and pair is recorded too. Returns -1 when out of memory.
+ * words (links and @handles left out, as in the rules), and of the marks
+ * of the register the sentence holds (MARK_FEATURES). With `features`
+ * on, every word, pair and mark is recorded too. Returns -1 when out of memory.
  * The weights were fitted by tools/learn.py to what the rules get wrong
  * on the dev halves of the rated sets and on our own rated posts. */
-/* Marks of a post's register, which the correction weighs like words: a
- * sentence with an @handle, a link or a hashtag. */
-enum {
-    MARK_HANDLE = 1,
-    MARK_URL = 2,
-    MARK_HASHTAG = 4,
-    MARK_EXCL = 8,
-    MARK_QUEST = 16,
-    N_MARKS = 5
-};
-static const char *const MARK_FEATURES[N_MARKS] = {
-    "<handle>", "<link>", "<hashtag>", "<excl>", "<quest>"};
-
 static int learned_sum(struct state *st, const char *text,
                        const prism_token *tok, size_t n_all, size_t a, size_t b,
                        double *out)
@@ -2565,8 +2568,7 @@ static int learned_sum(struct state *st, const char *text,
             continue;
         const char *f = MARK_FEATURES[m];
         if (lx->learned)
-            sum +=
-                learned_weight(lx, hash_bytes((const uint8_t *)f, strlen(f)));
+            sum += learned_weight(lx, st->mark_hash[m]);
         if (st->features &&
             add_feature(st, (const uint8_t *)f, strlen(f), NULL, 0) < 0)
             return -1;
@@ -3344,6 +3346,9 @@ static int sentiment_init(const prism_conf *conf, void **state, char **errmsg)
         goto out_free;
     }
     st->p = default_params;
+    for (unsigned m = 0; m < N_MARKS; m++)
+        st->mark_hash[m] = hash_bytes((const uint8_t *)MARK_FEATURES[m],
+                                      strlen(MARK_FEATURES[m]));
     for (uint32_t i = 0; i < st->lex.n_params; i++) {
         const uint8_t *rec = st->lex.params + (size_t)i * LEX_PARAM_SIZE;
         size_t n = strnlen((const char *)rec, 24);
