@@ -420,15 +420,16 @@ static bool institution_acts(const state *st, size_t a, size_t b)
 {
     static const char *const at[] = {"at",   "in",   "inside", "outside",
                                      "near", "from", "to"};
-    if (a > 0 &&
+    if (b - a < 2 || b >= st->ntok_cur || st->info[b].cap != NER_CAP_LOWER ||
+        st->info[b - 1].cap != NER_CAP_TITLE ||
+        !(word_rule(st, b - 1) & WR_INSTIT) || !(word_rule(st, b) & WR_BODYACT))
+        return false;
+    /* not where things happen: "at Fukuoka Kokusai Center had sold out" */
+    return !(
+        a > 0 &&
         (hashed_in(st, a - 1, at, sizeof at / sizeof *at) ||
          (a > 1 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2) &&
-          hashed_in(st, a - 2, at, sizeof at / sizeof *at))))
-        return false; /* "at Fukuoka Kokusai Center had sold out" */
-    return b - a >= 2 && b < st->ntok_cur &&
-           st->info[b - 1].cap == NER_CAP_TITLE &&
-           (word_rule(st, b - 1) & WR_INSTIT) &&
-           st->info[b].cap == NER_CAP_LOWER && (word_rule(st, b) & WR_BODYACT);
+          hashed_in(st, a - 2, at, sizeof at / sizeof *at))));
 }
 
 /* Is the name [a, b) a sports league's, by its words? */
@@ -1407,9 +1408,9 @@ static bool town_of_state(const state *st, const char *text,
 {
     static const char *const preps[] = {"in", "near", "at", "outside", "from"};
     const uint32_t states = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE);
-    if (a == 0 || st->info[a - 1].cap != NER_CAP_LOWER ||
-        !WORD_IN(text, tok, a - 1, preps) || b + 1 >= st->ntok_cur ||
-        tok[b].end - tok[b].start != 1 || text[tok[b].start] != ',')
+    if (a == 0 || b + 1 >= st->ntok_cur || tok[b].end - tok[b].start != 1 ||
+        text[tok[b].start] != ',' || st->info[a - 1].cap != NER_CAP_LOWER ||
+        !WORD_IN(text, tok, a - 1, preps))
         return false;
     size_t e = b + 1;
     while (e < st->ntok_cur && e < b + 4 && st->info[e].cap == NER_CAP_TITLE)
