@@ -1084,18 +1084,39 @@ static inline size_t ner_features(const ner_info *in, size_t n, size_t i,
 
 /* ---- decoding ------------------------------------------------------------ */
 
-#define NER_NEG     (INT32_MIN / 4) /* a forbidden transition's score */
-#define NER_MAXPRED 9               /* allowed predecessors of a tag, at most */
+#define NER_NEG (INT32_MIN / 4) /* a forbidden start's score */
 
-/* A stage's transitions as ner_viterbi wants them: BILOU allows few
- * predecessors per tag (I-X and L-X follow only B-X or I-X; O, B-X and U-X
- * follow O, L-Y or U-Y), so each tag lists its allowed predecessors with
- * their weights, and the forbidden ones cost nothing. */
+/* BILOU allows few predecessors per tag. The open tags O, B-X and U-X follow
+ * only the closing tags O, L-Y and U-Y: nine from nine, a 9 x 9 max-plus
+ * product per token, which ner_viterbi does four open tags at a time. I-X
+ * and L-X follow only B-X or I-X: two choices each. */
+#define NER_NOPEN     9 /* open tags, and as many closing tags */
+#define NER_OPEN_VECS 3 /* four-lane vectors that hold the open tags */
+
+typedef int32_t ner_v4 __attribute__((vector_size(16)));
+
+/* The l-th open tag: O, B-PER, U-PER, B-ORG, U-ORG, ... */
+static inline int ner_open_tag(int l)
+{
+    return l ? ner_tag((l - 1) / 2, (l - 1) % 2 ? NER_U : NER_B) : 0;
+}
+
+/* The k-th closing tag, in increasing order: O, L-PER, U-PER, L-ORG, ... */
+static inline int ner_close_tag(int k)
+{
+    return k ? ner_tag((k - 1) / 2, (k - 1) % 2 ? NER_U : NER_L) : 0;
+}
+
+/* A stage's transitions as ner_viterbi wants them; forbidden ones are not
+ * in it. */
 typedef struct ner_trans {
     int32_t start[NER_NTAGS]; /* from the sentence start (NER_NEG: never) */
-    uint8_t npred[NER_NTAGS];
-    uint8_t pred[NER_NTAGS][NER_MAXPRED];
-    int32_t w[NER_NTAGS][NER_MAXPRED];
+    /* open[k][v][j]: from closing tag k to open tag 4 * v + j (0 past the
+     * last) */
+    ner_v4 open[NER_NOPEN][NER_OPEN_VECS];
+    /* cont[x][p][s]: to I-X (p = 0) or L-X (p = 1) from B-X (s = 0) or I-X
+     * (s = 1), X the x-th type */
+    int32_t cont[NER_NTYPES][2][2];
 } ner_trans;
 
 /* Prepares a stage's transitions, int16 [NER_NTAGS + 1][NER_NTAGS] (row
@@ -1103,21 +1124,25 @@ typedef struct ner_trans {
 static inline void ner_trans_prepare(const int16_t *in, ner_trans *out)
 {
     memset(out, 0, sizeof(*out));
-    for (int to = 0; to < NER_NTAGS; to++) {
+    for (int to = 0; to < NER_NTAGS; to++)
         out->start[to] =
             ner_tag_allowed(-1, to) ? in[NER_NTAGS * NER_NTAGS + to] : NER_NEG;
-        for (int from = 0; from < NER_NTAGS; from++) {
-            if (!ner_tag_allowed(from, to) || out->npred[to] >= NER_MAXPRED)
-                continue;
-            out->pred[to][out->npred[to]] = (uint8_t)from;
-            out->w[to][out->npred[to]++] = in[from * NER_NTAGS + to];
-        }
-    }
+    for (int k = 0; k < NER_NOPEN; k++)
+        for (int l = 0; l < NER_NOPEN; l++)
+            out->open[k][l / 4][l % 4] =
+                in[ner_close_tag(k) * NER_NTAGS + ner_open_tag(l)];
+    for (int x = 0; x < NER_NTYPES; x++)
+        for (int p = 0; p < 2; p++)
+            for (int s = 0; s < 2; s++)
+                out->cont[x][p][s] =
+                    in[ner_tag(x, s ? NER_I : NER_B) * NER_NTAGS +
+                       ner_tag(x, p ? NER_L : NER_I)];
 }
 
 /* Viterbi over emission scores em[n][NER_NTAGS] with prepared transitions.
  * back is scratch of n * NER_NTAGS bytes. Writes the best allowed tags to
- * tags. */
+ * tags. Of equal paths, the one through the lower-numbered predecessor
+ * wins. */
 static inline void ner_viterbi(const int32_t *em, size_t n, const ner_trans *tr,
                                uint8_t *back, uint8_t *tags)
 {
@@ -1129,18 +1154,39 @@ static inline void ner_viterbi(const int32_t *em, size_t n, const ner_trans *tr,
     for (size_t i = 1; i < n; i++) {
         const int32_t *e = em + i * NER_NTAGS;
         uint8_t *bk = back + i * NER_NTAGS;
-        for (int t = 0; t < NER_NTAGS; t++) {
-            const uint8_t *pr = tr->pred[t];
-            const int32_t *w = tr->w[t];
-            int32_t best = prev[pr[0]] + w[0];
-            int bp = pr[0];
-            for (int k = 1; k < tr->npred[t]; k++) {
-                int32_t s = prev[pr[k]] + w[k];
-                bp = s > best ? pr[k] : bp;
-                best = s > best ? s : best;
+        /* each open tag's best closing tag, four open tags at a time; the
+         * closing tags come in increasing order and only a better score
+         * replaces the best so far */
+        ner_v4 best[NER_OPEN_VECS], from[NER_OPEN_VECS];
+        for (int v = 0; v < NER_OPEN_VECS; v++) {
+            best[v] = prev[0] + tr->open[0][v];
+            from[v] = (ner_v4){0, 0, 0, 0};
+        }
+        for (int k = 1; k < NER_NOPEN; k++) {
+            int32_t p = prev[ner_close_tag(k)];
+            for (int v = 0; v < NER_OPEN_VECS; v++) {
+                ner_v4 s = p + tr->open[k][v];
+                ner_v4 better = s > best[v];
+                best[v] = (s & better) | (best[v] & ~better);
+                from[v] = (k & better) | (from[v] & ~better);
             }
-            cur[t] = (best < NER_NEG ? NER_NEG : best) + e[t];
-            bk[t] = (uint8_t)bp;
+        }
+        for (int l = 0; l < NER_NOPEN; l++) {
+            int t = ner_open_tag(l);
+            int32_t b = best[l / 4][l % 4];
+            cur[t] = (b < NER_NEG ? NER_NEG : b) + e[t];
+            bk[t] = (uint8_t)ner_close_tag(from[l / 4][l % 4]);
+        }
+        for (int x = 0; x < NER_NTYPES; x++) {
+            int tb = ner_tag(x, NER_B), ti = ner_tag(x, NER_I);
+            for (int p = 0; p < 2; p++) {
+                int t = p ? ner_tag(x, NER_L) : ti;
+                int32_t sb = prev[tb] + tr->cont[x][p][0];
+                int32_t si = prev[ti] + tr->cont[x][p][1];
+                int32_t b = si > sb ? si : sb;
+                cur[t] = (b < NER_NEG ? NER_NEG : b) + e[t];
+                bk[t] = (uint8_t)(si > sb ? ti : tb);
+            }
         }
         memcpy(prev, cur, sizeof(prev));
     }
