@@ -571,6 +571,7 @@ typedef struct ner_info {
     /* stage two: how often the first stage gave each tag to this word
      * elsewhere in the document (hist[0]: left it capitalised but O) */
     uint8_t hist[NER_NTAGS];
+    uint8_t hist_major; /* what hist says most: ner_hist_major() */
 } ner_info;
 
 #define NER_LEX_NONE   9
@@ -858,6 +859,23 @@ static inline void ner_doc_case(ner_info *in, size_t n, uint32_t *table,
     }
 }
 
+/* The type the first stage gave this word most often elsewhere (0..3), 4
+ * for O, 5 for nothing known. */
+static inline uint32_t ner_hist_major(const ner_info *t)
+{
+    uint32_t best = 5, best_n = 0, by_type[NER_NTYPES] = {0};
+    for (int tag = 1; tag < NER_NTAGS; tag++)
+        by_type[ner_tag_type(tag)] += t->hist[tag];
+    for (uint32_t ty = 0; ty < NER_NTYPES; ty++)
+        if (by_type[ty] > best_n) {
+            best = ty;
+            best_n = by_type[ty];
+        }
+    if (t->hist[0] > best_n)
+        best = 4;
+    return best;
+}
+
 /* The first stage's tags of every other occurrence of each token's word in
  * the document, into in[].hist. table: zeroed scratch of slots * 20 bytes
  * (uint32 words), slots a power of two at least twice n. */
@@ -888,6 +906,8 @@ static inline void ner_history(ner_info *in, size_t n, const uint8_t *tags,
             }
         }
     }
+    for (size_t i = 0; i < n; i++)
+        in[i].hist_major = (uint8_t)ner_hist_major(&in[i]);
 }
 
 /* ---- features ------------------------------------------------------------ */
@@ -938,23 +958,6 @@ enum {
     T_LEX_P1,
 };
 
-/* The type the first stage gave this word most often elsewhere (0..3), 4
- * for O, 5 for nothing known. */
-static inline uint32_t ner_hist_major(const ner_info *t)
-{
-    uint32_t best = 5, best_n = 0, by_type[NER_NTYPES] = {0};
-    for (int tag = 1; tag < NER_NTAGS; tag++)
-        by_type[ner_tag_type(tag)] += t->hist[tag];
-    for (uint32_t ty = 0; ty < NER_NTYPES; ty++)
-        if (by_type[ty] > best_n) {
-            best = ty;
-            best_n = by_type[ty];
-        }
-    if (t->hist[0] > best_n)
-        best = 4;
-    return best;
-}
-
 /* The second stage's own features of token i (the first stage's tags of
  * its word elsewhere), written to out (room for max). Returns how many. */
 static inline size_t ner_features_hist(const ner_info *in, size_t n, size_t i,
@@ -979,10 +982,10 @@ static inline size_t ner_features_hist(const ner_info *in, size_t n, size_t i,
     if (t->hist[0])
         out[k++] =
             ner_feat(T_HIST_O, t->hist[0] > 3 ? 3 : t->hist[0], t->cap, 0);
-    out[k++] = ner_feat(T_HIST_M1, i > 0 ? ner_hist_major(&in[i - 1]) : 6,
-                        ner_hist_major(t), 0);
-    out[k++] = ner_feat(T_HIST_P1, ner_hist_major(t),
-                        i + 1 < n ? ner_hist_major(&in[i + 1]) : 6, 0);
+    out[k++] =
+        ner_feat(T_HIST_M1, i > 0 ? in[i - 1].hist_major : 6, t->hist_major, 0);
+    out[k++] = ner_feat(T_HIST_P1, t->hist_major,
+                        i + 1 < n ? in[i + 1].hist_major : 6, 0);
     return k;
 }
 
