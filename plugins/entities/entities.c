@@ -71,7 +71,8 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
  *               Peru")
  *   WR_SERVICE  online services (platform_used)
  *   WR_INSTIT   institutions' last words ("Museum", "Theatre")
- *   WR_BODYACT  what an institution does ("said", "signed") */
+ *   WR_BODYACT  what an institution does ("said", "signed")
+ *   WR_DWELL    those who live in a place ("residents of Kranti Nagar") */
 #define WR_KINN    (1ull << 32)
 #define WR_CONQ    (1ull << 33)
 #define WR_FIRMS   (1ull << 34)
@@ -80,6 +81,7 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_SERVICE (1ull << 37)
 #define WR_INSTIT  (1ull << 38)
 #define WR_BODYACT (1ull << 39)
+#define WR_DWELL   (1ull << 40)
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -1032,7 +1034,7 @@ static const struct {
      "fortress fort citadel strasse straße platz piazza abbey basilica "
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
      "cafe bistro pub tavern inn motel resort mall auditorium reservation "
-     "crater reservoir"},
+     "crater reservoir dome speedway velodrome raceway racecourse ballpark"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -1097,6 +1099,7 @@ static const struct {
      "said says signed announced plans planned hopes agreed appointed "
      "named performed declined confirmed denied bought acquired will "
      "has had sued"},
+    {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -1806,6 +1809,60 @@ static bool full_stop_after(const state *st, const char *text,
            !state_abbreviation(text, tok, i - 1, st->ntok_cur);
 }
 
+/* Is the name [a, b) where people live: "residents of Kranti Nagar", "a
+ * resident of Killi Ismail", "Windhoek residents" (not a name some list
+ * knows as an organisation's or a person's)? */
+static bool dwelling_place(const state *st, const char *text,
+                           const prism_token *tok, size_t a, size_t b)
+{
+    const ner_info *in = st->info;
+    if (gaz_mask(phrase_gaz(st, a, b)) &
+        ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_PERSON)))
+        return false;
+    if (a >= 2 &&
+        (in[a - 2].cap == NER_CAP_LOWER ||
+         (in[a - 2].first && in[a - 2].cap == NER_CAP_TITLE)) &&
+        (word_rule(st, a - 2) & WR_DWELL) &&
+        (in[a - 1].h_lower == ner_hash_bytes("of", 2, 2) ||
+         in[a - 1].h_lower == ner_hash_bytes("in", 2, 2)))
+        return true;
+    /* after the name, only the plural: "Windhoek residents" */
+    return b < st->ntok_cur && in[b].cap == NER_CAP_LOWER &&
+           (word_rule(st, b) & WR_DWELL) && text[tok[b].end - 1] == 's';
+}
+
+/* The type of the name that the name at token a renames: "the Indonesian
+ * Forum for the Environment, known as Walhi", "Typhoon Kalmaegi, known
+ * locally as Tino", "Sean Combs, known as Diddy"; -1 when no tagged name
+ * ends right before ", known (locally) as". */
+static int renamed_type(const state *st, const char *text,
+                        const prism_token *tok, size_t a)
+{
+    if (a < 4 || !word_is(text, tok, a - 1, "as"))
+        return -1;
+    size_t k = a - 2;
+    size_t n = tok[k].end - tok[k].start;
+    if (n > 4 && st->info[k].cap == NER_CAP_LOWER &&
+        !memcmp(text + tok[k].end - 2, "ly", 2))
+        k--; /* "locally", "widely", "internationally" */
+    if (k < 2 || !word_is(text, tok, k, "known") ||
+        !word_is(text, tok, k - 1, ","))
+        return -1;
+    int t = st->tags[k - 2];
+    if (t == 0 || (ner_tag_part(t) != NER_L && ner_tag_part(t) != NER_U))
+        return -1;
+    /* the name heads its phrase: not "its mission in South Sudan, known
+     * as UNMISS" */
+    size_t s = k - 2;
+    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
+           ner_tag_part(st->tags[s]) != NER_U)
+        s--;
+    if (s > 0 && st->info[s - 1].cap == NER_CAP_LOWER &&
+        (word_rule(st, s - 1) & WR_TOWARD))
+        return -1;
+    return ner_tag_type(t);
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -2107,7 +2164,17 @@ static bool span_rules(const state *st, const char *text,
         uint64_t cue = word_rule(st, *a - 1);
         uint32_t of = ner_hash_bytes("of", 2, 2);
         uint32_t in_ = ner_hash_bytes("in", 2, 2);
-        if ((cue & WR_ORGN) && (*type != NER_PER || (cue & WR_ORGS)))
+        static const char *const trades[] = {"maker", "makers", "miner",
+                                             "chain", "group"};
+        if ((cue & WR_ORGN) &&
+            (*type != NER_PER || (cue & WR_ORGS) ||
+             /* "auto parts maker Kawada Seiki", "snack maker Kacang
+              * Jaya": a firm named like a person, when no given name
+              * opens it ("film maker Steven Spielberg") */
+             (hashed_in(st, *a - 1, trades, sizeof trades / sizeof *trades) &&
+              !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+                ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN) |
+                 (1u << NER_G_PERSON))))))
             *type = NER_ORG;
         /* a nationality's or the home side: a club ("Iranian side
          * Shahrdari Gorgan"; not "on the other side Ali Daei") */
@@ -2121,14 +2188,17 @@ static bool span_rules(const state *st, const char *text,
                   in[*a - 2].h_lower == ner_hash_bytes("aircraft", 8, 2)))
             *type = NER_MISC;
         else if ((in[*a - 1].h_lower == of || in[*a - 1].h_lower == in_) &&
-                 *a > 1 && in[*a - 2].cap == NER_CAP_LOWER &&
+                 *a > 1 &&
+                 (in[*a - 2].cap == NER_CAP_LOWER ||
+                  (in[*a - 2].first && in[*a - 2].cap == NER_CAP_TITLE)) &&
                  (word_rule(st, *a - 2) & WR_STAKE) && *type != NER_PER &&
                  !(*a > 2 &&
                    in[*a - 3].h_lower == ner_hash_bytes("market", 6, 2)) &&
                  !(gaz_mask(phrase_gaz(st, *a, *b)) &
                    ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
-                    (1u << NER_G_REGION))))
-            *type = NER_ORG; /* not "market share in India" */
+                    (1u << NER_G_REGION) | (1u << NER_G_NORP))))
+            *type = NER_ORG; /* not "market share in India", nor "shares
+                                of Taiwanese supplier TSMC" */
         else if (*type == NER_LOC && *b - *a == 1 &&
                  in[*a - 1].h_lower == ner_hash_bytes("to", 2, 2) && *a > 1 &&
                  in[*a - 2].h_lower == ner_hash_bytes("according", 9, 2) &&
@@ -2161,6 +2231,23 @@ static bool span_rules(const state *st, const char *text,
                           (1u << NER_G_NEWS) | (1u << NER_G_PREFIX);
         if ((gm & (1u << NER_G_NEWS)) && !(gm & ~person))
             *type = NER_PER;
+    }
+    if ((*type == NER_PER || *type == NER_ORG) &&
+        dwelling_place(st, text, tok, *a, *b))
+        *type = NER_LOC;
+    int renamed = *b - *a <= 3 ? renamed_type(st, text, tok, *a) : -1;
+    if (renamed >= 0)
+        *type = renamed;
+    /* "Freetown Mayor Yvonne Aki-Sawyerr", "Bangkok Governor Chadchart
+     * Sittipunt": a town, state or country the lists know, before a
+     * title, is the place (not a club the lists know: "Chelsea manager") */
+    if (*type == NER_ORG && *b < st->ntok_cur && in[*b].cap == NER_CAP_TITLE &&
+        is_title(st, *b, *b + 1)) {
+        uint32_t gm = gaz_mask(phrase_gaz(st, *a, *b));
+        if ((gm & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
+                   (1u << NER_G_COUNTRY))) &&
+            !(gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+            *type = NER_LOC;
     }
     /* Only people are born or win medals: "Jang Yeong-sil, born the son
      * of a slave", "Nurmi won five gold medals" (a name no list knows as
@@ -3934,9 +4021,23 @@ static void club_words(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* Can the place at token i have a club of its own that is no national or
+ * regional side: a town, not a state ("Texas manager Johnny Oates" is a
+ * place in CoNLL's baseball results), a country or a region? */
+static bool town_side(const state *st, size_t i)
+{
+    uint32_t gm = gaz_mask(phrase_gaz(st, i, i + 1));
+    if (gm &
+        ((1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_ALIAS)))
+        return false;
+    /* a state that is a town too: "Wrexham" */
+    return !(gm & (1u << NER_G_STATE)) || (gm & (1u << NER_G_CITY));
+}
+
 /* A town's name that is its club's or its firm's, by what is said around
  * it: "Wolfsburg sacked Dieter Hecking", "Kaiserslautern appointed Jeff
- * Strasser", "the Reading midfielder", "Reading's manager", "joined from
+ * Strasser", "the Reading midfielder", "Wrexham manager Phil Parkinson",
+ * "Reading's manager", "joined from
  * Augsburg", "on loan at Brentford", "scored 129 goals for Lyon", "the
  * match against Málaga", "a draw by Heidenheim", "beaten by Mainz", "had
  * eliminated Motherwell", "Falkirk were
@@ -3972,6 +4073,10 @@ static void clubs_by_context(state *st, const char *text,
         "face", "faces",      "host",     "hosts", "beating", "thrashing"};
     static const char *const positions[] = {"midfielder", "striker", "defender",
                                             "goalkeeper", "winger"};
+    /* and those a national or a county side has too ("Wales coach Steve
+     * Tandy"): a town's only */
+    static const char *const leaders[] = {"coach", "manager", "captain",
+                                          "skipper", "boss"};
     static const char *const fates[] = {
         "beaten",  "drawn",    "held",    "relegated", "promoted",
         "knocked", "unbeaten", "crowned", "thrashed",  "eliminated"};
@@ -4002,8 +4107,17 @@ static void clubs_by_context(state *st, const char *text,
                        : (WORD_IN(text, tok, j, roles) && i > 0 &&
                           word_is(text, tok, i - 1, "the")) ||
                              (j + 1 < ntok && in[j + 1].cap == NER_CAP_TITLE &&
-                              WORD_IN(text, tok, j, positions)); /* "Bologna
-                                                   striker Santiago Castro" */
+                              WORD_IN(text, tok, j, positions)) ||
+                             /* "Bologna striker Santiago Castro", "Wrexham
+                              * manager Phil Parkinson", "Brighton head
+                              * coach Fabian Hürzeler" */
+                             (town_side(st, i) && j + 1 < ntok &&
+                              in[j + 1].cap == NER_CAP_TITLE &&
+                              WORD_IN(text, tok, j, leaders)) ||
+                             (town_side(st, i) && j + 2 < ntok &&
+                              word_is(text, tok, j, "head") &&
+                              word_is(text, tok, j + 1, "coach") &&
+                              in[j + 2].cap == NER_CAP_TITLE);
         if (!club && i > 1 && in[i - 1].cap == NER_CAP_LOWER &&
             in[i - 2].cap == NER_CAP_LOWER) {
             size_t p = i - 1, q = i - 2;

@@ -1446,3 +1446,76 @@ def test_airlines_named_air_and_a_place():
                      "flights arrive from Nuuk and Kangerlussuaq."))
     assert got.get("Air Greenland") == {"ORG"}, got
     assert got.get("Nuuk") == {"GPE"}, got
+
+
+def test_where_residents_live_is_a_place():
+    # "residents of X", "a resident of X", "X residents": a place, however
+    # much the name looks like a person's
+    got = labels(run("Residents of Kranti Nagar said they had received "
+                     "notices only four days earlier. \"It is cold,\" said "
+                     "Gulnaz Bibi, a resident of Killi Ismail. Windhoek "
+                     "residents queued for water."))
+    for name in ("Kranti Nagar", "Killi Ismail", "Windhoek"):
+        assert got.get(name) in ({"GPE"}, {"LOC"}), (name, got)
+    assert got.get("Gulnaz Bibi") == {"PERSON"}, got
+
+
+def test_a_name_known_as_another_takes_its_kind():
+    # the name that another renames is of its kind
+    got = labels(run("The Indonesian Forum for the Environment, known as "
+                     "Walhi, has filed a complaint with the court."))
+    assert got.get("Walhi") == {"ORG"}, got
+    # but not the place a phrase ends in: the mission is renamed, not the
+    # country
+    got = labels(run("The council extended its peacekeeping mission in "
+                     "South Sudan, known as UNMISS, for another year."))
+    assert got.get("UNMISS") == {"ORG"}, got
+
+
+def test_firms_after_their_trade_and_shares_in_them():
+    # a firm named like a person, right after its trade, when no given name
+    # opens it; the film maker stays a person
+    got = labels(run("Auto parts maker Kawada Seiki cut its profit forecast. "
+                     "Surabaya-based snack maker Kacang Jaya plans to list "
+                     "its shares. The film maker Steven Spielberg said he was "
+                     "delighted."))
+    assert got.get("Kawada Seiki") == {"ORG"}, got
+    assert got.get("Kacang Jaya") == {"ORG"}, got
+    assert got.get("Steven Spielberg") == {"PERSON"}, got
+    # "Shares in X" opening a sentence; not a nationality after it
+    got = labels(run("Shares in Kalahari Fresh slumped 22% on Monday. Shares "
+                     "of Taiwanese supplier TSMC also hit a record."))
+    assert got.get("Kalahari Fresh") == {"ORG"}, got
+    assert got.get("Taiwanese") == {"NORP"}, got
+
+
+def test_town_clubs_by_their_managers_and_venues_by_their_words():
+    # a town before its manager, coach or captain is its club; a country's
+    # coach leads a national side, which stays a place
+    got = labels(run("The Football Association has charged Wrexham manager "
+                     "Phil Parkinson. \"He always wants the ball,\" Brighton "
+                     "head coach Fabian Hürzeler said. Wales coach Steve "
+                     "Tandy said his players were tired."))
+    assert got.get("Wrexham") == {"ORG"}, got
+    assert got.get("Brighton") == {"ORG"}, got
+    assert got.get("Wales") in ({"GPE"}, {"LOC"}), got
+    # a dome, a speedway, a velodrome: places
+    got = labels(run("More than 350,000 people were at the Indianapolis "
+                     "Motor Speedway. The Hawks won Game 5 at Mizuho PayPay "
+                     "Dome, and he rode alone into the Roubaix Velodrome."))
+    for name in ("Indianapolis Motor Speedway", "Mizuho PayPay Dome",
+                 "Roubaix Velodrome"):
+        assert got.get(name) == {"LOC"}, (name, got)
+
+
+def test_a_town_before_its_mayor_is_the_place():
+    # the town's council named later makes the tagger read the town as an
+    # organisation; before a title it is the place
+    got = labels(run("Freetown Mayor Yvonne Aki-Sawyerr has launched a drive "
+                     "to plant a million trees. The Freetown City Council "
+                     "said volunteers would start in the eastern wards."))
+    assert got.get("Freetown") == {"GPE"}, got
+    assert got.get("Freetown City Council") == {"ORG"}, got
+    got = labels(run("Nairobi Governor Johnson Sakaja said the Nairobi City "
+                     "County would hire 500 nurses."))
+    assert got.get("Nairobi") == {"GPE"}, got
