@@ -386,14 +386,24 @@ static bool romance_place(const state *st, size_t a, size_t b)
 static bool planet(const state *st, const char *text, const prism_token *tok,
                    size_t i);
 
+/* Is token i the word "Market"? */
+static bool market(const state *st, size_t i)
+{
+    static const char *const words[] = {"market"};
+    return st->info[i].cap == NER_CAP_TITLE && hashed_in(st, i, words, 1);
+}
+
 /* Is the name [a, b) a venue's by its words: a theatre, cinema, opera or
  * hall ("Abbey Theatre", "Théâtre du Rideau Vert", "Massey Hall"), a café
- * ("Café El Nacional"), a tennis court ("Centre Court")? */
+ * ("Café El Nacional"), a tennis court ("Centre Court"), a golf course
+ * ("Houghton Golf Club")? */
 static bool venue(const state *st, size_t a, size_t b)
 {
     static const char *const ends[] = {"theatre", "theater", "theatro",
                                        "teatro",  "cinema",  "cine",
                                        "opera",   "hall"};
+    static const char *const courses[] = {"golf", "country"};
+    static const char *const club[] = {"club"};
     static const char *const starts[] = {"theatre", "theatro", "teatro", "cafe",
                                          "caffe"};
     static const char *const centre[] = {"centre", "center"};
@@ -402,7 +412,9 @@ static bool venue(const state *st, size_t a, size_t b)
            (hashed_in(st, b - 1, ends, sizeof ends / sizeof *ends) ||
             hashed_in(st, a, starts, sizeof starts / sizeof *starts) ||
             (b - a == 2 && hashed_in(st, a, centre, 2) &&
-             hashed_in(st, a + 1, court, 1)));
+             hashed_in(st, a + 1, court, 1)) ||
+            (b - a >= 3 && hashed_in(st, b - 1, club, 1) &&
+             hashed_in(st, b - 2, courses, 2)));
 }
 
 /* Refines the model's type into a published label. */
@@ -558,7 +570,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             return L_LOC; /* Mount Everest, Lake Victoria, Lac Léman */
         if (has(g, NER_G_LOC))
             return L_LOC;
-        if (b - a > 1 && (facility_head(st, b - 1) || venue(st, a, b)))
+        if (b - a > 1 &&
+            (facility_head(st, b - 1) || venue(st, a, b) || market(st, b - 1)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)))
             return L_LOC;
@@ -1034,7 +1047,8 @@ static const struct {
      "fortress fort citadel strasse straße platz piazza abbey basilica "
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
      "cafe bistro pub tavern inn motel resort mall auditorium reservation "
-     "crater reservoir dome speedway velodrome raceway racecourse ballpark"},
+     "crater reservoir dome speedway velodrome raceway racecourse ballpark "
+     "ground"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -1809,6 +1823,8 @@ static bool full_stop_after(const state *st, const char *text,
            !state_abbreviation(text, tok, i - 1, st->ntok_cur);
 }
 
+static int head_label(const char *w, size_t n);
+
 /* Is the name [a, b) where people live: "residents of Kranti Nagar", "a
  * resident of Killi Ismail", "Windhoek residents" (not a name some list
  * knows as an organisation's or a person's)? */
@@ -1848,6 +1864,16 @@ static int renamed_type(const state *st, const char *text,
     if (k < 2 || !word_is(text, tok, k, "known") ||
         !word_is(text, tok, k - 1, ","))
         return -1;
+    if (st->info[k - 2].cap == NER_CAP_LOWER) {
+        /* a noun that says what it is: "the monetary policy committee,
+         * known as Copom" */
+        int l = head_label(text + tok[k - 2].start,
+                           tok[k - 2].end - tok[k - 2].start);
+        return l == L_ORG                 ? NER_ORG
+               : l == L_GPE || l == L_LOC ? NER_LOC
+               : l == L_PERSON            ? NER_PER
+                                          : -1;
+    }
     int t = st->tags[k - 2];
     if (t == 0 || (ner_tag_part(t) != NER_L && ner_tag_part(t) != NER_U))
         return -1;
@@ -2249,6 +2275,33 @@ static bool span_rules(const state *st, const char *text,
             !(gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
             *type = NER_LOC;
     }
+    /* "The Odisha government": a state, country or town the lists know,
+     * after a sentence's "The" that is no part of a name they know ("The
+     * Hague"), before a lower-case word */
+    if (*b - *a == 2 && (in[*a].first || *a == 0 || !in[*a - 1].alpha) &&
+        in[*a].cap == NER_CAP_TITLE &&
+        in[*a].h_lower == ner_hash_bytes("the", 3, 2) && *b < st->ntok_cur &&
+        in[*b].cap == NER_CAP_LOWER && !phrase_gaz(st, *a, *b) &&
+        (gaz_mask(phrase_gaz(st, *a + 1, *b)) &
+         ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY)))) {
+        *a += 1;
+        *type = NER_LOC;
+    }
+    /* "the Quang Ninh provincial people's committee", "the Kyiv municipal
+     * council": a province's or a town's name */
+    static const char *const admin[] = {"provincial", "municipal"};
+    if ((*type == NER_PER || *type == NER_ORG) && *b < st->ntok_cur &&
+        in[*b].cap == NER_CAP_LOWER && hashed_in(st, *b, admin, 2))
+        *type = NER_LOC;
+    /* A market where people trade is a place: "at Soweto Market",
+     * "around Kim Yong Market" (not "on the U.S. Market") */
+    static const char *const where[] = {"at", "around", "near", "outside",
+                                        "inside"};
+    if (*type == NER_ORG && *b - *a >= 2 && *a > 0 && market(st, *b - 1) &&
+        (hashed_in(st, *a - 1, where, sizeof where / sizeof *where) ||
+         (*a > 1 && in[*a - 1].h_lower == ner_hash_bytes("the", 3, 2) &&
+          hashed_in(st, *a - 2, where, sizeof where / sizeof *where))))
+        *type = NER_LOC;
     /* Only people are born or win medals: "Jang Yeong-sil, born the son
      * of a slave", "Nurmi won five gold medals" (a name no list knows as
      * anything but a person's; not "Kenya won five gold medals"). */
@@ -3571,10 +3624,26 @@ static size_t list_next(const char *text, const prism_token *tok, size_t ntok,
     return a < ntok ? a : 0;
 }
 
+/* Do two tagged names, parted by "and" (or ", ... and"), start at token
+ * a: "Petz and Cobasi", "Toyota, Honda and Nissan"? */
+static bool named_pair(const state *st, const char *text,
+                       const prism_token *tok, size_t ntok, size_t a)
+{
+    int part = ner_tag_part(st->tags[a]);
+    if (a >= ntok || !st->tags[a] || (part != NER_B && part != NER_U))
+        return false;
+    size_t b = span_end(st, ntok, a);
+    size_t c = list_next(text, tok, ntok, b, false);
+    return c && st->tags[c] &&
+           (ner_tag_part(st->tags[c]) == NER_B ||
+            ner_tag_part(st->tags[c]) == NER_U);
+}
+
 /* The names listed after "such as" or "from" ... "to" where a noun of
  * firms or bodies stands just before: "firms such as Skyeton and
  * Ukrspecsystems", "Chinese partners such as Gotion", "start-ups, from
- * Twiga to Lipa Later": organisations, unless a list knows a name as a
+ * Twiga to Lipa Later", or two names or more right after it ("pet store
+ * chains Petz and Cobasi"): organisations, unless a list knows a name as a
  * place's or a person's. */
 static void bodies_listed(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
@@ -3586,7 +3655,8 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
         size_t n1 = text[tok[k + 1].start] == ',' ? k + 2 : k + 1;
         if (!(in[k].cap == NER_CAP_LOWER ||
               (in[k].cap == NER_CAP_TITLE && in[k].first)) ||
-            (in[n1].h_lower != such && in[n1].h_lower != from) ||
+            (in[n1].h_lower != such && in[n1].h_lower != from &&
+             !st->tags[n1]) ||
             !(word_rule(st, k) & WR_FIRMS))
             continue;
         /* clubs are named by their towns ("clubs such as Leeds") */
@@ -3606,8 +3676,12 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
                  word_is(text, tok, span_end(st, ntok, a + 1), "to"))
             a += 1; /* a range, not where they are from ("clubs from
                        Northern Norway") */
-        else
+        else if (!named_pair(st, text, tok, ntok, a))
             continue;
+        else /* "pet store chains Petz and Cobasi", "rivals Boeing and
+                Airbus"; not people ("rivals Anna Kask and Ben Ots") */
+            not_body |=
+                (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) | (1u << NER_G_NEWS);
         /* the list: names parted by ",", "and", "or", "to" */
         while (a < ntok) {
             int part = ner_tag_part(st->tags[a]);
@@ -4327,7 +4401,7 @@ static int head_label(const char *w, size_t n)
         "distributor", "supplier",     "contractor",   "startup",
         "start-up",    "consortium",   "institute",    "alliance",
         "coalition",   "movement",     "union",        "refiner",
-        "unit",        "division"};
+        "unit",        "division",     "committee"};
     static const char *const gpe[] = {
         "village",     "town",         "city",     "municipality",
         "commune",     "county",       "district", "province",

@@ -1519,3 +1519,35 @@ def test_a_town_before_its_mayor_is_the_place():
     got = labels(run("Nairobi Governor Johnson Sakaja said the Nairobi City "
                      "County would hire 500 nurses."))
     assert got.get("Nairobi") == {"GPE"}, got
+
+
+def test_firms_listed_after_their_trade_provinces_and_renamed_bodies():
+    # two names or more right after a plural of firms are firms; people
+    # listed after "rivals" stay people
+    got = labels(run("CADE approved the merger of pet store chains Petz and "
+                     "Cobasi on Wednesday. Political rivals Anna Kask and "
+                     "Ben Ots met on Friday."))
+    assert got.get("Petz") == {"ORG"}, got
+    assert got.get("Cobasi") == {"ORG"}, got
+    assert got.get("Anna Kask") == {"PERSON"}, got
+    # a name before "provincial" or "municipal" is the province's or town's
+    got = labels(run("The Quang Ninh provincial people's committee gave the "
+                     "hotels a week to comply."))
+    assert got.get("Quang Ninh") == {"GPE"}, got
+    # a body's noun renamed ("known as") names a body
+    got = labels(run("The vote of the monetary policy committee, known as "
+                     "Copom, was unanimous."))
+    assert got.get("Copom") == {"ORG"}, got
+
+
+def test_markets_courses_and_a_state_after_the_sentences_the():
+    # where people trade or play golf is a place
+    got = labels(run("Marketeers at Soweto Market staged a sit-in. He won by "
+                     "two strokes at Houghton Golf Club on Sunday."))
+    assert got.get("Soweto Market") == {"LOC"}, got
+    assert got.get("Houghton Golf Club") == {"LOC"}, got
+    # "The" opening a sentence is no part of a state's name
+    got = labels(run("BHUBANESWAR: The Odisha government has evacuated more "
+                     "than 80,000 people."))
+    assert got.get("Odisha") == {"GPE"}, got
+    assert "The Odisha" not in got, got
