@@ -916,7 +916,7 @@ static const struct {
      "sheriff detective prosecutor marshal brigadier commodore corporal "
      "baron kabaka fr fr. alderman councillor councilman councilwoman "
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
-     "engr. justices"},
+     "engr. justices oba"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1005,7 +1005,8 @@ static const struct {
                         "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
-    {WR_LOCPRE, "lake mount mt mt. cape"},
+    {WR_LOCPRE, "lake mount mt mt. cape wadi souq souk khlong kampung kampong "
+                "barangay jebel jabal gunung sungai tanjung pulau danau"},
     {WR_MISCH,
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
@@ -1108,7 +1109,7 @@ static const struct {
      "itunes bluesky amazon"},
     {WR_INSTIT,
      "museum theatre theater gallery hospital library opera zoo centre "
-     "center"},
+     "center municipality"},
     {WR_BODYACT,
      "said says signed announced plans planned hopes agreed appointed "
      "named performed declined confirmed denied bought acquired will "
@@ -1836,8 +1837,7 @@ static bool dwelling_place(const state *st, const char *text,
         ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_PERSON)))
         return false;
     if (a >= 2 &&
-        (in[a - 2].cap == NER_CAP_LOWER ||
-         (in[a - 2].first && in[a - 2].cap == NER_CAP_TITLE)) &&
+        (in[a - 2].cap == NER_CAP_LOWER || in[a - 2].cap == NER_CAP_TITLE) &&
         (word_rule(st, a - 2) & WR_DWELL) &&
         (in[a - 1].h_lower == ner_hash_bytes("of", 2, 2) ||
          in[a - 1].h_lower == ner_hash_bytes("in", 2, 2)))
@@ -2258,6 +2258,15 @@ static bool span_rules(const state *st, const char *text,
         if ((gm & (1u << NER_G_NEWS)) && !(gm & ~person))
             *type = NER_PER;
     }
+    /* "Residents of Crater district": the tagger took the sentence's first
+     * words into the place's name */
+    if (*b - *a >= 3 && in[*a].cap == NER_CAP_TITLE &&
+        (word_rule(st, *a) & WR_DWELL) &&
+        in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2) &&
+        in[*a + 2].cap != NER_CAP_LOWER) {
+        *a += 2;
+        *type = NER_LOC;
+    }
     if ((*type == NER_PER || *type == NER_ORG) &&
         dwelling_place(st, text, tok, *a, *b))
         *type = NER_LOC;
@@ -2395,9 +2404,11 @@ static bool span_rules(const state *st, const char *text,
     /* Nor is a "person" ending in a word no surname is: "Sagar Island",
      * "Kola Peninsula" (but "Michael Bay", "Ricki Lake"). */
     static const char *const land[] = {
-        "island",  "islands", "isles",     "peninsula", "archipelago",
-        "atoll",   "ocean",   "gulf",      "strait",    "straits",
-        "glacier", "plateau", "highlands", "lowlands",  "steppe"};
+        "island", "islands", "isles", "peninsula", "archipelago", "atoll",
+        "ocean", "gulf", "strait", "straits", "glacier", "plateau", "highlands",
+        "lowlands", "steppe",
+        /* a quarter's or a market's: "Lajpat Nagar", "Jinnah Town" */
+        "nagar", "bazar", "bazaar", "chowk", "souq", "souk", "wat", "town"};
     if (*b - *a >= 2 && *type == NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
         WORD_IN(text, tok, *b - 1, land))
         *type = NER_LOC;

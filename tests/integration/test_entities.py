@@ -1551,3 +1551,25 @@ def test_markets_courses_and_a_state_after_the_sentences_the():
                      "than 80,000 people."))
     assert got.get("Odisha") == {"GPE"}, got
     assert "The Odisha" not in got, got
+
+
+def test_places_by_their_words_in_other_languages():
+    # a wadi, a kampung, a nagar, a chowk, a town's quarter: places, not
+    # the people the tagger took them for
+    got = labels(run("Flash floods swept through Wadi Shawka on Tuesday. "
+                     "Residents of Kampung Melayu fled. Stray dogs removed "
+                     "from Lajpat Nagar were vaccinated, and homes in Jinnah "
+                     "Town were left without heating."))
+    for name in ("Wadi Shawka", "Kampung Melayu", "Lajpat Nagar",
+                 "Jinnah Town"):
+        assert got.get(name) in ({"GPE"}, {"LOC"}), (name, got)
+    # the sentence's "Residents of" is no part of the place
+    got = labels(run("SANTO DOMINGO — Residents of Los Guandules say the new "
+                     "park has flooded twice."))
+    assert got.get("Los Guandules") == {"GPE"}, got
+    # a municipality that acts is the body; a king's title stays outside
+    got = labels(run("KUWAIT CITY — The Kuwait Municipality has ordered the "
+                     "removal of unlicensed food trucks. The Ataoja of "
+                     "Osogbo, Oba Jimoh Olanipekun, offered prayers."))
+    assert got.get("Kuwait Municipality") == {"ORG"}, got
+    assert got.get("Jimoh Olanipekun") == {"PERSON"}, got
