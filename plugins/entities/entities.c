@@ -72,7 +72,8 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
  *   WR_SERVICE  online services (platform_used)
  *   WR_INSTIT   institutions' last words ("Museum", "Theatre")
  *   WR_BODYACT  what an institution does ("said", "signed")
- *   WR_DWELL    those who live in a place ("residents of Kranti Nagar") */
+ *   WR_DWELL    those who live in a place ("residents of Kranti Nagar")
+ *   WR_WORKS    works and sites named before them ("the Salobo mine") */
 #define WR_KINN    (1ull << 32)
 #define WR_CONQ    (1ull << 33)
 #define WR_FIRMS   (1ull << 34)
@@ -82,6 +83,7 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_INSTIT  (1ull << 38)
 #define WR_BODYACT (1ull << 39)
 #define WR_DWELL   (1ull << 40)
+#define WR_WORKS   (1ull << 41)
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -955,7 +957,7 @@ static const struct {
      "brewer manufacturer subsidiary charity ngo consultancy meatpacker "
      "meatpackers drugmaker drugmakers steelmaker shipbuilder refiner "
      "biotech utility telco studio studios platform platforms website "
-     "websites portal outlet"},
+     "websites portal outlet watchdog regulator"},
     {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
               "operator miner chain"},
@@ -1115,6 +1117,8 @@ static const struct {
      "named performed declined confirmed denied bought acquired will "
      "has had sued"},
     {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
+    {WR_WORKS, "mine refinery smelter mill plant oilfield gasfield field "
+               "terminal complex pipeline dam factory"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -1849,40 +1853,43 @@ static bool dwelling_place(const state *st, const char *text,
 
 /* The type of the name that the name at token a renames: "the Indonesian
  * Forum for the Environment, known as Walhi", "Typhoon Kalmaegi, known
- * locally as Tino", "Sean Combs, known as Diddy"; -1 when no tagged name
- * ends right before ", known (locally) as". */
+ * locally as Tino", "Sean Combs, known as Diddy", "its parts business,
+ * called Aumovio"; -1 when no tagged name or noun that says what it is
+ * ends right before ", known (locally) as" or "(,) called". */
 static int renamed_type(const state *st, const char *text,
                         const prism_token *tok, size_t a)
 {
-    if (a < 4 || !word_is(text, tok, a - 1, "as"))
+    /* w: the last word before ", known (locally) as" or "(,) called" */
+    size_t w;
+    if (a >= 4 && word_is(text, tok, a - 1, "as")) {
+        size_t k = a - 2;
+        if (tok[k].end - tok[k].start > 4 && st->info[k].cap == NER_CAP_LOWER &&
+            !memcmp(text + tok[k].end - 2, "ly", 2))
+            k--; /* "locally", "widely", "internationally" */
+        if (k < 2 || !word_is(text, tok, k, "known") ||
+            !word_is(text, tok, k - 1, ","))
+            return -1;
+        w = k - 2;
+    } else if (a >= 3 && word_is(text, tok, a - 1, "called")) {
+        w = word_is(text, tok, a - 2, ",") ? a - 3 : a - 2;
+    } else {
         return -1;
-    size_t k = a - 2;
-    size_t n = tok[k].end - tok[k].start;
-    if (n > 4 && st->info[k].cap == NER_CAP_LOWER &&
-        !memcmp(text + tok[k].end - 2, "ly", 2))
-        k--; /* "locally", "widely", "internationally" */
-    if (k < 2 || !word_is(text, tok, k, "known") ||
-        !word_is(text, tok, k - 1, ","))
-        return -1;
-    if (st->info[k - 2].cap == NER_CAP_LOWER) {
+    }
+    if (st->info[w].cap == NER_CAP_LOWER) {
         /* a noun that says what it is: "the monetary policy committee,
-         * known as Copom" */
-        int l = head_label(text + tok[k - 2].start,
-                           tok[k - 2].end - tok[k - 2].start);
+         * known as Copom", "its parts business, called Aumovio" */
+        int l = head_label(text + tok[w].start, tok[w].end - tok[w].start);
         return l == L_ORG                 ? NER_ORG
                : l == L_GPE || l == L_LOC ? NER_LOC
                : l == L_PERSON            ? NER_PER
                                           : -1;
     }
-    int t = st->tags[k - 2];
+    int t = st->tags[w];
     if (t == 0 || (ner_tag_part(t) != NER_L && ner_tag_part(t) != NER_U))
         return -1;
     /* the name heads its phrase: not "its mission in South Sudan, known
      * as UNMISS" */
-    size_t s = k - 2;
-    while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
-           ner_tag_part(st->tags[s]) != NER_U)
-        s--;
+    size_t s = span_start(st, w);
     if (s > 0 && st->info[s - 1].cap == NER_CAP_LOWER &&
         (word_rule(st, s - 1) & WR_TOWARD))
         return -1;
@@ -2283,6 +2290,28 @@ static bool span_rules(const state *st, const char *text,
                    (1u << NER_G_COUNTRY))) &&
             !(gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
             *type = NER_LOC;
+    }
+    /* Works and sites named before their noun: "its Salobo mine", "the
+     * Mina Abdullah refinery" (not a firm's, a person's or a nationality the
+     * lists know, nor a name that ends in a firm's word: "the Ford plant",
+     * "a Japanese smelter", "Trunkline Gas Co pipeline") */
+    if (*type != NER_LOC && *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+        (word_rule(st, *b) & WR_WORKS) && in[*b - 1].cap != NER_CAP_LOWER &&
+        !in[*b - 1].hyphen && /* "the Russian-installed plant management" */
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_PERSON) |
+           (1u << NER_G_NEWS) | (1u << NER_G_NORP))) &&
+        !(gaz_mask(phrase_gaz(st, *b - 1, *b)) &
+          ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD) | (1u << NER_G_NORP))))
+        *type = NER_LOC;
+    /* "the group Africa’s largest pay-TV company": a place's possessive is
+     * no part of a name */
+    if (*b - *a >= 2 && apostrophe_tok(text, &tok[*b - 1]) &&
+        (gaz_mask(phrase_gaz(st, *a, *b - 1)) &
+         ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
+          (1u << NER_G_REGION) | (1u << NER_G_LOC)))) {
+        *b -= 1;
+        *type = NER_LOC;
     }
     /* "The Odisha government": a state, country or town the lists know,
      * after a sentence's "The" that is no part of a name they know ("The

@@ -1573,3 +1573,27 @@ def test_places_by_their_words_in_other_languages():
                      "Osogbo, Oba Jimoh Olanipekun, offered prayers."))
     assert got.get("Kuwait Municipality") == {"ORG"}, got
     assert got.get("Jimoh Olanipekun") == {"PERSON"}, got
+
+
+def test_sites_before_their_noun_places_possessive_and_bodies_called():
+    # a mine, a refinery, a field named before its noun is a place; not a
+    # firm the lists know, nor a nationality
+    got = labels(run("Copper output rose 13%, helped by its Salobo mine. The "
+                     "group hired a contractor to upgrade the Mina Abdullah "
+                     "refinery. It left a Japanese smelter venture, and the "
+                     "Ford plant will reopen."))
+    assert got.get("Salobo") in ({"GPE"}, {"LOC"}), got
+    assert got.get("Mina Abdullah") in ({"GPE"}, {"LOC"}), got
+    assert got.get("Japanese") == {"NORP"}, got
+    assert got.get("Ford") == {"ORG"}, got
+    # a place's possessive is no part of its name
+    got = labels(run("Chief executive Maxime Saada said the deal made the "
+                     "group Africa’s largest pay-TV company."))
+    assert got.get("Africa") == {"LOC"}, got
+    assert "Africa’s" not in got, got
+    # a watchdog's name; a business called so
+    got = labels(run("BRASÍLIA — Brazil’s antitrust watchdog CADE approved "
+                     "the merger. Continental will list its automotive parts "
+                     "business, called Aumovio, in Frankfurt."))
+    assert got.get("CADE") == {"ORG"}, got
+    assert got.get("Aumovio") == {"ORG"}, got
