@@ -2436,8 +2436,10 @@ static bool span_rules(const state *st, const char *text,
         "island", "islands", "isles", "peninsula", "archipelago", "atoll",
         "ocean", "gulf", "strait", "straits", "glacier", "plateau", "highlands",
         "lowlands", "steppe",
-        /* a quarter's or a market's: "Lajpat Nagar", "Jinnah Town" */
-        "nagar", "bazar", "bazaar", "chowk", "souq", "souk", "wat", "town"};
+        /* a quarter's or a market's: "Lajpat Nagar", "Jinnah Town"; a
+         * track's: "Eugenio Monti Track" */
+        "nagar", "bazar", "bazaar", "chowk", "souq", "souk", "wat", "town",
+        "track"};
     if (*b - *a >= 2 && *type == NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
         WORD_IN(text, tok, *b - 1, land))
         *type = NER_LOC;
@@ -3737,6 +3739,40 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A name and its name in its own language, in brackets after the
+ * language's name: "Moravec Glassworks (Czech: Sklárna Moravec)", "the
+ * Order of Cistercians (Latin: Sacer Ordo Cisterciensis)", as encyclopedias
+ * write them. The name in brackets is of the kind of the name before
+ * them (the tagger reads the foreign words as anything), and the
+ * language's name is a MISC name, not a place. */
+static void native_names(state *st, const char *text, const prism_token *tok,
+                         size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t i = 1; i + 3 < ntok; i++) {
+        int t = st->tags[i - 1];
+        if (!t || in[i + 1].cap != NER_CAP_TITLE ||
+            (ner_tag_part(t) != NER_L && ner_tag_part(t) != NER_U) ||
+            !word_is(text, tok, i, "(") || !word_is(text, tok, i + 2, ":") ||
+            !(has(phrase_gaz(st, i + 1, i + 2), NER_G_NORP) ||
+              (word_rule(st, i + 1) & WR_LANG)))
+            continue;
+        int type = ner_tag_type(t);
+        /* words up to "," or ")", capitalised at both ends ("Dansk Olie
+         * og Naturgas") */
+        size_t a = i + 3, b = a;
+        while (b < ntok && b < a + 8 && in[b].alpha)
+            b++;
+        if (b == a || b >= ntok || in[a].cap == NER_CAP_LOWER ||
+            in[b - 1].cap == NER_CAP_LOWER ||
+            !(word_is(text, tok, b, ")") || word_is(text, tok, b, ",")))
+            continue;
+        tag_span(st, i + 1, i + 2, NER_MISC);
+        tag_span(st, a, b, type);
+        i = b;
+    }
+}
+
 /* Places named by what armies and rulers do to them, and by their names
  * of today:
  * - the names after a verb of conquest, siege or founding of a town
@@ -4157,7 +4193,8 @@ static bool town_side(const state *st, size_t i)
  * eliminated Motherwell", "Falkirk were
  * beaten" (a town in the plural is its team), "two points ahead of
  * Krasnodar", "lost the final to Khimki", "will meet Veszprém", "Bayern
- * host Dortmund". A country or a
+ * host Dortmund", "a winger for Ceará", "the youth system of Bahia",
+ * "coached Giresunspor", "played for Lecce, Bari and Torino". A country or a
  * region stays a place ("Germany beat France"). */
 static void clubs_by_context(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
@@ -4183,20 +4220,23 @@ static void clubs_by_context(state *st, const char *text,
     static const char *const beaten[] = {"beaten", "defeated", "thrashed",
                                          "eliminated"};
     static const char *const beat[] = {
-        "beat", "eliminated", "thrashed", "edged", "meet",    "meets",
-        "face", "faces",      "host",     "hosts", "beating", "thrashing"};
+        "beat",    "eliminated", "thrashed", "edged", "meet",
+        "meets",   "face",       "faces",    "host",  "hosts",
+        "beating", "thrashing",  "coached"};
     static const char *const positions[] = {"midfielder", "striker", "defender",
                                             "goalkeeper", "winger"};
     /* and those a national or a county side has too ("Wales coach Steve
      * Tandy"): a town's only */
     static const char *const leaders[] = {"coach", "manager", "captain",
                                           "skipper", "boss"};
+    static const char *const academies[] = {"system", "academy", "academies"};
     static const char *const fates[] = {
         "beaten",  "drawn",    "held",    "relegated", "promoted",
         "knocked", "unbeaten", "crowned", "thrashed",  "eliminated"};
     const ner_info *in = st->info;
     const uint32_t not_towns =
         (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_PERSON);
+    size_t last_club = SIZE_MAX;
     for (size_t i = 0; i < ntok; i++) {
         if (ner_tag_type(st->tags[i]) != NER_LOC ||
             ner_tag_part(st->tags[i]) != NER_U || in[i].cap != NER_CAP_TITLE)
@@ -4253,13 +4293,27 @@ static void clubs_by_context(state *st, const char *text,
                     WORD_IN(text, tok, q, points)) || /* "two points behind" */
                    (word_is(text, tok, p, "of") &&
                     word_is(text, tok, q, "ahead") && i > 2 &&
-                    WORD_IN(text, tok, i - 3, points));
+                    WORD_IN(text, tok, i - 3, points)) ||
+                   /* "plays as a winger for Ceará" */
+                   (word_is(text, tok, p, "for") &&
+                    WORD_IN(text, tok, q, positions)) ||
+                   /* "came through the youth system of Bahia" */
+                   (word_is(text, tok, p, "of") &&
+                    WORD_IN(text, tok, q, academies));
         }
         if (!club && i > 0 && in[i - 1].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, i - 1,
                            beat); /* "had eliminated Motherwell" */
-        if (club)
+        /* the next town in a list of clubs: "played for Lecce, Bari and
+         * Torino" */
+        if (!club && last_club != SIZE_MAX && i == last_club + 2 &&
+            (word_is(text, tok, i - 1, ",") ||
+             word_is(text, tok, i - 1, "and")))
+            club = true;
+        if (club) {
             st->tags[i] = (uint8_t)ner_tag(NER_ORG, NER_U);
+            last_club = i;
+        }
     }
 }
 
@@ -4577,6 +4631,19 @@ static void definitions(state *st, const char *text, const prism_token *tok,
     uint32_t the = ner_hash_bytes("the", 3, 2);
     for (size_t m = 0; m < nmen; m++) {
         size_t a = st->men[m].a, b = st->men[m].b;
+        /* past its name in another language, in brackets: "Tanaka
+         * Lacquerware (Japanese: Tanaka Shikki) is a lacquerware maker"
+         * (not past dates: "Heinrich Strasser (1910–1998) was an Austrian
+         * ski maker") */
+        size_t close = 0;
+        if (b + 2 < ntok && word_is(text, tok, b, "(") &&
+            word_is(text, tok, b + 2, ":") && in[b + 1].cap == NER_CAP_TITLE)
+            for (size_t j = b + 3; j < ntok && j < b + 16 && !close; j++)
+                if (word_is(text, tok, j, ")"))
+                    close = j;
+        size_t name_end = b;
+        if (close)
+            b = close + 1;
         if (b + 2 >= ntok)
             continue;
         /* the phrase's determiner: an article, or a capitalised name and
@@ -4616,8 +4683,14 @@ static void definitions(state *st, const char *text, const prism_token *tok,
              ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
               (1u << NER_G_CITY))))
             continue;
-        if (l >= 0)
-            st->men[m].label = (uint8_t)l;
+        if (l < 0)
+            continue;
+        st->men[m].label = (uint8_t)l;
+        /* and so is its name in its own language in the brackets */
+        for (size_t q = m + 1; close && q < nmen && st->men[q].a < close; q++)
+            if (st->men[q].a > name_end + 2 &&
+                word_is(text, tok, st->men[q].a - 1, ":"))
+                st->men[q].label = (uint8_t)l;
     }
 }
 
@@ -5470,6 +5543,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
+    native_names(st, text, tok, ntok);
     places_by_history(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);

@@ -1597,3 +1597,30 @@ def test_sites_before_their_noun_places_possessive_and_bodies_called():
                      "business, called Aumovio, in Frankfurt."))
     assert got.get("CADE") == {"ORG"}, got
     assert got.get("Aumovio") == {"ORG"}, got
+
+
+def test_names_in_their_own_language_and_clubs_of_a_career():
+    # a name in brackets after its language's name is of the kind of the
+    # name before it, which the sentence after the brackets defines; a
+    # person's dates in brackets change nothing
+    got = labels(run("Tanaka Lacquerware (Japanese: Tanaka Shikki) is a "
+                     "lacquerware maker in Wajima. Moravec Glassworks (Czech: "
+                     "Sklárna Moravec) is a glass manufacturer in Nový Bor."))
+    assert got.get("Tanaka Lacquerware") == {"ORG"}, got
+    assert got.get("Tanaka Shikki") == {"ORG"}, got
+    assert got.get("Sklárna Moravec") == {"ORG"}, got
+    assert got.get("Czech") in ({"NORP"}, {"MISC"}), got
+    got = labels(run("Heinrich Strasser (1910–1998) was an Austrian ski "
+                     "maker."))
+    assert got.get("Heinrich Strasser") == {"PERSON"}, got
+    # the towns of a footballer's career are its clubs
+    got = labels(run("He is a Brazilian footballer who plays as a winger for "
+                     "Ceará. He came through the youth system of Bahia. He "
+                     "played for Lecce, Bari and Torino, and later coached "
+                     "Giresunspor."))
+    for name in ("Ceará", "Bahia", "Lecce", "Bari", "Torino", "Giresunspor"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    # a track is no person
+    got = labels(run("She won the two-man bobsleigh on Tuesday on the rebuilt "
+                     "Eugenio Monti Track."))
+    assert got.get("Eugenio Monti Track") in ({"GPE"}, {"LOC"}), got
