@@ -918,7 +918,7 @@ static const struct {
      "sheriff detective prosecutor marshal brigadier commodore corporal "
      "baron kabaka fr fr. alderman councillor councilman councilwoman "
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
-     "engr. justices oba"},
+     "engr. justices oba ratu"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1118,7 +1118,7 @@ static const struct {
      "has had sued"},
     {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
     {WR_WORKS, "mine refinery smelter mill plant oilfield gasfield field "
-               "terminal complex pipeline dam factory"},
+               "terminal complex pipeline dam factory estate"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -2313,6 +2313,24 @@ static bool span_rules(const state *st, const char *text,
         *b -= 1;
         *type = NER_LOC;
     }
+    /* What a firm is merged with, absorbed into or taken over by is a firm:
+     * "absorbed into Toyoda Precision", "taken over by Norddeutscher
+     * Lloyd" (not a country or a town the lists know: "merged with
+     * Tanganyika") */
+    static const char *const into[] = {"into", "with", "by"};
+    static const char *const deals[] = {"merged", "absorbed", "acquired",
+                                        "bought", "over"};
+    if (*type != NER_ORG && *a > 1 && in[*a - 1].cap == NER_CAP_LOWER &&
+        hashed_in(st, *a - 1, into, 3) &&
+        hashed_in(st, *a - 2, deals, sizeof deals / sizeof *deals) &&
+        (!word_is(text, tok, *a - 2, "over") ||
+         (*a > 2 && word_is(text, tok, *a - 3, "taken"))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
+           (1u << NER_G_REGION) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
+           (1u << NER_G_NORP))))
+        *type = NER_ORG; /* nor a nationality: "bought by Danish rival
+                            Bestseller" */
     /* "The Odisha government": a state, country or town the lists know,
      * after a sentence's "The" that is no part of a name they know ("The
      * Hague"), before a lower-case word */
@@ -3736,6 +3754,35 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
             if (!(a = list_next(text, tok, ntok, b, true)))
                 break;
         }
+    }
+}
+
+/* A saint's name, "'s" and a school's, a hospital's or a church's name
+ * after it are one name, of the second's kind: "St. Patrick’s High
+ * School", "St Joseph’s Nyabondo Secondary School" (the tagger read the
+ * saint as a person of his own). */
+static void saints_institutions(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
+{
+    static const char *const saints[] = {"st",  "st.",  "saint",
+                                         "ste", "ste.", "sainte"};
+    for (size_t i = 0; i + 2 < ntok; i++) {
+        int t = st->tags[i];
+        if (ner_tag_type(t) != NER_PER || ner_tag_part(t) != NER_B ||
+            st->info[i].cap != NER_CAP_TITLE ||
+            !hashed_in(st, i, saints, sizeof saints / sizeof *saints))
+            continue;
+        size_t e = span_end(st, ntok, i);
+        if (e + 1 >= ntok || !apostrophe_tok(text, &tok[e]))
+            continue;
+        int u = st->tags[e + 1];
+        int type = ner_tag_type(u);
+        if ((type != NER_ORG && type != NER_LOC) ||
+            (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
+            continue;
+        size_t f = span_end(st, ntok, e + 1);
+        tag_span(st, i, f, type);
+        i = f - 1;
     }
 }
 
@@ -5544,6 +5591,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
     native_names(st, text, tok, ntok);
+    saints_institutions(st, text, tok, ntok);
     places_by_history(st, text, tok, ntok);
     places_in_company(st, text, tok, ntok);
     clubs_by_context(st, text, tok, ntok);

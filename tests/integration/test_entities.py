@@ -1624,3 +1624,23 @@ def test_names_in_their_own_language_and_clubs_of_a_career():
     got = labels(run("She won the two-man bobsleigh on Tuesday on the rebuilt "
                      "Eugenio Monti Track."))
     assert got.get("Eugenio Monti Track") in ({"GPE"}, {"LOC"}), got
+
+
+def test_saints_schools_firms_taken_over_and_chiefs_titles():
+    # a saint's name, "'s" and a school's name are one school
+    got = labels(run("She attended St. Patrick’s High School, where she was "
+                     "coached by Brother Colm O'Connell."))
+    assert got.get("St. Patrick’s High School") == {"ORG"}, got
+    # what a firm is absorbed into or taken over by is a firm; not a
+    # nationality before the buyer
+    got = labels(run("In 1984 it was absorbed into Toyoda Precision. What "
+                     "remained was taken over by Norddeutscher Lloyd in "
+                     "1926. Hartwell agreed to be bought by Danish rival "
+                     "Bestseller."))
+    assert got.get("Toyoda Precision") == {"ORG"}, got
+    assert got.get("Norddeutscher Lloyd") == {"ORG"}, got
+    assert got.get("Danish") == {"NORP"}, got
+    # a Fijian chief's title stays outside his name
+    got = labels(run("Ratu Josefa Vuniwaqa (born 1958) is a Fijian "
+                     "politician."))
+    assert got.get("Josefa Vuniwaqa") == {"PERSON"}, got
