@@ -960,7 +960,7 @@ static const struct {
      "websites portal outlet watchdog regulator"},
     {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
-              "operator miner chain"},
+              "operator miner chain store"},
     {WR_PERN,
      "poet writer author novelist playwright dramatist essayist painter "
      "artist sculptor muralist composer musician singer songwriter rapper "
@@ -2313,6 +2313,26 @@ static bool span_rules(const state *st, const char *text,
         *b -= 1;
         *type = NER_LOC;
     }
+    /* What one founded or chairs is a body: "a co-founder of Sąjūdis",
+     * "chairman of Bulgartabac"; where one sits for is a constituency: "MP
+     * for Bath", "member of the Senedd for Ceredigion" (neither a place nor
+     * a body the lists know as the other) */
+    static const char *const founders[] = {"founder", "co-founder", "cofounder",
+                                           "chairman", "chairwoman"};
+    static const char *const seats[] = {"mp",     "msp",    "mla",    "td",
+                                        "member", "senedd", "senator"};
+    if (*a > 1 && word_is(text, tok, *a - 1, "of") &&
+        (*type == NER_PER || *type == NER_LOC) && /* not "of Sikhism" */
+        hashed_in(st, *a - 2, founders, sizeof founders / sizeof *founders) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
+           (1u << NER_G_REGION) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_ORG;
+    if (*a > 1 && word_is(text, tok, *a - 1, "for") && *type == NER_ORG &&
+        hashed_in(st, *a - 2, seats, sizeof seats / sizeof *seats) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+        *type = NER_LOC;
     /* What a firm is merged with, absorbed into or taken over by is a firm:
      * "absorbed into Toyoda Precision", "taken over by Norddeutscher
      * Lloyd" (not a country or a town the lists know: "merged with
@@ -2690,8 +2710,8 @@ static bool span_rules(const state *st, const char *text,
            (1u << NER_G_ORGLIST) | (1u << NER_G_ORG))))
         *type = NER_MISC;
     /* "an economist at Gavekal Dragonomics", "head of tanker research at
-     * Oil Brokerage": where one works, after "at", is an organisation
-     * when no list knows it as a place */
+     * Oil Brokerage", "had worked at Kone": where one works, after "at",
+     * is an organisation when no list knows it as a place */
     if ((*type == NER_LOC || *type == NER_PER) && *a >= 2 &&
         word_is(text, tok, *a - 1, "at") &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
@@ -2701,7 +2721,8 @@ static bool span_rules(const state *st, const char *text,
         static const char *const roles[] = {
             "economist", "analyst",   "strategist", "researcher", "professor",
             "lecturer",  "scientist", "engineer",   "partner",    "manager",
-            "executive", "head",      "director",   "fellow",     "trader"};
+            "executive", "head",      "director",   "fellow",     "trader",
+            "worked",    "works"};
         static const char *const role_plurals[] = {
             "economists", "analysts",  "strategists", "researchers",
             "scientists", "engineers", "traders"};

@@ -1644,3 +1644,20 @@ def test_saints_schools_firms_taken_over_and_chiefs_titles():
     got = labels(run("Ratu Josefa Vuniwaqa (born 1958) is a Fijian "
                      "politician."))
     assert got.get("Josefa Vuniwaqa") == {"PERSON"}, got
+
+
+def test_bodies_founded_stores_and_seats():
+    # what one co-founded is a body, not a religion or a place
+    got = labels(run("She studied at Vilnius University and was a co-founder "
+                     "of Sąjūdis in 1988. Guru Nanak is regarded as the "
+                     "founder of Sikhism."))
+    assert got.get("Sąjūdis") == {"ORG"}, got
+    assert got.get("Sikhism") != {"ORG"}, got
+    # the seat one holds is a place
+    got = labels(run("He was a member of the Senedd for Ceredigion from 1999 "
+                     "to 2016."))
+    assert got.get("Ceredigion") in ({"GPE"}, {"LOC"}), got
+    # a department store's name is a firm's
+    got = labels(run("The bowls are sold at the department store Mitsukoshi "
+                     "in Nihonbashi."))
+    assert got.get("Mitsukoshi") == {"ORG"}, got
