@@ -1875,6 +1875,16 @@ static int renamed_type(const state *st, const char *text,
     } else {
         return -1;
     }
+    /* past a person's dates: "Kim Min-seo (born 1996), known mononymously
+     * as Minseo" */
+    if (word_is(text, tok, w, ")"))
+        for (size_t j = w; j-- > 0 && j + 12 > w;)
+            if (word_is(text, tok, j, "(")) {
+                if (j == 0)
+                    return -1;
+                w = j - 1;
+                break;
+            }
     if (st->info[w].cap == NER_CAP_LOWER) {
         /* a noun that says what it is: "the monetary policy committee,
          * known as Copom", "its parts business, called Aumovio" */
@@ -4291,8 +4301,11 @@ static void clubs_by_context(state *st, const char *text,
         "beat",    "eliminated", "thrashed", "edged", "meet",
         "meets",   "face",       "faces",    "host",  "hosts",
         "beating", "thrashing",  "coached"};
-    static const char *const positions[] = {"midfielder", "striker", "defender",
-                                            "goalkeeper", "winger"};
+    static const char *const positions[] = {
+        "midfielder", "striker", "defender", "goalkeeper", "winger",
+        /* rugby's: "plays as a lock for Black Lion" */
+        "lock", "prop", "hooker", "flanker", "fly-half", "scrum-half",
+        "fullback"};
     /* and those a national or a county side has too ("Wales coach Steve
      * Tandy"): a town's only */
     static const char *const leaders[] = {"coach", "manager", "captain",

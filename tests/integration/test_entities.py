@@ -1661,3 +1661,10 @@ def test_bodies_founded_stores_and_seats():
     got = labels(run("The bowls are sold at the department store Mitsukoshi "
                      "in Nihonbashi."))
     assert got.get("Mitsukoshi") == {"ORG"}, got
+
+
+def test_a_persons_other_name_after_the_dates():
+    # "known as" past the brackets of a person's dates
+    got = labels(run("Kim Min-seo (born 1996), known mononymously as Minseo, "
+                     "is a South Korean singer."))
+    assert got.get("Minseo") == {"PERSON"}, got
