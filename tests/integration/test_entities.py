@@ -1668,3 +1668,8 @@ def test_a_persons_other_name_after_the_dates():
     got = labels(run("Kim Min-seo (born 1996), known mononymously as Minseo, "
                      "is a South Korean singer."))
     assert got.get("Minseo") == {"PERSON"}, got
+
+
+def test_a_rugby_players_club_by_his_position():
+    got = labels(run("He plays as a lock for Montauban."))
+    assert got.get("Montauban") == {"ORG"}, got
