@@ -2292,7 +2292,8 @@ static bool span_rules(const state *st, const char *text,
         *type = renamed;
     /* "Freetown Mayor Yvonne Aki-Sawyerr", "Bangkok Governor Chadchart
      * Sittipunt": a town, state or country the lists know, before a
-     * title, is the place (not a club the lists know: "Chelsea manager") */
+     * title, is the place, when the lists do not know it as a body too
+     * (the tagger read it as one after "the Freetown City Council") */
     if (*type == NER_ORG && *b < st->ntok_cur && in[*b].cap == NER_CAP_TITLE &&
         is_title(st, *b, *b + 1)) {
         uint32_t gm = gaz_mask(phrase_gaz(st, *a, *b));
@@ -3720,8 +3721,9 @@ static size_t list_next(const char *text, const prism_token *tok, size_t ntok,
 static bool named_pair(const state *st, const char *text,
                        const prism_token *tok, size_t ntok, size_t a)
 {
-    int part = ner_tag_part(st->tags[a]);
-    if (a >= ntok || !st->tags[a] || (part != NER_B && part != NER_U))
+    if (a >= ntok || !st->tags[a] ||
+        (ner_tag_part(st->tags[a]) != NER_B &&
+         ner_tag_part(st->tags[a]) != NER_U))
         return false;
     size_t b = span_end(st, ntok, a);
     size_t c = list_next(text, tok, ntok, b, false);
