@@ -2324,12 +2324,13 @@ static bool span_rules(const state *st, const char *text,
         *b -= 1;
         *type = NER_LOC;
     }
-    /* What one founded or chairs is a body: "a co-founder of Sąjūdis",
-     * "chairman of Bulgartabac"; where one sits for is a constituency: "MP
-     * for Bath", "member of the Senedd for Ceredigion" (neither a place nor
-     * a body the lists know as the other) */
-    static const char *const founders[] = {"founder", "co-founder", "cofounder",
-                                           "chairman", "chairwoman"};
+    /* What one co-founded is a body: "a co-founder of Sąjūdis" (not a
+     * province: "the founder of Binh Duong province"); where one sits for
+     * is a constituency: "MP for Bath", "member of the Senedd for
+     * Ceredigion" (neither a place nor a body the lists know as the
+     * other) */
+    static const char *const founders[] = {"founder", "co-founder",
+                                           "cofounder"};
     static const char *const seats[] = {"mp",     "msp",    "mla",    "td",
                                         "member", "senedd", "senator"};
     if (*a > 1 && word_is(text, tok, *a - 1, "of") &&
@@ -2337,8 +2338,14 @@ static bool span_rules(const state *st, const char *text,
         hashed_in(st, *a - 2, founders, sizeof founders / sizeof *founders) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
-           (1u << NER_G_REGION) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
-        *type = NER_ORG;
+           (1u << NER_G_REGION) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS)))) {
+        int noun =
+            *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER
+                ? head_label(text + tok[*b].start, tok[*b].end - tok[*b].start)
+                : -1;
+        if (noun != L_GPE && noun != L_LOC)
+            *type = NER_ORG;
+    }
     if (*a > 1 && word_is(text, tok, *a - 1, "for") && *type == NER_ORG &&
         hashed_in(st, *a - 2, seats, sizeof seats / sizeof *seats) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
