@@ -73,7 +73,8 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
  *   WR_INSTIT   institutions' last words ("Museum", "Theatre")
  *   WR_BODYACT  what an institution does ("said", "signed")
  *   WR_DWELL    those who live in a place ("residents of Kranti Nagar")
- *   WR_WORKS    works and sites named before them ("the Salobo mine") */
+ *   WR_WORKS    works and sites named before them ("the Salobo mine")
+ *   WR_INDEX    stock indexes' names ("Sensex", "KOSPI") */
 #define WR_KINN    (1ull << 32)
 #define WR_CONQ    (1ull << 33)
 #define WR_FIRMS   (1ull << 34)
@@ -84,6 +85,7 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_BODYACT (1ull << 39)
 #define WR_DWELL   (1ull << 40)
 #define WR_WORKS   (1ull << 41)
+#define WR_INDEX   (1ull << 42)
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -1119,6 +1121,8 @@ static const struct {
     {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
     {WR_WORKS, "mine refinery smelter mill plant oilfield gasfield field "
                "terminal complex pipeline dam factory estate"},
+    {WR_INDEX, "ibovespa merval taiex sensex nifty kospi kosdaq topix stoxx "
+               "klci psei jci bist tase ipsa colcap egx mdax sdax tecdax"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -2369,6 +2373,15 @@ static bool span_rules(const state *st, const char *text,
            (1u << NER_G_NORP))))
         *type = NER_ORG; /* nor a nationality: "bought by Danish rival
                             Bestseller" */
+    /* A stock index is a MISC name, as CoNLL marks the Nikkei and the
+     * Dow: "The Sensex closed up", "a flat KOSPI", "the Nifty 50" */
+    if (*type != NER_MISC && (word_rule(st, *a) & WR_INDEX)) {
+        bool index = true;
+        for (size_t i = *a + 1; i < *b && index; i++)
+            index = in[i].digit || (word_rule(st, i) & WR_INDEX);
+        if (index)
+            *type = NER_MISC;
+    }
     /* "The Odisha government": a state, country or town the lists know,
      * after a sentence's "The" that is no part of a name they know ("The
      * Hague"), before a lower-case word */

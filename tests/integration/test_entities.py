@@ -1673,3 +1673,13 @@ def test_a_persons_other_name_after_the_dates():
 def test_a_rugby_players_club_by_his_position():
     got = labels(run("He plays as a lock for Montauban."))
     assert got.get("Montauban") == {"ORG"}, got
+
+
+def test_stock_indexes_are_misc_names():
+    # as CoNLL marks the Nikkei and the Dow; the firms named alike stay
+    got = labels(run("The Ibovespa closed up 0.8%. The Sensex closed up 0.5%, "
+                     "while the broader TAIEX gained 0.9% and the KOSPI was "
+                     "flat. Hang Seng Bank said profits rose."))
+    for name in ("Ibovespa", "Sensex", "TAIEX", "KOSPI"):
+        assert got.get(name) == {"MISC"}, (name, got)
+    assert got.get("Hang Seng Bank") == {"ORG"}, got
