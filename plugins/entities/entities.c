@@ -2373,6 +2373,36 @@ static bool span_rules(const state *st, const char *text,
            (1u << NER_G_NORP))))
         *type = NER_ORG; /* nor a nationality: "bought by Danish rival
                             Bestseller" */
+    /* A currency is a MISC name, as CoNLL marks "HK$" and "C$": "HK$280
+     * billion", "2,800 CFA francs" */
+    static const char *const francs[] = {"franc", "francs"};
+    if (*b < st->ntok_cur &&
+        ((text[tok[*b - 1].end - 1] == '$' && in[*b].digit) ||
+         (in[*b].cap == NER_CAP_LOWER && hashed_in(st, *b, francs, 2))))
+        *type = NER_MISC;
+    /* A firm's shares or exchange: "25.5% of Sabadell shares", "the Fish
+     * Pool exchange" (not a country's: "the Tokyo exchange" is a town's
+     * market) */
+    static const char *const stock[] = {"shares", "exchange"};
+    if (*type == NER_LOC && *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+        hashed_in(st, *b, stock, 2) &&
+        (in[*b].h_lower != ner_hash_bytes("shares", 6, 2) ||
+         (*a > 0 && in[*a - 1].h_lower == ner_hash_bytes("of", 2, 2))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+           (1u << NER_G_NORP) |
+           (in[*b].h_lower == ner_hash_bytes("exchange", 8, 2)
+                ? (1u << NER_G_CITY)
+                : 0))))
+        *type = NER_ORG;
+    /* Where works stand: "a paper mill at Jämsänkoski" */
+    if (*type == NER_PER && *a > 1 && in[*a - 1].cap == NER_CAP_LOWER &&
+        (in[*a - 1].h_lower == ner_hash_bytes("at", 2, 2) ||
+         in[*a - 1].h_lower == ner_hash_bytes("in", 2, 2)) &&
+        (word_rule(st, *a - 2) & WR_WORKS) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_LOC;
     /* A stock index is a MISC name, as CoNLL marks the Nikkei and the
      * Dow: "The Sensex closed up", "a flat KOSPI", "the Nifty 50" */
     if (*type != NER_MISC && (word_rule(st, *a) & WR_INDEX)) {

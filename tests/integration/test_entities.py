@@ -1683,3 +1683,17 @@ def test_stock_indexes_are_misc_names():
     for name in ("Ibovespa", "Sensex", "TAIEX", "KOSPI"):
         assert got.get(name) == {"MISC"}, (name, got)
     assert got.get("Hang Seng Bank") == {"ORG"}, got
+
+
+def test_currencies_shares_exchanges_and_where_mills_stand():
+    # a currency is a MISC name, as CoNLL marks "HK$"
+    got = labels(run("Ghana raised the farmgate price to 2,800 CFA francs per "
+                     "kilogram."))
+    assert got.get("CFA") == {"MISC"}, got
+    # a firm's shares and a firm's exchange; a mill's town
+    got = labels(run("Only 25.5% of Sabadell shares were tendered. Salmon "
+                     "prices on the Fish Pool exchange have dropped. UPM will "
+                     "close a paper mill at Jämsänkoski."))
+    assert got.get("Sabadell") == {"ORG"}, got
+    assert got.get("Fish Pool") == {"ORG"}, got
+    assert got.get("Jämsänkoski") in ({"GPE"}, {"LOC"}), got
