@@ -2376,10 +2376,13 @@ static bool span_rules(const state *st, const char *text,
     /* A currency is a MISC name, as CoNLL marks "HK$" and "C$": "HK$280
      * billion", "2,800 CFA francs" */
     static const char *const francs[] = {"franc", "francs"};
+    static const char *const rupees[] = {"rs", "rs.", "rp", "ksh"};
     if (*b < st->ntok_cur &&
-        ((text[tok[*b - 1].end - 1] == '$' && in[*b].digit) ||
+        (((text[tok[*b - 1].end - 1] == '$' ||
+           (*b - *a == 1 && hashed_in(st, *a, rupees, 4))) &&
+          in[*b].digit) ||
          (in[*b].cap == NER_CAP_LOWER && hashed_in(st, *b, francs, 2))))
-        *type = NER_MISC;
+        *type = NER_MISC; /* and "Rs 6,000", "KSh 500" */
     /* A firm's shares or exchange: "25.5% of Sabadell shares", "the Fish
      * Pool exchange" (not a country's: "the Tokyo exchange" is a town's
      * market) */
@@ -2535,12 +2538,24 @@ static bool span_rules(const state *st, const char *text,
         "island", "islands", "isles", "peninsula", "archipelago", "atoll",
         "ocean", "gulf", "strait", "straits", "glacier", "plateau", "highlands",
         "lowlands", "steppe",
-        /* a quarter's or a market's: "Lajpat Nagar", "Jinnah Town"; a
-         * track's: "Eugenio Monti Track" */
-        "nagar", "bazar", "bazaar", "chowk", "souq", "souk", "wat", "town",
-        "track"};
+        /* a quarter's: "Jinnah Town"; a track's: "Eugenio Monti Track" */
+        "town", "wat", "track"};
     if (*b - *a >= 2 && *type == NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
         WORD_IN(text, tok, *b - 1, land))
+        *type = NER_LOC;
+    /* Nor is a "person" or an "organisation" ending or starting in a word
+     * of quarters, markets and villages in other languages: "Lajpat
+     * Nagar", "Pari Chowk", "Barangay Lorega San Miguel" */
+    static const char *const quarters[] = {"nagar", "bazar", "bazaar",
+                                           "chowk", "souq",  "souk"};
+    static const char *const villages[] = {"barangay", "kampung", "kampong",
+                                           "souq",     "souk",    "wadi"};
+    if (*b - *a >= 2 && (*type == NER_PER || *type == NER_ORG) &&
+        ((in[*b - 1].cap == NER_CAP_TITLE &&
+          hashed_in(st, *b - 1, quarters,
+                    sizeof quarters / sizeof *quarters)) ||
+         (in[*a].cap == NER_CAP_TITLE &&
+          hashed_in(st, *a, villages, sizeof villages / sizeof *villages))))
         *type = NER_LOC;
     /* An organisation ending in a place's word ("Tibet Autonomous Region",
      * "Mekong River"), but not in one that also ends organisations'

@@ -1697,3 +1697,12 @@ def test_currencies_shares_exchanges_and_where_mills_stand():
     assert got.get("Sabadell") == {"ORG"}, got
     assert got.get("Fish Pool") == {"ORG"}, got
     assert got.get("Jämsänkoski") in ({"GPE"}, {"LOC"}), got
+
+
+def test_rupees_and_quarters_of_other_languages():
+    # "Rs" before a sum is money, no place; a barangay is a place
+    got = labels(run("Residents had been buying water from tankers at Rs "
+                     "6,000 a load. \"We lost everything,\" said Marites "
+                     "Villarosa, 41, of Barangay Lorega San Miguel."))
+    assert got.get("Rs") == {"MISC"}, got
+    assert got.get("Barangay Lorega San Miguel") in ({"GPE"}, {"LOC"}), got
