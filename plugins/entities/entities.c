@@ -1009,8 +1009,8 @@ static const struct {
                         "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
-    {WR_LOCPRE, "lake mount mt mt. cape wadi souq souk khlong kampung kampong "
-                "barangay jebel jabal gunung sungai tanjung pulau danau"},
+    {WR_LOCPRE, "lake mount mt mt. cape khlong jebel jabal gunung sungai "
+                "tanjung pulau danau"},
     {WR_MISCH,
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
@@ -2543,14 +2543,14 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && *type == NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
         WORD_IN(text, tok, *b - 1, land))
         *type = NER_LOC;
-    /* Nor is a "person" or an "organisation" ending or starting in a word
-     * of quarters, markets and villages in other languages: "Lajpat
-     * Nagar", "Pari Chowk", "Barangay Lorega San Miguel" */
+    /* Nor is any other name that ends or starts in a word of quarters,
+     * markets and villages in other languages: "Lajpat Nagar", "Pari
+     * Chowk", "Barangay Lorega San Miguel", "Wadi Shawka" */
     static const char *const quarters[] = {"nagar", "bazar", "bazaar",
                                            "chowk", "souq",  "souk"};
     static const char *const villages[] = {"barangay", "kampung", "kampong",
                                            "souq",     "souk",    "wadi"};
-    if (*b - *a >= 2 && (*type == NER_PER || *type == NER_ORG) &&
+    if (*b - *a >= 2 && *type != NER_LOC &&
         ((in[*b - 1].cap == NER_CAP_TITLE &&
           hashed_in(st, *b - 1, quarters,
                     sizeof quarters / sizeof *quarters)) ||
