@@ -74,7 +74,20 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
  *   WR_BODYACT  what an institution does ("said", "signed")
  *   WR_DWELL    those who live in a place ("residents of Kranti Nagar")
  *   WR_WORKS    works and sites named before them ("the Salobo mine")
- *   WR_INDEX    stock indexes' names ("Sensex", "KOSPI") */
+ *   WR_INDEX    stock indexes' names ("Sensex", "KOSPI")
+ *   WR_QUARTER  last words of quarters and markets in other languages
+ *               ("Lajpat Nagar")
+ *   WR_VILLAGE  first words of villages and valleys in other languages
+ *               ("Barangay Lorega San Miguel", "Wadi Shawka")
+ *   WR_MONEY    a currency's word after its name ("CFA francs")
+ *   WR_RUPEE    a currency's abbreviation before a sum ("Rs 6,000")
+ *   WR_BOURSE   a firm's "shares" and "exchange" after its name
+ *   WR_ADMIN    "provincial", "municipal" after a province's or town's name
+ *   WR_DEAL     what a firm is "merged", "absorbed", "acquired" ...
+ *   WR_INTO     ... "into", "with" or "by"
+ *   WR_SAINT    "St", "Saint" opening a saint's name
+ *   WR_WHERE    where a market is: "at", "around", "near" ...
+ *   WR_MARKET   "market" */
 #define WR_KINN    (1ull << 32)
 #define WR_CONQ    (1ull << 33)
 #define WR_FIRMS   (1ull << 34)
@@ -86,6 +99,17 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_DWELL   (1ull << 40)
 #define WR_WORKS   (1ull << 41)
 #define WR_INDEX   (1ull << 42)
+#define WR_QUARTER (1ull << 43)
+#define WR_VILLAGE (1ull << 44)
+#define WR_MONEY   (1ull << 45)
+#define WR_RUPEE   (1ull << 46)
+#define WR_BOURSE  (1ull << 47)
+#define WR_ADMIN   (1ull << 48)
+#define WR_DEAL    (1ull << 49)
+#define WR_INTO    (1ull << 50)
+#define WR_SAINT   (1ull << 51)
+#define WR_WHERE   (1ull << 52)
+#define WR_MARKET  (1ull << 53)
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -390,11 +414,12 @@ static bool romance_place(const state *st, size_t a, size_t b)
 static bool planet(const state *st, const char *text, const prism_token *tok,
                    size_t i);
 
+static uint64_t word_rule(const state *st, size_t i);
+
 /* Is token i the word "Market"? */
 static bool market(const state *st, size_t i)
 {
-    static const char *const words[] = {"market"};
-    return st->info[i].cap == NER_CAP_TITLE && hashed_in(st, i, words, 1);
+    return st->info[i].cap == NER_CAP_TITLE && (word_rule(st, i) & WR_MARKET);
 }
 
 /* Is the name [a, b) a venue's by its words: a theatre, cinema, opera or
@@ -426,8 +451,6 @@ static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
 
 static bool foreign_site(const state *st, size_t i);
-
-static uint64_t word_rule(const state *st, size_t i);
 
 /* Does the name [a, b), a museum's, theatre's or hospital's, act as the
  * institution, the subject of what only a body does ("The Hong Kong
@@ -1123,6 +1146,17 @@ static const struct {
                "terminal complex pipeline dam factory estate"},
     {WR_INDEX, "ibovespa merval taiex sensex nifty kospi kosdaq topix stoxx "
                "klci psei jci bist tase ipsa colcap egx mdax sdax tecdax"},
+    {WR_QUARTER, "nagar bazar bazaar chowk souq souk"},
+    {WR_VILLAGE, "barangay kampung kampong souq souk wadi"},
+    {WR_MONEY, "franc francs"},
+    {WR_RUPEE, "rs rs. rp ksh"},
+    {WR_BOURSE, "shares exchange"},
+    {WR_ADMIN, "provincial municipal"},
+    {WR_DEAL, "merged absorbed acquired bought over"},
+    {WR_INTO, "into with by"},
+    {WR_SAINT, "st st. saint ste ste. sainte"},
+    {WR_WHERE, "at around near outside inside"},
+    {WR_MARKET, "market"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -2359,12 +2393,9 @@ static bool span_rules(const state *st, const char *text,
      * "absorbed into Toyoda Precision", "taken over by Norddeutscher
      * Lloyd" (not a country or a town the lists know: "merged with
      * Tanganyika") */
-    static const char *const into[] = {"into", "with", "by"};
-    static const char *const deals[] = {"merged", "absorbed", "acquired",
-                                        "bought", "over"};
     if (*type != NER_ORG && *a > 1 && in[*a - 1].cap == NER_CAP_LOWER &&
-        hashed_in(st, *a - 1, into, 3) &&
-        hashed_in(st, *a - 2, deals, sizeof deals / sizeof *deals) &&
+        (word_rule(st, *a - 1) & WR_INTO) &&
+        (word_rule(st, *a - 2) & WR_DEAL) &&
         (!word_is(text, tok, *a - 2, "over") ||
          (*a > 2 && word_is(text, tok, *a - 3, "taken"))) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
@@ -2375,20 +2406,16 @@ static bool span_rules(const state *st, const char *text,
                             Bestseller" */
     /* A currency is a MISC name, as CoNLL marks "HK$" and "C$": "HK$280
      * billion", "2,800 CFA francs" */
-    static const char *const francs[] = {"franc", "francs"};
-    static const char *const rupees[] = {"rs", "rs.", "rp", "ksh"};
     if (*b < st->ntok_cur &&
-        (((text[tok[*b - 1].end - 1] == '$' ||
-           (*b - *a == 1 && hashed_in(st, *a, rupees, 4))) &&
-          in[*b].digit) ||
-         (in[*b].cap == NER_CAP_LOWER && hashed_in(st, *b, francs, 2))))
+        ((in[*b].digit && (text[tok[*b - 1].end - 1] == '$' ||
+                           (*b - *a == 1 && (word_rule(st, *a) & WR_RUPEE)))) ||
+         (in[*b].cap == NER_CAP_LOWER && (word_rule(st, *b) & WR_MONEY))))
         *type = NER_MISC; /* and "Rs 6,000", "KSh 500" */
     /* A firm's shares or exchange: "25.5% of Sabadell shares", "the Fish
      * Pool exchange" (not a country's: "the Tokyo exchange" is a town's
      * market) */
-    static const char *const stock[] = {"shares", "exchange"};
     if (*type == NER_LOC && *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
-        hashed_in(st, *b, stock, 2) &&
+        (word_rule(st, *b) & WR_BOURSE) &&
         (in[*b].h_lower != ner_hash_bytes("shares", 6, 2) ||
          (*a > 0 && in[*a - 1].h_lower == ner_hash_bytes("of", 2, 2))) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
@@ -2429,18 +2456,15 @@ static bool span_rules(const state *st, const char *text,
     }
     /* "the Quang Ninh provincial people's committee", "the Kyiv municipal
      * council": a province's or a town's name */
-    static const char *const admin[] = {"provincial", "municipal"};
     if ((*type == NER_PER || *type == NER_ORG) && *b < st->ntok_cur &&
-        in[*b].cap == NER_CAP_LOWER && hashed_in(st, *b, admin, 2))
+        in[*b].cap == NER_CAP_LOWER && (word_rule(st, *b) & WR_ADMIN))
         *type = NER_LOC;
     /* A market where people trade is a place: "at Soweto Market",
      * "around Kim Yong Market" (not "on the U.S. Market") */
-    static const char *const where[] = {"at", "around", "near", "outside",
-                                        "inside"};
     if (*type == NER_ORG && *b - *a >= 2 && *a > 0 && market(st, *b - 1) &&
-        (hashed_in(st, *a - 1, where, sizeof where / sizeof *where) ||
+        ((word_rule(st, *a - 1) & WR_WHERE) ||
          (*a > 1 && in[*a - 1].h_lower == ner_hash_bytes("the", 3, 2) &&
-          hashed_in(st, *a - 2, where, sizeof where / sizeof *where))))
+          (word_rule(st, *a - 2) & WR_WHERE))))
         *type = NER_LOC;
     /* Only people are born or win medals: "Jang Yeong-sil, born the son
      * of a slave", "Nurmi won five gold medals" (a name no list knows as
@@ -2546,16 +2570,10 @@ static bool span_rules(const state *st, const char *text,
     /* Nor is any other name that ends or starts in a word of quarters,
      * markets and villages in other languages: "Lajpat Nagar", "Pari
      * Chowk", "Barangay Lorega San Miguel", "Wadi Shawka" */
-    static const char *const quarters[] = {"nagar", "bazar", "bazaar",
-                                           "chowk", "souq",  "souk"};
-    static const char *const villages[] = {"barangay", "kampung", "kampong",
-                                           "souq",     "souk",    "wadi"};
     if (*b - *a >= 2 && *type != NER_LOC &&
         ((in[*b - 1].cap == NER_CAP_TITLE &&
-          hashed_in(st, *b - 1, quarters,
-                    sizeof quarters / sizeof *quarters)) ||
-         (in[*a].cap == NER_CAP_TITLE &&
-          hashed_in(st, *a, villages, sizeof villages / sizeof *villages))))
+          (word_rule(st, *b - 1) & WR_QUARTER)) ||
+         (in[*a].cap == NER_CAP_TITLE && (word_rule(st, *a) & WR_VILLAGE))))
         *type = NER_LOC;
     /* An organisation ending in a place's word ("Tibet Autonomous Region",
      * "Mekong River"), but not in one that also ends organisations'
@@ -3862,13 +3880,10 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
 static void saints_institutions(state *st, const char *text,
                                 const prism_token *tok, size_t ntok)
 {
-    static const char *const saints[] = {"st",  "st.",  "saint",
-                                         "ste", "ste.", "sainte"};
     for (size_t i = 0; i + 2 < ntok; i++) {
         int t = st->tags[i];
         if (ner_tag_type(t) != NER_PER || ner_tag_part(t) != NER_B ||
-            st->info[i].cap != NER_CAP_TITLE ||
-            !hashed_in(st, i, saints, sizeof saints / sizeof *saints))
+            st->info[i].cap != NER_CAP_TITLE || !(word_rule(st, i) & WR_SAINT))
             continue;
         size_t e = span_end(st, ntok, i);
         if (e + 1 >= ntok || !apostrophe_tok(text, &tok[e]))
