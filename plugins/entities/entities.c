@@ -1120,7 +1120,7 @@ static const struct {
      "firms companies start-ups startups banks lenders insurers "
      "retailers carmakers partners groups brands clubs parties militias "
      "publishers airlines chains rivals suppliers giants charities "
-     "labels studios broadcasters"},
+     "labels studios broadcasters subsidiaries"},
     {WR_PERFORM,
      "played plays sang sings performed toured tours danced recorded "
      "performs"},
@@ -2404,6 +2404,15 @@ static bool span_rules(const state *st, const char *text,
            (1u << NER_G_NORP))))
         *type = NER_ORG; /* nor a nationality: "bought by Danish rival
                             Bestseller" */
+    /* A province between its town and its country: "a porcelain maker in
+     * Jingdezhen, Jiangxi, China" */
+    if (*type == NER_ORG && *a > 1 && *b + 1 < st->ntok_cur &&
+        ner_tag_type(st->tags[*a - 2]) == NER_LOC &&
+        ner_tag_type(st->tags[*b + 1]) == NER_LOC &&
+        word_is(text, tok, *a - 1, ",") && word_is(text, tok, *b, ",") &&
+        has(phrase_gaz(st, *b + 1, span_end(st, st->ntok_cur, *b + 1)),
+            NER_G_COUNTRY))
+        *type = NER_LOC;
     /* A currency is a MISC name, as CoNLL marks "HK$" and "C$": "HK$280
      * billion", "2,800 CFA francs" */
     if (*b < st->ntok_cur &&
@@ -3818,7 +3827,8 @@ static bool named_pair(const state *st, const char *text,
 /* The names listed after "such as" or "from" ... "to" where a noun of
  * firms or bodies stands just before: "firms such as Skyeton and
  * Ukrspecsystems", "Chinese partners such as Gotion", "start-ups, from
- * Twiga to Lipa Later", or two names or more right after it ("pet store
+ * Twiga to Lipa Later", after "include" ("its subsidiaries include Taobao,
+ * Tmall and Ant Group"), or two names or more right after it ("pet store
  * chains Petz and Cobasi"): organisations, unless a list knows a name as a
  * place's or a person's. */
 static void bodies_listed(state *st, const char *text, const prism_token *tok,
@@ -3826,12 +3836,15 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
 {
     const ner_info *in = st->info;
     const uint32_t such = ner_hash_bytes("such", 4, 2),
-                   from = ner_hash_bytes("from", 4, 2);
+                   from = ner_hash_bytes("from", 4, 2),
+                   include = ner_hash_bytes("include", 7, 2),
+                   including = ner_hash_bytes("including", 9, 2);
     for (size_t k = 0; k + 3 < ntok; k++) {
         size_t n1 = text[tok[k + 1].start] == ',' ? k + 2 : k + 1;
         if (!(in[k].cap == NER_CAP_LOWER ||
               (in[k].cap == NER_CAP_TITLE && in[k].first)) ||
             (in[n1].h_lower != such && in[n1].h_lower != from &&
+             in[n1].h_lower != include && in[n1].h_lower != including &&
              !st->tags[n1]) ||
             !(word_rule(st, k) & WR_FIRMS))
             continue;
@@ -3847,6 +3860,8 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
         if (a + 1 < ntok && word_is(text, tok, a, "such") &&
             word_is(text, tok, a + 1, "as"))
             a += 2;
+        else if (in[a].h_lower == include || in[a].h_lower == including)
+            a += 1; /* "its subsidiaries include Taobao, Tmall and" */
         else if (a + 1 < ntok && word_is(text, tok, a, "from") &&
                  st->tags[a + 1] && span_end(st, ntok, a + 1) < ntok &&
                  word_is(text, tok, span_end(st, ntok, a + 1), "to"))

@@ -1706,3 +1706,19 @@ def test_rupees_and_quarters_of_other_languages():
                      "Villarosa, 41, of Barangay Lorega San Miguel."))
     assert got.get("Rs") == {"MISC"}, got
     assert got.get("Barangay Lorega San Miguel") in ({"GPE"}, {"LOC"}), got
+
+
+def test_subsidiaries_included_and_a_province_between_town_and_country():
+    # names listed after "include" where a plural of firms stands before
+    got = labels(run("Its subsidiaries include Taobao, Tmall and the payments "
+                     "affiliate Ant Group."))
+    for name in ("Taobao", "Tmall"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    # a province between a town and its country is a place, and the name in
+    # brackets after "Chinese:" is of the firm's kind
+    got = labels(run("Wanshou Porcelain (Chinese: Wanshou Ciqi) is a "
+                     "porcelain maker in Jingdezhen, Jiangxi, China. In 1958 "
+                     "the workshop was merged into the state-run Jingdezhen "
+                     "Porcelain Factory."))
+    assert got.get("Jiangxi") == {"GPE"}, got
+    assert got.get("Wanshou Ciqi") == {"ORG"}, got
