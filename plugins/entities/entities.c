@@ -1824,6 +1824,51 @@ static bool state_abbreviation(const char *text, const prism_token *tok,
     return false;
 }
 
+/* Is token i a US state's abbreviation after a town and a comma, with
+ * its full stop: "WESTPORT, Conn., Feb 26", "based in Elkhart, Ind.,
+ * Schult" (the town a place to the tagger or to the lists)? */
+static bool state_after_town(const state *st, const char *text,
+                             const prism_token *tok, size_t i, size_t ntok)
+{
+    const uint32_t towns = (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    if (i < 2 || !word_is(text, tok, i - 1, ",") ||
+        !state_abbreviation(text, tok, i, ntok))
+        return false;
+    int part = ner_tag_part(st->tags[i - 2]);
+    return (part == NER_U || part == NER_L) &&
+           (ner_tag_type(st->tags[i - 2]) == NER_LOC ||
+            (gaz_mask(phrase_gaz(st, i - 2, i - 1)) & towns));
+}
+
+/* Such an abbreviation is a place, whatever the tagger read there (the
+ * mention takes its full stop). */
+static void states_after_towns(state *st, const char *text,
+                               const prism_token *tok, size_t ntok)
+{
+    for (size_t i = 2; i < ntok; i++) {
+        if (!state_after_town(st, text, tok, i, ntok))
+            continue;
+        if (st->tags[i] == 0 || ner_tag_part(st->tags[i]) == NER_U) {
+            st->tags[i] = (uint8_t)ner_tag(NER_LOC, NER_U); /* not "Del" a
+                                                               person's */
+            continue;
+        }
+        /* the tagger ran on into the name after it: "Elkhart, Ind.,
+         * Schult is" */
+        int type = ner_tag_type(st->tags[i]);
+        if (ner_tag_part(st->tags[i]) != NER_B || i + 3 >= ntok ||
+            !word_is(text, tok, i + 2, ",") ||
+            ner_tag_type(st->tags[i + 3]) != type)
+            continue;
+        int rest = ner_tag_part(st->tags[i + 3]);
+        if (rest != NER_I && rest != NER_L)
+            continue;
+        st->tags[i] = (uint8_t)ner_tag(NER_LOC, NER_U);
+        st->tags[i + 1] = st->tags[i + 2] = 0;
+        st->tags[i + 3] = (uint8_t)ner_tag(type, rest == NER_L ? NER_U : NER_B);
+    }
+}
+
 /* A government's portfolios, as they open the names of ministries and
  * the titles of ministers ("Justice Ministry", "Justice Minister"). */
 static const char *const PORTFOLIOS[] = {
@@ -1944,12 +1989,51 @@ static int renamed_type(const state *st, const char *text,
     return ner_tag_type(t);
 }
 
+/* Is the name [a, b) where someone works: after "at", a few lower-case
+ * words after a role ("an economist at Gavekal Dragonomics", "head of
+ * tanker research at Oil Brokerage", "had worked at Kone"; the role may
+ * open the sentence: "Analysts at Counterpoint Research said"), and no
+ * list knows it as a place or a building? */
+static bool works_at(const state *st, const char *text, const prism_token *tok,
+                     size_t a, size_t b)
+{
+    static const char *const roles[] = {
+        "economist", "analyst",   "strategist", "researcher", "professor",
+        "lecturer",  "scientist", "engineer",   "partner",    "manager",
+        "executive", "head",      "director",   "fellow",     "trader",
+        "worked",    "works"};
+    static const char *const role_plurals[] = {
+        "economists", "analysts",  "strategists", "researchers",
+        "scientists", "engineers", "traders"};
+    const ner_info *in = st->info;
+    if (a < 2 || !word_is(text, tok, a - 1, "at") ||
+        (gaz_mask(phrase_gaz(st, a, b)) &
+         ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+          (1u << NER_G_REGION) | (1u << NER_G_ALIAS) | (1u << NER_G_LOC))) ||
+        (word_rule(st, b - 1) & WR_FACH))
+        return false;
+    for (size_t k = a - 2; k + 6 > a; k--) {
+        bool opens = in[k].first && in[k].cap == NER_CAP_TITLE;
+        if ((in[k].cap != NER_CAP_LOWER && !opens) || !in[k].alpha)
+            return false;
+        if (WORD_IN(text, tok, k, roles) || WORD_IN(text, tok, k, role_plurals))
+            return true;
+        if (k == 0 || opens)
+            return false;
+    }
+    return false;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
     const ner_info *in = st->info;
+    if (*b == *a + 1 && state_after_town(st, text, tok, *a, st->ntok_cur)) {
+        *type = NER_LOC; /* "WILMINGTON, Del., Feb 26" */
+        return true;
+    }
     /* a minister's portfolio is no name of its own: "Justice Minister
      * Waldemar Żurek" after "Law and Justice" */
     if (*b == *a + 1 && *b < st->ntok_cur && *type != NER_PER &&
@@ -2114,6 +2198,7 @@ static bool span_rules(const state *st, const char *text,
     /* A person's name starts after titles and forms of address ("Dr",
      * "President", "Vice President", "Dear", "Aunt"). */
     if (*type == NER_PER) {
+        size_t a0 = *a;
         for (;;) {
             if (*b - *a > 2 && is_title(st, *a, *a + 2))
                 *a += 2;
@@ -2124,6 +2209,11 @@ static bool span_rules(const state *st, const char *text,
                 break;
         }
         if (in[*a].cap == NER_CAP_LOWER && *b - *a == 1)
+            return false;
+        /* titles alone are no name: "Datuk Seri" before a name the
+         * tagger read apart */
+        if (*a > a0 && *b - *a == 1 &&
+            ((word_rule(st, *a) & WR_LEAD) || is_title(st, *a, *b)))
             return false;
         for (size_t i = *a + 1; i < *b; i++)
             if (word_rule(st, i) & WR_GREET) {
@@ -2247,7 +2337,14 @@ static bool span_rules(const state *st, const char *text,
         uint32_t in_ = ner_hash_bytes("in", 2, 2);
         static const char *const trades[] = {"maker", "makers", "miner",
                                              "chain", "group"};
-        if ((cue & WR_ORGN) &&
+        /* (not a place whose possessive follows: "made the group
+         * Africa’s largest pay-TV company") */
+        bool place_of =
+            *b < st->ntok_cur && apostrophe_tok(text, &tok[*b]) &&
+            (gaz_mask(phrase_gaz(st, *a, *b)) &
+             ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
+              (1u << NER_G_REGION) | (1u << NER_G_LOC)));
+        if ((cue & WR_ORGN) && !place_of &&
             (*type != NER_PER || (cue & WR_ORGS) ||
              /* "auto parts maker Kawada Seiki", "snack maker Kacang
               * Jaya": a firm named like a person, when no given name
@@ -2654,7 +2751,9 @@ static bool span_rules(const state *st, const char *text,
      * prose it is as often emphasis or a heading. */
     if (*b - *a >= 2 && *type == NER_ORG &&
         !(word_rule(st, *b - 1) & WR_ORGH) && /* "Zodiac Aerospace" */
-        !firm_app) {                          /* "Helix Orbital, a firm" */
+        !firm_app &&                          /* "Helix Orbital, a firm" */
+        !works_at(st, text, tok, *a, *b)) {   /* "Analysts at Counterpoint
+                                                 Research" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);
@@ -2815,36 +2914,9 @@ static bool span_rules(const state *st, const char *text,
     /* "an economist at Gavekal Dragonomics", "head of tanker research at
      * Oil Brokerage", "had worked at Kone": where one works, after "at",
      * is an organisation when no list knows it as a place */
-    if ((*type == NER_LOC || *type == NER_PER) && *a >= 2 &&
-        word_is(text, tok, *a - 1, "at") &&
-        !(gaz_mask(phrase_gaz(st, *a, *b)) &
-          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
-           (1u << NER_G_REGION) | (1u << NER_G_ALIAS) | (1u << NER_G_LOC))) &&
-        !(word_rule(st, *b - 1) & WR_FACH)) {
-        static const char *const roles[] = {
-            "economist", "analyst",   "strategist", "researcher", "professor",
-            "lecturer",  "scientist", "engineer",   "partner",    "manager",
-            "executive", "head",      "director",   "fellow",     "trader",
-            "worked",    "works"};
-        static const char *const role_plurals[] = {
-            "economists", "analysts",  "strategists", "researchers",
-            "scientists", "engineers", "traders"};
-        /* (a firm named like a person too: "an analyst at Bernstein";
-         * the role may open the sentence: "Analysts at Counterpoint
-         * Research said") */
-        for (size_t k = *a - 2; k + 6 > *a; k--) {
-            bool opens = in[k].first && in[k].cap == NER_CAP_TITLE;
-            if ((in[k].cap != NER_CAP_LOWER && !opens) || !in[k].alpha)
-                break;
-            if (WORD_IN(text, tok, k, roles) ||
-                WORD_IN(text, tok, k, role_plurals)) {
-                *type = NER_ORG;
-                break;
-            }
-            if (k == 0 || opens)
-                break;
-        }
-    }
+    if ((*type == NER_LOC || *type == NER_PER) &&
+        works_at(st, text, tok, *a, *b))
+        *type = NER_ORG;
     if (*type == NER_LOC && institution_acts(st, *a, *b))
         *type = NER_ORG;
     return true;
@@ -4152,10 +4224,17 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
              (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
               ner_tag_type(st->tags[a]) != NER_ORG &&
               area_noun(st, text, tok, b) &&
-              !has(phrase_gaz(st, a, b), NER_G_NORP)))) /* "the Argentine
-                                                          province of" */
+              !has(phrase_gaz(st, a, b), NER_G_NORP)))) { /* "the Argentine
+                                                            province of" */
+            /* a district named after a person keeps the title the tagger
+             * left out: "the Sheikh Zayed district" */
+            if (ner_tag_type(st->tags[a]) == NER_PER && st->tags[a - 1] == 0 &&
+                st->info[a - 1].cap == NER_CAP_TITLE &&
+                is_title(st, a - 1, a) && area_noun(st, text, tok, b))
+                a--;
             tag_span(st, a, b, NER_LOC); /* "the Tinto river", "the Sheikh
                                             Zayed district" */
+        }
         places_before_plural(st, text, tok, ntok, a, b);
         a = b - 1;
     }
@@ -4416,7 +4495,9 @@ static void clubs_by_context(state *st, const char *text,
         (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) | (1u << NER_G_PERSON);
     size_t last_club = SIZE_MAX;
     for (size_t i = 0; i < ntok; i++) {
-        if (ner_tag_type(st->tags[i]) != NER_LOC ||
+        /* (a club the tagger found already still opens a list of them) */
+        int type = ner_tag_type(st->tags[i]);
+        if ((type != NER_LOC && type != NER_ORG) ||
             ner_tag_part(st->tags[i]) != NER_U || in[i].cap != NER_CAP_TITLE)
             continue;
         if (gaz_mask(phrase_gaz(st, i, i + 1)) & not_towns)
@@ -5014,6 +5095,30 @@ static bool careless_case(const state *st, const prism_sentence *sent,
     return low > 0 && 3 * low >= n;
 }
 
+/* Is token i an ordinary lower-case English word (SCOWL's common ones:
+ * "china", "turkey", "target")? With `short_too`, any word of one or two
+ * letters counts as one. */
+static bool ordinary_word(const state *st, size_t i, bool short_too)
+{
+    const ner_info *t = &st->info[i];
+    return (short_too && t->len <= 2) ||
+           ner_bloom_has(&st->model, ner_wset_key(t->key, NER_W_LOW1)) ||
+           ner_bloom_has(&st->model, ner_wset_key(t->key, NER_W_LOW2));
+}
+
+/* Are tokens [a, b) ordinary English words written in lower case ("my
+ * sister lives in china town")? Careless text writes names in lower case
+ * too ("mexico", "jen", "sf"), but not a name made of ordinary words
+ * alone. */
+static bool ordinary_lower(const state *st, size_t a, size_t b, bool short_too)
+{
+    for (size_t i = a; i < b; i++)
+        if (st->info[i].cap != NER_CAP_LOWER ||
+            !ordinary_word(st, i, short_too))
+            return false;
+    return true;
+}
+
 /* In such a document: the length of the lower-case place name that the
  * gazetteer knows at token i ("mexico", "san francisco"), untagged, and
  * not made of ordinary lower-case English words alone (SCOWL's: "china",
@@ -5037,14 +5142,7 @@ static size_t lower_place(const state *st, size_t i, size_t ntok)
         if (!(g->mask & (1u << NER_G_PREFIX)))
             break;
     }
-    for (size_t k = 0; k < best; k++) {
-        const ner_info *t = &st->info[i + k];
-        if (t->len > 2 &&
-            !ner_bloom_has(&st->model, ner_wset_key(t->key, NER_W_LOW1)) &&
-            !ner_bloom_has(&st->model, ner_wset_key(t->key, NER_W_LOW2)))
-            return best;
-    }
-    return 0;
+    return best && !ordinary_lower(st, i, i + best, true) ? best : 0;
 }
 
 /* ---- the dateline
@@ -5748,6 +5846,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     possessive_firms(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
+    states_after_towns(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;
@@ -5787,7 +5886,15 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             tok[i].start == tok[i - 1].end + 1 &&
             (has(phrase_gaz(st, i - 1, i), NER_G_FIRST) ||
              (i > 1 && word_is(text, tok, i - 2, ":") &&
-              has(phrase_gaz(st, i - 1, i), NER_G_GIVEN))) &&
+              has(phrase_gaz(st, i - 1, i), NER_G_GIVEN)) ||
+             /* between a title and the name: "Datuk Seri" "Fadzil"
+              * "Abdul Rahman" */
+             (i > 1 && st->info[i - 2].cap == NER_CAP_TITLE &&
+              ((word_rule(st, i - 2) & WR_LEAD) ||
+               is_title(st, i - 2, i - 1)) &&
+              !(word_rule(st, i - 1) & WR_LEAD) && !is_title(st, i - 2, i) &&
+              !is_title(st, i - 1, i) && st->info[i - 1].lex != NER_LEX_NONE &&
+              st->info[i - 1].lex / 3 == 0)) && /* no English word */
             !(gaz_mask(phrase_gaz(st, i - 1, i)) & NOT_PER))
             i--;
         /* "John Jacob Astor IV": a person's regnal or generational number */
@@ -5819,7 +5926,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                        !name_repeats(st, text, tok, a, j)) ||
                       next_person(st, text, tok, a, b, j))))
                 b++;
-            if (b > a && has_alnum(st->info, a, b)) {
+            if (b > a && has_alnum(st->info, a, b) &&
+                !ordinary_lower(st, a, b, false)) {
                 if (grow((void **)&st->men, &st->cap_men, nmen + 1,
                          sizeof(mention)) < 0)
                     goto oom;

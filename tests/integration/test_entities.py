@@ -1722,3 +1722,29 @@ def test_subsidiaries_included_and_a_province_between_town_and_country():
                      "Porcelain Factory."))
     assert got.get("Jiangxi") == {"GPE"}, got
     assert got.get("Wanshou Ciqi") == {"ORG"}, got
+
+
+def test_place_possessives_after_a_noun_and_clubs_after_a_known_club():
+    # a place's possessive after "the group" is the place's, not the group's
+    # name
+    got = labels(run("The merger makes the group Europe’s biggest brewer."))
+    assert got.get("Europe") == {"LOC"}, got
+    # a list of clubs goes on after one the tagger knew as a club
+    got = labels(run("He later coached Anderlecht, Genk and Brugge."))
+    for name in ("Anderlecht", "Genk", "Brugge"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    # ordinary words in careless text are no names, and titles alone are
+    # none either
+    got = labels(run("me and my brother drove to denver last week. we bought "
+                     "a turkey and some china for mom"))
+    assert got == {"denver": {"GPE"}}, got
+    got = labels(run("Datuk Seri Fadzil Abdul Rahman said so."))
+    assert got == {"Fadzil Abdul Rahman": {"PERSON"}}, got
+    # a US state's abbreviation after a town is a place, with its full stop,
+    # even where the tagger ran on into the next name
+    got = labels(run("WESTPORT, Conn., Feb 26 - The fund declared a "
+                     "dividend. Based in Elkhart, Ind., Schult is the "
+                     "largest maker."))
+    assert got.get("Conn.") == {"GPE"}, got
+    assert got.get("Ind.") == {"GPE"}, got
+    assert got.get("Schult") == {"ORG"}, got
