@@ -2751,13 +2751,12 @@ static bool span_rules(const state *st, const char *text,
      * prose it is as often emphasis or a heading. */
     if (*b - *a >= 2 && *type == NER_ORG &&
         !(word_rule(st, *b - 1) & WR_ORGH) && /* "Zodiac Aerospace" */
-        !firm_app &&                          /* "Helix Orbital, a firm" */
-        !works_at(st, text, tok, *a, *b)) {   /* "Analysts at Counterpoint
-                                                 Research" */
+        !firm_app) {                          /* "Helix Orbital, a firm" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);
-        if (plain)
+        if (plain && !works_at(st, text, tok, *a, *b)) /* "Analysts at
+                                                  Counterpoint Research" */
             return false;
     }
     if (file_name(text, tok, st->ntok_cur, *b))
