@@ -139,12 +139,19 @@ class Daemon:
         self.sub = self.ctx.socket(zmq.SUB)
         self.sub.setsockopt(zmq.SUBSCRIBE, b"")
         self.sub.setsockopt(zmq.RCVHWM, 0)
+        self.sub.setsockopt(zmq.LINGER, 0)
         self.sub.connect(self.output)
         self.push = self.ctx.socket(zmq.PUSH)
         self.push.setsockopt(zmq.SNDTIMEO, 10000)
         self.push.setsockopt(zmq.LINGER, 0)
         self.push.connect(self.input)
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except BaseException:
+            # a daemon that never came up is stopped and its sockets
+            # closed here: the fixture never sees it
+            self.close()
+            raise
 
     def logs(self):
         if not self.log.closed:
