@@ -1656,29 +1656,44 @@ static bool platform_used(const state *st, const char *text,
            !(a >= 2 && hashed_in(st, a - 2, acts, sizeof acts / sizeof *acts));
 }
 
-/* Does a file's extension follow the name ending before token b, with
- * no space ("CrudeStocks.pdf", "Outlook.jpg")? Then it is a file's name. */
-static bool file_name(const char *text, const prism_token *tok, size_t ntok,
-                      size_t b)
+/* The number of tokens from token i that make a file's extension glued
+ * to the token before it (".pdf" as one token, or "." and "pdf"), or 0. */
+static size_t extension_at(const char *text, const prism_token *tok,
+                           size_t ntok, size_t i)
 {
     static const char *const ext[] = {"pdf",  "doc",  "docx", "xls", "xlsx",
                                       "ppt",  "pptx", "txt",  "jpg", "jpeg",
                                       "png",  "gif",  "zip",  "csv", "htm",
                                       "html", "rtf",  "exe",  "mp3", "wav"};
-    if (b >= ntok || b == 0 || tok[b].start != tok[b - 1].end)
-        return false;
-    const char *w = text + tok[b].start;
-    size_t n = tok[b].end - tok[b].start;
-    if (n == 1 && *w == '.' && b + 1 < ntok && tok[b + 1].start == tok[b].end) {
-        w = text + tok[b + 1].start;
-        n = tok[b + 1].end - tok[b + 1].start;
+    if (i >= ntok || i == 0 || tok[i].start != tok[i - 1].end)
+        return 0;
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start, used = 1;
+    if (n == 1 && *w == '.' && i + 1 < ntok && tok[i + 1].start == tok[i].end) {
+        w = text + tok[i + 1].start;
+        n = tok[i + 1].end - tok[i + 1].start;
+        used = 2;
     } else if (n > 1 && *w == '.') {
         w++;
         n--;
     } else {
-        return false;
+        return 0;
     }
-    return ONE_OF(w, n, ext);
+    return ONE_OF(w, n, ext) ? used : 0;
+}
+
+/* Is the name [a, b) a file's name: followed by a file's extension with
+ * no space ("CrudeStocks.pdf", "Outlook.jpg"), or ending in one the
+ * tagger took into the name ("TEXT.htm")? */
+static bool file_name(const char *text, const prism_token *tok, size_t ntok,
+                      size_t a, size_t b)
+{
+    if (extension_at(text, tok, ntok, b))
+        return true;
+    for (size_t k = 1; k <= 2 && b - a > k; k++)
+        if (extension_at(text, tok, b, b - k) == k)
+            return true;
+    return false;
 }
 
 /* Is token i a determiner or possessive before a name (the, a, an, its,
@@ -2759,7 +2774,7 @@ static bool span_rules(const state *st, const char *text,
                                                   Counterpoint Research" */
             return false;
     }
-    if (file_name(text, tok, st->ntok_cur, *b))
+    if (file_name(text, tok, st->ntok_cur, *a, *b))
         return false;
     if (*b - *a == 1) {
         const ner_info *t = &in[*a];

@@ -493,8 +493,15 @@ def test_file_names_and_lists_of_people():
                      "Anna Berg. Attendees: Pam Ortiz Greg Hollis, please "
                      "call me."))
     assert "CrudeStocks" not in got and "Outlook" not in got, got
+    assert not [k for k in got if "." in k], got
     assert got.get("Pam Ortiz") == {"PERSON"}, got
     assert got.get("Greg Hollis") == {"PERSON"}, got
+    # the tagger may take the extension into the name: still a file's name
+    got = labels(run("Thank you. - MINUTES.htm << File: MINUTES.htm >> and "
+                     "Tom_cv.doc, Q3Forecast.xlsx and WaterRights.pdf from "
+                     "Mary Okafor at Halden Energy."))
+    assert not [k for k in got if "." in k], got
+    assert got.get("Mary Okafor") == {"PERSON"}, got
 
 
 def test_people_in_the_news_named_by_surname_alone():
