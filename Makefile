@@ -27,7 +27,7 @@ DEB_PACKAGES = build-essential pkg-config libzmq3-dev libmsgpack-dev \
                libinih-dev libjansson-dev libutf8proc-dev libcmocka-dev \
                iso-codes wordnet-base tzdata scowl python3-fake-factory \
                python3 python3-zmq python3-msgpack \
-               python3-pytest clang-format cppcheck
+               python3-pytest python3-pytest-timeout clang-format cppcheck
 
 PKGS     = libzmq msgpack inih jansson libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
