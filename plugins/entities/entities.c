@@ -957,7 +957,7 @@ static const struct {
      "euros dollar dollars yen pound pounds sterling cent cents peso "
      "pesos rupee rupees yuan renminbi rouble roubles ruble rubles franc "
      "francs lira dinar dinars shekel shekels bitcoin hi hey hello heh "
-     "thanks yes no yep nope wow bc bce please plz pls thx "
+     "thanks yes no yep nope nah yeah yup wow bc bce please plz pls thx "
      "i.e. e.g. i.e e.g "
      /* the abbreviations of results tables ("Shr 12 cts vs 10 cts",
       * "Qtly div", "Oper net", "Avg shrs", "Natl loan rate") */
@@ -2039,12 +2039,58 @@ static bool works_at(const state *st, const char *text, const prism_token *tok,
     return false;
 }
 
+/* Is the token made of stops only: ".", "?", "!", "?!", "...", "…"?
+ * With `inner`, only of those that cannot stand inside a name (a
+ * question mark, an ellipsis), not "." ("St . Louis") or "!" ("E! News"). */
+static bool stop_tok(const char *text, const prism_token *t, bool inner)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    if (n == 3 && !memcmp(w, "\xe2\x80\xa6", 3))
+        return true; /* … */
+    bool question = false;
+    for (size_t k = 0; k < n; k++) {
+        if (w[k] != '.' && w[k] != '?' && w[k] != '!')
+            return false;
+        question |= w[k] == '?';
+    }
+    return n > 0 && (!inner || question || (n >= 2 && w[0] == '.'));
+}
+
+/* Is token i written together with the rest of the name [i, b): glued to
+ * the next token, and that not a stop after which a space comes ("ID.3",
+ * "CPI(M)", not "LMAO. lol")? */
+static bool glued_on(const char *text, const prism_token *tok, size_t i,
+                     size_t b)
+{
+    if (i + 1 >= b || tok[i].end != tok[i + 1].start)
+        return false;
+    return !stop_tok(text, &tok[i + 1], false) ||
+           (i + 2 < b && tok[i + 1].end == tok[i + 2].start);
+}
+
+/* A name opens with no stop ("LMAO. lol") and runs across no question
+ * mark or ellipsis ("pigment.? ...Nope"): what follows the last is all
+ * that may be a name. Returns false when nothing is left. */
+static bool trim_stops(const char *text, const prism_token *tok, size_t *a,
+                       size_t *b)
+{
+    while (*a < *b && stop_tok(text, &tok[*a], false))
+        (*a)++;
+    for (size_t i = *a + 1; i + 1 < *b; i++)
+        if (stop_tok(text, &tok[i], true))
+            *a = i + 1;
+    return *a < *b;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
     const ner_info *in = st->info;
+    if (!trim_stops(text, tok, a, b))
+        return false;
     if (*b == *a + 1 && state_after_town(st, text, tok, *a, st->ntok_cur)) {
         *type = NER_LOC; /* "WILMINGTON, Del., Feb 26" */
         return true;
@@ -2106,10 +2152,13 @@ static bool span_rules(const state *st, const char *text,
         *b - *a > 1 &&
         (based_word(text, &tok[*a]) ||
          (in[*a].cap == NER_CAP_UPPER &&
-          (word_rule(st, *a) & WR_NOTNAME)) || /* "CEO Tim Cook" */
+          (word_rule(st, *a) & WR_NOTNAME) && /* "CEO Tim Cook" */
+          !glued_on(text, tok, *a, *b)) ||    /* not "ID.3", "CPI(M)" */
          ((word_rule(st, *a) & WR_TIME) && *type != NER_MISC &&
           !(*type == NER_PER && has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST)))))
         (*a)++;
+    if (!trim_stops(text, tok, a, b)) /* "LMAO. lol" */
+        return false;
     /* "The" after a dash opens the sentence a dateline precedes ("Accra
      * — The Bank of Ghana"); it is no part of the name. */
     if (*b - *a > 1 && *a > 0 && word_is(text, tok, *a, "The") &&
@@ -5957,7 +6006,10 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                                  (1u << NER_G_CITY) | (1u << NER_G_ALIAS))
                             ? NER_LOC
                             : NER_ORG;
-                if (span_rules(st, text, tok, &ma, &mb, &mtype)) {
+                /* what the rules cut a name down to is ordinary words
+                 * no more than the whole was ("DVD. give" gives none) */
+                if (span_rules(st, text, tok, &ma, &mb, &mtype) &&
+                    !(mb - ma < b - a && ordinary_lower(st, ma, mb, false))) {
                     if (mtype == NER_LOC && mb == ma + 1 &&
                         state_abbreviation(text, tok, ma, ntok))
                         mb++; /* "TULSA, Okla. (AP)": its full stop */

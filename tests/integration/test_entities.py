@@ -1755,3 +1755,19 @@ def test_place_possessives_after_a_noun_and_clubs_after_a_known_club():
     assert got.get("Conn.") == {"GPE"}, got
     assert got.get("Ind.") == {"GPE"}, got
     assert got.get("Schult") == {"ORG"}, got
+
+
+def test_no_name_opens_with_a_stop_and_glued_names_stay_whole():
+    # casual text: the tagger takes "LMAO. lol" or "DVD. keep" for a name;
+    # the word the rules strip leaves no ". lol" behind
+    for text in ("Best tacos in town, LMAO. lol! you should try the fish ones",
+                 "Turn the old tapes into DVD. keep them safe.",
+                 "Copy it onto a DVD. give it to your mom or throw it out.",
+                 "ever heard of this glaze.? ...Nah and I am fine with that"):
+        got = labels(run(text))
+        assert got == {}, (text, got)
+    # an abbreviation written together with the rest is part of the name
+    got = labels(run("The ID.3 and the ID.7 sold well, and the CPI(M) lost "
+                     "the city."))
+    assert got.get("ID.3") == {"MISC"} and got.get("ID.7") == {"MISC"}, got
+    assert got.get("CPI(M)") == {"ORG"}, got
