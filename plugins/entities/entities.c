@@ -117,6 +117,9 @@ typedef struct mention {
     uint8_t cut;    /* bytes (and code points) of the last token left out:
                        the full stop of "King Joseph I." */
     uint32_t canon; /* gazetteer's canonical id, 0: none */
+    uint32_t key;   /* the words' key when cut leaves a word's part: the
+                       name before a hyphen ("Boston" of "Boston-based");
+                       0: the words' own */
     uint32_t entity;
 } mention;
 
@@ -5544,7 +5547,9 @@ static long group(state *st, const char *text, const prism_token *tok,
             if (k >= 0 && compatible(x, &men[k]))
                 join(parent, (uint32_t)m, (uint32_t)k);
         }
-        k = idmap_use(&map, K_WORDS, words_key(in, x->a, x->b), (long)m, false);
+        k = idmap_use(&map, K_WORDS,
+                      x->key ? x->key : words_key(in, x->a, x->b), (long)m,
+                      false);
         if (k >= 0 && compatible(x, &men[k]))
             join(parent, (uint32_t)m, (uint32_t)k);
         /* "Hurricane Rita", then "Rita packed winds": the storm (or the
@@ -5664,6 +5669,205 @@ static bool cap_token(const ner_info *t)
     return t->alpha && t->cap != NER_CAP_LOWER;
 }
 
+/* Merges the nadd mentions at [nmen, nmen + nadd), in text order, into
+ * the sorted mentions before them. Returns the new mention count, or -1
+ * when out of memory. */
+static long merge_added(state *st, size_t nmen, size_t nadd)
+{
+    /* Merge in place from the back into [0, nmen + nadd): the added run
+     * must not be overwritten before it is read, so copy it aside in the
+     * table (its mentions are few). */
+    if (grow((void **)&st->table, &st->cap_table,
+             nadd * sizeof(mention) / sizeof(uint32_t) + 1,
+             sizeof(uint32_t)) < 0)
+        return -1;
+    mention *tmp = (mention *)(void *)st->table;
+    memcpy(tmp, st->men + nmen, nadd * sizeof(mention));
+    size_t i = nmen, j = nadd, o = nmen + nadd;
+    while (j > 0) {
+        if (i > 0 && st->men[i - 1].a > tmp[j - 1].a)
+            st->men[--o] = st->men[--i];
+        else
+            st->men[--o] = tmp[--j];
+    }
+    return (long)(nmen + nadd);
+}
+
+/* The byte length of the name that opens token t when the token is a
+ * name and a lower-case word joined by a hyphen ("Boston-based",
+ * "Hezbollah-provoked", the "York-based" of "New York-based"), or 0. The
+ * word after the hyphen is ASCII, so the bytes and the code points it
+ * takes are as many. */
+static size_t hyphen_head(const char *text, const prism_token *t)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start, h = n;
+    while (h > 0 && w[h - 1] >= 'a' && w[h - 1] <= 'z')
+        h--;
+    if (h == n || h < 3 || w[h - 1] != '-' || n - h > 30 || w[h - 2] == '-' ||
+        w[h - 2] == '.')
+        return 0;
+    /* the word after the hyphen says what the name does to the thing: a
+     * participle ("-based", "-owned", "-imposed", "-born") or one of a few
+     * words ("-style", "-era", "-wide"), not "AA-plus" or "Brent-grade" */
+    static const char *const words[] = {
+        "born",   "bound",    "led",    "run",        "made",   "grown",
+        "bred",   "built",    "style",  "type",       "era",    "wide",
+        "member", "friendly", "allied", "compatible", "centric"};
+    const char *x = w + h;
+    size_t m = n - h;
+    if ((m >= 4 && x[m - 2] == 'e' && x[m - 1] == 'd') || ONE_OF(x, m, words))
+        return h - 1;
+    return 0;
+}
+
+/* The label of the name [a, b) whose last token is cut to its first
+ * `head` bytes, when the document names it elsewhere as a person, an
+ * organisation or a place, or a list knows it as one; -1 otherwise (a
+ * nationality: "Russian-born"). Sets *canon and *key for grouping. */
+static int cut_name_label(const state *st, const char *text,
+                          const prism_token *tok, size_t a, size_t b,
+                          size_t head, size_t nmen, bool strict,
+                          uint32_t *canon, uint32_t *key)
+{
+    ner_word w;
+    ner_word_make(&w, text + tok[b - 1].start, head);
+    uint32_t wkey = ner_key_word(&w);
+    *key = 0;
+    for (size_t i = a; i + 1 < b; i++)
+        *key = ner_key_extend(*key, st->info[i].key, i == a);
+    *key = ner_key_extend(*key, wkey, b - 1 == a);
+    const struct ner_gslot *g = ner_gaz_find(&st->model, *key);
+    uint32_t mask = g ? g->mask : 0;
+    *canon = g ? g->canon : 0;
+    if (mask & (1u << NER_G_NORP))
+        return -1;
+    size_t s = tok[a].start, len = tok[b - 1].start + head - s;
+    for (size_t m = 0; m < nmen; m++) {
+        const mention *x = &st->men[m];
+        size_t xs = tok[x->a].start, xe = tok[x->b - 1].end - x->cut;
+        if (x->label <= L_LOC && xe - xs == len &&
+            !memcmp(text + xs, text + s, len))
+            return x->label;
+    }
+    /* With `strict` (a word the tagger left out), a list's name of one
+     * word only when it is no ordinary word ("Post-mortem"), and never a
+     * person's ("Trump" is one only when the document names him). */
+    if (strict && b - a == 1 && w.cap != NER_CAP_UPPER && /* "US-backed" */
+        (ner_bloom_has(&st->model, ner_wset_key(wkey, NER_W_LOW1)) ||
+         ner_bloom_has(&st->model, ner_wset_key(wkey, NER_W_LOW2))))
+        return -1;
+    if (mask &
+        ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE)))
+        return L_GPE;
+    if (mask & (1u << NER_G_REGION))
+        return L_LOC;
+    if (mask & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)))
+        return L_ORG; /* "NATO-led": an alias, of an organisation */
+    if (mask & (1u << NER_G_ALIAS))
+        return L_GPE;
+    if (mask & (1u << NER_G_LOC))
+        return L_LOC;
+    if (!strict && (mask & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        return L_PERSON;
+    return -1;
+}
+
+/* cut_name_label() of the name that ends in token b - 1's head and starts at
+ * token a, or one or two capitalised words before it that no mention
+ * holds (from `lo` on): the longest the document or a list knows ("New
+ * Jersey" of "New Jersey-based", where the tagger took "Jersey-based").
+ * A capitalised word before that no such name takes in makes it no name
+ * of its own: -1. Sets *from to the name's first token. */
+static int hyphen_head_label(const state *st, const char *text,
+                             const prism_token *tok, size_t a, size_t b,
+                             size_t lo, size_t head, size_t nmen, bool strict,
+                             size_t *from, uint32_t *canon, uint32_t *key)
+{
+    size_t k = 0;
+    while (k < 2 && a - k > lo && !st->info[a - k].first &&
+           cap_token(&st->info[a - k - 1]))
+        k++;
+    for (size_t j = k; j > 0; j--) {
+        int lab = cut_name_label(st, text, tok, a - j, b, head, nmen, strict,
+                                 canon, key);
+        if (lab >= 0) {
+            *from = a - j;
+            return lab;
+        }
+    }
+    /* "St. Louis-based": not "Louis" (a sentence's first word may be
+     * any word: "A Boston-based firm") */
+    if (k > 0 && !st->info[a - 1].first)
+        return -1;
+    *from = a;
+    return cut_name_label(st, text, tok, a, b, head, nmen, strict, canon, key);
+}
+
+/* A name joined by a hyphen to a lower-case word is the name, as the
+ * Universal NER guidelines mark it: "Boston" of "a Boston-based fund",
+ * "Hezbollah" of "the Hezbollah-provoked clash", "US" of "US-backed
+ * forces" (not "Russian-born": a nationality is no name). A mention the
+ * tagger made of the whole word ("Boston-based" MISC, "Africa-wide" LOC)
+ * is cut to the name; a word it left out becomes a mention. Either only
+ * when the document or a list knows the name. Returns the new
+ * mention count, or -1 when out of memory. */
+static long hyphen_names(state *st, const char *text, const prism_token *tok,
+                         size_t ntok, size_t nmen)
+{
+    for (size_t m = 0; m < nmen; m++) {
+        mention *x = &st->men[m];
+        size_t head, from, lo = m > 0 ? st->men[m - 1].b : 0;
+        int lab;
+        uint32_t canon, key;
+        if (x->cut || st->info[x->a].cap == NER_CAP_LOWER ||
+            !(head = hyphen_head(text, &tok[x->b - 1])) ||
+            (lab = hyphen_head_label(st, text, tok, x->a, x->b, lo, head, nmen,
+                                     false, &from, &canon, &key)) < 0)
+            continue;
+        x->a = (uint32_t)from;
+        x->label = (uint8_t)lab;
+        x->cut = (uint8_t)(tok[x->b - 1].end - tok[x->b - 1].start - head);
+        x->canon = canon;
+        x->key = key;
+    }
+    size_t nadd = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t m = 0;
+        for (size_t i = 0; i < ntok; i++) {
+            while (m < nmen && st->men[m].b <= i)
+                m++;
+            size_t head, from, lo = m > 0 ? st->men[m - 1].b : 0;
+            int lab;
+            uint32_t canon, key;
+            if ((m < nmen && st->men[m].a <= i) || /* inside a mention */
+                st->info[i].cap == NER_CAP_LOWER ||
+                !(head = hyphen_head(text, &tok[i])) ||
+                (lab = hyphen_head_label(st, text, tok, i, i + 1, lo, head,
+                                         nmen, true, &from, &canon, &key)) < 0)
+                continue;
+            if (pass == 1)
+                st->men[nmen + nadd] = (mention){
+                    .a = (uint32_t)from,
+                    .b = (uint32_t)(i + 1),
+                    .label = (uint8_t)lab,
+                    .cut = (uint8_t)(tok[i].end - tok[i].start - head),
+                    .canon = canon,
+                    .key = key};
+            nadd++;
+        }
+        if (pass == 0) {
+            if (nadd == 0)
+                return (long)nmen;
+            if (grow((void **)&st->men, &st->cap_men, nmen + nadd,
+                     sizeof(mention)) < 0)
+                return -1;
+            nadd = 0;
+        }
+    }
+    return merge_added(st, nmen, nadd);
+}
+
 /* Mentions the tagger missed of names the document gives elsewhere: an
  * untagged word, capitalised and alone (no capitalised neighbour), never
  * written in lower case in the document, that is a one-word mention
@@ -5741,23 +5945,7 @@ static long propagate(state *st, size_t ntok, size_t nmen)
         add[x] = add[y];
         add[y] = tmp;
     }
-    /* Merge in place from the back into [0, nmen + nadd): the added run
-     * must not be overwritten before it is read, so copy it aside in the
-     * table (its mentions are few). */
-    if (grow((void **)&st->table, &st->cap_table,
-             nadd * sizeof(mention) / sizeof(uint32_t) + 1,
-             sizeof(uint32_t)) < 0)
-        return -1;
-    mention *tmp = (mention *)(void *)st->table;
-    memcpy(tmp, add, nadd * sizeof(mention));
-    size_t i = nmen, j = nadd, o = nmen + nadd;
-    while (j > 0) {
-        if (i > 0 && st->men[i - 1].a > tmp[j - 1].a)
-            st->men[--o] = st->men[--i];
-        else
-            st->men[--o] = tmp[--j];
-    }
-    return (long)(nmen + nadd);
+    return merge_added(st, nmen, nadd);
 }
 
 /* ---- output
@@ -6045,6 +6233,10 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     agency_signoff(st, text, tok, ntok, nmen);
     company_short_names(st, text, tok, ntok, nmen);
     definitions(st, text, tok, ntok, nmen);
+    np = hyphen_names(st, text, tok, ntok, nmen);
+    if (np < 0)
+        goto oom;
+    nmen = (size_t)np;
     if (st->use_dateline)
         nmen = apply_dateline(st, doc, text, tok, ntok, nmen);
     long nent = group(st, text, tok, ntok, nmen);

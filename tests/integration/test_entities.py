@@ -393,12 +393,13 @@ def test_qualifiers_titles_and_bracketed_countries():
     got = labels(res)
     assert got.get("Northwind Corp") == {"ORG"}
     assert "Toronto-based Northwind Corp" not in got
-    # a place's name made a qualifier is MISC, as CoNLL-2003 marks it,
-    # however the place's name begins ("San", "Hong")
+    # a place's name made a qualifier is the place, as the Universal NER
+    # guidelines mark it (CoNLL-2003 made the whole word MISC), however
+    # the place's name begins ("San", "Hong")
     got = labels(run("The San Francisco-based maker and a Hong Kong-listed "
                      "bank agreed."))
-    assert got.get("San Francisco-based") == {"MISC"}
-    assert got.get("Hong Kong-listed") == {"MISC"}
+    assert got.get("San Francisco") == {"GPE"}, got
+    assert got.get("Hong Kong") == {"GPE"}, got
     got = labels(run(text))
     # A quoted title is a title (MISC), not a place or an organisation.
     assert got.get("The Quiet Harbour") == {"MISC"}
@@ -1771,3 +1772,24 @@ def test_no_name_opens_with_a_stop_and_glued_names_stay_whole():
                      "the city."))
     assert got.get("ID.3") == {"MISC"} and got.get("ID.7") == {"MISC"}, got
     assert got.get("CPI(M)") == {"ORG"}, got
+
+
+def test_a_name_joined_to_a_word_by_a_hyphen_is_the_name():
+    # as the Universal NER guidelines (and MUC, and OntoNotes) mark it:
+    # the place of "Zurich-based", not the whole word
+    text = ("A Zürich-based insurer bought the New Jersey-based courier on "
+            "Monday. The deal needs approval in Zürich. US-led talks with "
+            "the Kremlin-backed channel stalled. The Russian-born chief said "
+            "the bonds were cut to AA-minus. Post-mortem results are due.")
+    res = run(text)
+    got = {(m["text"], m["label"]) for m in res["mentions"]}
+    assert ("New Jersey", "GPE") in got and ("US", "GPE") in got, got
+    assert ("Kremlin", "ORG") in got, got
+    zurich = [m for m in res["mentions"] if m["text"] == "Zürich"]
+    assert len(zurich) == 2 and {m["label"] for m in zurich} == {"GPE"}, got
+    # code-point offsets, and one entity for both mentions
+    assert text[zurich[0]["start"]:zurich[0]["end"]] == "Zürich"
+    assert zurich[0]["entity"] == zurich[1]["entity"]
+    # a nationality, a rating and an ordinary word are no names
+    names = {t for t, lab in got if lab in ("PERSON", "ORG", "GPE", "LOC")}
+    assert not names & {"Russian", "AA", "Post"}, got
