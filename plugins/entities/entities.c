@@ -114,14 +114,48 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
     uint8_t label;  /* enum label */
-    uint8_t cut;    /* bytes (and code points) of the last token left out:
-                       the full stop of "King Joseph I." */
+    uint8_t cut;    /* bytes of the last token left out: the full stop of
+                       "King Joseph I.", the "-based" of "Boston-based" */
+    uint8_t lead;   /* bytes of the first token left out: the "US-" of
+                       "US-China" */
     uint32_t canon; /* gazetteer's canonical id, 0: none */
     uint32_t key;   /* the words' key when cut leaves a word's part: the
                        name before a hyphen ("Boston" of "Boston-based");
                        0: the words' own */
     uint32_t entity;
 } mention;
+
+/* The code points of the n bytes of UTF-8 at p. */
+static uint32_t cp_count(const char *p, size_t n)
+{
+    uint32_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* A mention's first and last byte (exclusive) and code point in the text. */
+static uint32_t men_start(const prism_token *tok, const mention *x)
+{
+    return tok[x->a].start + x->lead;
+}
+
+static uint32_t men_end(const prism_token *tok, const mention *x)
+{
+    return tok[x->b - 1].end - x->cut;
+}
+
+static uint32_t men_cp_start(const char *text, const prism_token *tok,
+                             const mention *x)
+{
+    return tok[x->a].cp_start + cp_count(text + tok[x->a].start, x->lead);
+}
+
+static uint32_t men_cp_end(const char *text, const prism_token *tok,
+                           const mention *x)
+{
+    return tok[x->b - 1].cp_end - cp_count(text + men_end(tok, x), x->cut);
+}
 
 typedef struct entity {
     uint32_t best;  /* the mention that names it */
@@ -5630,9 +5664,9 @@ static long group(state *st, const char *text, const prism_token *tok,
         en->count++;
         en->votes[men[m].label] += 2 + (men[m].b - men[m].a);
         uint32_t len =
-            tok[men[m].b - 1].cp_end - men[m].cut - tok[men[m].a].cp_start;
+            men_cp_end(text, tok, &men[m]) - men_cp_start(text, tok, &men[m]);
         const mention *b = &men[en->best];
-        if (len > tok[b->b - 1].cp_end - b->cut - tok[b->a].cp_start)
+        if (len > men_cp_end(text, tok, b) - men_cp_start(text, tok, b))
             en->best = (uint32_t)m;
     }
     for (size_t e = 0; e < nent; e++) {
@@ -5721,6 +5755,11 @@ static size_t hyphen_head(const char *text, const prism_token *t)
     return 0;
 }
 
+/* A country, a state or a region: a name even when it is an ordinary
+ * word too ("China", "Turkey", "Chad"). */
+#define COUNTRY_STATE                                                          \
+    ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION))
+
 /* The label of the name [a, b) whose last token is cut to its first
  * `head` bytes, when the document names it elsewhere as a person, an
  * organisation or a place, or a list knows it as one; -1 otherwise (a
@@ -5745,7 +5784,7 @@ static int cut_name_label(const state *st, const char *text,
     size_t s = tok[a].start, len = tok[b - 1].start + head - s;
     for (size_t m = 0; m < nmen; m++) {
         const mention *x = &st->men[m];
-        size_t xs = tok[x->a].start, xe = tok[x->b - 1].end - x->cut;
+        size_t xs = men_start(tok, x), xe = men_end(tok, x);
         if (x->label <= L_LOC && xe - xs == len &&
             !memcmp(text + xs, text + s, len))
             return x->label;
@@ -5754,6 +5793,7 @@ static int cut_name_label(const state *st, const char *text,
      * word only when it is no ordinary word ("Post-mortem"), and never a
      * person's ("Trump" is one only when the document names him). */
     if (strict && b - a == 1 && w.cap != NER_CAP_UPPER && /* "US-backed" */
+        !(mask & COUNTRY_STATE) &&                        /* "Turkey-" */
         (ner_bloom_has(&st->model, ner_wset_key(wkey, NER_W_LOW1)) ||
          ner_bloom_has(&st->model, ner_wset_key(wkey, NER_W_LOW2))))
         return -1;
@@ -5771,6 +5811,97 @@ static int cut_name_label(const state *st, const char *text,
     if (!strict && (mask & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
         return L_PERSON;
     return -1;
+}
+
+/* The label of the one word of n bytes at text + s, a part of a token
+ * ("US" and "China" of "US-China"), when the document names it elsewhere
+ * as a person, an organisation or a place, or a list knows it as a place
+ * or an organisation and it is no ordinary word; -1 otherwise. Sets
+ * *canon and *key for grouping. */
+static int word_name_label(const state *st, const char *text,
+                           const prism_token *tok, size_t s, size_t n,
+                           size_t nmen, uint32_t *canon, uint32_t *key)
+{
+    ner_word w;
+    ner_word_make(&w, text + s, n);
+    *key = ner_key_word(&w);
+    const struct ner_gslot *g = ner_gaz_find(&st->model, *key);
+    uint32_t mask = g ? g->mask : 0;
+    *canon = g ? g->canon : 0;
+    if ((mask & (1u << NER_G_NORP)) || w.cap == NER_CAP_LOWER || w.digit ||
+        !w.alpha) /* "Cray-1M" */
+        return -1;
+    for (size_t m = 0; m < nmen; m++) {
+        const mention *x = &st->men[m];
+        size_t xs = men_start(tok, x), xe = men_end(tok, x);
+        if (x->label <= L_LOC && xe - xs == n &&
+            !memcmp(text + xs, text + s, n))
+            return x->label;
+    }
+    if (w.cap != NER_CAP_UPPER && !(mask & COUNTRY_STATE) &&
+        (ner_bloom_has(&st->model, ner_wset_key(*key, NER_W_LOW1)) ||
+         ner_bloom_has(&st->model, ner_wset_key(*key, NER_W_LOW2))))
+        return -1;
+    if (mask &
+        ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE)))
+        return L_GPE;
+    if (mask & (1u << NER_G_REGION))
+        return L_LOC;
+    if (mask & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)))
+        return L_ORG;
+    if (mask & (1u << NER_G_ALIAS))
+        return L_GPE;
+    if (mask & (1u << NER_G_LOC))
+        return L_LOC;
+    return -1;
+}
+
+/* Whether token i is two names joined by a hyphen ("US-China",
+ * "Israel-Hamas", "Google-Mozilla") that are names of their own, and the
+ * whole no name a list knows ("Guinea-Bissau", "Rolls-Royce"): then the
+ * two mentions it makes are written to out[0] and out[1]. */
+static bool name_pair(const state *st, const char *text, const prism_token *tok,
+                      size_t i, size_t nmen, mention out[2])
+{
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start;
+    const char *h = memchr(w, '-', n);
+    if (!h || h - w < 2 || (size_t)(h - w) + 3 > n ||
+        memchr(h + 1, '-', n - (size_t)(h - w) - 1) ||
+        gaz_mask(phrase_gaz(st, i, i + 1)))
+        return false;
+    size_t x = (size_t)(h - w), y = n - x - 1;
+    /* a particle of an Arabic, Romance or Dutch name ("Al-Ahram",
+     * "Bin-Salem", "de-Gaulle"), or a dateline's capitals ("AL-RAM") */
+    static const char *const particles[] = {
+        "al",  "el",   "ad", "ar", "as", "at", "ash", "an", "bin", "ibn", "abu",
+        "ben", "bint", "da", "de", "di", "du", "la",  "le", "von", "van"};
+    if (one_of(w, x, particles, sizeof particles / sizeof *particles) ||
+        st->info[i].cap == NER_CAP_UPPER)
+        return false;
+    uint32_t c1, k1, c2, k2;
+    if (x > 254 || y > 254)
+        return false;
+    int l1 = word_name_label(st, text, tok, tok[i].start, x, nmen, &c1, &k1);
+    if (l1 < 0)
+        return false;
+    int l2 =
+        word_name_label(st, text, tok, tok[i].start + x + 1, y, nmen, &c2, &k2);
+    if (l2 < 0)
+        return false;
+    out[0] = (mention){.a = (uint32_t)i,
+                       .b = (uint32_t)(i + 1),
+                       .label = (uint8_t)l1,
+                       .cut = (uint8_t)(y + 1),
+                       .canon = c1,
+                       .key = k1};
+    out[1] = (mention){.a = (uint32_t)i,
+                       .b = (uint32_t)(i + 1),
+                       .label = (uint8_t)l2,
+                       .lead = (uint8_t)(x + 1),
+                       .canon = c2,
+                       .key = k2};
+    return true;
 }
 
 /* cut_name_label() of the name that ends in token b - 1's head and starts at
@@ -5815,57 +5946,67 @@ static int hyphen_head_label(const state *st, const char *text,
 static long hyphen_names(state *st, const char *text, const prism_token *tok,
                          size_t ntok, size_t nmen)
 {
-    for (size_t m = 0; m < nmen; m++) {
-        mention *x = &st->men[m];
-        size_t head, from, lo = m > 0 ? st->men[m - 1].b : 0;
+    size_t nadd = 0, m = 0;
+    mention pair[2];
+    for (size_t i = 0; i < ntok; i++) {
+        while (m < nmen && st->men[m].b <= i)
+            m++;
+        bool in_mention = m < nmen && st->men[m].a <= i;
+        if (st->info[i].cap == NER_CAP_LOWER ||
+            !memchr(text + tok[i].start, '-', tok[i].end - tok[i].start))
+            continue;
+        size_t head = hyphen_head(text, &tok[i]);
+        size_t lo = m > 0 ? st->men[m - 1].b : 0, from;
         int lab;
         uint32_t canon, key;
-        if (x->cut || st->info[x->a].cap == NER_CAP_LOWER ||
-            !(head = hyphen_head(text, &tok[x->b - 1])) ||
-            (lab = hyphen_head_label(st, text, tok, x->a, x->b, lo, head, nmen,
-                                     false, &from, &canon, &key)) < 0)
-            continue;
-        x->a = (uint32_t)from;
-        x->label = (uint8_t)lab;
-        x->cut = (uint8_t)(tok[x->b - 1].end - tok[x->b - 1].start - head);
-        x->canon = canon;
-        x->key = key;
-    }
-    size_t nadd = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        size_t m = 0;
-        for (size_t i = 0; i < ntok; i++) {
-            while (m < nmen && st->men[m].b <= i)
-                m++;
-            size_t head, from, lo = m > 0 ? st->men[m - 1].b : 0;
-            int lab;
-            uint32_t canon, key;
-            if ((m < nmen && st->men[m].a <= i) || /* inside a mention */
-                st->info[i].cap == NER_CAP_LOWER ||
-                !(head = hyphen_head(text, &tok[i])) ||
-                (lab = hyphen_head_label(st, text, tok, i, i + 1, lo, head,
-                                         nmen, true, &from, &canon, &key)) < 0)
+        if (in_mention && st->men[m].b == i + 1 && !st->men[m].cut) {
+            /* the last token of a mention */
+            mention *x = &st->men[m];
+            if (head) {
+                if ((lab = hyphen_head_label(st, text, tok, x->a, x->b, lo,
+                                             head, nmen, false, &from, &canon,
+                                             &key)) < 0)
+                    continue;
+                x->a = (uint32_t)from;
+                x->label = (uint8_t)lab;
+                x->cut = (uint8_t)(tok[i].end - tok[i].start - head);
+                x->canon = canon;
+                x->key = key;
                 continue;
-            if (pass == 1)
-                st->men[nmen + nadd] = (mention){
+            }
+            if (x->a != i || !name_pair(st, text, tok, i, nmen, pair))
+                continue;
+            *x = pair[0];
+        } else if (!in_mention) {
+            if (head) {
+                if ((lab = hyphen_head_label(st, text, tok, i, i + 1, lo, head,
+                                             nmen, true, &from, &canon, &key)) <
+                    0)
+                    continue;
+                pair[1] = (mention){
                     .a = (uint32_t)from,
                     .b = (uint32_t)(i + 1),
                     .label = (uint8_t)lab,
                     .cut = (uint8_t)(tok[i].end - tok[i].start - head),
                     .canon = canon,
                     .key = key};
-            nadd++;
+            } else if (!name_pair(st, text, tok, i, nmen, pair)) {
+                continue;
+            } else {
+                if (grow((void **)&st->men, &st->cap_men, nmen + nadd + 1,
+                         sizeof(mention)) < 0)
+                    return -1;
+                st->men[nmen + nadd++] = pair[0];
+            }
+        } else {
+            continue;
         }
-        if (pass == 0) {
-            if (nadd == 0)
-                return (long)nmen;
-            if (grow((void **)&st->men, &st->cap_men, nmen + nadd,
-                     sizeof(mention)) < 0)
-                return -1;
-            nadd = 0;
-        }
+        if (grow((void **)&st->men, &st->cap_men, nmen + nadd + 1,
+                 sizeof(mention)) < 0)
+            return -1;
+        st->men[nmen + nadd++] = pair[1];
     }
-    return merge_added(st, nmen, nadd);
+    return nadd ? merge_added(st, nmen, nadd) : (long)nmen;
 }
 
 /* Mentions the tagger missed of names the document gives elsewhere: an
@@ -5960,16 +6101,16 @@ static int write_result(state *st, prism_out *out, const char *text,
     rc |= host->out_array(out, nmen);
     for (size_t m = 0; m < nmen && rc == 0; m++) {
         const mention *x = &st->men[m];
-        uint32_t s = tok[x->a].start, e = tok[x->b - 1].end - x->cut;
+        uint32_t s = men_start(tok, x), e = men_end(tok, x);
         rc |= host->out_map(out, 5);
         rc |= host->out_cstr(out, "text");
         rc |= host->out_str(out, text + s, e - s);
         rc |= host->out_cstr(out, "label");
         rc |= host->out_cstr(out, LABEL_NAMES[x->label]);
         rc |= host->out_cstr(out, "start");
-        rc |= host->out_i64(out, tok[x->a].cp_start);
+        rc |= host->out_i64(out, men_cp_start(text, tok, x));
         rc |= host->out_cstr(out, "end");
-        rc |= host->out_i64(out, tok[x->b - 1].cp_end - x->cut);
+        rc |= host->out_i64(out, men_cp_end(text, tok, x));
         rc |= host->out_cstr(out, "entity");
         rc |= host->out_i64(out, x->entity);
     }
@@ -5978,7 +6119,7 @@ static int write_result(state *st, prism_out *out, const char *text,
     for (size_t e = 0; e < nent && rc == 0; e++) {
         const entity *en = &st->ent[e];
         const mention *b = &st->men[en->best];
-        uint32_t s = tok[b->a].start, end = tok[b->b - 1].end - b->cut;
+        uint32_t s = men_start(tok, b), end = men_end(tok, b);
         rc |= host->out_map(out, 4);
         rc |= host->out_cstr(out, "name");
         rc |= host->out_str(out, text + s, end - s);
@@ -5987,7 +6128,7 @@ static int write_result(state *st, prism_out *out, const char *text,
         rc |= host->out_cstr(out, "count");
         rc |= host->out_i64(out, en->count);
         rc |= host->out_cstr(out, "first");
-        rc |= host->out_i64(out, tok[st->men[en->first].a].cp_start);
+        rc |= host->out_i64(out, men_cp_start(text, tok, &st->men[en->first]));
     }
     return rc;
 }

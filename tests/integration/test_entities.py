@@ -1793,3 +1793,21 @@ def test_a_name_joined_to_a_word_by_a_hyphen_is_the_name():
     # a nationality, a rating and an ordinary word are no names
     names = {t for t, lab in got if lab in ("PERSON", "ORG", "GPE", "LOC")}
     assert not names & {"Russian", "AA", "Post"}, got
+
+
+def test_two_names_joined_by_a_hyphen_are_two():
+    text = ("The Israel-Hamas war and the US-China talks overshadowed the "
+            "Renault-Nissan meeting. Rolls-Royce flew to Guinea-Bissau, and "
+            "Al-Jazeera reported from Baden-Württemberg on the Québec-Ontario "
+            "border.")
+    res = run(text)
+    got = {(m["text"], m["label"]) for m in res["mentions"]}
+    for pair in (("Israel", "GPE"), ("Hamas", "ORG"), ("US", "GPE"),
+                 ("China", "GPE"), ("Guinea-Bissau", "GPE"),
+                 ("Baden-Württemberg", "GPE"), ("Rolls-Royce", "ORG"),
+                 ("Québec", "GPE"), ("Ontario", "GPE")):
+        assert pair in got, (pair, got)
+    # code-point offsets of both names, "Ontario" after "Québec-"
+    for m in res["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"], m
+    assert not {t for t, _ in got} & {"Al", "Jazeera", "Rolls", "Guinea"}, got
