@@ -3040,6 +3040,16 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
     if (b + 1 < j && word_is(text, tok, b, "and") &&
         WORD_IN(text, tok, b + 1, owners))
         return 2;
+    /* a slash between spaces and words: "Enron / Azurix" (not "AC/DC",
+     * "F / A-18") */
+    if (b > 0 && b + 1 < j && word_is(text, tok, b, "/") &&
+        (tok[b].flags & PRISM_TF_SPACE) &&
+        (tok[b + 1].flags & PRISM_TF_SPACE) &&
+        tok[b - 1].kind == PRISM_TOK_WORD &&
+        tok[b + 1].kind == PRISM_TOK_WORD &&
+        tok[b - 1].end - tok[b - 1].start >= 2 &&
+        tok[b + 1].end - tok[b + 1].start >= 2)
+        return 1;
     return 0;
 }
 

@@ -1795,7 +1795,7 @@ def test_a_name_joined_to_a_word_by_a_hyphen_is_the_name():
     assert not names & {"Russian", "AA", "Post"}, got
 
 
-def test_two_names_joined_by_a_hyphen_are_two():
+def test_two_names_joined_by_a_hyphen_or_a_slash_are_two():
     text = ("The Israel-Hamas war and the US-China talks overshadowed the "
             "Renault-Nissan meeting. Rolls-Royce flew to Guinea-Bissau, and "
             "Al-Jazeera reported from Baden-Württemberg on the Québec-Ontario "
@@ -1811,3 +1811,8 @@ def test_two_names_joined_by_a_hyphen_are_two():
     for m in res["mentions"]:
         assert text[m["start"]:m["end"]] == m["text"], m
     assert not {t for t, _ in got} & {"Al", "Jazeera", "Rolls", "Guinea"}, got
+    # and so are two names parted by a slash between spaces
+    got = labels(run("She spent ten years at Siemens / Alstom before joining "
+                     "AC/DC as a manager."))
+    assert got.get("Siemens") == {"ORG"} and got.get("Alstom") == {"ORG"}, got
+    assert got.get("AC/DC") == {"ORG"}, got
