@@ -410,7 +410,9 @@ static bool natural_noun(const state *st, size_t i)
         "islands", "sea",     "valley",    "glacier",    "mountains",
         "strait",  "straits", "reservoir", "reservoirs", "crater",
         "volcano", "canal",   "peninsula", "desert",     "plateau",
-        "cave",    "caves",   "pagoda",    "temple"};
+        "cave",    "caves",   "pagoda",    "temple",     "mountain",
+        "hill",    "hills",   "beach",     "forest",     "gorge",
+        "lagoon",  "delta"};
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
            hashed_in(st, i, nouns, sizeof nouns / sizeof *nouns);
 }
@@ -1456,7 +1458,8 @@ static bool area_noun(const state *st, const char *text, const prism_token *tok,
 {
     static const char *const areas[] = {
         "district", "neighbourhood", "neighborhood", "suburb",
-        "province", "prefecture",    "governorate",  "oblast"};
+        "province", "prefecture",    "governorate",  "oblast",
+        "region",   "favela",        "township",     "square"};
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
            WORD_IN(text, tok, i, areas);
 }
@@ -2118,6 +2121,32 @@ static bool trim_stops(const char *text, const prism_token *tok, size_t *a,
         if (stop_tok(text, &tok[i], true))
             *a = i + 1;
     return *a < *b;
+}
+
+/* NER_LOC or NER_ORG when the name [a, b) and the "'s" glued to it are a
+ * place or an organisation a list knows, "St. John's", "Macy's" (the
+ * lists keep "'s" in the name's last word, where the tokenizer splits it
+ * off); -1 otherwise. */
+static int with_apostrophe(const state *st, const char *text,
+                           const prism_token *tok, size_t ntok, size_t a,
+                           size_t b)
+{
+    if (b >= ntok || b - a > 8 || !apostrophe_tok(text, &tok[b]) ||
+        tok[b].start != tok[b - 1].end)
+        return -1;
+    ner_word w;
+    ner_word_make(&w, text + tok[b - 1].start, tok[b].end - tok[b - 1].start);
+    uint32_t key = 0;
+    for (size_t i = a; i + 1 < b; i++)
+        key = ner_key_extend(key, st->info[i].key, i == a);
+    key = ner_key_extend(key, ner_key_word(&w), b - 1 == a);
+    uint32_t mask = gaz_mask(ner_gaz_find(&st->model, key));
+    if (mask & ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                (1u << NER_G_STATE) | (1u << NER_G_LOC)))
+        return NER_LOC;
+    if (mask & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)))
+        return NER_ORG;
+    return -1;
 }
 
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
@@ -2933,7 +2962,8 @@ static bool span_rules(const state *st, const char *text,
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
-            !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
+            !natural_noun(st, *b) &&         /* "the Sutlej and Ravi rivers" */
+            !area_noun(st, text, tok, *b) && /* "the Murchison region" */
             !town_of_state(st, text, tok, *a, *b))
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
@@ -2942,7 +2972,8 @@ static bool span_rules(const state *st, const char *text,
          * ("The House and Senate committees"). */
         else if (*type == NER_LOC && !(gaz_mask(g) & NOT_PER) &&
                  (t->wsets & (1u << NER_W_UP1)) && t->cap == NER_CAP_TITLE &&
-                 !placed(st, text, tok, *a, *b) &&
+                 !placed(st, text, tok, *a, *b) && !natural_noun(st, *b) &&
+                 !area_noun(st, text, tok, *b) &&
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
@@ -5967,6 +5998,15 @@ static long hyphen_names(state *st, const char *text, const prism_token *tok,
             continue;
         size_t head = hyphen_head(text, &tok[i]);
         size_t lo = m > 0 ? st->men[m - 1].b : 0, from;
+        /* "Saudi Arabia-led": the word before may be the tagger's
+         * nationality or other name of one word, which the place takes in */
+        mention *before = m > 0 ? &st->men[m - 1] : NULL;
+        if (head && before && before->b - before->a == 1 &&
+            (before->label == L_NORP || before->label == L_MISC) &&
+            !before->cut && !before->lead)
+            lo = before->a;
+        else
+            before = NULL;
         int lab;
         uint32_t canon, key;
         if (in_mention && st->men[m].b == i + 1 && !st->men[m].cut) {
@@ -5977,6 +6017,8 @@ static long hyphen_names(state *st, const char *text, const prism_token *tok,
                                              head, nmen, false, &from, &canon,
                                              &key)) < 0)
                     continue;
+                if (before && from < before->b)
+                    before->label = L_N; /* taken in: dropped below */
                 x->a = (uint32_t)from;
                 x->label = (uint8_t)lab;
                 x->cut = (uint8_t)(tok[i].end - tok[i].start - head);
@@ -5993,6 +6035,8 @@ static long hyphen_names(state *st, const char *text, const prism_token *tok,
                                              nmen, true, &from, &canon, &key)) <
                     0)
                     continue;
+                if (before && from < before->b)
+                    before->label = L_N;
                 pair[1] = (mention){
                     .a = (uint32_t)from,
                     .b = (uint32_t)(i + 1),
@@ -6016,7 +6060,12 @@ static long hyphen_names(state *st, const char *text, const prism_token *tok,
             return -1;
         st->men[nmen + nadd++] = pair[1];
     }
-    return nadd ? merge_added(st, nmen, nadd) : (long)nmen;
+    long n = nadd ? merge_added(st, nmen, nadd) : (long)nmen;
+    size_t kept = 0;
+    for (long k = 0; k < n; k++)
+        if (st->men[k].label != L_N)
+            st->men[kept++] = st->men[k];
+    return n < 0 ? n : (long)kept;
 }
 
 /* Mentions the tagger missed of names the document gives elsewhere: an
@@ -6352,6 +6401,11 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                     if (mtype == NER_LOC && mb == ma + 1 &&
                         state_abbreviation(text, tok, ma, ntok))
                         mb++; /* "TULSA, Okla. (AP)": its full stop */
+                    int wa = with_apostrophe(st, text, tok, ntok, ma, mb);
+                    if (wa >= 0) { /* "St. John's" */
+                        mb++;
+                        mtype = wa;
+                    }
                     uint8_t label = refine(st, mtype, ma, mb, &canon);
                     /* the full stop after "I" is the sentence's */
                     uint8_t cut = mtype == NER_PER && mb == j && mb > ma + 1 &&

@@ -1816,3 +1816,18 @@ def test_two_names_joined_by_a_hyphen_or_a_slash_are_two():
                      "AC/DC as a manager."))
     assert got.get("Siemens") == {"ORG"} and got.get("Alstom") == {"ORG"}, got
     assert got.get("AC/DC") == {"ORG"}, got
+
+
+def test_places_before_a_noun_of_areas_and_names_with_their_apostrophe():
+    got = labels(run("Rain fell across the remote Murchison district and the "
+                     "Takeo province. Air strikes by the Saudi Arabia-led "
+                     "coalition continued. In St. John's, the mayor spoke; "
+                     "Macy's and St. George's reopened."))
+    # a word that may be a person's name, before a noun of areas: a place
+    assert got.get("Murchison") == {"GPE"} and got.get("Takeo") == {"GPE"}, got
+    # the nationality the tagger split off belongs to the place
+    assert got.get("Saudi Arabia") == {"GPE"} and "Saudi" not in got, got
+    # a list's name that ends in "'s" keeps it
+    assert got.get("St. John's") == {"GPE"}, got
+    assert got.get("St. George's") == {"GPE"}, got
+    assert got.get("Macy's") == {"ORG"}, got
