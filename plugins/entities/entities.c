@@ -489,6 +489,18 @@ static bool venue(const state *st, size_t a, size_t b)
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
 
+/* Is token i, capitalised, the last word of a street's name ("Street",
+ * "Drive", "Highway")? */
+static bool street_word(const state *st, size_t i)
+{
+    static const char *const streets[] = {"street",    "road", "avenue",
+                                          "boulevard", "lane", "drive",
+                                          "highway"}; /* not "Red Crescent",
+                                                         "United Way" */
+    return st->info[i].cap == NER_CAP_TITLE &&
+           hashed_in(st, i, streets, sizeof streets / sizeof *streets);
+}
+
 static bool foreign_site(const state *st, size_t i);
 
 /* Does the name [a, b), a museum's, theatre's or hospital's, act as the
@@ -604,6 +616,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             type = NER_MISC;
         else if (type == NER_ORG &&
                  ((head & (1u << NER_G_FACHEAD)) || division_head(st, b - 1) ||
+                  street_word(st, b - 1) || /* "College Drive" */
                   romance_place(st, a, b)) &&
                  !institution_acts(st, a, b))
             type = NER_LOC;
@@ -636,8 +649,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             return L_LOC; /* Mount Everest, Lake Victoria, Lac Léman */
         if (has(g, NER_G_LOC))
             return L_LOC;
-        if (b - a > 1 &&
-            (facility_head(st, b - 1) || venue(st, a, b) || market(st, b - 1)))
+        if (b - a > 1 && (facility_head(st, b - 1) || street_word(st, b - 1) ||
+                          venue(st, a, b) || market(st, b - 1)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)))
             return L_LOC;
@@ -3082,6 +3095,19 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
         tok[b + 1].end - tok[b + 1].start >= 2)
         return 1;
     return 0;
+}
+
+/* Inside a span the tagger read as one name [a, j): 1 when token b is
+ * the "and" between two streets' names ("8th Street and College Drive",
+ * "Fifth Avenue and 42nd Street"), which are two places. */
+static size_t streets_break(const state *st, const char *text,
+                            const prism_token *tok, size_t a, size_t b,
+                            size_t j)
+{
+    return b > a && b + 1 < j && word_is(text, tok, b, "and") &&
+                   street_word(st, b - 1) && street_word(st, j - 1)
+               ? 1
+               : 0;
 }
 
 /* Inside a span the tagger read as one name [a, j): the number of words
@@ -6369,6 +6395,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             int ob = -1;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
                    !(nb = name_break(text, tok, b, j)) &&
+                   !(nb = streets_break(st, text, tok, a, b, j)) &&
                    !(tb = title_break(st, a, b, j)) &&
                    (ob = owner_break(st, text, tok, part_type, a, b, j)) < 0 &&
                    !(type == NER_PER && b > a &&

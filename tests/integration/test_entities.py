@@ -1831,3 +1831,8 @@ def test_places_before_a_noun_of_areas_and_names_with_their_apostrophe():
     assert got.get("St. John's") == {"GPE"}, got
     assert got.get("St. George's") == {"GPE"}, got
     assert got.get("Macy's") == {"ORG"}, got
+    # two streets joined by "and" are two places
+    got = labels(run("The council backed a bus lane along 8th Street and "
+                     "College Drive, next to the Red Crescent office."))
+    assert got.get("8th Street") == {"LOC"}, got
+    assert got.get("College Drive") == {"LOC"}, got
