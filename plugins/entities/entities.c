@@ -2162,6 +2162,52 @@ static int with_apostrophe(const state *st, const char *text,
     return -1;
 }
 
+/* Is token i titles joined by hyphens, "Governor-General", "Count-Duke",
+ * "Lieutenant-Governor"? */
+static bool hyphen_title(const state *st, const char *text,
+                         const prism_token *tok, size_t i)
+{
+    const char *w = text + tok[i].start, *e = text + tok[i].end;
+    const char *h = memchr(w, '-', (size_t)(e - w));
+    if (!h)
+        return false;
+    for (const char *p = w; p < e;) {
+        const char *q = memchr(p, '-', (size_t)(e - p));
+        if (!q)
+            q = e;
+        ner_word part;
+        ner_word_make(&part, p, (size_t)(q - p));
+        if (q == p ||
+            !has(ner_gaz_find(&st->model, ner_key_word(&part)), NER_G_TITLE))
+            return false;
+        p = q + 1;
+    }
+    return true;
+}
+
+/* Is token i, in lower case, a direction made of compass words
+ * ("north-western", "south-east")? No place's name. */
+static bool compass_word(const state *st, const char *text,
+                         const prism_token *tok, size_t i)
+{
+    static const char *const parts[] = {
+        "north",     "south",     "east",    "west",      "northern",
+        "southern",  "eastern",   "western", "northeast", "northwest",
+        "southeast", "southwest", "central"};
+    if (st->info[i].cap != NER_CAP_LOWER)
+        return false;
+    const char *p = text + tok[i].start, *e = text + tok[i].end;
+    while (p < e) {
+        const char *q = memchr(p, '-', (size_t)(e - p));
+        if (!q)
+            q = e;
+        if (!one_of(p, (size_t)(q - p), parts, sizeof parts / sizeof *parts))
+            return false;
+        p = q + 1;
+    }
+    return true;
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -2170,6 +2216,8 @@ static bool span_rules(const state *st, const char *text,
     const ner_info *in = st->info;
     if (!trim_stops(text, tok, a, b))
         return false;
+    if (*b == *a + 1 && compass_word(st, text, tok, *a))
+        return false; /* "in north-western Namibia" */
     if (*b == *a + 1 && state_after_town(st, text, tok, *a, st->ntok_cur)) {
         *type = NER_LOC; /* "WILMINGTON, Del., Feb 26" */
         return true;
@@ -2279,7 +2327,7 @@ static bool span_rules(const state *st, const char *text,
      * gazetteer knows; an unknown word alone, "Secretary of Defense", is
      * no name; "Queen of the South", a club, stays). */
     if (*b - *a >= 3 &&
-        (is_title(st, *a, *a + 1) ||
+        (is_title(st, *a, *a + 1) || hyphen_title(st, text, tok, *a) ||
          (*type == NER_PER && (word_rule(st, *a) & WR_LEAD))) &&
         in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2)) { /* "Count of" */
         size_t k = *a + 2;
@@ -3099,13 +3147,21 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
 
 /* Inside a span the tagger read as one name [a, j): 1 when token b is
  * the "and" between two streets' names ("8th Street and College Drive",
- * "Fifth Avenue and 42nd Street"), which are two places. */
+ * "Fifth Avenue and 42nd Street"), which are two places, or between two
+ * names that open with the same word ("Radio Morobe and Radio Manus"). */
 static size_t streets_break(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b,
                             size_t j)
 {
-    return b > a && b + 1 < j && word_is(text, tok, b, "and") &&
-                   street_word(st, b - 1) && street_word(st, j - 1)
+    if (b <= a || b + 1 >= j || !word_is(text, tok, b, "and"))
+        return 0;
+    if (street_word(st, b - 1) && street_word(st, j - 1))
+        return 1;
+    /* two names that open with the same word: "Radio Morobe and Radio
+     * Manus", "Lake Erie and Lake Ontario" */
+    return b - a >= 2 && j - b >= 3 && st->info[a].cap == NER_CAP_TITLE &&
+                   st->info[b + 1].h_lower == st->info[a].h_lower &&
+                   st->info[b + 1].cap == NER_CAP_TITLE
                ? 1
                : 0;
 }
@@ -5296,6 +5352,8 @@ static size_t lower_place(const state *st, size_t i, size_t ntok)
                            (1u << NER_G_STATE) | (1u << NER_G_REGION);
     uint32_t key = 0;
     size_t best = 0;
+    if (compass_word(st, st->text_cur, st->tok_cur, i))
+        return 0; /* "in north-western Namibia", not Zambia's province */
     for (size_t k = 0; k < 3 && i + k < ntok; k++) {
         const ner_info *t = &st->info[i + k];
         if (t->cap != NER_CAP_LOWER || st->tags[i + k] != 0)
