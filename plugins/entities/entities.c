@@ -5003,7 +5003,16 @@ static int head_label(const char *w, size_t n)
         "diplomat",    "footballer",    "cricketer",    "athlete",
         "businessman", "businesswoman", "entrepreneur", "activist",
         "investor",    "soldier",       "player",       "scholar",
-        "bishop",      "god",           "goddess",      "deity"};
+        "bishop",      "god",           "goddess",      "deity",
+        "director",    "screenwriter",  "dancer",       "choreographer",
+        "conductor"};
+    /* works, languages and machines: "a 1973 Senegalese film", "a
+     * lightweight scripting language", "a ternary computer" */
+    static const char *const misc[] = {
+        "film",     "novel",    "album",     "song",     "opera",
+        "painting", "poem",     "ballet",    "symphony", "musical",
+        "sitcom",   "language", "satellite", "frigate",  "locomotive",
+        "computer", "manga",    "memoir",    "novella",  "sculpture"};
     char one[24]; /* a plural's singular: "companies", "clubs" */
     if (n > 3 && n < sizeof(one) && w[n - 1] == 's') {
         size_t k = n - 1;
@@ -5026,6 +5035,8 @@ static int head_label(const char *w, size_t n)
         return L_LOC;
     if (ONE_OF(w, n, per))
         return L_PERSON;
+    if (ONE_OF(w, n, misc))
+        return L_MISC;
     return -1;
 }
 
@@ -5068,13 +5079,17 @@ static int defined_label(const state *st, const char *text,
         size_t n = tok[k].end - tok[k].start;
         if (in[k].cap != NER_CAP_LOWER || !in[k].alpha) {
             if (head < 0 && (memchr(w, '-', n) ||
-                             (in[k].cap == NER_CAP_TITLE && in[k].alpha)))
-                continue; /* "19th-century", "Danish", "New York" */
+                             (in[k].cap == NER_CAP_TITLE && in[k].alpha) ||
+                             (n == 4 && in[k].digit && !in[k].alpha)))
+                continue; /* "19th-century", "Danish", "New York", "a 1973
+                             film" */
             break;
         }
         if (ONE_OF(w, n, stops) ||
             (head >= 0 && n > 4 && !memcmp(w + n - 3, "ing", 3)))
             break; /* "a company specializing in" */
+        if (k + 1 < ntok && apostrophe_tok(text, &tok[k + 1]))
+            return -1; /* "the site's director": someone else's */
         int l = head_label(w, n);
         if (l < 0) {
             if (head >= 0 && closed)

@@ -1850,3 +1850,19 @@ def test_directions_hyphenated_titles_and_names_with_the_same_first_word():
     assert "Governor-General of India" not in got, got
     assert got.get("Radio Morobe") == {"ORG"}, got
     assert got.get("Radio Manus") == {"ORG"}, got
+
+
+def test_a_name_defined_as_a_work_is_no_person_or_place():
+    for text, name in (("Touki Bouki is a 1973 Senegalese film written and "
+                        "directed by Djibril Diop Mambéty.", "Touki Bouki"),
+                       ("Chevengur is a novel by the Soviet writer Andrei "
+                        "Platonov.", "Chevengur"),
+                       ("Lua is a lightweight scripting language created in "
+                        "1993.", "Lua")):
+        got = labels(run(text))
+        assert got.get(name) == {"MISC"}, (text, got)
+    # a trade after someone else's possessive defines no name
+    got = labels(run("The hall is decorated with frescoes of the Trojan War, "
+                     "the site's director, Gaia Ricci, said."))
+    assert got.get("Trojan War") == {"MISC"}, got
+    assert got.get("Gaia Ricci") == {"PERSON"}, got
