@@ -488,6 +488,8 @@ static bool venue(const state *st, size_t a, size_t b)
 /* Refines the model's type into a published label. */
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
+static bool site_noun(const state *st, const char *text, const prism_token *tok,
+                      size_t i);
 
 /* Is token i, capitalised, the last word of a street's name ("Street",
  * "Drive", "Highway")? */
@@ -652,8 +654,9 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
         if (b - a > 1 && (facility_head(st, b - 1) || street_word(st, b - 1) ||
                           venue(st, a, b) || market(st, b - 1)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
-        if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)))
-            return L_LOC;
+        if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)) ||
+            site_noun(st, st->text_cur, st->tok_cur, b))
+            return L_LOC; /* "the Lalit hotel": a site, no GPE */
         return L_GPE;
     default: /* "Bosnian Serb", "U.S.-Japanese", not "Order of the Red
                 Banner of Labour" */
@@ -3025,6 +3028,7 @@ static bool span_rules(const state *st, const char *text,
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
             !natural_noun(st, *b) &&         /* "the Sutlej and Ravi rivers" */
             !area_noun(st, text, tok, *b) && /* "the Murchison region" */
+            !site_noun(st, text, tok, *b) && /* "the Lalit hotel" */
             !town_of_state(st, text, tok, *a, *b))
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
@@ -3035,6 +3039,7 @@ static bool span_rules(const state *st, const char *text,
                  (t->wsets & (1u << NER_W_UP1)) && t->cap == NER_CAP_TITLE &&
                  !placed(st, text, tok, *a, *b) && !natural_noun(st, *b) &&
                  !area_noun(st, text, tok, *b) &&
+                 !site_noun(st, text, tok, *b) &&
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
@@ -4424,6 +4429,27 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* Is token i a lower-case noun of a site that a name before it names
+ * ("the Las Bambas copper mine" has it after "copper"; "the Lalit
+ * hotel", "the Gigantium arena"), which no person's name does? */
+static bool site_noun(const state *st, const char *text, const prism_token *tok,
+                      size_t i)
+{
+    static const char *const sites[] = {
+        "mine",   "hotel",  "arena",    "stadium", "airport",   "station",
+        "bridge", "dam",    "refinery", "mosque",  "cathedral", "prison",
+        "mall",   "school", "campus",   "harbour", "harbor",    "port"};
+    static const char *const what[] = {
+        "copper",   "gold",    "coal",    "iron", "diamond", "nickel",
+        "zinc",     "lithium", "uranium", "oil",  "gas",     "hydroelectric",
+        "football", "cricket", "railway", "bus"};
+    if (i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, i, what))
+        i++; /* "the Las Bambas copper mine", "the Kariba hydroelectric dam" */
+    return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
+           WORD_IN(text, tok, i, sites);
+}
+
 /* A name after a noun that says it is a place: "the town of Marshall",
  * "the village of Kinnegad", "a tributary of the Windrush", "the river
  * Ljubljanica"; or before a noun of natural places, "the Tinto river" (a
@@ -4447,8 +4473,10 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
              (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
               ner_tag_type(st->tags[a]) != NER_ORG &&
               area_noun(st, text, tok, b) &&
-              !has(phrase_gaz(st, a, b), NER_G_NORP)))) { /* "the Argentine
-                                                            province of" */
+              !has(phrase_gaz(st, a, b), NER_G_NORP)) || /* "the Argentine
+                                                           province of" */
+             (ner_tag_type(st->tags[a]) == NER_PER &&
+              site_noun(st, text, tok, b)))) { /* "the Las Bambas mine" */
             /* a district named after a person keeps the title the tagger
              * left out: "the Sheikh Zayed district" */
             if (ner_tag_type(st->tags[a]) == NER_PER && st->tags[a - 1] == 0 &&
@@ -6498,6 +6526,12 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                  * no more than the whole was ("DVD. give" gives none) */
                 if (span_rules(st, text, tok, &ma, &mb, &mtype) &&
                     !(mb - ma < b - a && ordinary_lower(st, ma, mb, false))) {
+                    /* no rule makes a person of what names the site after
+                     * it: "the Ramon Llull school", "the Mandela bridge" */
+                    if (mtype == NER_PER && part_type != NER_PER &&
+                        (site_noun(st, text, tok, mb) ||
+                         area_noun(st, text, tok, mb) || natural_noun(st, mb)))
+                        mtype = NER_LOC;
                     if (mtype == NER_LOC && mb == ma + 1 &&
                         state_abbreviation(text, tok, ma, ntok))
                         mb++; /* "TULSA, Okla. (AP)": its full stop */

@@ -1866,3 +1866,11 @@ def test_a_name_defined_as_a_work_is_no_person_or_place():
                      "the site's director, Gaia Ricci, said."))
     assert got.get("Trojan War") == {"MISC"}, got
     assert got.get("Gaia Ricci") == {"PERSON"}, got
+
+
+def test_a_name_before_a_noun_of_sites_is_the_site():
+    got = labels(run("Protesters blocked the road to the Las Bambas copper "
+                     "mine. Activists danced outside the Lalit hotel, and "
+                     "at the Ramon Llull school officers broke down the door."))
+    for name in ("Las Bambas", "Lalit", "Ramon Llull"):
+        assert got.get(name) == {"LOC"}, (name, got)
