@@ -1444,11 +1444,12 @@ static bool noun_says_place(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b)
 {
     static const char *const of_nouns[] = {
-        "town",    "city",      "village",  "hamlet", "municipality",
-        "commune", "parish",    "district", "county", "province",
-        "island",  "tributary", "state",    "region", "port",
-        "suburb",  "fortress",  "citadel",  "valley", "peninsula",
-        "ruins"};
+        "town",    "city",      "village",  "hamlet",   "municipality",
+        "commune", "parish",    "district", "county",   "province",
+        "island",  "tributary", "state",    "region",   "port",
+        "suburb",  "fortress",  "citadel",  "valley",   "peninsula",
+        "ruins",   "islands",   "towns",    "villages", "cities",
+        "suburbs", "districts", "provinces"};
     static const char *const water[] = {"bank", "banks", "mouth", "shores"};
     static const char *const before[] = {"river", "rivers"};
     const ner_info *in = st->info;

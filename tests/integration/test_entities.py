@@ -1874,3 +1874,8 @@ def test_a_name_before_a_noun_of_sites_is_the_site():
                      "at the Ramon Llull school officers broke down the door."))
     for name in ("Las Bambas", "Lalit", "Ramon Llull"):
         assert got.get(name) == {"LOC"}, (name, got)
+    # a plural noun of places before "of": "the islands of", "the mining
+    # towns of"
+    got = labels(run("People were taken by boat to the larger islands of "
+                     "Espiritu Santo and Maewo."))
+    assert got.get("Espiritu Santo") == {"GPE"}, got
