@@ -110,6 +110,11 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_SAINT   (1ull << 51)
 #define WR_WHERE   (1ull << 52)
 #define WR_MARKET  (1ull << 53)
+#define WR_NATURAL (1ull << 54) /* "river", "hill": natural_noun() */
+#define WR_AREA    (1ull << 55) /* "district", "region": area_noun() */
+#define WR_SITE    (1ull << 56) /* "mine", "hotel": site_noun() */
+#define WR_SITEOF  (1ull << 57) /* "copper" mine, "railway" station */
+#define WR_STREET  (1ull << 58) /* "Street", "Drive": street_word() */
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -401,20 +406,14 @@ static bool hashed_in(const state *st, size_t i, const char *const *list,
     return false;
 }
 
+static uint64_t word_rule(const state *st, size_t i);
+
 /* Is token i, in lower case, a noun of natural places ("the river
  * Ljubljanica", "the Khwae Noi river", "the Kivu and Tanganyika lakes")? */
 static bool natural_noun(const state *st, size_t i)
 {
-    static const char *const nouns[] = {
-        "river",   "rivers",  "lake",      "lakes",      "island",
-        "islands", "sea",     "valley",    "glacier",    "mountains",
-        "strait",  "straits", "reservoir", "reservoirs", "crater",
-        "volcano", "canal",   "peninsula", "desert",     "plateau",
-        "cave",    "caves",   "pagoda",    "temple",     "mountain",
-        "hill",    "hills",   "beach",     "forest",     "gorge",
-        "lagoon",  "delta"};
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
-           hashed_in(st, i, nouns, sizeof nouns / sizeof *nouns);
+           (word_rule(st, i) & WR_NATURAL);
 }
 
 /* Is token i the word that ends the names of a country's divisions
@@ -452,8 +451,6 @@ static bool romance_place(const state *st, size_t a, size_t b)
 
 static bool planet(const state *st, const char *text, const prism_token *tok,
                    size_t i);
-
-static uint64_t word_rule(const state *st, size_t i);
 
 /* Is token i the word "Market"? */
 static bool market(const state *st, size_t i)
@@ -495,12 +492,7 @@ static bool site_noun(const state *st, const char *text, const prism_token *tok,
  * "Drive", "Highway")? */
 static bool street_word(const state *st, size_t i)
 {
-    static const char *const streets[] = {"street",    "road", "avenue",
-                                          "boulevard", "lane", "drive",
-                                          "highway"}; /* not "Red Crescent",
-                                                         "United Way" */
-    return st->info[i].cap == NER_CAP_TITLE &&
-           hashed_in(st, i, streets, sizeof streets / sizeof *streets);
+    return st->info[i].cap == NER_CAP_TITLE && (word_rule(st, i) & WR_STREET);
 }
 
 static bool foreign_site(const state *st, size_t i);
@@ -779,7 +771,6 @@ enum word_rule {
  * "Éditions", "Fondazione"; foreign_org_starts()). */
 #define WR_ORGSTART 0x80000000u
 
-static uint64_t word_rule(const state *st, size_t i);
 static bool is_title(const state *st, size_t a, size_t b);
 
 /* "of" at token j, maybe "the", and a name of the type: the end of that
@@ -1212,6 +1203,22 @@ static const struct {
     {WR_SAINT, "st st. saint ste ste. sainte"},
     {WR_WHERE, "at around near outside inside"},
     {WR_MARKET, "market"},
+    /* natural places' nouns after a name ("the Tinto river", "Isandlwana
+     * hill"), areas' ("the Sheikh Zayed district", "the Murchison
+     * region"), sites' ("the Las Bambas copper mine", "the Lalit hotel")
+     * and streets' last words ("College Drive") */
+    {WR_NATURAL,
+     "river rivers lake lakes island islands sea valley glacier mountains "
+     "strait straits reservoir reservoirs crater volcano canal peninsula "
+     "desert plateau cave caves pagoda temple mountain hill hills beach "
+     "forest gorge lagoon delta"},
+    {WR_AREA, "district neighbourhood neighborhood suburb province prefecture "
+              "governorate oblast region favela township square"},
+    {WR_SITE, "mine hotel arena stadium airport station bridge dam refinery "
+              "mosque cathedral prison mall school campus harbour harbor port"},
+    {WR_SITEOF, "copper gold coal iron diamond nickel zinc lithium uranium oil "
+                "gas hydroelectric football cricket railway bus"},
+    {WR_STREET, "street road avenue boulevard lane drive highway"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -1473,12 +1480,10 @@ static bool noun_says_place(const state *st, const char *text,
 static bool area_noun(const state *st, const char *text, const prism_token *tok,
                       size_t i)
 {
-    static const char *const areas[] = {
-        "district", "neighbourhood", "neighborhood", "suburb",
-        "province", "prefecture",    "governorate",  "oblast",
-        "region",   "favela",        "township",     "square"};
+    (void)text;
+    (void)tok;
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
-           WORD_IN(text, tok, i, areas);
+           (word_rule(st, i) & WR_AREA);
 }
 
 /* Is the name at token a what an army took, alone or in a list:
@@ -4436,19 +4441,13 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
 static bool site_noun(const state *st, const char *text, const prism_token *tok,
                       size_t i)
 {
-    static const char *const sites[] = {
-        "mine",   "hotel",  "arena",    "stadium", "airport",   "station",
-        "bridge", "dam",    "refinery", "mosque",  "cathedral", "prison",
-        "mall",   "school", "campus",   "harbour", "harbor",    "port"};
-    static const char *const what[] = {
-        "copper",   "gold",    "coal",    "iron", "diamond", "nickel",
-        "zinc",     "lithium", "uranium", "oil",  "gas",     "hydroelectric",
-        "football", "cricket", "railway", "bus"};
+    (void)text;
+    (void)tok;
     if (i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
-        WORD_IN(text, tok, i, what))
+        (word_rule(st, i) & WR_SITEOF))
         i++; /* "the Las Bambas copper mine", "the Kariba hydroelectric dam" */
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
-           WORD_IN(text, tok, i, sites);
+           (word_rule(st, i) & WR_SITE);
 }
 
 /* A name after a noun that says it is a place: "the town of Marshall",
