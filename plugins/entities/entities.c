@@ -226,7 +226,8 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 
 /* Tags the tokens [a, b) of the document (one sentence, or a part of a long
  * one) into st->tags, with the model's stage 0 or 1. */
-static void tag_run(state *st, size_t a, size_t b, uint32_t stage)
+static inline __attribute__((always_inline)) void
+tag_run(state *st, size_t a, size_t b, uint32_t stage)
 {
     size_t n = b - a;
     for (size_t i = 0; i < n; i++) {
@@ -266,8 +267,9 @@ static bool ordered(const prism_sentence *sent, size_t nsent, size_t ntok)
 }
 
 /* Tags every sentence of the document with one stage. */
-static void tag_doc(state *st, const prism_sentence *sent, size_t nsent,
-                    size_t ntok, uint32_t stage)
+static inline __attribute__((always_inline)) void
+tag_doc(state *st, const prism_sentence *sent, size_t nsent, size_t ntok,
+        uint32_t stage)
 {
     for (size_t s = 0; s < nsent; s++) {
         size_t a = sent[s].tok_start, b = sent[s].tok_end;
@@ -1225,8 +1227,18 @@ static const struct {
 static bool one_of(const char *w, size_t n, const char *const *list,
                    size_t count)
 {
+    if (n == 0) { /* an empty word is one of a list that holds "" */
+        for (size_t k = 0; k < count; k++)
+            if (!list[k][0])
+                return true;
+        return false;
+    }
+    /* a first letter that differs in any case rules a word out before
+     * its length is counted */
+    unsigned char c = (unsigned char)w[0] | 0x20;
     for (size_t k = 0; k < count; k++)
-        if (n == strlen(list[k]) && !strncasecmp(w, list[k], n))
+        if (((unsigned char)list[k][0] | 0x20) == c && n == strlen(list[k]) &&
+            !strncasecmp(w, list[k], n))
             return true;
     return false;
 }
@@ -1237,7 +1249,10 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
                     const char *w)
 {
     size_t n = tok[i].end - tok[i].start;
-    return n == strlen(w) && !strncasecmp(text + tok[i].start, w, n);
+    return n > 0 &&
+           ((unsigned char)text[tok[i].start] | 0x20) ==
+               ((unsigned char)w[0] | 0x20) &&
+           n == strlen(w) && !strncasecmp(text + tok[i].start, w, n);
 }
 
 /* Is token i one of the words of list? */
@@ -2149,9 +2164,9 @@ static bool trim_stops(const char *text, const prism_token *tok, size_t *a,
  * place or an organisation a list knows, "St. John's", "Macy's" (the
  * lists keep "'s" in the name's last word, where the tokenizer splits it
  * off); -1 otherwise. */
-static int with_apostrophe(const state *st, const char *text,
-                           const prism_token *tok, size_t ntok, size_t a,
-                           size_t b)
+static __attribute__((noinline)) int
+with_apostrophe(const state *st, const char *text, const prism_token *tok,
+                size_t ntok, size_t a, size_t b)
 {
     if (b >= ntok || b - a > 8 || !apostrophe_tok(text, &tok[b]) ||
         tok[b].start != tok[b - 1].end)
@@ -6111,8 +6126,9 @@ static int hyphen_head_label(const state *st, const char *text,
  * is cut to the name; a word it left out becomes a mention. Either only
  * when the document or a list knows the name. Returns the new
  * mention count, or -1 when out of memory. */
-static long hyphen_names(state *st, const char *text, const prism_token *tok,
-                         size_t ntok, size_t nmen)
+static __attribute__((noinline)) long hyphen_names(state *st, const char *text,
+                                                   const prism_token *tok,
+                                                   size_t ntok, size_t nmen)
 {
     size_t nadd = 0, m = 0;
     mention pair[2];

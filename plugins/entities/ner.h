@@ -1218,8 +1218,9 @@ static inline void ner_viterbi(const int32_t *em, size_t n, const ner_trans *tr,
 /* Emission scores of one token from the model: sums the weight rows of its
  * features into em[NER_NTAGS]. The table is larger than the caches, so the
  * first slot of every feature is prefetched before any is probed. */
-static inline void ner_emission(const ner_model *m, const uint32_t *feats,
-                                size_t nf, uint32_t stage, int32_t *em)
+static inline __attribute__((always_inline)) void
+ner_emission(const ner_model *m, const uint32_t *feats, size_t nf,
+             uint32_t stage, int32_t *em)
 {
     int32_t acc[NER_WROW] = {0};
     uint32_t keys[NER_MAXFEAT], first[NER_MAXFEAT];
