@@ -5943,6 +5943,51 @@ static size_t hyphen_head(const char *text, const prism_token *t)
 #define COUNTRY_STATE                                                          \
     ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION))
 
+/* The label of a person, organisation or place among the document's
+ * first nmen mentions whose text is the len bytes at text + s, or -1. */
+static int named_in_doc(const state *st, const char *text,
+                        const prism_token *tok, size_t s, size_t len,
+                        size_t nmen)
+{
+    for (size_t m = 0; m < nmen; m++) {
+        const mention *x = &st->men[m];
+        size_t xs = men_start(tok, x), xe = men_end(tok, x);
+        if (x->label <= L_LOC && xe - xs == len &&
+            !memcmp(text + xs, text + s, len))
+            return x->label;
+    }
+    return -1;
+}
+
+/* Whether the word w (of key `key`, a list's mask `mask`) is an ordinary
+ * English word written as a name ("Post"), not an acronym ("US") nor a
+ * country's or state's name that is a word too ("Turkey", "China"). */
+static bool ordinary_name(const state *st, const ner_word *w, uint32_t key,
+                          uint32_t mask)
+{
+    return w->cap != NER_CAP_UPPER && !(mask & COUNTRY_STATE) &&
+           (ner_bloom_has(&st->model, ner_wset_key(key, NER_W_LOW1)) ||
+            ner_bloom_has(&st->model, ner_wset_key(key, NER_W_LOW2)));
+}
+
+/* The label the lists give a place or an organisation of mask `mask`, or
+ * -1: "NATO" is an alias of an organisation, "US" of a country. */
+static int list_label(uint32_t mask)
+{
+    if (mask &
+        ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE)))
+        return L_GPE;
+    if (mask & (1u << NER_G_REGION))
+        return L_LOC;
+    if (mask & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)))
+        return L_ORG;
+    if (mask & (1u << NER_G_ALIAS))
+        return L_GPE;
+    if (mask & (1u << NER_G_LOC))
+        return L_LOC;
+    return -1;
+}
+
 /* The label of the name [a, b) whose last token is cut to its first
  * `head` bytes, when the document names it elsewhere as a person, an
  * organisation or a place, or a list knows it as one; -1 otherwise (a
@@ -5964,36 +6009,21 @@ static int cut_name_label(const state *st, const char *text,
     *canon = g ? g->canon : 0;
     if (mask & (1u << NER_G_NORP))
         return -1;
-    size_t s = tok[a].start, len = tok[b - 1].start + head - s;
-    for (size_t m = 0; m < nmen; m++) {
-        const mention *x = &st->men[m];
-        size_t xs = men_start(tok, x), xe = men_end(tok, x);
-        if (x->label <= L_LOC && xe - xs == len &&
-            !memcmp(text + xs, text + s, len))
-            return x->label;
-    }
+    size_t s = tok[a].start;
+    int named =
+        named_in_doc(st, text, tok, s, tok[b - 1].start + head - s, nmen);
+    if (named >= 0)
+        return named;
     /* With `strict` (a word the tagger left out), a list's name of one
      * word only when it is no ordinary word ("Post-mortem"), and never a
      * person's ("Trump" is one only when the document names him). */
-    if (strict && b - a == 1 && w.cap != NER_CAP_UPPER && /* "US-backed" */
-        !(mask & COUNTRY_STATE) &&                        /* "Turkey-" */
-        (ner_bloom_has(&st->model, ner_wset_key(wkey, NER_W_LOW1)) ||
-         ner_bloom_has(&st->model, ner_wset_key(wkey, NER_W_LOW2))))
+    if (strict && b - a == 1 && ordinary_name(st, &w, wkey, mask))
         return -1;
-    if (mask &
-        ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE)))
-        return L_GPE;
-    if (mask & (1u << NER_G_REGION))
-        return L_LOC;
-    if (mask & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)))
-        return L_ORG; /* "NATO-led": an alias, of an organisation */
-    if (mask & (1u << NER_G_ALIAS))
-        return L_GPE;
-    if (mask & (1u << NER_G_LOC))
-        return L_LOC;
-    if (!strict && (mask & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+    int lab = list_label(mask);
+    if (lab < 0 && !strict &&
+        (mask & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
         return L_PERSON;
-    return -1;
+    return lab;
 }
 
 /* The label of the one word of n bytes at text + s, a part of a token
@@ -6014,29 +6044,10 @@ static int word_name_label(const state *st, const char *text,
     if ((mask & (1u << NER_G_NORP)) || w.cap == NER_CAP_LOWER || w.digit ||
         !w.alpha) /* "Cray-1M" */
         return -1;
-    for (size_t m = 0; m < nmen; m++) {
-        const mention *x = &st->men[m];
-        size_t xs = men_start(tok, x), xe = men_end(tok, x);
-        if (x->label <= L_LOC && xe - xs == n &&
-            !memcmp(text + xs, text + s, n))
-            return x->label;
-    }
-    if (w.cap != NER_CAP_UPPER && !(mask & COUNTRY_STATE) &&
-        (ner_bloom_has(&st->model, ner_wset_key(*key, NER_W_LOW1)) ||
-         ner_bloom_has(&st->model, ner_wset_key(*key, NER_W_LOW2))))
-        return -1;
-    if (mask &
-        ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE)))
-        return L_GPE;
-    if (mask & (1u << NER_G_REGION))
-        return L_LOC;
-    if (mask & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)))
-        return L_ORG;
-    if (mask & (1u << NER_G_ALIAS))
-        return L_GPE;
-    if (mask & (1u << NER_G_LOC))
-        return L_LOC;
-    return -1;
+    int named = named_in_doc(st, text, tok, s, n, nmen);
+    if (named >= 0)
+        return named;
+    return ordinary_name(st, &w, *key, mask) ? -1 : list_label(mask);
 }
 
 /* Whether token i is two names joined by a hyphen ("US-China",
