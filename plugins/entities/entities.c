@@ -487,8 +487,7 @@ static bool venue(const state *st, size_t a, size_t b)
 /* Refines the model's type into a published label. */
 static bool facility_head(const state *st, size_t i);
 static bool club_start(const state *st, size_t a, size_t b);
-static bool site_noun(const state *st, const char *text, const prism_token *tok,
-                      size_t i);
+static bool site_noun(const state *st, size_t i);
 
 /* Is token i, capitalised, the last word of a street's name ("Street",
  * "Drive", "Highway")? */
@@ -649,7 +648,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
                           venue(st, a, b) || market(st, b - 1)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)) ||
-            site_noun(st, st->text_cur, st->tok_cur, b))
+            site_noun(st, b))
             return L_LOC; /* "the Lalit hotel": a site, no GPE */
         return L_GPE;
     default: /* "Bosnian Serb", "U.S.-Japanese", not "Order of the Red
@@ -1492,11 +1491,8 @@ static bool noun_says_place(const state *st, const char *text,
 
 /* Is token i, in lower case, a noun of a town's or a country's parts
  * ("the Sheikh Zayed district", "Binh Duong province")? */
-static bool area_noun(const state *st, const char *text, const prism_token *tok,
-                      size_t i)
+static bool area_noun(const state *st, size_t i)
 {
-    (void)text;
-    (void)tok;
     return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
            (word_rule(st, i) & WR_AREA);
 }
@@ -2160,23 +2156,32 @@ static bool trim_stops(const char *text, const prism_token *tok, size_t *a,
     return *a < *b;
 }
 
+/* The gazetteer key of the name [a, b) whose last word's key is `last`
+ * rather than token b - 1's own: a part of the token ("Boston" of
+ * "Boston-based"), or more of the text ("John's"). */
+static uint32_t key_with_last(const state *st, size_t a, size_t b,
+                              uint32_t last)
+{
+    uint32_t key = 0;
+    for (size_t i = a; i + 1 < b; i++)
+        key = ner_key_extend(key, st->info[i].key, i == a);
+    return ner_key_extend(key, last, b - 1 == a);
+}
+
 /* NER_LOC or NER_ORG when the name [a, b) and the "'s" glued to it are a
  * place or an organisation a list knows, "St. John's", "Macy's" (the
  * lists keep "'s" in the name's last word, where the tokenizer splits it
  * off); -1 otherwise. */
-static __attribute__((noinline)) int
-with_apostrophe(const state *st, const char *text, const prism_token *tok,
-                size_t ntok, size_t a, size_t b)
+static int with_apostrophe(const state *st, const char *text,
+                           const prism_token *tok, size_t ntok, size_t a,
+                           size_t b)
 {
     if (b >= ntok || b - a > 8 || !apostrophe_tok(text, &tok[b]) ||
         tok[b].start != tok[b - 1].end)
         return -1;
     ner_word w;
     ner_word_make(&w, text + tok[b - 1].start, tok[b].end - tok[b - 1].start);
-    uint32_t key = 0;
-    for (size_t i = a; i + 1 < b; i++)
-        key = ner_key_extend(key, st->info[i].key, i == a);
-    key = ner_key_extend(key, ner_key_word(&w), b - 1 == a);
+    uint32_t key = key_with_last(st, a, b, ner_key_word(&w));
     uint32_t mask = gaz_mask(ner_gaz_find(&st->model, key));
     if (mask & ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                 (1u << NER_G_STATE) | (1u << NER_G_LOC)))
@@ -2441,7 +2446,7 @@ static bool span_rules(const state *st, const char *text,
      * than ordinary words ("Loretta Lynch", "Phillip Allen"; not "Johnson
      * Controls", "Ross County") make a person's name. */
     if (*type != NER_PER && *b - *a >= 2 && *b - *a <= 3 &&
-        !phrase_gaz(st, *a, *b) && !area_noun(st, text, tok, *b)) {
+        !phrase_gaz(st, *a, *b) && !area_noun(st, *b)) {
         const uint32_t heads = NOT_PER | (1u << NER_G_ORGWORD) |
                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
                                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
@@ -3047,9 +3052,9 @@ static bool span_rules(const state *st, const char *text,
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
-            !natural_noun(st, *b) &&         /* "the Sutlej and Ravi rivers" */
-            !area_noun(st, text, tok, *b) && /* "the Murchison region" */
-            !site_noun(st, text, tok, *b) && /* "the Lalit hotel" */
+            !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
+            !area_noun(st, *b) &&    /* "the Murchison region" */
+            !site_noun(st, *b) &&    /* "the Lalit hotel" */
             !town_of_state(st, text, tok, *a, *b))
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
@@ -3059,8 +3064,7 @@ static bool span_rules(const state *st, const char *text,
         else if (*type == NER_LOC && !(gaz_mask(g) & NOT_PER) &&
                  (t->wsets & (1u << NER_W_UP1)) && t->cap == NER_CAP_TITLE &&
                  !placed(st, text, tok, *a, *b) && !natural_noun(st, *b) &&
-                 !area_noun(st, text, tok, *b) &&
-                 !site_noun(st, text, tok, *b) &&
+                 !area_noun(st, *b) && !site_noun(st, *b) &&
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
@@ -4453,11 +4457,8 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
 /* Is token i a lower-case noun of a site that a name before it names
  * ("the Las Bambas copper mine" has it after "copper"; "the Lalit
  * hotel", "the Gigantium arena"), which no person's name does? */
-static bool site_noun(const state *st, const char *text, const prism_token *tok,
-                      size_t i)
+static bool site_noun(const state *st, size_t i)
 {
-    (void)text;
-    (void)tok;
     if (i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
         (word_rule(st, i) & WR_SITEOF))
         i++; /* "the Las Bambas copper mine", "the Kariba hydroelectric dam" */
@@ -4486,17 +4487,16 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
              (natural_noun(st, b) &&
               !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX))) ||
              (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
-              ner_tag_type(st->tags[a]) != NER_ORG &&
-              area_noun(st, text, tok, b) &&
+              ner_tag_type(st->tags[a]) != NER_ORG && area_noun(st, b) &&
               !has(phrase_gaz(st, a, b), NER_G_NORP)) || /* "the Argentine
                                                            province of" */
              (ner_tag_type(st->tags[a]) == NER_PER &&
-              site_noun(st, text, tok, b)))) { /* "the Las Bambas mine" */
+              site_noun(st, b)))) { /* "the Las Bambas mine" */
             /* a district named after a person keeps the title the tagger
              * left out: "the Sheikh Zayed district" */
             if (ner_tag_type(st->tags[a]) == NER_PER && st->tags[a - 1] == 0 &&
                 st->info[a - 1].cap == NER_CAP_TITLE &&
-                is_title(st, a - 1, a) && area_noun(st, text, tok, b))
+                is_title(st, a - 1, a) && area_noun(st, b))
                 a--;
             tag_span(st, a, b, NER_LOC); /* "the Tinto river", "the Sheikh
                                             Zayed district" */
@@ -5912,9 +5912,7 @@ static long merge_added(state *st, size_t nmen, size_t nadd)
 
 /* The byte length of the name that opens token t when the token is a
  * name and a lower-case word joined by a hyphen ("Boston-based",
- * "Hezbollah-provoked", the "York-based" of "New York-based"), or 0. The
- * word after the hyphen is ASCII, so the bytes and the code points it
- * takes are as many. */
+ * "Hezbollah-provoked", the "York-based" of "New York-based"), or 0. */
 static size_t hyphen_head(const char *text, const prism_token *t)
 {
     const char *w = text + t->start;
@@ -6000,10 +5998,7 @@ static int cut_name_label(const state *st, const char *text,
     ner_word w;
     ner_word_make(&w, text + tok[b - 1].start, head);
     uint32_t wkey = ner_key_word(&w);
-    *key = 0;
-    for (size_t i = a; i + 1 < b; i++)
-        *key = ner_key_extend(*key, st->info[i].key, i == a);
-    *key = ner_key_extend(*key, wkey, b - 1 == a);
+    *key = key_with_last(st, a, b, wkey);
     const struct ner_gslot *g = ner_gaz_find(&st->model, *key);
     uint32_t mask = g ? g->mask : 0;
     *canon = g ? g->canon : 0;
@@ -6137,9 +6132,8 @@ static int hyphen_head_label(const state *st, const char *text,
  * is cut to the name; a word it left out becomes a mention. Either only
  * when the document or a list knows the name. Returns the new
  * mention count, or -1 when out of memory. */
-static __attribute__((noinline)) long hyphen_names(state *st, const char *text,
-                                                   const prism_token *tok,
-                                                   size_t ntok, size_t nmen)
+static long hyphen_names(state *st, const char *text, const prism_token *tok,
+                         size_t ntok, size_t nmen)
 {
     size_t nadd = 0, m = 0;
     mention pair[2];
@@ -6556,8 +6550,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                     /* no rule makes a person of what names the site after
                      * it: "the Ramon Llull school", "the Mandela bridge" */
                     if (mtype == NER_PER && part_type != NER_PER &&
-                        (site_noun(st, text, tok, mb) ||
-                         area_noun(st, text, tok, mb) || natural_noun(st, mb)))
+                        (site_noun(st, mb) || area_noun(st, mb) ||
+                         natural_noun(st, mb)))
                         mtype = NER_LOC;
                     if (mtype == NER_LOC && mb == ma + 1 &&
                         state_abbreviation(text, tok, ma, ntok))
