@@ -2022,6 +2022,15 @@ static bool dwelling_place(const state *st, const char *text,
            (word_rule(st, b) & WR_DWELL) && text[tok[b].end - 1] == 's';
 }
 
+/* Is token k an adverb in -ly of five letters or more, in lower case
+ * ("locally", "formerly")? */
+static bool ly_word(const state *st, const char *text, const prism_token *tok,
+                    size_t k)
+{
+    return tok[k].end - tok[k].start > 4 && st->info[k].cap == NER_CAP_LOWER &&
+           !memcmp(text + tok[k].end - 2, "ly", 2);
+}
+
 /* The type of the name that the name at token a renames: "the Indonesian
  * Forum for the Environment, known as Walhi", "Typhoon Kalmaegi, known
  * locally as Tino", "Sean Combs, known as Diddy", "its parts business,
@@ -2030,19 +2039,31 @@ static bool dwelling_place(const state *st, const char *text,
 static int renamed_type(const state *st, const char *text,
                         const prism_token *tok, size_t a)
 {
-    /* w: the last word before ", known (locally) as" or "(,) called" */
+    /* w: the last word before ", known (locally) as" or "(,) called",
+     * either after a word of when ("formerly", "previously", "now") */
+    static const char *const when[] = {
+        "formerly", "previously", "originally", "once", "now", "then", "later"};
     size_t w;
     if (a >= 4 && word_is(text, tok, a - 1, "as")) {
         size_t k = a - 2;
-        if (tok[k].end - tok[k].start > 4 && st->info[k].cap == NER_CAP_LOWER &&
-            !memcmp(text + tok[k].end - 2, "ly", 2))
+        if (ly_word(st, text, tok, k))
             k--; /* "locally", "widely", "internationally" */
-        if (k < 2 || !word_is(text, tok, k, "known") ||
-            !word_is(text, tok, k - 1, ","))
+        if (k < 2 || !word_is(text, tok, k, "known"))
+            return -1;
+        if (k > 2 &&
+            (WORD_IN(text, tok, k - 1, when) || ly_word(st, text, tok, k - 1)))
+            k--; /* "formerly known as" */
+        if (!word_is(text, tok, k - 1, ","))
             return -1;
         w = k - 2;
     } else if (a >= 3 && word_is(text, tok, a - 1, "called")) {
-        w = word_is(text, tok, a - 2, ",") ? a - 3 : a - 2;
+        size_t k = a - 1;
+        if (k > 2 &&
+            (WORD_IN(text, tok, k - 1, when) || ly_word(st, text, tok, k - 1)))
+            k--; /* "previously called" */
+        w = word_is(text, tok, k - 1, ",") ? k - 2 : k - 1;
+        if (k < a - 1 && w == k - 1)
+            return -1; /* "a boy now called" */
     } else {
         return -1;
     }
@@ -2235,6 +2256,19 @@ static bool compass_word(const state *st, const char *text,
         p = q + 1;
     }
     return true;
+}
+
+/* Does "published by", "released by" or the like come right before token
+ * a? */
+static bool issued_by(const state *st, const char *text, const prism_token *tok,
+                      size_t a)
+{
+    static const char *const issued[] = {"published", "republished",
+                                         "released",  "reissued",
+                                         "printed",   "distributed"};
+    return a > 1 && word_is(text, tok, a - 1, "by") &&
+           st->info[a - 2].cap == NER_CAP_LOWER &&
+           WORD_IN(text, tok, a - 2, issued);
 }
 
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
@@ -2706,6 +2740,17 @@ static bool span_rules(const state *st, const char *text,
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
         *type = NER_LOC;
+    /* Who publishes or releases a work, named with no given name, is a
+     * publisher or a label: "published by Ardis in 1978", "released by
+     * Parlophone" (not "published by Thomas Paine", nor by a place). */
+    if (*type != NER_ORG && issued_by(st, text, tok, *a) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_FIRST) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
+           (1u << NER_G_NORP))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
+           (1u << NER_G_REGION) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_ORG;
     /* What a firm is merged with, absorbed into or taken over by is a firm:
      * "absorbed into Toyoda Precision", "taken over by Norddeutscher
      * Lloyd" (not a country or a town the lists know: "merged with
@@ -2948,8 +2993,11 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_MISC; /* also the album “Ognjena reka” */
     /* A "person" whose first word is a company or other organisation that
      * a list knows, and no given name: a company's name of two ("Exxon
-     * Mobil"), not "Chase Utley" or "Ford Madox Ford". */
-    if (*b - *a >= 2 && *type == NER_PER) {
+     * Mobil"), not "Chase Utley" or "Ford Madox Ford", nor a short word
+     * in Title Case that the lists know as an acronym ("Gao Ming", not the
+     * GAO). */
+    if (*b - *a >= 2 && *type == NER_PER &&
+        !(in[*a].cap == NER_CAP_TITLE && in[*a].len <= 3)) {
         uint32_t m = gaz_mask(phrase_gaz(st, *a, *a + 1));
         if ((m & (1u << NER_G_ORG)) &&
             !(m & ((1u << NER_G_FIRST) | (1u << NER_G_PERSON))) &&
@@ -3046,9 +3094,13 @@ static bool span_rules(const state *st, const char *text,
         /* A given name alone that is no place or organisation is a person
          * ("Laura", "Brian"): Reuters text names people in full. So is one
          * of the wider list of given names, written as a name ("Gretchen",
-         * "Peder"). */
+         * "Peder"); not after a noun that says what a firm or a work is
+         * ("the sports daily Olé", "the album Laura"). */
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
-        if (*type != NER_PER && !(gaz_mask(g) & NOT_PER) &&
+        bool said = (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
+                     (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
+                    issued_by(st, text, tok, *a);
+        if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
@@ -4051,6 +4103,39 @@ static void people_by_context(state *st, const char *text,
     }
 }
 
+/* A name right after a person's title is a person's, whatever the tagger
+ * made of it: "General Gao Xianzhi", "President Gao" (a town of Mali to
+ * the lists). Not a name with an organisation's, a place's or a work's
+ * word in it ("Major League Baseball", "Justice Department"), nor one a
+ * list knows as anything but a person, alone or with the title ("General"
+ * "Motors" when the tagger took only the second word). */
+static void people_after_title(state *st, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t not_person = NOT_PER | (1u << NER_G_ORGWORD) |
+                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+                                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+    for (size_t a = 1; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if ((part != NER_B && part != NER_U) ||
+            ner_tag_type(st->tags[a]) == NER_PER || st->tags[a - 1] != 0 ||
+            in[a - 1].cap != NER_CAP_TITLE || !is_title(st, a - 1, a))
+            continue;
+        size_t b = span_end(st, ntok, a);
+        bool name = b - a <= 3 &&
+                    !(gaz_mask(phrase_gaz(st, a, b)) & not_person) &&
+                    !(gaz_mask(phrase_gaz(st, a - 1, b)) & not_person);
+        for (size_t i = a; i < b && name; i++)
+            name = in[i].cap == NER_CAP_TITLE && in[i].alpha &&
+                   !(gaz_mask(phrase_gaz(st, i, i + 1)) &
+                     (not_person & ~((1u << NER_G_CITY) | (1u << NER_G_STATE) |
+                                     (1u << NER_G_LOC))));
+        if (name)
+            tag_span(st, a, b, NER_PER);
+        a = b - 1;
+    }
+}
+
 /* A name set off by commas after a noun that says what a person is: "Her
  * successor, Duarte, had served", "The bank's governor, Ueda, said" (a
  * town's or a province's name too, as a person's; not a name a list knows
@@ -5020,7 +5105,7 @@ static int head_label(const char *w, size_t n)
         "distributor", "supplier",     "contractor",   "startup",
         "start-up",    "consortium",   "institute",    "alliance",
         "coalition",   "movement",     "union",        "refiner",
-        "unit",        "division",     "committee"};
+        "unit",        "division",     "committee",    "brewer"};
     static const char *const gpe[] = {
         "village",     "town",         "city",     "municipality",
         "commune",     "county",       "district", "province",
@@ -5109,7 +5194,8 @@ static int defined_label(const state *st, const char *text,
      * irrigation equipment" (not "a network of tunnels") */
     static const char *const makers[] = {
         "maker", "manufacturer", "supplier", "distributor", "exporter",
-        "retailer", "refiner", "wholesaler",
+        "retailer", "refiner", "wholesaler", "publisher", "brewer", "operator",
+        "importer",
         /* and a part of a firm, whose "of" names the firm: "Pharmaq, a
          * unit of Zoetis" */
         "unit", "division", "subsidiary"};
@@ -6415,6 +6501,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
+    people_after_title(st, ntok);
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);

@@ -1879,3 +1879,35 @@ def test_a_name_before_a_noun_of_sites_is_the_site():
     got = labels(run("People were taken by boat to the larger islands of "
                      "Espiritu Santo and Maewo."))
     assert got.get("Espiritu Santo") == {"GPE"}, got
+
+
+def test_a_person_after_a_title_and_a_short_word_that_is_an_acronym():
+    # "Gao" is the GAO to the lists only in capitals: "Gao Ming" is a
+    # person; "Kia Motors" stays a firm by its last word
+    got = labels(run("Gao Ming said the talks would go on. Kia Motors "
+                     "said sales rose."))
+    assert got.get("Gao Ming") == {"PERSON"}, got
+    assert got.get("Kia Motors") == {"ORG"}, got
+    got = labels(run("The Tang army under General Gao Xianzhi was "
+                     "defeated."))
+    assert got.get("Gao Xianzhi") == {"PERSON"}, got
+    # a title's words of a body are no person's: "Major League Baseball"
+    got = labels(run("Major League Baseball said the season would start "
+                     "late."))
+    assert got.get("Major League Baseball") == {"ORG"}, got
+
+
+def test_what_a_firm_is_called_and_who_publishes_a_work():
+    got = labels(run("The carmaker Mazda, previously called Toyo Kogyo, is "
+                     "its largest shareholder. The group publishes the "
+                     "sports daily Olé. A translation was published by "
+                     "Ardis in 1978, and the pamphlet was published by "
+                     "Thomas Paine."))
+    assert got.get("Toyo Kogyo") == {"ORG"}, got
+    assert got.get("Olé") == {"ORG"}, got
+    assert got.get("Ardis") == {"ORG"}, got
+    assert got.get("Thomas Paine") == {"PERSON"}, got
+    # a publisher "of" what it publishes defines the name before it
+    got = labels(run("Ardis was an American publisher of Russian "
+                     "literature."))
+    assert got.get("Ardis") == {"ORG"}, got
