@@ -3230,7 +3230,8 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
 /* Inside a span the tagger read as one name [a, j): 1 when token b is
  * the "and" between two streets' names ("8th Street and College Drive",
  * "Fifth Avenue and 42nd Street"), which are two places, or between two
- * names that open with the same word ("Radio Morobe and Radio Manus"). */
+ * names that open or end with the same word ("Radio Morobe and Radio
+ * Manus", "Central Railway and Western Railway"). */
 static size_t streets_break(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b,
                             size_t j)
@@ -3240,10 +3241,16 @@ static size_t streets_break(const state *st, const char *text,
     if (street_word(st, b - 1) && street_word(st, j - 1))
         return 1;
     /* two names that open with the same word: "Radio Morobe and Radio
-     * Manus", "Lake Erie and Lake Ontario" */
-    return b - a >= 2 && j - b >= 3 && st->info[a].cap == NER_CAP_TITLE &&
-                   st->info[b + 1].h_lower == st->info[a].h_lower &&
-                   st->info[b + 1].cap == NER_CAP_TITLE
+     * Manus", "Lake Erie and Lake Ontario"; or that end with it: "the
+     * Central Railway and Western Railway" (not "Johnson and Johnson",
+     * one word before "and") */
+    if (b - a < 2 || j - b < 3 || st->info[b + 1].cap != NER_CAP_TITLE)
+        return 0;
+    return (st->info[a].cap == NER_CAP_TITLE &&
+            st->info[b + 1].h_lower == st->info[a].h_lower) ||
+                   (st->info[b - 1].cap == NER_CAP_TITLE &&
+                    st->info[j - 1].cap == NER_CAP_TITLE &&
+                    st->info[j - 1].h_lower == st->info[b - 1].h_lower)
                ? 1
                : 0;
 }
