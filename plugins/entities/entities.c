@@ -2453,7 +2453,12 @@ static bool span_rules(const state *st, const char *text,
      * "President", "Vice President", "Dear", "Aunt"). */
     if (*type == NER_PER) {
         size_t a0 = *a;
+        static const char *const sons[] = {"bin", "ibn", "bint"};
         for (;;) {
+            /* a title's word before "bin" is a given name: "Sheikh
+             * Sultan bin Muhammad Al Qasimi", "Imam Sultan bin Saif" */
+            if (*b - *a > 2 && WORD_IN(text, tok, *a + 1, sons))
+                break;
             if (*b - *a > 2 && is_title(st, *a, *a + 2))
                 *a += 2;
             else if (*b - *a > 1 && ((word_rule(st, *a) & WR_LEAD) ||
@@ -2740,6 +2745,23 @@ static bool span_rules(const state *st, const char *text,
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
         *type = NER_LOC;
+    /* What "was founded" or "was established" is no person: "Inglot was
+     * founded in 1983 by the chemist Wojciech Inglot", "Bialetti was
+     * founded in 1919" (a firm named for its founder; not one whose
+     * first word is a given name, nor a person the lists know). */
+    static const char *const copulas[] = {"was", "is", "were", "are"};
+    static const char *const founded[] = {"founded", "established",
+                                          "incorporated", "set"};
+    if (*type == NER_PER && *b - *a <= 3 && *b + 2 < st->ntok_cur &&
+        WORD_IN(text, tok, *b, copulas) &&
+        WORD_IN(text, tok, *b + 1, founded) &&
+        (!word_is(text, tok, *b + 1, "set") ||
+         word_is(text, tok, *b + 2, "up")) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_FIRST) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_ORG;
     /* Who publishes or releases a work, named with no given name, is a
      * publisher or a label: "published by Ardis in 1978", "released by
      * Parlophone" (not "published by Thomas Paine", nor by a place). */
