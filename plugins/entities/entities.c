@@ -1057,7 +1057,12 @@ static const struct {
      "bowler wicketkeeper physician surgeon doctor scholar alchemist "
      "astrologer geographer cartographer calligrapher courtier statesman "
      "mystic diplomat lawyer activist grandmaster wrestler samurai shogun "
-     "sultan caliph"},
+     "sultan caliph cartoonist humorist illustrator satirist chef curator "
+     "botanist zoologist geologist seismologist anthropologist "
+     "archaeologist linguist lyricist bandleader trombonist saxophonist "
+     "drummer bassist cellist organist harpist trumpeter percussionist "
+     "vocalist runner immigrant settler captain sailor soldier "
+     "warrior nurse professor"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
