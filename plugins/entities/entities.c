@@ -1128,7 +1128,7 @@ static const struct {
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
      "cafe bistro pub tavern inn motel resort mall auditorium reservation "
      "crater reservoir dome speedway velodrome raceway racecourse ballpark "
-     "ground"},
+     "ground grounds minaret sanctuary"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -2597,6 +2597,12 @@ static bool span_rules(const state *st, const char *text,
      * no word of the name is a place's, an organisation's or an event's). */
     if (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER) {
         uint64_t cue = word_rule(st, *a - 1);
+        /* "the fashion house Balmain", "the publishing house Gallimard" */
+        static const char *const houses[] = {"publishing", "fashion", "auction",
+                                             "trading", "design"};
+        if (*a > 1 && word_is(text, tok, *a - 1, "house") &&
+            WORD_IN(text, tok, *a - 2, houses))
+            cue |= WR_ORGN | WR_ORGS;
         uint32_t of = ner_hash_bytes("of", 2, 2);
         uint32_t in_ = ner_hash_bytes("in", 2, 2);
         static const char *const trades[] = {"maker", "makers", "miner",

@@ -1911,3 +1911,26 @@ def test_what_a_firm_is_called_and_who_publishes_a_work():
     got = labels(run("Ardis was an American publisher of Russian "
                      "literature."))
     assert got.get("Ardis") == {"ORG"}, got
+
+
+def test_pairs_with_one_last_word_titles_before_bin_and_founded_firms():
+    got = labels(run("Local train services on the Central Railway and "
+                     "Western Railway were suspended. The fort was "
+                     "completed by Imam Sultan bin Saif al-Yaarubi."))
+    assert got.get("Central Railway") == {"ORG"}, got
+    assert got.get("Western Railway") == {"ORG"}, got
+    assert got.get("Sultan bin Saif al-Yaarubi") == {"PERSON"}, got
+    got = labels(run("Inglot was founded in 1983 by the chemist Wojciech "
+                     "Inglot. Rome was founded in 753 BC."))
+    assert got.get("Inglot") == {"ORG"}, got
+    assert got.get("Wojciech Inglot") == {"PERSON"}, got
+    assert got.get("Rome") == {"GPE"}, got
+
+
+def test_fashion_houses_and_sites_by_their_last_word():
+    got = labels(run("The fashion house Balmain said sales fell. The Kalyan "
+                     "Minaret in Bukhara was built in 1127. The National "
+                     "Chambal Sanctuary was set up in 1979."))
+    assert got.get("Balmain") == {"ORG"}, got
+    assert got.get("Kalyan Minaret") == {"LOC"}, got
+    assert got.get("National Chambal Sanctuary") == {"LOC"}, got
