@@ -2268,9 +2268,9 @@ static bool compass_word(const state *st, const char *text,
 static bool issued_by(const state *st, const char *text, const prism_token *tok,
                       size_t a)
 {
-    static const char *const issued[] = {"published", "republished",
-                                         "released",  "reissued",
-                                         "printed",   "distributed"};
+    static const char *const issued[] = {
+        "published",   "republished", "released",     "reissued", "printed",
+        "distributed", "developed",   "manufactured", "operated"};
     return a > 1 && word_is(text, tok, a - 1, "by") &&
            st->info[a - 2].cap == NER_CAP_LOWER &&
            WORD_IN(text, tok, a - 2, issued);
