@@ -1195,7 +1195,8 @@ static const struct {
      "has had sued"},
     {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
     {WR_WORKS, "mine refinery smelter mill plant oilfield gasfield field "
-               "terminal complex pipeline dam factory estate"},
+               "terminal complex pipeline dam factory estate quarry "
+               "shipyard brewery distillery vineyard plantation"},
     {WR_INDEX, "ibovespa merval taiex sensex nifty kospi kosdaq topix stoxx "
                "klci psei jci bist tase ipsa colcap egx mdax sdax tecdax"},
     {WR_QUARTER, "nagar bazar bazaar chowk souq souk"},
@@ -2282,6 +2283,7 @@ static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
     const ner_info *in = st->info;
+    const int type0 = *type; /* the tagger's */
     if (!trim_stops(text, tok, a, b))
         return false;
     if (*b == *a + 1 && compass_word(st, text, tok, *a))
@@ -3132,7 +3134,7 @@ static bool span_rules(const state *st, const char *text,
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
         bool said = (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
                      (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
-                    issued_by(st, text, tok, *a);
+                    issued_by(st, text, tok, *a) || *type != type0;
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&

@@ -1934,3 +1934,16 @@ def test_fashion_houses_and_sites_by_their_last_word():
     assert got.get("Balmain") == {"ORG"}, got
     assert got.get("Kalyan Minaret") == {"LOC"}, got
     assert got.get("National Chambal Sanctuary") == {"LOC"}, got
+
+
+def test_what_context_makes_a_given_name_stays_made():
+    # the founder's body, a typhoon's other name, a site by its noun: a
+    # given name ("Lotte", "Haiyan", "Clayton") keeps the type the words
+    # around it gave it
+    got = labels(run("He was a younger brother of the founder of Lotte. "
+                     "Typhoon Yolanda, known internationally as Haiyan, "
+                     "killed more than 6,000 people. Phoenix was forced to "
+                     "close the Clayton mill last month."))
+    assert got.get("Lotte") == {"ORG"}, got
+    assert got.get("Haiyan") == {"MISC"}, got
+    assert got.get("Clayton") in ({"GPE"}, {"LOC"}), got
