@@ -3054,7 +3054,9 @@ static bool span_rules(const state *st, const char *text,
      * prose it is as often emphasis or a heading. */
     if (*b - *a >= 2 && *type == NER_ORG &&
         !(word_rule(st, *b - 1) & WR_ORGH) && /* "Zodiac Aerospace" */
-        !firm_app) {                          /* "Helix Orbital, a firm" */
+        !firm_app &&                          /* "Helix Orbital, a firm" */
+        !(*a > 0 && in[*a - 1].cap == NER_CAP_LOWER && /* "the label World */
+          (word_rule(st, *a - 1) & WR_ORGS))) {        /* Circuit" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);

@@ -1947,3 +1947,11 @@ def test_what_context_makes_a_given_name_stays_made():
     assert got.get("Lotte") == {"ORG"}, got
     assert got.get("Haiyan") == {"MISC"}, got
     assert got.get("Clayton") in ({"GPE"}, {"LOC"}), got
+
+
+def test_a_firm_of_ordinary_words_after_a_noun_that_says_so():
+    got = labels(run("In 1987 the British label World Circuit reissued the "
+                     "album. The mine cooperates with the Canadian firm "
+                     "First Majestic."))
+    assert got.get("World Circuit") == {"ORG"}, got
+    assert got.get("First Majestic") == {"ORG"}, got
