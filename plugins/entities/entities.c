@@ -519,6 +519,9 @@ static bool institution_acts(const state *st, size_t a, size_t b)
           hashed_in(st, a - 2, at, sizeof at / sizeof *at))));
 }
 
+static bool club_adjective(const char *text, const prism_token *tok, size_t a,
+                           size_t b);
+
 /* Is the name [a, b) a sports league's, by its words? */
 static bool sports_league(const state *st, size_t a, size_t b)
 {
@@ -582,7 +585,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
         b - a >= 2 && foreign_site(st, a) &&
         !(gaz_mask(g) & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
                          (1u << NER_G_COUNTRY)))) /* "Puente Alto" */
-        return L_LOC;
+        return club_adjective(st->text_cur, st->tok_cur, a, b) ? L_ORG : L_LOC;
     /* "Catholic Church", "Russian Orthodox Church", "United Methodist
      * Church": a religion and "Church" is the church, an organisation,
      * not a building ("St Mary's Church"). */
@@ -1263,6 +1266,27 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
 /* Is token i one of the words of list? */
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
+
+/* Is [a, b) "Stade" (or "Estadio", "Stadio") and a town's adjective, a
+ * club's name rather than a stadium's ("Stade Brestois", "Stade
+ * Toulousain", "Stade Malien"; not "Stade Vélodrome", "Stade de
+ * France")? */
+static bool club_adjective(const char *text, const prism_token *tok, size_t a,
+                           size_t b)
+{
+    static const char *const grounds[] = {"Stade", "Estadio", "Stadio"};
+    static const char *const ends[] = {"ais", "ois", "ain", "ien", "aise"};
+    if (b - a != 2 || !WORD_IN(text, tok, a, grounds))
+        return false;
+    const char *w = text + tok[a + 1].start;
+    size_t n = tok[a + 1].end - tok[a + 1].start;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 2 && !memcmp(w + n - m, ends[k], m))
+            return true;
+    }
+    return false;
+}
 
 /* Is token i, capitalised, the first word of an institution's official
  * name in another language ("Ministero", "Sindicato", "Institut",

@@ -1955,3 +1955,12 @@ def test_a_firm_of_ordinary_words_after_a_noun_that_says_so():
                      "First Majestic."))
     assert got.get("World Circuit") == {"ORG"}, got
     assert got.get("First Majestic") == {"ORG"}, got
+
+
+def test_stade_and_a_town_adjective_is_a_club():
+    got = labels(run("Stade Rennais beat Lille 2-0, and the Stade Brestois "
+                     "qualified for the Champions League. The final was "
+                     "played at the Stade Vélodrome."))
+    assert got.get("Stade Rennais") == {"ORG"}, got
+    assert got.get("Stade Brestois") == {"ORG"}, got
+    assert got.get("Stade Vélodrome") == {"LOC"}, got
