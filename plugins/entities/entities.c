@@ -1495,17 +1495,24 @@ static bool noun_says_place(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b)
 {
     static const char *const of_nouns[] = {
-        "town",    "city",      "village",  "hamlet",   "municipality",
-        "commune", "parish",    "district", "county",   "province",
-        "island",  "tributary", "state",    "region",   "port",
-        "suburb",  "fortress",  "citadel",  "valley",   "peninsula",
-        "ruins",   "islands",   "towns",    "villages", "cities",
-        "suburbs", "districts", "provinces"};
+        "town",          "city",        "village",   "hamlet",   "municipality",
+        "commune",       "parish",      "district",  "county",   "province",
+        "island",        "tributary",   "state",     "region",   "port",
+        "suburb",        "fortress",    "citadel",   "valley",   "peninsula",
+        "ruins",         "islands",     "towns",     "villages", "cities",
+        "suburbs",       "districts",   "provinces", "canton",   "cantons",
+        "prefecture",    "governorate", "oblast",    "emirate",  "borough",
+        "neighbourhood", "neighborhood"};
     static const char *const water[] = {"bank", "banks", "mouth", "shores"};
     static const char *const before[] = {"river", "rivers"};
     const ner_info *in = st->info;
-    if (a < 2)
-        return false;
+    if (a < 2 || has(phrase_gaz(st, a, a + 1), NER_G_NORP))
+        return false; /* not "the main town of the Naxi people" */
+    const char *dash =
+        memchr(text + tok[a].start, '-', tok[a].end - tok[a].start);
+    if (dash && dash + 1 < text + tok[a].end && dash[1] >= 'a' &&
+        dash[1] <= 'z')
+        return false; /* nor "the cantons of German-speaking Switzerland" */
     size_t k = a - 1; /* "of the Windrush" */
     if (word_is(text, tok, k, "the") && k > 1)
         k--;

@@ -1964,3 +1964,12 @@ def test_stade_and_a_town_adjective_is_a_club():
     assert got.get("Stade Rennais") == {"ORG"}, got
     assert got.get("Stade Brestois") == {"ORG"}, got
     assert got.get("Stade Vélodrome") == {"LOC"}, got
+
+
+def test_nouns_of_places_before_of_and_peoples_after_them():
+    got = labels(run("Lijiang was for centuries the main town of the Naxi "
+                     "people. Only the cantons of German-speaking "
+                     "Switzerland voted against it."))
+    assert got.get("Naxi") == {"NORP"}, got
+    assert got.get("German-speaking") == {"MISC"}, got
+    assert got.get("Switzerland") == {"GPE"}, got
