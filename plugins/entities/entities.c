@@ -4316,6 +4316,8 @@ static bool named_pair(const state *st, const char *text,
  * Tmall and Ant Group"), or two names or more right after it ("pet store
  * chains Petz and Cobasi"): organisations, unless a list knows a name as a
  * place's or a person's. */
+static int head_label(const char *w, size_t n);
+
 static void bodies_listed(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
@@ -4330,14 +4332,41 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
               (in[k].cap == NER_CAP_TITLE && in[k].first)) ||
             (in[n1].h_lower != such && in[n1].h_lower != from &&
              in[n1].h_lower != include && in[n1].h_lower != including &&
-             !st->tags[n1]) ||
-            !(word_rule(st, k) & WR_FIRMS))
+             !st->tags[n1]))
             continue;
-        /* clubs are named by their towns ("clubs such as Leeds") */
+        /* or the plural of a noun of places or of people: "fishing towns
+         * such as Moynaq", "players including Evair" */
+        int type = NER_ORG;
         uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                             (1u << NER_G_REGION) | (1u << NER_G_PERSON) |
                             (1u << NER_G_NORP) | (1u << NER_G_LOC);
-        if (!word_is(text, tok, k, "clubs"))
+        if (!(word_rule(st, k) & WR_FIRMS)) {
+            const char *w = text + tok[k].start;
+            size_t n = tok[k].end - tok[k].start;
+            char low[24]; /* "Players such as" opening a sentence */
+            int l = -1;
+            if (n > 3 && n < sizeof low && w[n - 1] == 's') {
+                for (size_t i = 0; i < n; i++)
+                    low[i] = (char)(w[i] | (i == 0 ? 0x20 : 0));
+                l = head_label(low, n);
+            }
+            if (l == L_GPE || l == L_LOC) {
+                type = NER_LOC;
+                not_body = (1u << NER_G_PERSON) | (1u << NER_G_ORG) |
+                           (1u << NER_G_ORGLIST) | (1u << NER_G_NORP) |
+                           (1u << NER_G_NEWS) | (1u << NER_G_FIRST);
+            } else if (l == L_PERSON && !word_is(text, tok, k, "investors") &&
+                       !word_is(text, tok, k, "players")) { /* "market
+                          players such as Google" */
+                type = NER_PER;
+                not_body =
+                    NOT_PER | (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD);
+            } else {
+                continue;
+            }
+        }
+        /* clubs are named by their towns ("clubs such as Leeds") */
+        if (type == NER_ORG && !word_is(text, tok, k, "clubs"))
             not_body |= 1u << NER_G_CITY;
         size_t a = k + 1;
         if (text[tok[a].start] == ',')
@@ -4347,6 +4376,8 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
             a += 2;
         else if (in[a].h_lower == include || in[a].h_lower == including)
             a += 1; /* "its subsidiaries include Taobao, Tmall and" */
+        else if (type != NER_ORG)
+            continue;
         else if (a + 1 < ntok && word_is(text, tok, a, "from") &&
                  st->tags[a + 1] && span_end(st, ntok, a + 1) < ntok &&
                  word_is(text, tok, span_end(st, ntok, a + 1), "to"))
@@ -4366,7 +4397,7 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
             size_t b = span_end(st, ntok, a);
             if (!(gaz_mask(phrase_gaz(st, a, b)) & not_body) &&
                 !(b == a + 1 && (in[a].gaz & not_body)))
-                tag_span(st, a, b, NER_ORG);
+                tag_span(st, a, b, type);
             if (!(a = list_next(text, tok, ntok, b, true)))
                 break;
         }
@@ -5182,12 +5213,12 @@ static int head_label(const char *w, size_t n)
         "coalition",   "movement",     "union",        "refiner",
         "unit",        "division",     "committee",    "brewer"};
     static const char *const gpe[] = {
-        "village",     "town",         "city",     "municipality",
-        "commune",     "county",       "district", "province",
-        "capital",     "suburb",       "hamlet",   "settlement",
-        "borough",     "township",     "country",  "republic",
-        "kingdom",     "principality", "port",     "neighbourhood",
-        "neighborhood"};
+        "village",      "town",         "city",      "municipality",
+        "commune",      "county",       "district",  "province",
+        "capital",      "suburb",       "hamlet",    "settlement",
+        "borough",      "township",     "country",   "republic",
+        "kingdom",      "principality", "port",      "neighbourhood",
+        "neighborhood", "canton",       "prefecture"};
     static const char *const loc[] = {
         "river",  "lake",    "mountain", "island",  "peninsula",   "valley",
         "sea",    "desert",  "forest",   "volcano", "glacier",     "strait",

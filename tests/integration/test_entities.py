@@ -1973,3 +1973,18 @@ def test_nouns_of_places_before_of_and_peoples_after_them():
     assert got.get("Naxi") == {"NORP"}, got
     assert got.get("German-speaking") == {"MISC"}, got
     assert got.get("Switzerland") == {"GPE"}, got
+
+
+def test_names_listed_after_a_plural_noun_of_places_or_people():
+    got = labels(run("Fishing towns such as Moynaq were left far from the "
+                     "water. Cantons such as Appenzell Innerrhoden and "
+                     "Obwalden voted against it. Footballers such as Evair "
+                     "and Careca scored freely."))
+    assert got.get("Moynaq") == {"GPE"}, got
+    assert got.get("Appenzell Innerrhoden") == {"GPE"}, got
+    assert got.get("Evair") == {"PERSON"}, got
+    assert got.get("Careca") == {"PERSON"}, got
+    # investors and market players may be firms
+    got = labels(run("It raised 4 million euros from investors including "
+                     "SmartCap and a Finnish pension fund."))
+    assert got.get("SmartCap") != {"PERSON"}, got
