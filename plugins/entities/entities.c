@@ -1115,7 +1115,8 @@ static const struct {
      "automotive aviation brewery breweries dairy fisheries plastics "
      "analytics investimenti seafoods resources solar tankers petroleum "
      "hidro hydro logistics freight foods holdings ventures verlag "
-     "verlagsanstalt forlag rederi rederij"},
+     "verlagsanstalt forlag rederi rederij shimbun zeitung ilbo nippo "
+     "gazeta"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
      "château schloss praça praca porta pont ponte puente rua calle avenida "
@@ -2747,6 +2748,8 @@ static bool span_rules(const state *st, const char *text,
     if (*type != NER_LOC && *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
         (word_rule(st, *b) & WR_WORKS) && in[*b - 1].cap != NER_CAP_LOWER &&
         !in[*b - 1].hyphen && /* "the Russian-installed plant management" */
+        !(*b - *a == 3 && word_is(text, tok, *a + 1, "and")) && /* "Harland
+                                               and Wolff shipyard": a firm */
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_PERSON) |
            (1u << NER_G_NEWS) | (1u << NER_G_NORP))) &&
@@ -2788,6 +2791,25 @@ static bool span_rules(const state *st, const char *text,
         hashed_in(st, *a - 2, seats, sizeof seats / sizeof *seats) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+        *type = NER_LOC;
+    /* What a firm acquires or owns, named with no given name, is a firm:
+     * "Éditions Gallimard acquired Flammarion", "owns Tumi and American
+     * Tourister" (not "bought Alaska", a place the lists know). */
+    static const char *const takes[] = {"acquired", "acquire", "acquires",
+                                        "bought",   "buys",    "owns"};
+    if (*type == NER_PER && *a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, *a - 1, takes) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN) | (1u << NER_G_PERSON) |
+           (1u << NER_G_NEWS))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_ORG;
+    /* "the Abia State government": a state's name before "government" is
+     * the state's */
+    if (*type == NER_ORG && *b - *a >= 2 && *b < st->ntok_cur &&
+        in[*b].cap == NER_CAP_LOWER && word_is(text, tok, *b, "government") &&
+        (division_head(st, *b - 1) || word_is(text, tok, *b - 1, "State")))
         *type = NER_LOC;
     /* What "was founded" or "was established" is no person: "Inglot was
      * founded in 1983 by the chemist Wojciech Inglot", "Bialetti was
@@ -4208,6 +4230,33 @@ static void people_after_title(state *st, size_t ntok)
         if (name)
             tag_span(st, a, b, NER_PER);
         a = b - 1;
+    }
+}
+
+/* Two surnames joined by "and" before a noun of works or firms are one
+ * firm's name, whatever the tagger made of each: "the old Harland and
+ * Wolff shipyard" (not when either is a common given name or a place a
+ * list knows: "Tom and Jerry cartoons"). */
+static void firms_of_two_names(state *st, const char *text,
+                               const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t given = (1u << NER_G_FIRST) | NOT_PER;
+    for (size_t i = 0; i + 3 < ntok; i++) {
+        int t1 = st->tags[i], t2 = st->tags[i + 2];
+        if (!t1 || !t2 || ner_tag_part(t1) != NER_U ||
+            ner_tag_part(t2) != NER_U || ner_tag_type(t1) == NER_ORG ||
+            ner_tag_type(t2) == NER_ORG || ner_tag_type(t1) == NER_MISC ||
+            ner_tag_type(t2) == NER_MISC || st->tags[i + 1] ||
+            in[i].cap != NER_CAP_TITLE || in[i + 2].cap != NER_CAP_TITLE ||
+            !word_is(text, tok, i + 1, "and") ||
+            in[i + 3].cap != NER_CAP_LOWER ||
+            !(word_rule(st, i + 3) & (WR_WORKS | WR_SITE | WR_ORGN)) ||
+            (gaz_mask(phrase_gaz(st, i, i + 1)) & given) ||
+            (gaz_mask(phrase_gaz(st, i + 2, i + 3)) & given))
+            continue;
+        tag_span(st, i, i + 3, NER_ORG);
+        i += 2;
     }
 }
 
@@ -6608,6 +6657,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
     people_after_title(st, ntok);
+    firms_of_two_names(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);

@@ -1988,3 +1988,16 @@ def test_names_listed_after_a_plural_noun_of_places_or_people():
     got = labels(run("It raised 4 million euros from investors including "
                      "SmartCap and a Finnish pension fund."))
     assert got.get("SmartCap") != {"PERSON"}, got
+
+
+def test_what_firms_buy_own_and_build_and_a_state_before_government():
+    got = labels(run("Éditions Gallimard acquired Flammarion from the "
+                     "Italian group RCS MediaGroup in 2012. After the "
+                     "merger, Hokuriku Shimbun took over "
+                     "the printing plant. The stadium stands close to the "
+                     "old Harland and Wolff shipyard. The team was funded by "
+                     "the Abia State government."))
+    assert got.get("Flammarion") == {"ORG"}, got
+    assert got.get("Hokuriku Shimbun") == {"ORG"}, got
+    assert got.get("Harland and Wolff") == {"ORG"}, got
+    assert got.get("Abia State") in ({"GPE"}, {"LOC"}), got
