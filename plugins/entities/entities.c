@@ -4439,11 +4439,28 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
             not_body |=
                 (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) | (1u << NER_G_NEWS);
         /* the list: names parted by ",", "and", "or", "to" */
+        bool after_comma = false;
         while (a < ntok) {
             int part = ner_tag_part(st->tags[a]);
             if (!st->tags[a] || (part != NER_B && part != NER_U))
                 break;
             size_t b = span_end(st, ntok, a);
+            /* the last two names of "A, B and C", read as one: "Albert
+             * Heijn, Food Lion and Stop & Shop" (two words or more before
+             * "and": not "Procter and Gamble") */
+            for (size_t m = a + 2; after_comma && m + 1 < b; m++)
+                if (word_is(text, tok, m, "and") &&
+                    in[m + 1].cap == NER_CAP_TITLE) {
+                    tag_span(st, a, m, type);
+                    st->tags[m] = 0;
+                    tag_span(st, m + 1, b, type);
+                    break;
+                }
+            if (st->tags[a] && ner_tag_part(st->tags[a]) != NER_B &&
+                ner_tag_part(st->tags[a]) != NER_U)
+                break;
+            b = span_end(st, ntok, a);
+            after_comma = b < ntok && text[tok[b].start] == ',';
             if (!(gaz_mask(phrase_gaz(st, a, b)) & not_body) &&
                 !(b == a + 1 && (in[a].gaz & not_body)))
                 tag_span(st, a, b, type);

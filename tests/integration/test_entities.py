@@ -2001,3 +2001,10 @@ def test_what_firms_buy_own_and_build_and_a_state_before_government():
     assert got.get("Hokuriku Shimbun") == {"ORG"}, got
     assert got.get("Harland and Wolff") == {"ORG"}, got
     assert got.get("Abia State") in ({"GPE"}, {"LOC"}), got
+
+
+def test_the_last_two_names_of_a_list_are_two():
+    got = labels(run("The group runs supermarket chains such as Albert "
+                     "Heijn, Food Lion and Stop & Shop."))
+    for name in ("Albert Heijn", "Food Lion", "Stop & Shop"):
+        assert got.get(name) == {"ORG"}, (name, got)
