@@ -1032,7 +1032,8 @@ static const struct {
      "brewer manufacturer subsidiary charity ngo consultancy meatpacker "
      "meatpackers drugmaker drugmakers steelmaker shipbuilder refiner "
      "biotech utility telco studio studios platform platforms website "
-     "websites portal outlet watchdog regulator"},
+     "websites portal outlet watchdog regulator fintech fintechs "
+     "concessionaire"},
     {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
               "operator miner chain store"},
@@ -1742,6 +1743,11 @@ static bool platform_used(const state *st, const char *text,
         "stake",   "attack",   "attacks",   "lawsuit",   "ban",
         "hearing", "hearings", "deal",      "war",       "restrictions"};
     size_t n = st->ntok_cur;
+    /* "wrote on X", "via X": the service once called Twitter */
+    if (tok[a].end - tok[a].start == 1 && text[tok[a].start] == 'X' && a > 0 &&
+        (word_is(text, tok, a - 1, "on") || word_is(text, tok, a - 1, "via")))
+        return !(a >= 2 &&
+                 hashed_in(st, a - 2, acts, sizeof acts / sizeof *acts));
     if (st->info[a].cap != NER_CAP_TITLE && st->info[a].cap != NER_CAP_MIXED)
         return false;
     /* the cheap test first: a lower-case word before or after */
@@ -5305,7 +5311,9 @@ static int head_label(const char *w, size_t n)
         "investor",    "soldier",       "player",       "scholar",
         "bishop",      "god",           "goddess",      "deity",
         "director",    "screenwriter",  "dancer",       "choreographer",
-        "conductor"};
+        "conductor",   "pupil",         "student",      "teacher",
+        "teenager",    "man",           "woman",        "boy",
+        "girl",        "widow"};
     /* works, languages and machines: "a 1973 Senegalese film", "a
      * lightweight scripting language", "a ternary computer" */
     static const char *const misc[] = {

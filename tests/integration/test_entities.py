@@ -2008,3 +2008,16 @@ def test_the_last_two_names_of_a_list_are_two():
                      "Heijn, Food Lion and Stop & Shop."))
     for name in ("Albert Heijn", "Food Lion", "Stop & Shop"):
         assert got.get(name) == {"ORG"}, (name, got)
+
+
+def test_x_as_a_medium_fintechs_and_people_defined_by_a_noun():
+    got = labels(run("President Gustavo Petro wrote on X that the ruling "
+                     "was an attack. A Lagos-based fintech, Moniepoint, "
+                     "has raised $110 million. Tinotenda Moyo, a pupil at "
+                     "Milton Junior School, won the spelling bee. "
+                     "Etchmiadzin Cathedral is the mother church of the "
+                     "Armenian Apostolic Church."))
+    assert got.get("X") == {"MISC"}, got
+    assert got.get("Moniepoint") == {"ORG"}, got
+    assert got.get("Tinotenda Moyo") == {"PERSON"}, got
+    assert got.get("Etchmiadzin Cathedral") == {"LOC"}, got
