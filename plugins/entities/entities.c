@@ -4266,6 +4266,54 @@ static void firms_of_two_names(state *st, const char *text,
     }
 }
 
+/* After a preposition of place, a place a list knows, "and", and a name
+ * the tagger took for a person's that no list knows as one: two places
+ * ("in remote parts of Palawan and Samar", "between Kampung Melayu and
+ * Tanah Abang"; not a common given name no list knows as a place: "of
+ * Washington and John"). */
+static void places_in_pairs(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    static const char *const preps[] = {"in",   "of",      "to",     "from",
+                                        "near", "between", "across", "around"};
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                            (1u << NER_G_LOC);
+    const uint32_t person = (1u << NER_G_FIRST) | (1u << NER_G_PERSON) |
+                            (1u << NER_G_NEWS) | (1u << NER_G_ORG) |
+                            (1u << NER_G_ORGLIST) | (1u << NER_G_NORP);
+    for (size_t a = 1; a + 2 < ntok; a++) {
+        int t = st->tags[a];
+        if (!t || ner_tag_type(t) != NER_LOC ||
+            (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U) ||
+            !WORD_IN(text, tok, a - 1, preps) ||
+            st->info[a - 1].cap != NER_CAP_LOWER)
+            continue;
+        size_t b = span_end(st, ntok, a);
+        if (b + 1 >= ntok || !word_is(text, tok, b, "and") ||
+            !(gaz_mask(phrase_gaz(st, a, b)) & places))
+            continue;
+        size_t c = b + 1;
+        int u = st->tags[c];
+        if (!u || ner_tag_type(u) != NER_PER ||
+            (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
+            continue;
+        size_t d = span_end(st, ntok, c);
+        uint32_t m = gaz_mask(phrase_gaz(st, c, d));
+        /* not people with their states: "Larry Craig of Idaho and Beau
+         * Bolter of Texas" */
+        if ((d < ntok && word_is(text, tok, d, "of")) ||
+            (a >= 2 && word_is(text, tok, a - 1, "of") &&
+             ner_tag_type(st->tags[a - 2]) == NER_PER && st->tags[a - 2]))
+            continue;
+        if (d - c > 3 || ((m & person) && !(m & places)) ||
+            (d - c > 1 && (gaz_mask(phrase_gaz(st, c, c + 1)) & person)))
+            continue;
+        tag_span(st, c, d, NER_LOC);
+        a = d - 1;
+    }
+}
+
 /* A name set off by commas after a noun that says what a person is: "Her
  * successor, Duarte, had served", "The bank's governor, Ueda, said" (a
  * town's or a province's name too, as a person's; not a name a list knows
@@ -6683,6 +6731,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_in_apposition(st, text, tok, ntok);
     people_after_title(st, ntok);
     firms_of_two_names(st, text, tok, ntok);
+    places_in_pairs(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);

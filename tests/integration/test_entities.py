@@ -2021,3 +2021,12 @@ def test_x_as_a_medium_fintechs_and_people_defined_by_a_noun():
     assert got.get("Moniepoint") == {"ORG"}, got
     assert got.get("Tinotenda Moyo") == {"PERSON"}, got
     assert got.get("Etchmiadzin Cathedral") == {"LOC"}, got
+
+
+def test_a_place_and_a_name_after_a_preposition_of_place():
+    got = labels(run("The companies will build towers in remote parts of "
+                     "Palawan and Samar, the companies said. Two "
+                     "Republicans, Larry Craig of Idaho and Beau Bolter of "
+                     "Texas, introduced the bill."))
+    assert got.get("Samar") == {"GPE"}, got
+    assert got.get("Beau Bolter") == {"PERSON"}, got
