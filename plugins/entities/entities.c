@@ -2315,6 +2315,18 @@ static bool issued_by(const state *st, const char *text, const prism_token *tok,
            WORD_IN(text, tok, a - 2, issued);
 }
 
+/* Does a noun that says what a firm is stand right before token a, or
+ * before a comma before it: "the label World Circuit", "The firm, Oasis
+ * Homes, had promised"? */
+static bool org_noun_before(const state *st, const char *text,
+                            const prism_token *tok, size_t a)
+{
+    if (a > 1 && word_is(text, tok, a - 1, ","))
+        a--;
+    return a > 0 && st->info[a - 1].cap == NER_CAP_LOWER &&
+           (word_rule(st, a - 1) & WR_ORGS);
+}
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -3112,10 +3124,9 @@ static bool span_rules(const state *st, const char *text,
      * a run of capitalised common words is nearly always a name, in other
      * prose it is as often emphasis or a heading. */
     if (*b - *a >= 2 && *type == NER_ORG &&
-        !(word_rule(st, *b - 1) & WR_ORGH) && /* "Zodiac Aerospace" */
-        !firm_app &&                          /* "Helix Orbital, a firm" */
-        !(*a > 0 && in[*a - 1].cap == NER_CAP_LOWER && /* "the label World */
-          (word_rule(st, *a - 1) & WR_ORGS))) {        /* Circuit" */
+        !(word_rule(st, *b - 1) & WR_ORGH) &&  /* "Zodiac Aerospace" */
+        !firm_app &&                           /* "Helix Orbital, a firm" */
+        !org_noun_before(st, text, tok, *a)) { /* "the label World Circuit" */
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);

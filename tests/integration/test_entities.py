@@ -1952,9 +1952,11 @@ def test_what_context_makes_a_given_name_stays_made():
 def test_a_firm_of_ordinary_words_after_a_noun_that_says_so():
     got = labels(run("In 1987 the British label World Circuit reissued the "
                      "album. The mine cooperates with the Canadian firm "
-                     "First Majestic."))
+                     "First Majestic. The firm, Oasis Homes, had promised "
+                     "delivery in 2020."))
     assert got.get("World Circuit") == {"ORG"}, got
     assert got.get("First Majestic") == {"ORG"}, got
+    assert got.get("Oasis Homes") == {"ORG"}, got
 
 
 def test_stade_and_a_town_adjective_is_a_club():
