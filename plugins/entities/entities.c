@@ -4217,39 +4217,6 @@ static void people_by_context(state *st, const char *text,
     }
 }
 
-/* A name right after a person's title is a person's, whatever the tagger
- * made of it: "General Gao Xianzhi", "President Gao" (a town of Mali to
- * the lists). Not a name with an organisation's, a place's or a work's
- * word in it ("Major League Baseball", "Justice Department"), nor one a
- * list knows as anything but a person, alone or with the title ("General"
- * "Motors" when the tagger took only the second word). */
-static void people_after_title(state *st, size_t ntok)
-{
-    const ner_info *in = st->info;
-    const uint32_t not_person = NOT_PER | (1u << NER_G_ORGWORD) |
-                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
-                                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
-    for (size_t a = 1; a < ntok; a++) {
-        int part = ner_tag_part(st->tags[a]);
-        if ((part != NER_B && part != NER_U) ||
-            ner_tag_type(st->tags[a]) == NER_PER || st->tags[a - 1] != 0 ||
-            in[a - 1].cap != NER_CAP_TITLE || !is_title(st, a - 1, a))
-            continue;
-        size_t b = span_end(st, ntok, a);
-        bool name = b - a <= 3 &&
-                    !(gaz_mask(phrase_gaz(st, a, b)) & not_person) &&
-                    !(gaz_mask(phrase_gaz(st, a - 1, b)) & not_person);
-        for (size_t i = a; i < b && name; i++)
-            name = in[i].cap == NER_CAP_TITLE && in[i].alpha &&
-                   !(gaz_mask(phrase_gaz(st, i, i + 1)) &
-                     (not_person & ~((1u << NER_G_CITY) | (1u << NER_G_STATE) |
-                                     (1u << NER_G_LOC))));
-        if (name)
-            tag_span(st, a, b, NER_PER);
-        a = b - 1;
-    }
-}
-
 /* Two surnames joined by "and" before a noun of works or firms are one
  * firm's name, whatever the tagger made of each: "the old Harland and
  * Wolff shipyard" (not when either is a common given name or a place a
@@ -6740,7 +6707,6 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
-    people_after_title(st, ntok);
     firms_of_two_names(st, text, tok, ntok);
     places_in_pairs(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
