@@ -5395,7 +5395,7 @@ static int defined_label(const state *st, const char *text,
         "northeast", "northwest", "southeast", "southwest",
         /* "the shipping group founded in Norway" */
         "founded", "listed", "owned", "headquartered", "controlled", "created",
-        "formed", "known"};
+        "named", "run", "formed", "known"};
     /* a firm's trade whose "of" says what it makes or sells: "a maker of
      * irrigation equipment" (not "a network of tunnels") */
     static const char *const makers[] = {
