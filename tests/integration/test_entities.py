@@ -2036,5 +2036,6 @@ def test_a_place_and_a_name_after_a_preposition_of_place():
 
 def test_a_maker_named_after_its_founder_is_a_firm():
     got = labels(run("Sennheiser, the German headphone maker named after "
-                     "its founder, sold its consumer arm in 2022."))
+                     "founder Fritz Sennheiser, sold its consumer arm to a "
+                     "rival in 2022."))
     assert got.get("Sennheiser") == {"ORG"}, got
