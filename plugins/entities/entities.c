@@ -2829,6 +2829,17 @@ static bool span_rules(const state *st, const char *text,
         in[*b].cap == NER_CAP_LOWER && word_is(text, tok, *b, "government") &&
         (division_head(st, *b - 1) || word_is(text, tok, *b - 1, "State")))
         *type = NER_LOC;
+    /* A name before "family" is the family's, a person's name: "the
+     * Bonnier family", "the Curzon family" (not a people's or a
+     * country's, nor a product's: "the A320neo family") */
+    if ((*type == NER_ORG || *type == NER_LOC) && *b - *a <= 2 &&
+        *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+        (word_is(text, tok, *b, "family") ||
+         word_is(text, tok, *b, "families")) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_NORP) | (1u << NER_G_COUNTRY) | (1u << NER_G_REGION) |
+           (1u << NER_G_STATE))))
+        *type = NER_PER;
     /* What "was founded" or "was established" is no person: "Inglot was
      * founded in 1983 by the chemist Wojciech Inglot", "Bialetti was
      * founded in 1919" (a firm named for its founder; not one whose

@@ -2039,3 +2039,10 @@ def test_a_maker_named_after_its_founder_is_a_firm():
                      "founder Fritz Sennheiser, sold its consumer arm to a "
                      "rival in 2022."))
     assert got.get("Sennheiser") == {"ORG"}, got
+
+
+def test_a_name_before_family_is_a_persons_not_a_products():
+    got = labels(run("Dagens Nyheter is owned by the Bonnier family. The "
+                     "company later built the E-Jet family."))
+    assert got.get("Bonnier") == {"PERSON"}, got
+    assert got.get("E-Jet") != {"PERSON"}, got
