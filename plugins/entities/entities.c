@@ -5126,6 +5126,13 @@ static void clubs_by_context(state *st, const char *text,
                    (word_is(text, tok, p, "of") &&
                     WORD_IN(text, tok, q, academies));
         }
+        /* "Como sealed promotion to Serie A" */
+        static const char *const won[] = {"sealed",  "won",      "earned",
+                                          "secured", "clinched", "missed"};
+        if (!club && i + 2 < ntok && in[i + 1].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, i + 1, won) &&
+            word_is(text, tok, i + 2, "promotion"))
+            club = true;
         if (!club && i > 0 && in[i - 1].cap == NER_CAP_LOWER)
             club = WORD_IN(text, tok, i - 1,
                            beat); /* "had eliminated Motherwell" */

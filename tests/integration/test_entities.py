@@ -2046,3 +2046,10 @@ def test_a_name_before_family_is_a_persons_not_a_products():
                      "company later built the E-Jet family."))
     assert got.get("Bonnier") == {"PERSON"}, got
     assert got.get("E-Jet") != {"PERSON"}, got
+
+
+def test_a_town_that_seals_promotion_is_its_club():
+    got = labels(run("MILAN, Italy — Como sealed promotion to Serie A on "
+                     "Friday."))
+    assert got.get("Como") == {"ORG"}, got
+    assert got.get("Italy") == {"GPE"}, got
