@@ -577,7 +577,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
                 hashed_in(st, i, firms, sizeof firms / sizeof *firms))
                 return L_ORG;
     /* "Ponte Luiz I", "Place Mohamed Ali", "Teleférico de Madrid": a
-     * bridge, a square, a cable car, LOC (a town a list knows stays GPE) */
+     * bridge, a square, a cable car, LOC (a town a list knows stays GPE;
+     * "Stade Brestois" is a club, club_adjective()) */
     if ((type == NER_PER || type == NER_LOC ||
          (type == NER_ORG &&
           !(gaz_mask(last) & ((1u << NER_G_ORGHEAD) | (1u << NER_G_ORG) |
@@ -3213,7 +3214,8 @@ static bool span_rules(const state *st, const char *text,
          * ("Laura", "Brian"): Reuters text names people in full. So is one
          * of the wider list of given names, written as a name ("Gretchen",
          * "Peder"); not after a noun that says what a firm or a work is
-         * ("the sports daily Olé", "the album Laura"). */
+         * ("the sports daily Olé", "the album Laura"), nor where a rule
+         * above read the words around it ("the founder of Lotte"). */
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
         bool said = (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
                      (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
@@ -4407,9 +4409,9 @@ static bool named_pair(const state *st, const char *text,
  * Twiga to Lipa Later", after "include" ("its subsidiaries include Taobao,
  * Tmall and Ant Group"), or two names or more right after it ("pet store
  * chains Petz and Cobasi"): organisations, unless a list knows a name as a
- * place's or a person's. */
-static int head_label(const char *w, size_t n);
-
+ * place's or a person's. After "such as" or "including", the plural of a
+ * noun of places or of people makes them places or people ("fishing towns
+ * such as Moynaq", "footballers such as Evair"). */
 static void bodies_listed(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
@@ -4494,9 +4496,10 @@ static void bodies_listed(state *st, const char *text, const prism_token *tok,
             for (size_t m = a + 2; after_comma && m + 1 < b; m++)
                 if (word_is(text, tok, m, "and") &&
                     in[m + 1].cap == NER_CAP_TITLE) {
-                    tag_span(st, a, m, type);
+                    int was = ner_tag_type(st->tags[a]);
+                    tag_span(st, a, m, was);
                     st->tags[m] = 0;
-                    tag_span(st, m + 1, b, type);
+                    tag_span(st, m + 1, b, was);
                     break;
                 }
             if (st->tags[a] && ner_tag_part(st->tags[a]) != NER_B &&
