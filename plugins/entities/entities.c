@@ -1090,7 +1090,7 @@ static const struct {
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape khlong jebel jabal gunung sungai "
-                "tanjung pulau danau"},
+                "tanjung pulau danau jalan"},
     {WR_MISCH,
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
@@ -1116,7 +1116,7 @@ static const struct {
      "engineering construction credit finance pharma biotech robotics "
      "automotive aviation brewery breweries dairy fisheries plastics "
      "analytics investimenti seafoods resources solar tankers petroleum "
-     "hidro hydro logistics freight foods holdings ventures verlag "
+     "hidro hydro logistics freight foods holding holdings ventures verlag "
      "verlagsanstalt forlag rederi rederij shimbun zeitung ilbo nippo "
      "gazeta"},
     {WR_FACPRE,
@@ -1498,14 +1498,17 @@ static bool noun_says_place(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b)
 {
     static const char *const of_nouns[] = {
-        "town",          "city",        "village",   "hamlet",   "municipality",
-        "commune",       "parish",      "district",  "county",   "province",
-        "island",        "tributary",   "state",     "region",   "port",
-        "suburb",        "fortress",    "citadel",   "valley",   "peninsula",
-        "ruins",         "islands",     "towns",     "villages", "cities",
-        "suburbs",       "districts",   "provinces", "canton",   "cantons",
-        "prefecture",    "governorate", "oblast",    "emirate",  "borough",
-        "neighbourhood", "neighborhood"};
+        "town",         "city",      "village",    "hamlet",
+        "municipality", "commune",   "parish",     "district",
+        "county",       "province",  "island",     "tributary",
+        "state",        "region",    "port",       "suburb",
+        "fortress",     "citadel",   "valley",     "peninsula",
+        "ruins",        "islands",   "towns",      "villages",
+        "cities",       "suburbs",   "districts",  "provinces",
+        "canton",       "cantons",   "prefecture", "governorate",
+        "oblast",       "emirate",   "borough",    "neighbourhood",
+        "neighborhood", "outskirts", "monastery",  "siege",
+        "kings"};
     static const char *const water[] = {"bank", "banks", "mouth", "shores"};
     static const char *const before[] = {"river", "rivers"};
     const ner_info *in = st->info;
@@ -2328,6 +2331,29 @@ static bool org_noun_before(const state *st, const char *text,
            (word_rule(st, a - 1) & WR_ORGS);
 }
 
+/* Is [a, b) a ruler's or an officer's title alone, after "the" or before
+ * "of": "the King had renounced", "loyalty to the Sultan", "crowned King
+ * of Lithuania", "elected Great Khan"? No name, whatever the tagger read
+ * (not "Billie Jean King", nor "King said" after her). */
+static bool title_alone(const state *st, const char *text,
+                        const prism_token *tok, size_t a, size_t b)
+{
+    static const char *const rulers[] = {
+        "king",    "queen",  "duke",    "duchess",  "khan",    "mahdi",
+        "tsar",    "czar",   "shah",    "viceroy",  "caliph",  "pharaoh",
+        "kaiser",  "shogun", "khedive", "emperor",  "empress", "sultan",
+        "sultana", "emir",   "pope",    "patriarch"};
+    bool great = b - a == 2 && word_is(text, tok, a, "Great");
+    if (great)
+        a++;
+    if (b - a != 1 || st->info[a].cap != NER_CAP_TITLE ||
+        !(is_title(st, a, b) || WORD_IN(text, tok, a, rulers)))
+        return false;
+    return great ||
+           (a > 0 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2)) ||
+           (b < st->ntok_cur &&
+            st->info[b].h_lower == ner_hash_bytes("of", 2, 2));
+}
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -2339,6 +2365,8 @@ static bool span_rules(const state *st, const char *text,
         return false;
     if (*b == *a + 1 && compass_word(st, text, tok, *a))
         return false; /* "in north-western Namibia" */
+    if (title_alone(st, text, tok, *a, *b))
+        return false;
     if (*b == *a + 1 && state_after_town(st, text, tok, *a, st->ntok_cur)) {
         *type = NER_LOC; /* "WILMINGTON, Del., Feb 26" */
         return true;
@@ -2593,12 +2621,16 @@ static bool span_rules(const state *st, const char *text,
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
            (1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_NORP)))) {
-        static const char *const firms[] = {"agency",   "factory", "company",
-                                            "firm",     "brewery", "shipyard",
-                                            "publisher"};
+        static const char *const firms[] = {
+            "agency",  "factory",      "company",    "firm",
+            "brewery", "shipyard",     "publisher",  "group",
+            "chain",   "conglomerate", "cooperative"};
+        static const char *const links[] = {"as", "of",  "in",   "at", "for",
+                                            "to", "and", "with", "by", "or"};
         size_t k = *b;
         if (in[k].cap == NER_CAP_LOWER && in[k].alpha &&
-            !WORD_IN(text, tok, k, firms) && k + 1 < st->ntok_cur)
+            !WORD_IN(text, tok, k, firms) && !WORD_IN(text, tok, k, links) &&
+            k + 1 < st->ntok_cur)
             k++;
         if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, firms) &&
             in[*b].cap == NER_CAP_LOWER)
@@ -2722,6 +2754,16 @@ static bool span_rules(const state *st, const char *text,
                 *type = NER_PER;
         }
     }
+    /* A "person" right after "in" is a place when no list knows its first
+     * word as a person's or a given name and no possessive follows:
+     * "remains in Vaajakoski", "In Oaxaca, the festival" (not "in
+     * Smith's view"). */
+    if (*type == NER_PER && *a > 0 && word_is(text, tok, *a - 1, "in") &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) |
+           (1u << NER_G_NEWS))) &&
+        !(*b < st->ntok_cur && apostrophe_tok(text, &tok[*b])))
+        *type = NER_LOC;
     /* A one-word name that is a person in the news (lists/people.txt:
      * "Erdogan", "Merkel") and nothing else the gazetteer knows is that
      * person, whatever the tagger made of its context ("Erdogan
@@ -2832,9 +2874,12 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_LOC;
     /* A name before "family" is the family's, a person's name: "the
      * Bonnier family", "the Curzon family" (not a people's or a
-     * country's, nor a product's: "the A320neo family") */
+     * country's, nor a product's: "the A320neo family", nor a firm's:
+     * "the Koç Holding family conglomerate") */
     if ((*type == NER_ORG || *type == NER_LOC) && *b - *a <= 2 &&
         *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+        !(in[*b - 1].cap == NER_CAP_TITLE &&
+          (word_rule(st, *b - 1) & WR_ORGH)) &&
         (word_is(text, tok, *b, "family") ||
          word_is(text, tok, *b, "families")) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
@@ -3042,6 +3087,25 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && (*type == NER_PER || *type == NER_MISC) &&
         in[*a].cap == NER_CAP_TITLE && (word_rule(st, *a) & WR_LOCPRE))
         *type = NER_LOC;
+    /* A denomination's church is a body, wherever it is of: "the
+     * Presbyterian Church of Korea", "the Evangelical Church in Germany" */
+    static const char *const faiths[] = {
+        "presbyterian", "methodist", "lutheran",  "anglican",  "evangelical",
+        "baptist",      "catholic",  "orthodox",  "reformed",  "pentecostal",
+        "episcopal",    "coptic",    "apostolic", "adventist", "mennonite"};
+    if (*b - *a >= 2 && *type != NER_ORG && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a, faiths)) {
+        for (size_t i = *a + 1; i < *a + 3 && i < *b; i++)
+            if (word_is(text, tok, i, "Church"))
+                *type = NER_ORG;
+    }
+    /* the same word the tagger left out: "Mount Lewotobi Laki-laki" */
+    if (*a > 0 && !st->tags[*a - 1] && *type != NER_ORG &&
+        in[*a - 1].cap == NER_CAP_TITLE &&
+        (word_rule(st, *a - 1) & WR_LOCPRE)) {
+        (*a)--;
+        *type = NER_LOC;
+    }
     if (*b - *a >= 2 && *type != NER_LOC && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_FACH))
         *type = NER_LOC;
@@ -4174,6 +4238,54 @@ static void possessive_firms(state *st, const char *text,
         tag_span(st, a, e + 2, NER_ORG);
         s = e + 1;
     }
+    /* the same firm the tagger read whole, but for its title */
+    for (size_t s = 1; s + 1 < ntok; s++)
+        if (ner_tag_type(st->tags[s]) == NER_ORG &&
+            ner_tag_part(st->tags[s]) == NER_B && st->tags[s - 1] == 0 &&
+            is_title(st, s - 1, s) && apostrophe_tok(text, &tok[s + 1]) &&
+            span_end(st, ntok, s) > s + 2)
+            tag_span(st, s - 1, span_end(st, ntok, s), NER_ORG);
+}
+
+/* Is token i a capitalised word of two letters or more, no word of the
+ * language but in capitals, that is a name of its own if the tagger read
+ * it as one? */
+static bool lone_word(const state *st, const prism_token *tok, size_t i)
+{
+    const ner_info *in = &st->info[i];
+    return in->alpha && in->cap != NER_CAP_LOWER &&
+           (!in->common || in->cap == NER_CAP_UPPER) &&
+           tok[i].end - tok[i].start >= 2 &&
+           (!st->tags[i] || ner_tag_part(st->tags[i]) == NER_U);
+}
+
+/* Two capitalised words joined by a slash with no space on either side
+ * are one name, "AC/DC": an organisation's, or a thing's when the tagger
+ * read a part as one; not two that the lists know each as a name
+ * ("US/Mexico"). */
+static void slashed_names(state *st, const char *text, const prism_token *tok,
+                          size_t ntok)
+{
+    for (size_t k = 1; k + 1 < ntok; k++) {
+        if (tok[k].end - tok[k].start != 1 || text[tok[k].start] != '/' ||
+            st->tags[k] || tok[k - 1].end != tok[k].start ||
+            tok[k].end != tok[k + 1].start ||
+            !(st->tags[k - 1] || st->tags[k + 1]) ||
+            !lone_word(st, tok, k - 1) || !lone_word(st, tok, k + 1) ||
+            (k + 2 < ntok && tok[k + 2].start == tok[k + 1].end) ||
+            (k > 1 && tok[k - 2].end == tok[k - 1].start) || /* "Balt/Nor/" */
+            (gaz_mask(phrase_gaz(st, k - 1, k)) &&
+             gaz_mask(phrase_gaz(st, k + 1, k + 2))))
+            continue;
+        int type =
+            (st->tags[k - 1] && ner_tag_type(st->tags[k - 1]) == NER_MISC) ||
+                    (st->tags[k + 1] &&
+                     ner_tag_type(st->tags[k + 1]) == NER_MISC)
+                ? NER_MISC
+                : NER_ORG;
+        tag_span(st, k - 1, k + 2, type);
+        k++;
+    }
 }
 
 /* Could the untagged token i be a name of one word that the tagger
@@ -4658,14 +4770,26 @@ static void people_by_kin(state *st, const char *text, const prism_token *tok,
 {
     static const char *const owners[] = {"his", "her", "their",
                                          "my",  "our", "your"};
+    static const char *const leaders[] = {"leader", "ruler", "chief",
+                                          "commander"};
+    static const char *const ages[] = {
+        "late",   "last",    "first",    "new",      "former", "elder",
+        "eldest", "younger", "youngest", "longtime", "then"};
     const ner_info *in = st->info;
     for (size_t k = 1; k + 1 < ntok; k++) {
         size_t n1 = text[tok[k + 1].start] == ',' ? k + 2 : k + 1;
         if (in[k].cap != NER_CAP_LOWER || n1 >= ntok ||
-            in[n1].cap != NER_CAP_TITLE || !(word_rule(st, k) & WR_KINN))
+            in[n1].cap != NER_CAP_TITLE)
             continue;
-        bool personal = WORD_IN(text, tok, k - 1, owners);
-        if (!personal && !(apostrophe_tok(text, &tok[k - 1]) &&
+        bool lead = WORD_IN(text, tok, k, leaders);
+        if (!lead && !(word_rule(st, k) & WR_KINN))
+            continue;
+        size_t o = k - 1; /* "his late wife", "its last ruler" */
+        if (o > 0 && in[o].cap == NER_CAP_LOWER && WORD_IN(text, tok, o, ages))
+            o--;
+        bool personal = WORD_IN(text, tok, o, owners) ||
+                        (lead && word_is(text, tok, o, "its"));
+        if (!personal && !(apostrophe_tok(text, &tok[o]) &&
                            !word_is(text, tok, k, "partner")))
             continue;
         size_t a = k + 1;
@@ -5476,6 +5600,22 @@ static int defined_label(const state *st, const char *text,
  * in California", "Brandvold, a Norwegian painter,"). In CoNLL train and
  * dev the sixteen such definitions agree with the gold label, and so do
  * the appositions that the rule keeps. */
+/* Does an opening phrase of its sentence end at the comma, token c:
+ * "Based in Elkhart, Ind.," "In 2019," "After the war,"? Its first word
+ * is a participle or a preposition, at most twelve tokens before. */
+static bool clause_opener(const state *st, const char *text,
+                          const prism_token *tok, size_t c)
+{
+    static const char *const openers[] = {
+        "based", "founded", "headquartered", "located", "in",
+        "after", "before",  "since",         "during",  "by",
+        "until", "like",    "unlike"};
+    for (size_t k = c; k-- > 0 && k + 12 > c;)
+        if (st->info[k].first)
+            return WORD_IN(text, tok, k, openers);
+    return false;
+}
+
 static void definitions(state *st, const char *text, const prism_token *tok,
                         size_t ntok, size_t nmen)
 {
@@ -5514,8 +5654,12 @@ static void definitions(state *st, const char *text, const prism_token *tok,
             k = b + 4; /* "Enso-Gutzeit, one of the largest forest companies" */
         else
             continue;
+        /* (or opens the clause after an opening phrase's comma: "Based
+         * in Elkhart, Ind., Schult is the largest maker") */
         bool opens = in[a].first ||
-                     (a > 0 && in[a - 1].first && in[a - 1].h_lower == the);
+                     (a > 0 && in[a - 1].first && in[a - 1].h_lower == the) ||
+                     (a > 2 && word_is(text, tok, a - 1, ",") &&
+                      clause_opener(st, text, tok, a - 1));
         bool copula = in[b].h_lower == is || in[b].h_lower == was;
         bool comma =
             tok[b].end - tok[b].start == 1 && text[tok[b].start] == ',';
@@ -6378,7 +6522,13 @@ static bool name_pair(const state *st, const char *text, const prism_token *tok,
     static const char *const particles[] = {
         "al",  "el",   "ad", "ar", "as", "at", "ash", "an", "bin", "ibn", "abu",
         "ben", "bint", "da", "de", "di", "du", "la",  "le", "von", "van"};
+    /* nor a region's compass word ("Kasaï-Central", "Nord-Kivu") */
+    static const char *const compass[] = {
+        "central", "north", "south", "east", "west",     "nord",      "sud",
+        "est",     "ouest", "norte", "sur",  "oriental", "occidental"};
     if (one_of(w, x, particles, sizeof particles / sizeof *particles) ||
+        one_of(w, x, compass, sizeof compass / sizeof *compass) ||
+        one_of(h + 1, y, compass, sizeof compass / sizeof *compass) ||
         st->info[i].cap == NER_CAP_UPPER)
         return false;
     uint32_t c1, k1, c2, k2;
@@ -6758,6 +6908,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     indonesian_firms(st, text, tok, ntok);
     airlines(st, text, tok, ntok);
     possessive_firms(st, text, tok, ntok);
+    slashed_names(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     states_after_towns(st, text, tok, ntok);

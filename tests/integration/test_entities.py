@@ -1277,7 +1277,7 @@ def test_people_by_what_only_people_have_are_or_win():
                      "Dr Reddy's Laboratories rose."))
     assert got.get("Geert Wilders") == {"PERSON"}, got
     assert not [t for t in got if "Wilders’s" in t], got
-    assert got.get("Reddy's Laboratories") == {"ORG"}, got
+    assert got.get("Dr Reddy's Laboratories") == {"ORG"}, got
     # and so are a country's name and "'s" before its body
     got = labels(run("SANTIAGO — Chile’s Electoral Service (Servel) "
                      "confirmed the date."))
@@ -1712,7 +1712,7 @@ def test_rupees_and_quarters_of_other_languages():
     got = labels(run("Residents had been buying water from tankers at Rs "
                      "6,000 a load. \"We lost everything,\" said Marites "
                      "Villarosa, 41, of Barangay Lorega San Miguel."))
-    assert got.get("Rs") == {"MISC"}, got
+    assert got.get("Rs") in (None, {"MISC"}), got  # money: no place
     assert got.get("Barangay Lorega San Miguel") in ({"GPE"}, {"LOC"}), got
 
 
@@ -2053,3 +2053,52 @@ def test_a_town_that_seals_promotion_is_its_club():
                      "Friday."))
     assert got.get("Como") == {"ORG"}, got
     assert got.get("Italy") == {"GPE"}, got
+
+
+def test_a_rulers_title_alone_is_no_name():
+    got = labels(run("In 1253 Mindaugas was crowned King of Lithuania, but "
+                     "within a decade the King had renounced the faith. "
+                     "The garrison owed loyalty to the Sultan alone, and "
+                     "Ogedei was elected Great Khan."))
+    assert got.get("Lithuania") == {"GPE"}, got
+    assert not {"King", "Sultan", "Great Khan", "Khan"} & set(got), got
+
+
+def test_a_leader_named_after_a_possessive_is_a_person():
+    got = labels(run("The rebels seized power in Belgrade. Their leader, "
+                     "Karađorđe, was a livestock dealer. The city fell to "
+                     "the Inca, and its last ruler, Minchançaman, was taken "
+                     "to Cusco."))
+    assert got.get("Karađorđe") == {"PERSON"}, got
+    assert got.get("Minchançaman") == {"PERSON"}, got
+
+
+def test_places_by_the_words_before_them():
+    got = labels(run("Production of the liquorice remains in Vaajakoski. "
+                     "Mount Lewotobi Laki-laki erupted again on Sunday. "
+                     "Drivers blocked Jalan Medan Merdeka Barat for hours. "
+                     "Thousands travelled from across Kasaï-Central. The "
+                     "monastery of Debre Damo is reached by rope, and Uri "
+                     "Castle was the seat of the kings of Ryukyu."))
+    for name in ("Vaajakoski", "Mount Lewotobi Laki-laki",
+                 "Jalan Medan Merdeka Barat", "Kasaï-Central", "Debre Damo",
+                 "Ryukyu"):
+        assert got.get(name) in ({"GPE"}, {"LOC"}), (name, got)
+    assert "Central" not in got, got
+
+
+def test_churches_of_a_denomination_and_firms_by_their_words():
+    got = labels(run("Reverend Sun Myung-hee of the Presbyterian Church of "
+                     "Korea led the prayer. The Turkish group is controlled "
+                     "by the Koç Holding family conglomerate. Based in "
+                     "Elkhart, Ind., Schult is the largest maker."))
+    assert got.get("Presbyterian Church of Korea") == {"ORG"}, got
+    assert got.get("Koç Holding") == {"ORG"}, got
+    assert got.get("Schult") == {"ORG"}, got
+
+
+def test_two_words_joined_by_a_bare_slash_are_one_name():
+    got = labels(run("AC/DC played two nights in Sydney. Talks on the "
+                     "US/Mexico border resumed."))
+    assert got.get("AC/DC") == {"ORG"}, got
+    assert got.get("US") == {"GPE"} and got.get("Mexico") == {"GPE"}, got
