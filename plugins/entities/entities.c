@@ -4259,6 +4259,45 @@ static bool lone_word(const state *st, const prism_token *tok, size_t i)
            (!st->tags[i] || ner_tag_part(st->tags[i]) == NER_U);
 }
 
+/* A club "of" its town, read as one organisation's name: two names,
+ * "Club Olimpia" of "Asunción", when the club's name opens with a word of
+ * clubs, its own name ends in no word of a body's or a place's name
+ * ("Club of Rome" is no club's name of a town) and no list knows the
+ * whole. */
+static void clubs_of_towns(state *st, const char *text, const prism_token *tok,
+                           size_t ntok)
+{
+    static const char *const clubs[] = {"club",      "fc",       "cf",
+                                        "sc",        "cd",       "sporting",
+                                        "deportivo", "atlético", "atletico"};
+    const uint32_t heads = (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) |
+                           (1u << NER_G_ORGHEAD) | (1u << NER_G_FACHEAD) |
+                           (1u << NER_G_MISCHEAD) | (1u << NER_G_TITLE);
+    const uint32_t towns =
+        (1u << NER_G_CITY) | (1u << NER_G_COUNTRY) | (1u << NER_G_STATE);
+    for (size_t s = 0; s < ntok; s++) {
+        if (ner_tag_type(st->tags[s]) != NER_ORG ||
+            ner_tag_part(st->tags[s]) != NER_B)
+            continue;
+        size_t e = span_end(st, ntok, s), o = s + 1;
+        while (o + 1 < e && !word_is(text, tok, o, "of"))
+            o++;
+        if (o + 1 >= e || o < s + 2 || !WORD_IN(text, tok, s, clubs) ||
+            gaz_mask(phrase_gaz(st, s, e)) ||
+            !(gaz_mask(phrase_gaz(st, o + 1, e)) & towns) ||
+            (gaz_mask(phrase_gaz(st, o - 1, o)) & heads) ||
+            (word_rule(st, o - 1) & (WR_ORGH | WR_POLITY | WR_LEAD)) ||
+            st->info[o - 1].cap != NER_CAP_TITLE) {
+            s = e - 1;
+            continue;
+        }
+        tag_span(st, s, o, NER_ORG);
+        st->tags[o] = 0;
+        tag_span(st, o + 1, e, NER_LOC);
+        s = e - 1;
+    }
+}
+
 /* Two capitalised words joined by a slash with no space on either side
  * are one name, "AC/DC": an organisation's, or a thing's when the tagger
  * read a part as one; not two that the lists know each as a name
@@ -4762,9 +4801,12 @@ static void places_by_history(state *st, const char *text,
 /* Kin named after a possessive and the word of kin: "survived by his
  * wife, Geertje", "her husband, Don", "her daughters Hodan and Sahra",
  * "Okafor's widow, Grace": a person, whatever the tagger or the lists
- * read ("Don" is a river, "Reading" a town). A partner is a person's only
- * after "his", "her", "their"... ("the firm's partner, Siemens"). Up to
- * three capitalised words; a name after "and" right after it too. */
+ * read ("Don" is a river, "Reading" a town). So is a leader or a ruler
+ * after a possessive, also "its" ("Their leader, Karađorđe,", "its last
+ * ruler, Minchançaman"); a word of age or order may stand between ("his
+ * late wife"). A partner is a person's only after "his", "her",
+ * "their"... ("the firm's partner, Siemens"). Up to three capitalised
+ * words; a name after "and" right after it too. */
 static void people_by_kin(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
@@ -6909,6 +6951,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     airlines(st, text, tok, ntok);
     possessive_firms(st, text, tok, ntok);
     slashed_names(st, text, tok, ntok);
+    clubs_of_towns(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     states_after_towns(st, text, tok, ntok);

@@ -2102,3 +2102,11 @@ def test_two_words_joined_by_a_bare_slash_are_one_name():
                      "US/Mexico border resumed."))
     assert got.get("AC/DC") == {"ORG"}, got
     assert got.get("US") == {"GPE"} and got.get("Mexico") == {"GPE"}, got
+
+
+def test_a_club_of_its_town_is_two_names():
+    got = labels(run("Club Olimpia of Asunción have won the league more "
+                     "than forty times. The Bank of England held rates."))
+    assert got.get("Club Olimpia") == {"ORG"}, got
+    assert got.get("Asunción") == {"GPE"}, got
+    assert got.get("Bank of England") == {"ORG"}, got
