@@ -994,7 +994,7 @@ static const struct {
      "sheriff detective prosecutor marshal brigadier commodore corporal "
      "baron kabaka fr fr. alderman councillor councilman councilwoman "
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
-     "engr. justices oba ratu"},
+     "engr. justices oba ratu maulana mufti"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -2319,6 +2319,18 @@ static bool issued_by(const state *st, const char *text, const prism_token *tok,
            WORD_IN(text, tok, a - 2, issued);
 }
 
+/* Is [a, b) the name in "the Tasnim news agency", no person nor people
+ * the lists know ("the Iranian news agency IRNA")? */
+static bool news_agency(const state *st, const char *text,
+                        const prism_token *tok, size_t a, size_t b)
+{
+    return a > 0 && b + 1 < st->ntok_cur && word_is(text, tok, a - 1, "the") &&
+           word_is(text, tok, b, "news") &&
+           word_is(text, tok, b + 1, "agency") &&
+           !(gaz_mask(phrase_gaz(st, a, b)) &
+             ((1u << NER_G_PERSON) | (1u << NER_G_NORP)));
+}
+
 /* Does a noun that says what a firm is stand right before token a, or
  * before a comma before it: "the label World Circuit", "The firm, Oasis
  * Homes, had promised"? */
@@ -2636,6 +2648,9 @@ static bool span_rules(const state *st, const char *text,
             in[*b].cap == NER_CAP_LOWER)
             *type = NER_ORG;
     }
+    /* "the Tasnim news agency", whatever given name the name is too */
+    if (news_agency(st, text, tok, *a, *b))
+        *type = NER_ORG;
     /* A town a list knows, before a comma and its state or country, is the
      * town, whatever person it is named after ("outside Columbus, Ohio"). */
     if (*type == NER_PER && *b - *a == 1 &&
@@ -2858,6 +2873,17 @@ static bool span_rules(const state *st, const char *text,
      * Tourister" (not "bought Alaska", a place the lists know). */
     static const char *const takes[] = {"acquired", "acquire", "acquires",
                                         "bought",   "buys",    "owns"};
+    /* and what one leaves a job "to found" or "to start" ("left in 2017
+     * to found Mbegu Bora") */
+    static const char *const starts[] = {"found", "start", "launch",
+                                         "co-found"};
+    if ((*type == NER_PER || *type == NER_LOC) && *a > 1 &&
+        in[*a - 1].cap == NER_CAP_LOWER && WORD_IN(text, tok, *a - 1, starts) &&
+        word_is(text, tok, *a - 2, "to") &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_ORG;
     if (*type == NER_PER && *a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
         WORD_IN(text, tok, *a - 1, takes) &&
         !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
@@ -3283,7 +3309,8 @@ static bool span_rules(const state *st, const char *text,
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
         bool said = (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
                      (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
-                    issued_by(st, text, tok, *a) || *type != type0;
+                    issued_by(st, text, tok, *a) ||
+                    news_agency(st, text, tok, *a, *b) || *type != type0;
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
@@ -4259,6 +4286,34 @@ static bool lone_word(const state *st, const prism_token *tok, size_t i)
            (!st->tags[i] || ner_tag_part(st->tags[i]) == NER_U);
 }
 
+/* A firm's noun inside what the tagger read as one name parts two
+ * names: "the Taichung start-up Pearl Robotics" is a place ("Taichung",
+ * when a list knows it as one; else a firm) and a firm. */
+static void firm_noun_inside(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_REGION);
+    (void)text;
+    for (size_t s = 0; s < ntok; s++) {
+        if (ner_tag_part(st->tags[s]) != NER_B || !st->tags[s])
+            continue;
+        size_t e = span_end(st, ntok, s), k = s + 1;
+        while (k + 1 < e && !(st->info[k].cap == NER_CAP_LOWER &&
+                              (word_rule(st, k) & (WR_ORGS | WR_ORGN))))
+            k++;
+        if (k + 1 >= e || st->info[k + 1].cap == NER_CAP_LOWER) {
+            s = e - 1;
+            continue;
+        }
+        tag_span(st, s, k,
+                 gaz_mask(phrase_gaz(st, s, k)) & places ? NER_LOC : NER_ORG);
+        st->tags[k] = 0;
+        tag_span(st, k + 1, e, NER_ORG);
+        s = e - 1;
+    }
+}
+
 /* A club "of" its town, read as one organisation's name: two names,
  * "Club Olimpia" of "Asunción", when the club's name opens with a word of
  * clubs, its own name ends in no word of a body's or a place's name
@@ -5197,8 +5252,11 @@ static void clubs_by_context(state *st, const char *text,
         "supporters", "squad",   "boss",     "player",     "players"};
     static const char *const joins[] = {"joined", "signed"};
     static const char *const scores[] = {
-        "goals", "scored",  "played", "appearances", "games", "matches",
-        "plays", "playing", "play",   "rode",        "races", "seasons"};
+        "goals", "scored", "played", "appearances", "games", "matches", "plays",
+        "playing", "play", "rode", "races", "seasons", "points", "runs",
+        "wickets", "tries",
+        /* "played club rugby for Bayonne" */
+        "rugby", "cricket", "football", "hockey", "basketball"};
     static const char *const games[] = {
         "win",   "victory", "defeat",     "match",         "game",
         "draw",  "loss",    "clash",      "tie",           "fixture",
@@ -5209,9 +5267,9 @@ static void clubs_by_context(state *st, const char *text,
     static const char *const beaten[] = {"beaten", "defeated", "thrashed",
                                          "eliminated"};
     static const char *const beat[] = {
-        "beat",    "eliminated", "thrashed", "edged", "meet",
-        "meets",   "face",       "faces",    "host",  "hosts",
-        "beating", "thrashing",  "coached"};
+        "beat",    "eliminated", "thrashed", "edged",    "meet",
+        "meets",   "face",       "faces",    "host",     "hosts",
+        "beating", "thrashing",  "coached",  "captained"};
     static const char *const positions[] = {
         "midfielder", "striker", "defender", "goalkeeper", "winger",
         /* rugby's: "plays as a lock for Black Lion" */
@@ -5275,6 +5333,8 @@ static void clubs_by_context(state *st, const char *text,
                      word_is(text, tok, p, "from") ||
                      word_is(text, tok, p, "to")) &&
                     word_is(text, tok, q, "loan")) ||
+                   (word_is(text, tok, p, "to") &&
+                    word_is(text, tok, q, "loaned")) ||
                    (word_is(text, tok, p, "to") &&
                     word_is(text, tok, q, "home")) || /* "at home to Mainz" */
                    (word_is(text, tok, p, "for") &&
@@ -6952,6 +7012,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     possessive_firms(st, text, tok, ntok);
     slashed_names(st, text, tok, ntok);
     clubs_of_towns(st, text, tok, ntok);
+    firm_noun_inside(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     states_after_towns(st, text, tok, ntok);

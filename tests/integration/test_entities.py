@@ -2110,3 +2110,26 @@ def test_a_club_of_its_town_is_two_names():
     assert got.get("Club Olimpia") == {"ORG"}, got
     assert got.get("Asunción") == {"GPE"}, got
     assert got.get("Bank of England") == {"ORG"}, got
+
+
+def test_a_towns_club_by_what_players_do_for_it():
+    got = labels(run("He was loaned to Mechelen for the second half of the "
+                     "season. He later played club rugby for Bayonne. Ryan "
+                     "Mahoney kicked eleven points for Kerry. Rahul "
+                     "Deshpande captained Vidarbha to the title."))
+    for name in ("Mechelen", "Bayonne", "Kerry", "Vidarbha"):
+        assert got.get(name) == {"ORG"}, (name, got)
+
+
+def test_firms_one_starts_news_agencies_and_firms_after_their_town():
+    got = labels(run("Ana Herrera left Mercado Libre in 2016 to start "
+                     "Cosecha, which lends to farmers. Cosecha raised $12 "
+                     "million. The count was reported by the Tasnim news "
+                     "agency. The Iranian news agency IRNA agreed. Banco "
+                     "Pichincha and the Quito start-up Kushki built a link. "
+                     "Its president, Maulana Arshad Madani, said so."))
+    assert got.get("Cosecha") == {"ORG"}, got
+    assert got.get("Tasnim") == {"ORG"}, got
+    assert got.get("Iranian") == {"NORP"}, got
+    assert got.get("Quito") == {"GPE"} and got.get("Kushki") == {"ORG"}, got
+    assert got.get("Arshad Madani") == {"PERSON"}, got
