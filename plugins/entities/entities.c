@@ -1090,7 +1090,7 @@ static const struct {
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape khlong jebel jabal gunung sungai "
-                "tanjung pulau danau jalan"},
+                "tanjung pulau danau jalan bukit madinat"},
     {WR_MISCH,
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
@@ -1198,7 +1198,8 @@ static const struct {
     {WR_BODYACT,
      "said says signed announced plans planned hopes agreed appointed "
      "named performed declined confirmed denied bought acquired will "
-     "has had sued"},
+     "has had sued lent lends loaned sold owns commissioned organised "
+     "organized"},
     {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
     {WR_WORKS, "mine refinery smelter mill plant oilfield gasfield field "
                "terminal complex pipeline dam factory estate quarry "
@@ -2619,9 +2620,13 @@ static bool span_rules(const state *st, const char *text,
                               w[0] == 'i' && w[1] >= 'A' && w[1] <= 'Z')))
             *type = NER_MISC;
     }
-    /* A storm's or an operation's name ("Hurricane Katrina"). */
-    if (*b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
-        (word_rule(st, *a) & WR_MISCPRE))
+    /* A storm's or an operation's name ("Hurricane Katrina", "a
+     * hurricane named Melissa"). */
+    if ((*b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
+         (word_rule(st, *a) & WR_MISCPRE)) ||
+        (*a > 1 && word_is(text, tok, *a - 1, "named") &&
+         in[*a - 2].cap == NER_CAP_LOWER &&
+         (word_rule(st, *a - 2) & WR_MISCPRE)))
         *type = NER_MISC;
     /* A firm's noun just after the name, or after one more lower-case
      * word, says that the name the tagger read as a person's or a place's

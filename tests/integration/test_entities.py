@@ -2133,3 +2133,12 @@ def test_firms_one_starts_news_agencies_and_firms_after_their_town():
     assert got.get("Iranian") == {"NORP"}, got
     assert got.get("Quito") == {"GPE"} and got.get("Kushki") == {"ORG"}, got
     assert got.get("Arshad Madani") == {"PERSON"}, got
+
+
+def test_storms_named_so_museums_that_act_and_malay_hills():
+    got = labels(run("A hurricane named Melissa swept across Jamaica. The "
+                     "Shanghai Museum lent 120 bronzes to the British "
+                     "Museum. Local people call the hill Bukit Siguntang."))
+    assert got.get("Melissa") == {"MISC"}, got
+    assert got.get("Shanghai Museum") == {"ORG"}, got
+    assert got.get("Bukit Siguntang") == {"LOC"}, got
