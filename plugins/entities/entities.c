@@ -994,7 +994,7 @@ static const struct {
      "sheriff detective prosecutor marshal brigadier commodore corporal "
      "baron kabaka fr fr. alderman councillor councilman councilwoman "
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
-     "engr. justices oba ratu maulana mufti"},
+     "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1169,7 +1169,8 @@ static const struct {
               "headquarters"},
     {WR_KINN, "wife husband widow widower son sons daughter daughters brother "
               "brothers sister sisters mother father fiancee fiance grandson "
-              "granddaughter children twins partner stepdaughter stepson"},
+              "granddaughter children twins partner stepdaughter stepson "
+              "grandmother grandfather uncle aunt cousin nephew niece"},
     {WR_CONQ,
      "conquered besieged sacked annexed fortified razed entered "
      "occupied invaded captured took seized liberated evacuated stormed "
@@ -1199,7 +1200,7 @@ static const struct {
      "said says signed announced plans planned hopes agreed appointed "
      "named performed declined confirmed denied bought acquired will "
      "has had sued lent lends loaned sold owns commissioned organised "
-     "organized"},
+     "organized recorded"},
     {WR_DWELL, "residents resident inhabitants inhabitant villagers villager"},
     {WR_WORKS, "mine refinery smelter mill plant oilfield gasfield field "
                "terminal complex pipeline dam factory estate quarry "
@@ -2314,10 +2315,36 @@ static bool issued_by(const state *st, const char *text, const prism_token *tok,
 {
     static const char *const issued[] = {
         "published",   "republished", "released",     "reissued", "printed",
-        "distributed", "developed",   "manufactured", "operated"};
+        "distributed", "developed",   "manufactured", "operated", "issued"};
     return a > 1 && word_is(text, tok, a - 1, "by") &&
            st->info[a - 2].cap == NER_CAP_LOWER &&
            WORD_IN(text, tok, a - 2, issued);
+}
+
+/* Is token k, in lower case, the noun of a firm or of a person ("company",
+ * "start-up", "man", "dentist", "residents"; not "group", which a firm
+ * named after its town has too)? */
+static bool noun_of_someone(const state *st, const char *text,
+                            const prism_token *tok, size_t k)
+{
+    if (k >= st->ntok_cur || st->info[k].cap != NER_CAP_LOWER ||
+        word_is(text, tok, k, "group")) /* "a truly global Tata group" */
+        return false;
+    int l = head_label(text + tok[k].start, tok[k].end - tok[k].start);
+    return l == L_ORG || l == L_PERSON ||
+           (word_rule(st, k) & (WR_ORGN | WR_ORGS | WR_PERN | WR_DWELL));
+}
+
+/* Is [a, b) where one is born, lives or dies ("born in Alexandra"),
+ * whatever given name it is, when no list knows it as a person? */
+static bool born_in(const state *st, const char *text, const prism_token *tok,
+                    size_t a, size_t b)
+{
+    static const char *const lives[] = {"born",  "raised", "died",
+                                        "lives", "lived",  "buried"};
+    return a > 1 && word_is(text, tok, a - 1, "in") &&
+           WORD_IN(text, tok, a - 2, lives) &&
+           !(gaz_mask(phrase_gaz(st, a, b)) & (1u << NER_G_PERSON));
 }
 
 /* Is [a, b) the name in "the Tasnim news agency", no person nor people
@@ -2663,14 +2690,25 @@ static bool span_rules(const state *st, const char *text,
         placed(st, text, tok, *a, *b) && *b + 1 < st->ntok_cur &&
         text[tok[*b].start] == ',')
         *type = NER_LOC;
-    /* A town a list knows between "a" and a firm's noun is where the firm
-     * is: "a Toulouse company" (not the firm itself). */
-    if (*type == NER_ORG && *a > 0 && *b < st->ntok_cur &&
-        (word_is(text, tok, *a - 1, "a") || word_is(text, tok, *a - 1, "an")) &&
-        in[*b].cap == NER_CAP_LOWER &&
-        (word_rule(st, *b) & (WR_ORGN | WR_ORGS)) &&
+    /* A town a list knows between "a" and a firm's or a person's noun is
+     * where the firm or the person is: "a Toulouse company" (not the firm
+     * itself, nor a thing of the place), "a Winnipeg man", "a Brampton
+     * dentist", "a small Tallinn software house". */
+    size_t an = *a; /* "a", past up to two lower-case words */
+    while (an > 0 && an + 2 > *a && in[an - 1].cap == NER_CAP_LOWER &&
+           in[an - 1].alpha && !word_is(text, tok, an - 1, "a") &&
+           !word_is(text, tok, an - 1, "an"))
+        an--;
+    if ((*type == NER_ORG || *type == NER_MISC) && an > 0 &&
+        (word_is(text, tok, an - 1, "a") || word_is(text, tok, an - 1, "an")) &&
+        (noun_of_someone(st, text, tok, *b) ||
+         (*b + 1 < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+          in[*b].alpha && noun_of_someone(st, text, tok, *b + 1))) &&
         (gaz_mask(phrase_gaz(st, *a, *b)) &
-         ((1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_COUNTRY))))
+         ((1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_COUNTRY))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & (1u << NER_G_NORP)) &&
+        (*b - *a > 1 || in[*a].lex == NER_LEX_NONE ||
+         in[*a].lex / 3 == 0)) /* not "a Union soldier": a word in lower case */
         *type = NER_LOC;
     /* A firm's noun in an apposition after the name says whose it is:
      * "Quillmark, a San Francisco start-up", "Ferrowind, a Danish maker
@@ -2779,9 +2817,10 @@ static bool span_rules(const state *st, const char *text,
      * "remains in Vaajakoski", "In Oaxaca, the festival" (not "in
      * Smith's view"). */
     if (*type == NER_PER && *a > 0 && word_is(text, tok, *a - 1, "in") &&
-        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
-          ((1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) |
-           (1u << NER_G_NEWS))) &&
+        (!(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+           ((1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) |
+            (1u << NER_G_NEWS))) ||
+         born_in(st, text, tok, *a, *b)) &&
         !(*b < st->ntok_cur && apostrophe_tok(text, &tok[*b])))
         *type = NER_LOC;
     /* A one-word name that is a person in the news (lists/people.txt:
@@ -3323,7 +3362,8 @@ static bool span_rules(const state *st, const char *text,
             !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
             !area_noun(st, *b) &&    /* "the Murchison region" */
             !site_noun(st, *b) &&    /* "the Lalit hotel" */
-            !town_of_state(st, text, tok, *a, *b))
+            !town_of_state(st, text, tok, *a, *b) &&
+            !born_in(st, text, tok, *a, *b))
             *type = NER_PER;
         /* A one-word place that no list knows but that SCOWL knows as a
          * common name, written as a name: a person ("Natasha", "Cindy"),
@@ -3333,6 +3373,7 @@ static bool span_rules(const state *st, const char *text,
                  (t->wsets & (1u << NER_W_UP1)) && t->cap == NER_CAP_TITLE &&
                  !placed(st, text, tok, *a, *b) && !natural_noun(st, *b) &&
                  !area_noun(st, *b) && !site_noun(st, *b) &&
+                 !dwelling_place(st, text, tok, *a, *b) &&
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
@@ -4289,6 +4330,50 @@ static bool lone_word(const state *st, const prism_token *tok, size_t i)
            (!in->common || in->cap == NER_CAP_UPPER) &&
            tok[i].end - tok[i].start >= 2 &&
            (!st->tags[i] || ner_tag_part(st->tags[i]) == NER_U);
+}
+
+/* A town, state or country a list knows, alone, after "a" or "an" and
+ * before the noun of a firm or a person, that the tagger missed: "A
+ * Delaware judge ruled", "Sparrow, a Kigali start-up that ...", or took
+ * for a thing (one word, no person). Tags it as a place; and the
+ * sentence's first word before ", a", which the tagger missed or took for
+ * a thing too, as the firm ("Sparrow", "Obsidian, a small Tallinn software
+ * house"). */
+static void places_before_nouns(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t places =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    for (size_t k = 0; k + 2 < ntok; k++) {
+        if (!word_is(text, tok, k, "a") && !word_is(text, tok, k, "an"))
+            continue;
+        size_t p = k + 1;
+        while (p < k + 3 && p + 1 < ntok && in[p].cap == NER_CAP_LOWER &&
+               in[p].alpha)
+            p++; /* "a small Tallinn software house" */
+        bool lone = !st->tags[p] || (ner_tag_part(st->tags[p]) == NER_U &&
+                                     ner_tag_type(st->tags[p]) != NER_PER);
+        if (!lone || in[p].cap != NER_CAP_TITLE || !in[p].alpha ||
+            (in[p].lex != NER_LEX_NONE && in[p].lex / 3 > 0) ||
+            !(gaz_mask(phrase_gaz(st, p, p + 1)) & places))
+            continue;
+        size_t q = p + 1; /* the noun, after one more lower-case word */
+        if (!noun_of_someone(st, text, tok, q) && q + 1 < ntok &&
+            in[q].cap == NER_CAP_LOWER && in[q].alpha)
+            q++;
+        if ((gaz_mask(phrase_gaz(st, p, p + 1)) & (1u << NER_G_NORP)) ||
+            !noun_of_someone(st, text, tok, q))
+            continue;
+        int l = head_label(text + tok[q].start, tok[q].end - tok[q].start);
+        bool firm = l == L_ORG || (word_rule(st, q) & (WR_ORGN | WR_ORGS));
+        tag_span(st, p, p + 1, NER_LOC);
+        if (firm && k >= 2 && word_is(text, tok, k - 1, ",") &&
+            (!st->tags[k - 2] || st->tags[k - 2] == ner_tag(NER_MISC, NER_U)) &&
+            in[k - 2].first && in[k - 2].alpha &&
+            (in[k - 2].cap == NER_CAP_TITLE || in[k - 2].cap == NER_CAP_MIXED))
+            tag_span(st, k - 2, k - 1, NER_ORG);
+    }
 }
 
 /* A firm's noun inside what the tagger read as one name parts two
@@ -5574,24 +5659,72 @@ static int head_label(const char *w, size_t n)
         "sea",    "desert",  "forest",   "volcano", "glacier",     "strait",
         "canal",  "bay",     "gulf",     "ocean",   "archipelago", "plateau",
         "region", "estuary", "delta",    "lagoon",  "reservoir"};
-    static const char *const per[] = {
-        "poet",        "writer",        "novelist",     "playwright",
-        "painter",     "sculptor",      "composer",     "musician",
-        "singer",      "songwriter",    "rapper",       "guitarist",
-        "pianist",     "violinist",     "actor",        "actress",
-        "comedian",    "filmmaker",     "photographer", "architect",
-        "philosopher", "theologian",    "physicist",    "chemist",
-        "biologist",   "mathematician", "astronomer",   "economist",
-        "historian",   "sociologist",   "journalist",   "inventor",
-        "explorer",    "astronaut",     "politician",   "lawyer",
-        "diplomat",    "footballer",    "cricketer",    "athlete",
-        "businessman", "businesswoman", "entrepreneur", "activist",
-        "investor",    "soldier",       "player",       "scholar",
-        "bishop",      "god",           "goddess",      "deity",
-        "director",    "screenwriter",  "dancer",       "choreographer",
-        "conductor",   "pupil",         "student",      "teacher",
-        "teenager",    "man",           "woman",        "boy",
-        "girl",        "widow"};
+    static const char *const per[] = {"poet",          "writer",
+                                      "novelist",      "playwright",
+                                      "painter",       "sculptor",
+                                      "composer",      "musician",
+                                      "singer",        "songwriter",
+                                      "rapper",        "guitarist",
+                                      "pianist",       "violinist",
+                                      "actor",         "actress",
+                                      "comedian",      "filmmaker",
+                                      "photographer",  "architect",
+                                      "philosopher",   "theologian",
+                                      "physicist",     "chemist",
+                                      "biologist",     "mathematician",
+                                      "astronomer",    "economist",
+                                      "historian",     "sociologist",
+                                      "journalist",    "inventor",
+                                      "explorer",      "astronaut",
+                                      "politician",    "lawyer",
+                                      "diplomat",      "footballer",
+                                      "cricketer",     "athlete",
+                                      "businessman",   "businesswoman",
+                                      "entrepreneur",  "activist",
+                                      "investor",      "soldier",
+                                      "player",        "scholar",
+                                      "bishop",        "god",
+                                      "goddess",       "deity",
+                                      "director",      "screenwriter",
+                                      "dancer",        "choreographer",
+                                      "conductor",     "pupil",
+                                      "student",       "teacher",
+                                      "teenager",      "man",
+                                      "woman",         "boy",
+                                      "girl",          "widow",
+                                      "skater",        "surfer",
+                                      "harpist",       "cellist",
+                                      "organist",      "flautist",
+                                      "drummer",       "saxophonist",
+                                      "trumpeter",     "vocalist",
+                                      "organiser",     "organizer",
+                                      "chef",          "judge",
+                                      "preacher",      "weaver",
+                                      "potter",        "sprinter",
+                                      "cyclist",       "boxer",
+                                      "golfer",        "swimmer",
+                                      "wrestler",      "jockey",
+                                      "nurse",         "doctor",
+                                      "surgeon",       "physician",
+                                      "scientist",     "engineer",
+                                      "botanist",      "zoologist",
+                                      "geologist",     "linguist",
+                                      "archaeologist", "anthropologist",
+                                      "priest",        "monk",
+                                      "nun",           "imam",
+                                      "rabbi",         "farmer",
+                                      "fisherman",     "philanthropist",
+                                      "cleric",        "magistrate",
+                                      "prosecutor",    "illustrator",
+                                      "cartoonist",    "author",
+                                      "essayist",      "critic",
+                                      "presenter",     "translator",
+                                      "schoolteacher", "lecturer",
+                                      "professor",     "researcher",
+                                      "elder",         "typographer",
+                                      "dentist",       "pharmacist",
+                                      "plumber",       "mechanic",
+                                      "driver",        "worker"};
     /* works, languages and machines: "a 1973 Senegalese film", "a
      * lightweight scripting language", "a ternary computer" */
     static const char *const misc[] = {
@@ -5781,8 +5914,8 @@ static void definitions(state *st, const char *text, const prism_token *tok,
             (word_rule(st, b - 1) & WR_ORGH))
             continue;
         /* nor a country's or city's as the trade's: "Colombia, the second
-         * largest exporter" */
-        if (l == L_ORG && st->men[m].label == L_GPE &&
+         * largest exporter", "left Belgium for Britain, a nurse who" */
+        if ((l == L_ORG || l == L_PERSON) && st->men[m].label == L_GPE &&
             (gaz_mask(phrase_gaz(st, a, b)) &
              ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
               (1u << NER_G_CITY))))
@@ -7018,6 +7151,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     slashed_names(st, text, tok, ntok);
     clubs_of_towns(st, text, tok, ntok);
     firm_noun_inside(st, text, tok, ntok);
+    places_before_nouns(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     states_after_towns(st, text, tok, ntok);

@@ -2142,3 +2142,26 @@ def test_storms_named_so_museums_that_act_and_malay_hills():
     assert got.get("Melissa") == {"MISC"}, got
     assert got.get("Shanghai Museum") == {"ORG"}, got
     assert got.get("Bukit Siguntang") == {"LOC"}, got
+
+
+def test_people_by_their_trade_kin_and_titles():
+    got = labels(run("Teva Tehei is a surfer from Teahupo'o. Annemieke de "
+                     "Vries is a Dutch speed skater. Ustaz Kamal Ibrahim "
+                     "taught Arabic. She learned the craft from her "
+                     "grandmother, Hinemoa, in Ruatoria."))
+    for name in ("Teva Tehei", "Annemieke de Vries", "Kamal Ibrahim",
+                 "Hinemoa"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert "Ustaz Kamal Ibrahim" not in got, got
+
+
+def test_towns_where_people_live_and_work():
+    got = labels(run("Born in Alexandra, he left school at 15. A Winnipeg "
+                     "man has been reunited with his wallet. A Delaware "
+                     "judge ruled on Monday. Cerebra, a Montreal start-up, "
+                     "was fined. Residents of Whitefield have formed a "
+                     "group."))
+    for name in ("Alexandra", "Winnipeg", "Delaware", "Montreal",
+                 "Whitefield"):
+        assert got.get(name) == {"GPE"}, (name, got)
+    assert got.get("Cerebra") == {"ORG"}, got
