@@ -115,6 +115,7 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_SITE    (1ull << 56) /* "mine", "hotel": site_noun() */
 #define WR_SITEOF  (1ull << 57) /* "copper" mine, "railway" station */
 #define WR_STREET  (1ull << 58) /* "Street", "Drive": street_word() */
+#define WR_LEADN   (1ull << 59) /* "leader", "ruler": people_by_kin() */
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -1234,6 +1235,7 @@ static const struct {
     {WR_SITEOF, "copper gold coal iron diamond nickel zinc lithium uranium oil "
                 "gas hydroelectric football cricket railway bus"},
     {WR_STREET, "street road avenue boulevard lane drive highway"},
+    {WR_LEADN, "leader ruler chief commander"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -2383,17 +2385,20 @@ static bool title_alone(const state *st, const char *text,
         "tsar",    "czar",   "shah",    "viceroy",  "caliph",  "pharaoh",
         "kaiser",  "shogun", "khedive", "emperor",  "empress", "sultan",
         "sultana", "emir",   "pope",    "patriarch"};
+    if (b - a > 2 || st->info[b - 1].cap != NER_CAP_TITLE)
+        return false;
     bool great = b - a == 2 && word_is(text, tok, a, "Great");
     if (great)
         a++;
-    if (b - a != 1 || st->info[a].cap != NER_CAP_TITLE ||
-        !(is_title(st, a, b) || WORD_IN(text, tok, a, rulers)))
+    if (b - a != 1 ||
+        !(great ||
+          (a > 0 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2)) ||
+          (b < st->ntok_cur &&
+           st->info[b].h_lower == ner_hash_bytes("of", 2, 2))))
         return false;
-    return great ||
-           (a > 0 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2)) ||
-           (b < st->ntok_cur &&
-            st->info[b].h_lower == ner_hash_bytes("of", 2, 2));
+    return is_title(st, a, b) || WORD_IN(text, tok, a, rulers);
 }
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -4313,9 +4318,10 @@ static void possessive_firms(state *st, const char *text,
     }
     /* the same firm the tagger read whole, but for its title */
     for (size_t s = 1; s + 1 < ntok; s++)
-        if (ner_tag_type(st->tags[s]) == NER_ORG &&
-            ner_tag_part(st->tags[s]) == NER_B && st->tags[s - 1] == 0 &&
-            is_title(st, s - 1, s) && apostrophe_tok(text, &tok[s + 1]) &&
+        if (st->tags[s] && st->tags[s - 1] == 0 &&
+            ner_tag_type(st->tags[s]) == NER_ORG &&
+            ner_tag_part(st->tags[s]) == NER_B &&
+            apostrophe_tok(text, &tok[s + 1]) && is_title(st, s - 1, s) &&
             span_end(st, ntok, s) > s + 2)
             tag_span(st, s - 1, span_end(st, ntok, s), NER_ORG);
 }
@@ -4345,8 +4351,10 @@ static void places_before_nouns(state *st, const char *text,
     const ner_info *in = st->info;
     const uint32_t places =
         (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    const uint32_t a_ = ner_hash_bytes("a", 1, 2),
+                   an = ner_hash_bytes("an", 2, 2);
     for (size_t k = 0; k + 2 < ntok; k++) {
-        if (!word_is(text, tok, k, "a") && !word_is(text, tok, k, "an"))
+        if (in[k].h_lower != a_ && in[k].h_lower != an)
             continue;
         size_t p = k + 1;
         while (p < k + 3 && p + 1 < ntok && in[p].cap == NER_CAP_LOWER &&
@@ -4386,7 +4394,7 @@ static void firm_noun_inside(state *st, const char *text,
                             (1u << NER_G_STATE) | (1u << NER_G_REGION);
     (void)text;
     for (size_t s = 0; s < ntok; s++) {
-        if (ner_tag_part(st->tags[s]) != NER_B || !st->tags[s])
+        if (!st->tags[s] || ner_tag_part(st->tags[s]) != NER_B)
             continue;
         size_t e = span_end(st, ntok, s), k = s + 1;
         while (k + 1 < e && !(st->info[k].cap == NER_CAP_LOWER &&
@@ -4420,12 +4428,13 @@ static void clubs_of_towns(state *st, const char *text, const prism_token *tok,
                            (1u << NER_G_MISCHEAD) | (1u << NER_G_TITLE);
     const uint32_t towns =
         (1u << NER_G_CITY) | (1u << NER_G_COUNTRY) | (1u << NER_G_STATE);
+    const uint32_t of = ner_hash_bytes("of", 2, 2);
     for (size_t s = 0; s < ntok; s++) {
-        if (ner_tag_type(st->tags[s]) != NER_ORG ||
+        if (!st->tags[s] || ner_tag_type(st->tags[s]) != NER_ORG ||
             ner_tag_part(st->tags[s]) != NER_B)
             continue;
         size_t e = span_end(st, ntok, s), o = s + 1;
-        while (o + 1 < e && !word_is(text, tok, o, "of"))
+        while (o + 1 < e && st->info[o].h_lower != of)
             o++;
         if (o + 1 >= e || o < s + 2 || !WORD_IN(text, tok, s, clubs) ||
             gaz_mask(phrase_gaz(st, s, e)) ||
@@ -4450,6 +4459,9 @@ static void clubs_of_towns(state *st, const char *text, const prism_token *tok,
 static void slashed_names(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
+    if (ntok < 3 ||
+        !memchr(text + tok[0].start, '/', tok[ntok - 1].end - tok[0].start))
+        return;
     for (size_t k = 1; k + 1 < ntok; k++) {
         if (tok[k].end - tok[k].start != 1 || text[tok[k].start] != '/' ||
             st->tags[k] || tok[k - 1].end != tok[k].start ||
@@ -4957,8 +4969,6 @@ static void people_by_kin(state *st, const char *text, const prism_token *tok,
 {
     static const char *const owners[] = {"his", "her", "their",
                                          "my",  "our", "your"};
-    static const char *const leaders[] = {"leader", "ruler", "chief",
-                                          "commander"};
     static const char *const ages[] = {
         "late",   "last",    "first",    "new",      "former", "elder",
         "eldest", "younger", "youngest", "longtime", "then"};
@@ -4968,8 +4978,9 @@ static void people_by_kin(state *st, const char *text, const prism_token *tok,
         if (in[k].cap != NER_CAP_LOWER || n1 >= ntok ||
             in[n1].cap != NER_CAP_TITLE)
             continue;
-        bool lead = WORD_IN(text, tok, k, leaders);
-        if (!lead && !(word_rule(st, k) & WR_KINN))
+        uint64_t rule = word_rule(st, k);
+        bool lead = rule & WR_LEADN;
+        if (!lead && !(rule & WR_KINN))
             continue;
         size_t o = k - 1; /* "his late wife", "its last ruler" */
         if (o > 0 && in[o].cap == NER_CAP_LOWER && WORD_IN(text, tok, o, ages))
