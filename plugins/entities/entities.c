@@ -5844,13 +5844,6 @@ static int defined_label(const state *st, const char *text,
     return -1;
 }
 
-/* A name defined by the noun phrase after it takes that phrase's label
- * (defined_label): a name that opens a sentence and "is" or "was" a
- * something ("Vesterbro Boldklub is a Danish football club", "Tessaro
- * was an Italian painter"), or any name in apposition ("Whittier, a port
- * in California", "Brandvold, a Norwegian painter,"). In CoNLL train and
- * dev the sixteen such definitions agree with the gold label, and so do
- * the appositions that the rule keeps. */
 /* Does an opening phrase of its sentence end at the comma, token c:
  * "Based in Elkhart, Ind.," "In 2019," "After the war,"? Its first word
  * is a participle or a preposition, at most twelve tokens before. */
@@ -5867,6 +5860,13 @@ static bool clause_opener(const state *st, const char *text,
     return false;
 }
 
+/* A name defined by the noun phrase after it takes that phrase's label
+ * (defined_label): a name that opens a sentence and "is" or "was" a
+ * something ("Vesterbro Boldklub is a Danish football club", "Tessaro
+ * was an Italian painter"), or any name in apposition ("Whittier, a port
+ * in California", "Brandvold, a Norwegian painter,"). In CoNLL train and
+ * dev the sixteen such definitions agree with the gold label, and so do
+ * the appositions that the rule keeps. */
 static void definitions(state *st, const char *text, const prism_token *tok,
                         size_t ntok, size_t nmen)
 {
