@@ -4375,7 +4375,8 @@ static void places_before_nouns(state *st, const char *text,
             continue;
         int l = head_label(text + tok[q].start, tok[q].end - tok[q].start);
         bool firm = l == L_ORG || (word_rule(st, q) & (WR_ORGN | WR_ORGS));
-        tag_span(st, p, p + 1, NER_LOC);
+        if (!st->tags[p]) /* a name the tagger read: the span rules' */
+            tag_span(st, p, p + 1, NER_LOC);
         if (firm && k >= 2 && word_is(text, tok, k - 1, ",") &&
             (!st->tags[k - 2] || st->tags[k - 2] == ner_tag(NER_MISC, NER_U)) &&
             in[k - 2].first && in[k - 2].alpha &&
