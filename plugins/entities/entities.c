@@ -2337,6 +2337,38 @@ static bool noun_of_someone(const state *st, const char *text,
            (word_rule(st, k) & (WR_ORGN | WR_ORGS | WR_PERN | WR_DWELL));
 }
 
+/* The article "a" or "an" before token i, past up to two lower-case
+ * words ("a Toulouse company", "a small Tallinn software house"): its
+ * index, or SIZE_MAX. */
+static size_t article_before(const state *st, const char *text,
+                             const prism_token *tok, size_t i)
+{
+    const ner_info *in = st->info;
+    size_t k = i;
+    while (k > 0 && k + 2 > i && in[k - 1].cap == NER_CAP_LOWER &&
+           in[k - 1].alpha && !word_is(text, tok, k - 1, "a") &&
+           !word_is(text, tok, k - 1, "an"))
+        k--;
+    return k > 0 && (word_is(text, tok, k - 1, "a") ||
+                     word_is(text, tok, k - 1, "an"))
+               ? k - 1
+               : SIZE_MAX;
+}
+
+/* The noun of a firm or of a person (noun_of_someone) at token b, or past
+ * one more lower-case word ("a Dundee jute worker"): its index, or
+ * SIZE_MAX. */
+static size_t someone_after(const state *st, const char *text,
+                            const prism_token *tok, size_t b)
+{
+    if (noun_of_someone(st, text, tok, b))
+        return b;
+    if (b + 1 < st->ntok_cur && st->info[b].cap == NER_CAP_LOWER &&
+        st->info[b].alpha && noun_of_someone(st, text, tok, b + 1))
+        return b + 1;
+    return SIZE_MAX;
+}
+
 /* Is [a, b) where one is born, lives or dies ("born in Alexandra"),
  * whatever given name it is, when no list knows it as a person? */
 static bool born_in(const state *st, const char *text, const prism_token *tok,
@@ -2699,16 +2731,9 @@ static bool span_rules(const state *st, const char *text,
      * where the firm or the person is: "a Toulouse company" (not the firm
      * itself, nor a thing of the place), "a Winnipeg man", "a Brampton
      * dentist", "a small Tallinn software house". */
-    size_t an = *a; /* "a", past up to two lower-case words */
-    while (an > 0 && an + 2 > *a && in[an - 1].cap == NER_CAP_LOWER &&
-           in[an - 1].alpha && !word_is(text, tok, an - 1, "a") &&
-           !word_is(text, tok, an - 1, "an"))
-        an--;
-    if ((*type == NER_ORG || *type == NER_MISC) && an > 0 &&
-        (word_is(text, tok, an - 1, "a") || word_is(text, tok, an - 1, "an")) &&
-        (noun_of_someone(st, text, tok, *b) ||
-         (*b + 1 < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
-          in[*b].alpha && noun_of_someone(st, text, tok, *b + 1))) &&
+    if ((*type == NER_ORG || *type == NER_MISC) &&
+        article_before(st, text, tok, *a) != SIZE_MAX &&
+        someone_after(st, text, tok, *b) != SIZE_MAX &&
         (gaz_mask(phrase_gaz(st, *a, *b)) &
          ((1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_COUNTRY))) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) & (1u << NER_G_NORP)) &&
@@ -2819,7 +2844,7 @@ static bool span_rules(const state *st, const char *text,
     }
     /* A "person" right after "in" is a place when no list knows its first
      * word as a person's or a given name and no possessive follows:
-     * "remains in Vaajakoski", "In Oaxaca, the festival" (not "in
+     * "remains in Vaajakoski", "the authorities in Caffa" (not "in
      * Smith's view"). */
     if (*type == NER_PER && *a > 0 && word_is(text, tok, *a - 1, "in") &&
         (!(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
@@ -4351,27 +4376,18 @@ static void places_before_nouns(state *st, const char *text,
     const ner_info *in = st->info;
     const uint32_t places =
         (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
-    const uint32_t a_ = ner_hash_bytes("a", 1, 2),
-                   an = ner_hash_bytes("an", 2, 2);
-    for (size_t k = 0; k + 2 < ntok; k++) {
-        if (in[k].h_lower != a_ && in[k].h_lower != an)
-            continue;
-        size_t p = k + 1;
-        while (p < k + 3 && p + 1 < ntok && in[p].cap == NER_CAP_LOWER &&
-               in[p].alpha)
-            p++; /* "a small Tallinn software house" */
+    for (size_t p = 1; p + 1 < ntok; p++) {
         bool lone = !st->tags[p] || (ner_tag_part(st->tags[p]) == NER_U &&
                                      ner_tag_type(st->tags[p]) != NER_PER);
         if (!lone || in[p].cap != NER_CAP_TITLE || !in[p].alpha ||
-            (in[p].lex != NER_LEX_NONE && in[p].lex / 3 > 0) ||
-            !(gaz_mask(phrase_gaz(st, p, p + 1)) & places))
+            (in[p].lex != NER_LEX_NONE && in[p].lex / 3 > 0))
             continue;
-        size_t q = p + 1; /* the noun, after one more lower-case word */
-        if (!noun_of_someone(st, text, tok, q) && q + 1 < ntok &&
-            in[q].cap == NER_CAP_LOWER && in[q].alpha)
-            q++;
-        if ((gaz_mask(phrase_gaz(st, p, p + 1)) & (1u << NER_G_NORP)) ||
-            !noun_of_someone(st, text, tok, q))
+        size_t k = article_before(st, text, tok, p), q;
+        if (k == SIZE_MAX ||
+            (q = someone_after(st, text, tok, p + 1)) == SIZE_MAX)
+            continue;
+        uint32_t gm = gaz_mask(phrase_gaz(st, p, p + 1));
+        if (!(gm & places) || (gm & (1u << NER_G_NORP)))
             continue;
         int l = head_label(text + tok[q].start, tok[q].end - tok[q].start);
         bool firm = l == L_ORG || (word_rule(st, q) & (WR_ORGN | WR_ORGS));
@@ -4388,12 +4404,10 @@ static void places_before_nouns(state *st, const char *text,
 /* A firm's noun inside what the tagger read as one name parts two
  * names: "the Taichung start-up Pearl Robotics" is a place ("Taichung",
  * when a list knows it as one; else a firm) and a firm. */
-static void firm_noun_inside(state *st, const char *text,
-                             const prism_token *tok, size_t ntok)
+static void firm_noun_inside(state *st, size_t ntok)
 {
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                             (1u << NER_G_STATE) | (1u << NER_G_REGION);
-    (void)text;
     for (size_t s = 0; s < ntok; s++) {
         if (!st->tags[s] || ner_tag_part(st->tags[s]) != NER_B)
             continue;
@@ -7162,7 +7176,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     possessive_firms(st, text, tok, ntok);
     slashed_names(st, text, tok, ntok);
     clubs_of_towns(st, text, tok, ntok);
-    firm_noun_inside(st, text, tok, ntok);
+    firm_noun_inside(st, ntok);
     places_before_nouns(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
