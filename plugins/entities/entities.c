@@ -1038,7 +1038,7 @@ static const struct {
      "concessionaire"},
     {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
-              "operator miner chain store"},
+              "operator miner chain store ensemble orchestra choir troupe"},
     {WR_PERN,
      "poet writer author novelist playwright dramatist essayist painter "
      "artist sculptor muralist composer musician singer songwriter rapper "
@@ -1068,7 +1068,8 @@ static const struct {
      "archaeologist linguist lyricist bandleader trombonist saxophonist "
      "drummer bassist cellist organist harpist trumpeter percussionist "
      "vocalist runner immigrant settler captain sailor soldier "
-     "warrior nurse professor"},
+     "warrior nurse professor paediatrician pediatrician psychiatrist "
+     "neurologist epidemiologist virologist geneticist emir shah tsar"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -1085,13 +1086,15 @@ static const struct {
     {WR_EPON,
      "boson bosons particle equation equations theorem numbers effect "
      "principle constant syndrome disease paradox conjecture hypothesis "
-     "transform algorithm comet curve virus fever coefficient"},
+     "transform algorithm comet curve virus fever coefficient lymphoma "
+     "sarcoma palsy transformation lemma"},
     {WR_EPON | WR_MADE, "films movies novels soap coffee mayonnaise whisky "
                         "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape khlong jebel jabal gunung sungai "
-                "tanjung pulau danau jalan bukit madinat"},
+                "tanjung pulau danau jalan bukit madinat isla islas ilha "
+                "ilhas isola"},
     {WR_MISCH,
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
@@ -1105,7 +1108,9 @@ static const struct {
      "romance epic memoir memoirs documentary anthology ballet series "
      "titled entitled staged premiered ferry cruiser ironclad corvette "
      "frigate destroyer battleship flagship schooner steamer steamship "
-     "yacht tanker freighter warship gunboat asteroid comet"},
+     "yacht tanker freighter warship gunboat asteroid comet drama dramas "
+     "telenovela miniseries sequel prequel novella comedy thriller biopic "
+     "podcast mixtape"},
     {WR_LOCORG, "channel bay forest delta valley heights coast basin"},
     {WR_ORGH,
      "court tribunal parliament assembly congress senate records studios "
@@ -1135,7 +1140,7 @@ static const struct {
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
      "cafe bistro pub tavern inn motel resort mall auditorium reservation "
      "crater reservoir dome speedway velodrome raceway racecourse ballpark "
-     "ground grounds minaret sanctuary"},
+     "ground grounds minaret sanctuary peak cove locks palaces lavra"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -1493,11 +1498,42 @@ static bool facility_head(const state *st, size_t i)
            (word_rule(st, i) & WR_FACH);
 }
 
+/* Is the name [a, b) the settlement that a noun of settlements just
+ * before it names, with a nationality, a place or a word of where or what
+ * it is before that noun: "the Aztec capital Tenochtitlan", "the coastal
+ * town Ayamonte", "the Galician port Vigo"? Not a name the lists know as a
+ * person's, a given name or a body's ("the town Obama visited"). */
+static bool settlement_before(const state *st, const char *text,
+                              const prism_token *tok, size_t a, size_t b)
+{
+    static const char *const towns[] = {"capital", "town",     "city",
+                                        "village", "port",     "hamlet",
+                                        "suburb",  "township", "oasis"};
+    static const char *const kinds[] = {
+        "northern", "southern", "eastern",  "western", "coastal",
+        "ancient",  "former",   "border",   "fishing", "mining",
+        "market",   "port",     "frontier", "holy",    "provincial",
+        "regional", "imperial", "royal",    "old",     "desert"};
+    const ner_info *in = st->info;
+    if (a < 2 || in[a - 1].cap != NER_CAP_LOWER ||
+        !WORD_IN(text, tok, a - 1, towns) ||
+        !((in[a - 2].cap == NER_CAP_TITLE && in[a - 2].alpha) ||
+          (in[a - 2].cap == NER_CAP_LOWER && WORD_IN(text, tok, a - 2, kinds))))
+        return false;
+    const uint32_t known = (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) |
+                           (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
+                           (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+                           (1u << NER_G_NORP);
+    return !(gaz_mask(phrase_gaz(st, a, b)) & known) &&
+           !(gaz_mask(phrase_gaz(st, a, a + 1)) & known);
+}
+
 /* Does a noun before the name [a, b) say that it is a place: "the town
  * of Marshall", "the village of Kinnegad", "a tributary of the Windrush",
- * "the river Ljubljanica"? Or a river's bank, mouth or shores, when the
- * name ends its phrase and no list knows it as an organisation: "the left
- * bank of the Warta," (not "a bank of the Mitsubishi group")? */
+ * "the river Ljubljanica", "the Aztec capital Tenochtitlan"? Or a river's bank,
+ * mouth or shores, when the name ends its phrase and no list knows it as an
+ * organisation: "the left bank of the Warta," (not "a bank of the Mitsubishi
+ * group")? */
 static bool noun_says_place(const state *st, const char *text,
                             const prism_token *tok, size_t a, size_t b)
 {
@@ -1527,6 +1563,8 @@ static bool noun_says_place(const state *st, const char *text,
     if (word_is(text, tok, k, "the") && k > 1)
         k--;
     if (in[a - 1].cap == NER_CAP_LOWER && WORD_IN(text, tok, a - 1, before))
+        return true;
+    if (settlement_before(st, text, tok, a, b))
         return true;
     if (!word_is(text, tok, k, "of") || in[k - 1].cap != NER_CAP_LOWER)
         return false;
@@ -1716,18 +1754,23 @@ static bool in_title_quote(const state *st, const char *text,
 
 /* Is the token after the name [a, b) (after a possessive "'s" for the
  * nouns that take one: "Parkinson's disease", not "Tolstoy's novels") one
- * of WR_EPON's nouns? */
+ * of WR_EPON's nouns? For a name the tagger read as an organisation, only
+ * an illness's noun counts: "Legionnaires' disease", not "Microsoft's
+ * algorithm". */
 static bool eponym_after(const state *st, const char *text,
-                         const prism_token *tok, size_t b)
+                         const prism_token *tok, size_t b, bool body)
 {
-    if (b < st->ntok_cur && st->info[b].cap == NER_CAP_LOWER &&
-        (word_rule(st, b) & WR_EPON))
-        return true;
+    static const char *const ills[] = {"disease",  "syndrome", "fever",
+                                       "lymphoma", "sarcoma",  "palsy"};
+    size_t k = b;
     if (b + 1 < st->ntok_cur && apostrophe_tok(text, &tok[b]) &&
         st->info[b + 1].cap == NER_CAP_LOWER &&
         (word_rule(st, b + 1) & (WR_EPON | WR_MADE)) == WR_EPON)
-        return true;
-    return false;
+        k = b + 1;
+    else if (!(b < st->ntok_cur && st->info[b].cap == NER_CAP_LOWER &&
+               (word_rule(st, b) & WR_EPON)))
+        return false;
+    return !body || hashed_in(st, k, ills, sizeof ills / sizeof *ills);
 }
 
 /* Is the one-word name at token a an online service used as a medium,
@@ -2310,17 +2353,21 @@ static bool compass_word(const state *st, const char *text,
     return true;
 }
 
-/* Does "published by", "released by" or the like come right before token
- * a? */
+/* Does "published by", "released by" or the like come right before the
+ * name [a, b)? Or "run by" or "maintained by" before a one-word name
+ * ("a bootcamp run by Andela"; a full name is a person's: "a repair shop
+ * run by Kanekichi Yasui")? */
 static bool issued_by(const state *st, const char *text, const prism_token *tok,
-                      size_t a)
+                      size_t a, size_t b)
 {
     static const char *const issued[] = {
         "published",   "republished", "released",     "reissued", "printed",
         "distributed", "developed",   "manufactured", "operated", "issued"};
+    static const char *const runs[] = {"run", "maintained"};
     return a > 1 && word_is(text, tok, a - 1, "by") &&
            st->info[a - 2].cap == NER_CAP_LOWER &&
-           WORD_IN(text, tok, a - 2, issued);
+           (WORD_IN(text, tok, a - 2, issued) ||
+            (b == a + 1 && WORD_IN(text, tok, a - 2, runs)));
 }
 
 /* Is token k, in lower case, the noun of a firm or of a person ("company",
@@ -2501,12 +2548,15 @@ static bool span_rules(const state *st, const char *text,
      * month before the name is not part of it (a month may start an
      * event's name, "October Revolution", and one that is a given name a
      * person's, "June Carter"). */
+    static const char *const media[] = {"tv", "cd"}; /* "TV Globo", "CD
+                                                          Projekt" */
     while (
         *b - *a > 1 &&
         (based_word(text, &tok[*a]) ||
          (in[*a].cap == NER_CAP_UPPER &&
           (word_rule(st, *a) & WR_NOTNAME) && /* "CEO Tim Cook" */
-          !glued_on(text, tok, *a, *b)) ||    /* not "ID.3", "CPI(M)" */
+          !glued_on(text, tok, *a, *b) &&     /* not "ID.3", "CPI(M)" */
+          !(*type == NER_ORG && WORD_IN(text, tok, *a, media))) ||
          ((word_rule(st, *a) & WR_TIME) && *type != NER_MISC &&
           !(*type == NER_PER && has(phrase_gaz(st, *a, *a + 1), NER_G_FIRST)))))
         (*a)++;
@@ -2646,9 +2696,15 @@ static bool span_rules(const state *st, const char *text,
     /* A given name (or a common name in SCOWL's lists) and one or two
      * more capitalised words that no list knows and that are names rather
      * than ordinary words ("Loretta Lynch", "Phillip Allen"; not "Johnson
-     * Controls", "Ross County") make a person's name. */
+     * Controls", "Ross County"; nor a name that the words around it or
+     * its own first or last word make a place's: "the fortress of San
+     * Giovanni", "Isla Colón", "Uhuru Peak") make a person's name. */
     if (*type != NER_PER && *b - *a >= 2 && *b - *a <= 3 &&
-        !phrase_gaz(st, *a, *b) && !area_noun(st, *b)) {
+        !phrase_gaz(st, *a, *b) && !area_noun(st, *b) &&
+        !romance_place(st, *a, *b) && !(word_rule(st, *a) & WR_LOCPRE) &&
+        !(word_rule(st, *b - 1) & WR_FACH) &&
+        !noun_says_place(st, text, tok, *a, *b) &&
+        !born_in(st, text, tok, *a, *b)) {
         const uint32_t heads = NOT_PER | (1u << NER_G_ORGWORD) |
                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
                                (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
@@ -2778,8 +2834,10 @@ static bool span_rules(const state *st, const char *text,
             cue |= WR_ORGN | WR_ORGS;
         uint32_t of = ner_hash_bytes("of", 2, 2);
         uint32_t in_ = ner_hash_bytes("in", 2, 2);
-        static const char *const trades[] = {"maker", "makers", "miner",
-                                             "chain", "group"};
+        static const char *const trades[] = {
+            "maker",     "makers",    "miner",     "chain",    "group",
+            "publisher", "developer", "network",   "operator", "distributor",
+            "supplier",  "ensemble",  "orchestra", "choir",    "troupe"};
         /* (not a place whose possessive follows: "made the group
          * Africa’s largest pay-TV company") */
         bool place_of =
@@ -3006,7 +3064,7 @@ static bool span_rules(const state *st, const char *text,
     /* Who publishes or releases a work, named with no given name, is a
      * publisher or a label: "published by Ardis in 1978", "released by
      * Parlophone" (not "published by Thomas Paine", nor by a place). */
-    if (*type != NER_ORG && issued_by(st, text, tok, *a) &&
+    if (*type != NER_ORG && issued_by(st, text, tok, *a, *b) &&
         !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
           ((1u << NER_G_FIRST) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
            (1u << NER_G_NORP))) &&
@@ -3114,7 +3172,7 @@ static bool span_rules(const state *st, const char *text,
      * makes it a thing's ("Higgs boson", "Bernoulli numbers", "Dove
      * soap"); a name ending in an instrument's, vehicle's or tour's word
      * ("James Webb Space Telescope", "Eras Tour"). */
-    if (*type != NER_ORG && eponym_after(st, text, tok, *b))
+    if (eponym_after(st, text, tok, *b, *type == NER_ORG))
         *type = NER_MISC;
     if (*b == *a + 1 && platform_used(st, text, tok, *a))
         *type = NER_MISC;
@@ -3277,9 +3335,10 @@ static bool span_rules(const state *st, const char *text,
      * a list knows, and no given name: a company's name of two ("Exxon
      * Mobil"), not "Chase Utley" or "Ford Madox Ford", nor a short word
      * in Title Case that the lists know as an acronym ("Gao Ming", not the
-     * GAO). */
+     * GAO), nor a name after a title ("Governor Abba Kabir Yusuf"). */
     if (*b - *a >= 2 && *type == NER_PER &&
-        !(in[*a].cap == NER_CAP_TITLE && in[*a].len <= 3)) {
+        !(in[*a].cap == NER_CAP_TITLE && in[*a].len <= 3) &&
+        !(*a > 0 && is_title(st, *a - 1, *a))) {
         uint32_t m = gaz_mask(phrase_gaz(st, *a, *a + 1));
         if ((m & (1u << NER_G_ORG)) &&
             !(m & ((1u << NER_G_FIRST) | (1u << NER_G_PERSON))) &&
@@ -3383,7 +3442,7 @@ static bool span_rules(const state *st, const char *text,
         const struct ner_gslot *g = phrase_gaz(st, *a, *b);
         bool said = (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
                      (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
-                    issued_by(st, text, tok, *a) ||
+                    issued_by(st, text, tok, *a, *b) ||
                     news_agency(st, text, tok, *a, *b) || *type != type0;
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||

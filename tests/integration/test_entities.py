@@ -2165,3 +2165,35 @@ def test_towns_where_people_live_and_work():
                  "Whitefield"):
         assert got.get(name) == {"GPE"}, (name, got)
     assert got.get("Cerebra") == {"ORG"}, got
+
+
+def test_eponyms_of_illnesses_and_places_by_their_first_or_last_word():
+    got = labels(run("The drug slowed early Alzheimer’s disease. An outbreak "
+                     "of Legionnaires’ disease hit the suburb. The Hodgkin "
+                     "lymphoma rate fell. Ferries leave Isla Colón at dawn, "
+                     "and climbers reach Uhuru Peak by noon. Ships queue at "
+                     "the Miraflores Locks; the path climbs to the fortress "
+                     "of San Giovanni."))
+    for name in ("Alzheimer", "Legionnaires", "Hodgkin"):
+        assert got.get(name) == {"MISC"}, (name, got)
+    for name in ("Isla Colón", "Uhuru Peak", "Miraflores Locks"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    assert got.get("San Giovanni") == {"GPE"}, got
+
+
+def test_bodies_after_their_trade_and_people_after_titles():
+    got = labels(run("The Argentine publisher Eterna Cadencia bought the "
+                     "rights. The gamelan ensemble Kyai Kanjeng toured. "
+                     "She trained at a bootcamp run by Andela. The drama "
+                     "Joseon Exorcist was cancelled by TV Globo and CD "
+                     "Projekt. The syndrome was described by the Japanese "
+                     "paediatrician Tomisaku Kawasaki. Governor Abba Kabir "
+                     "Yusuf signed it. The Aztec capital Tenochtitlan "
+                     "fell."))
+    for name in ("Eterna Cadencia", "Kyai Kanjeng", "Andela", "TV Globo",
+                 "CD Projekt"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Joseon Exorcist") == {"MISC"}, got
+    for name in ("Tomisaku Kawasaki", "Abba Kabir Yusuf"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Tenochtitlan") == {"GPE"}, got
