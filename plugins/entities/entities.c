@@ -1087,7 +1087,7 @@ static const struct {
      "boson bosons particle equation equations theorem numbers effect "
      "principle constant syndrome disease paradox conjecture hypothesis "
      "transform algorithm comet curve virus fever coefficient lymphoma "
-     "sarcoma palsy transformation lemma"},
+     "sarcoma palsy transformation lemma lander rover class"},
     {WR_EPON | WR_MADE, "films movies novels soap coffee mayonnaise whisky "
                         "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
@@ -1110,7 +1110,7 @@ static const struct {
      "frigate destroyer battleship flagship schooner steamer steamship "
      "yacht tanker freighter warship gunboat asteroid comet drama dramas "
      "telenovela miniseries sequel prequel novella comedy thriller biopic "
-     "podcast mixtape"},
+     "podcast mixtape icebreaker trawler tugboat dhow"},
     {WR_LOCORG, "channel bay forest delta valley heights coast basin"},
     {WR_ORGH,
      "court tribunal parliament assembly congress senate records studios "
@@ -1140,7 +1140,9 @@ static const struct {
      "shrine mausoleum pyramid lighthouse memorial hotel restaurant grill "
      "cafe bistro pub tavern inn motel resort mall auditorium reservation "
      "crater reservoir dome speedway velodrome raceway racecourse ballpark "
-     "ground grounds minaret sanctuary peak cove locks palaces lavra"},
+     "ground grounds minaret sanctuary peak cove locks palaces lavra beach "
+     "beaches colliery prison penitentiary jail gaol campus showground "
+     "showgrounds gurdwara pagoda stupa"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -1496,6 +1498,78 @@ static bool facility_head(const state *st, size_t i)
 {
     return has(phrase_gaz(st, i, i + 1), NER_G_FACHEAD) ||
            (word_rule(st, i) & WR_FACH);
+}
+
+/* Do the words before token a say that a language is named there: "speak
+ * Tukano", "translated the Bible into Gilbertese", "sings in
+ * Kalaallisut", "lessons are in Plautdietsch"? */
+static bool language_cue(const state *st, const char *text,
+                         const prism_token *tok, size_t a)
+{
+    static const char *const speaks[] = {"speak", "speaks", "spoke", "spoken",
+                                         "speaking"};
+    static const char *const into[] = {"translated", "translation", "translate",
+                                       "translates", "dubbed"};
+    /* (not "taught", "preached", "sang", which towns follow as often) */
+    static const char *const uses[] = {
+        "sung",    "wrote",   "written",  "writes",    "writing",
+        "lessons", "classes", "dialogue", "broadcast", "broadcasts",
+        "poems",   "songs",   "fluent",   "subtitled", "dubbed"};
+    const ner_info *in = st->info;
+    if (a < 2)
+        return false;
+    size_t k = a - 1;
+    if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, speaks))
+        return true;
+    bool to = word_is(text, tok, k, "into"), at = word_is(text, tok, k, "in");
+    if (!to && !at)
+        return false;
+    for (size_t j = k; j-- > 0 && j + 4 > k;) {
+        if (!in[j].alpha) /* "The Bible was translated into", "Lessons are
+                             in" */
+            return false;
+        if (to ? WORD_IN(text, tok, j, into) : WORD_IN(text, tok, j, uses))
+            return true;
+    }
+    return false;
+}
+
+/* Is the one-word name at token a a language by the words before it
+ * (language_cue()), or joined by "and" or "or" to a word named so ("wrote
+ * in Portuguese and Changana", "speak Tukano or Baniwa")? Not a name a
+ * list knows as a place, a body or a person's. */
+static bool spoken_language(const state *st, const char *text,
+                            const prism_token *tok, size_t a)
+{
+    if (a < 2 || st->info[a].cap != NER_CAP_TITLE ||
+        (gaz_mask(phrase_gaz(st, a, a + 1)) &
+         ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+          (1u << NER_G_REGION) | (1u << NER_G_LOC) | (1u << NER_G_ORG) |
+          (1u << NER_G_ORGLIST) | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        return false;
+    if (language_cue(st, text, tok, a))
+        return true;
+    size_t k = a - 1;
+    return (word_is(text, tok, k, "and") || word_is(text, tok, k, "or")) &&
+           st->info[k - 1].cap == NER_CAP_TITLE &&
+           language_cue(st, text, tok, k - 1);
+}
+
+/* Is "of" one of the words of the name [a, b)? */
+static bool has_of(const state *st, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i + 1 < b; i++)
+        if (st->info[i].h_lower == ner_hash_bytes("of", 2, 2))
+            return true;
+    return false;
+}
+
+/* Does a list know the name [a, b) as a town and not as a body? */
+static bool town_only(const state *st, size_t a, size_t b)
+{
+    uint32_t m = gaz_mask(phrase_gaz(st, a, b));
+    return (m & (1u << NER_G_CITY)) &&
+           !(m & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)));
 }
 
 /* Is the name [a, b) the settlement that a noun of settlements just
@@ -2732,6 +2806,7 @@ static bool span_rules(const state *st, const char *text,
         uint32_t lang = ner_hash_bytes("language", 8, 2);
         uint32_t langs = ner_hash_bytes("languages", 9, 2);
         if (*b - *a == 1 && ((word_rule(st, *a) & WR_LANG) ||
+                             spoken_language(st, text, tok, *a) ||
                              (t->cap == NER_CAP_TITLE && wl > 5 &&
                               !strncmp(w + wl - 3, "ism", 3)) ||
                              (*a > 0 && (in[*a - 1].h_lower == lang ||
@@ -2875,9 +2950,11 @@ static bool span_rules(const state *st, const char *text,
                    in[*a - 3].h_lower == ner_hash_bytes("market", 6, 2)) &&
                  !(gaz_mask(phrase_gaz(st, *a, *b)) &
                    ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
-                    (1u << NER_G_REGION) | (1u << NER_G_NORP))))
+                    (1u << NER_G_REGION) | (1u << NER_G_NORP))) &&
+                 !(in[*a - 1].h_lower == in_ && town_only(st, *a, *b)))
             *type = NER_ORG; /* not "market share in India", nor "shares
-                                of Taiwanese supplier TSMC" */
+                                of Taiwanese supplier TSMC", nor "list its
+                                shares in Mumbai" */
         else if (*type == NER_LOC && *b - *a == 1 &&
                  in[*a - 1].h_lower == ner_hash_bytes("to", 2, 2) && *a > 1 &&
                  in[*a - 2].h_lower == ner_hash_bytes("according", 9, 2) &&
@@ -2995,6 +3072,19 @@ static bool span_rules(const state *st, const char *text,
         if (noun != L_GPE && noun != L_LOC)
             *type = NER_ORG;
     }
+    /* So is what one heads, speaks for or belongs to, named in one word
+     * that the tagger read as a person's: "the head of Wagner", "members
+     * of Unite", "the owners of Ford" (not "the wife of Wagner", nor "the
+     * head of Sisi's office"). */
+    static const char *const heads[] = {
+        "head",        "leader",       "boss",         "chairman", "chairwoman",
+        "ceo",         "owner",        "owners",       "members",  "spokesman",
+        "spokeswoman", "spokesperson", "shareholders", "employees"};
+    if (*type == NER_PER && *b == *a + 1 && *a > 1 &&
+        word_is(text, tok, *a - 1, "of") &&
+        hashed_in(st, *a - 2, heads, sizeof heads / sizeof *heads) &&
+        !(*b < st->ntok_cur && apostrophe_tok(text, &tok[*b])))
+        *type = NER_ORG;
     if (*a > 1 && word_is(text, tok, *a - 1, "for") && *type == NER_ORG &&
         hashed_in(st, *a - 2, seats, sizeof seats / sizeof *seats) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
@@ -3179,6 +3269,38 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_MISCH))
         *type = NER_MISC;
+    /* A navy's or a merchant fleet's prefix opens a ship's name: "HMS
+     * Guerriere", "USS Nimitz", "MV Sewol" */
+    static const char *const ships[] = {"hms",   "uss", "hmas", "hmcs",
+                                        "hmnzs", "rms", "usns", "roks",
+                                        "tcg",   "mv",  "rv"};
+    static const char *const bases[] = {"at", "in", "near", "outside"};
+    if (*b - *a >= 2 && in[*a].cap == NER_CAP_UPPER &&
+        WORD_IN(text, tok, *a, ships) && in[*a + 1].cap == NER_CAP_TITLE &&
+        !(*a > 0 && WORD_IN(text, tok, *a - 1, bases))) /* the naval base
+                                                     "at HMAS Stirling" */
+        *type = NER_MISC;
+    /* What a series has seasons or episodes of is a work: "the first season
+     * of Borgen", "a second series of Detectorists" */
+    static const char *const parts[] = {"season", "seasons", "series",
+                                        "episode", "episodes"};
+    if (*a >= 2 && *type != NER_MISC && word_is(text, tok, *a - 1, "of") &&
+        in[*a - 2].cap == NER_CAP_LOWER && WORD_IN(text, tok, *a - 2, parts) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          (NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_MISC;
+    /* A name set off by commas right after a work's noun is the work: "her
+     * debut feature, Sable Rouge, won", "his first television series,
+     * Blossoms Shanghai," (not a name a list knows as a body's, a
+     * person's or a place's) */
+    if (*a >= 2 && *type != NER_MISC && *b < st->ntok_cur &&
+        word_is(text, tok, *a - 1, ",") && in[*a - 2].cap == NER_CAP_LOWER &&
+        ((word_rule(st, *a - 2) & WR_WORKN) ||
+         word_is(text, tok, *a - 2, "feature")) &&
+        (word_is(text, tok, *b, ",") || word_is(text, tok, *b, ".")) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          (NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+        *type = NER_MISC;
     /* "Francis of Assisi", "Catherine of Aragon": a given name, "of" and
      * a place or family is a person's name. */
     if (*b - *a == 3 && in[*a + 1].h_lower == ner_hash_bytes("of", 2, 2) &&
@@ -3265,7 +3387,9 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_LOC;
     }
     if (*b - *a >= 2 && *type != NER_LOC && in[*b - 1].cap == NER_CAP_TITLE &&
-        (word_rule(st, *b - 1) & WR_FACH))
+        (word_rule(st, *b - 1) & WR_FACH) &&
+        !(*type == NER_ORG && has_of(st, *a, *b))) /* not "Savings and Loan
+                                         Association of Newport Beach" */
         *type = NER_LOC;
     /* Nor is a "person" ending in a word no surname is: "Sagar Island",
      * "Kola Peninsula" (but "Michael Bay", "Ricki Lake"). */

@@ -2197,3 +2197,29 @@ def test_bodies_after_their_trade_and_people_after_titles():
     for name in ("Tomisaku Kawasaki", "Abba Kabir Yusuf"):
         assert got.get(name) == {"PERSON"}, (name, got)
     assert got.get("Tenochtitlan") == {"GPE"}, got
+
+
+def test_languages_ships_and_works_named_by_the_words_around_them():
+    got = labels(run("Its schools hold lessons in Plautdietsch. The Bible "
+                     "was translated into Gilbertese. Children were told "
+                     "not to speak Tukano or Baniwa. Shot from HMS Ardent "
+                     "fell short. Her debut feature, Sable Rouge, won a "
+                     "prize. The first season of Detectorists was a hit. "
+                     "The ESA dropped the Philae lander."))
+    for name in ("Plautdietsch", "Gilbertese", "Tukano", "Baniwa",
+                 "HMS Ardent", "Sable Rouge", "Detectorists", "Philae"):
+        assert got.get(name) == {"MISC"}, (name, got)
+
+
+def test_what_one_heads_and_where_shares_are_listed():
+    got = labels(run("The head of Wagner, Yevgeny Prigozhin, spoke. Jio "
+                     "will list its shares in Mumbai. He was burned at the "
+                     "stake in Konstanz. A miner at Merthyr Vale Colliery "
+                     "and traders at Dunga Beach objected. The Savings and "
+                     "Loan Association of Newport Beach was sold."))
+    assert got.get("Wagner") == {"ORG"}, got
+    assert got.get("Mumbai") == {"GPE"} and got.get("Konstanz") == {"GPE"}, got
+    for name in ("Merthyr Vale Colliery", "Dunga Beach"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    assert "LOC" not in got.get("Savings and Loan Association of Newport "
+                                "Beach", {"ORG"}), got
