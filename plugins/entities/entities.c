@@ -431,6 +431,23 @@ static bool division_head(const state *st, size_t i)
            hashed_in(st, i, heads, sizeof heads / sizeof *heads);
 }
 
+/* Is the name [a, b) an opera company or an orchestra, not a work: "Opera"
+ * or "Symphony" after a place's name or after "National", "State",
+ * "Royal" or the like ("Metropolitan Opera", "Welsh National Opera",
+ * "Boston Symphony"; not "The Threepenny Opera", "Pastoral Symphony")? */
+static bool opera_company(const state *st, size_t a, size_t b)
+{
+    static const char *const ends[] = {"opera", "symphony"};
+    static const char *const kinds[] = {"national",     "state", "royal",
+                                        "metropolitan", "lyric", "city",
+                                        "civic",        "grand"};
+    if (b - a < 2 || !hashed_in(st, b - 1, ends, 2))
+        return false;
+    return hashed_in(st, b - 2, kinds, sizeof kinds / sizeof *kinds) ||
+           (gaz_mask(phrase_gaz(st, a, b - 1)) &
+            ((1u << NER_G_CITY) | (1u << NER_G_COUNTRY) | (1u << NER_G_STATE)));
+}
+
 /* Does the name [a, b) open with a word of natural places in French,
  * Spanish or Italian ("Col de l’Iseran", "Lac Léman", "Isla Mujeres";
  * not "Cerro", which opens clubs' names too, "Cerro Porteño"), or with
@@ -612,7 +629,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
                 head |=
                     gaz_mask(phrase_gaz(st, i, i + 1)) & (1u << NER_G_MISCHEAD);
         if ((type == NER_ORG || type == NER_LOC) &&
-            (head & (1u << NER_G_MISCHEAD)))
+            (head & (1u << NER_G_MISCHEAD)) && !opera_company(st, a, b))
             type = NER_MISC;
         else if (type == NER_ORG &&
                  ((head & (1u << NER_G_FACHEAD)) || division_head(st, b - 1) ||
@@ -1553,6 +1570,25 @@ static bool spoken_language(const state *st, const char *text,
     return (word_is(text, tok, k, "and") || word_is(text, tok, k, "or")) &&
            st->info[k - 1].cap == NER_CAP_TITLE &&
            language_cue(st, text, tok, k - 1);
+}
+
+static int defined_label(const state *st, const char *text,
+                         const prism_token *tok, size_t ntok, size_t k,
+                         bool closed);
+
+/* Is the name that ends before token b set off by a comma before a noun
+ * phrase that defines it as a body or a person: "Sparrow, a Kigali
+ * start-up", "Cochlear, the Sydney-based maker of hearing implants"? */
+static bool defined_after(const state *st, const char *text,
+                          const prism_token *tok, size_t b)
+{
+    size_t n = st->ntok_cur;
+    if (b + 2 >= n || !word_is(text, tok, b, ",") ||
+        !(word_is(text, tok, b + 1, "a") || word_is(text, tok, b + 1, "an") ||
+          word_is(text, tok, b + 1, "the")))
+        return false;
+    int l = defined_label(st, text, tok, n, b + 2, true);
+    return l == L_ORG || l == L_PERSON;
 }
 
 /* Is "of" one of the words of the name [a, b)? */
@@ -3519,7 +3555,7 @@ static bool span_rules(const state *st, const char *text,
          * ("BEST", "YOU"). */
         if (!t->gaz && !(t->doc_case & 2) && t->sent_case == NER_SC_NORMAL) {
             if (t->cap == NER_CAP_TITLE && t->first && t->lex != NER_LEX_NONE &&
-                t->lex / 3 == 2)
+                t->lex / 3 == 2 && !defined_after(st, text, tok, *b))
                 return false;
             if (t->cap == NER_CAP_UPPER && (t->doc_case & 1))
                 return false;

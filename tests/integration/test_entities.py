@@ -2223,3 +2223,14 @@ def test_what_one_heads_and_where_shares_are_listed():
         assert got.get(name) == {"LOC"}, (name, got)
     assert "LOC" not in got.get("Savings and Loan Association of Newport "
                                 "Beach", {"ORG"}), got
+
+
+def test_a_common_word_defined_as_a_firm_and_opera_companies():
+    got = labels(run("Sparrow, a Kigali start-up that sells solar lamps, "
+                     "raised money. The Metropolitan Opera and the English "
+                     "National Opera staged it; The Threepenny Opera did "
+                     "not."))
+    assert got.get("Sparrow") == {"ORG"}, got
+    for name in ("Metropolitan Opera", "English National Opera"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("The Threepenny Opera") == {"MISC"}, got
