@@ -1600,6 +1600,28 @@ static bool has_of(const state *st, size_t a, size_t b)
     return false;
 }
 
+/* Is the word "list", "listed" or "listing" among the three words before
+ * token k ("list its shares in Mumbai": where, not whose shares)? */
+static bool listed_before(const state *st, const char *text,
+                          const prism_token *tok, size_t k)
+{
+    static const char *const lists[] = {"list", "listed", "listing", "lists"};
+    for (size_t j = k; j-- > 0 && j + 3 >= k;)
+        if (st->info[j].cap == NER_CAP_LOWER && WORD_IN(text, tok, j, lists))
+            return true;
+    return false;
+}
+
+/* Is token k a word of shares or stakes held ("a stake in", "shares
+ * of"), not the stake of "burned at the stake in Konstanz"? */
+static bool money_stake(const state *st, const char *text,
+                        const prism_token *tok, size_t k)
+{
+    return (word_rule(st, k) & WR_STAKE) &&
+           !(k >= 2 && word_is(text, tok, k - 1, "the") &&
+             word_is(text, tok, k - 2, "at"));
+}
+
 /* Does a list know the name [a, b) as a town and not as a body? */
 static bool town_only(const state *st, size_t a, size_t b)
 {
@@ -2463,6 +2485,31 @@ static bool compass_word(const state *st, const char *text,
     return true;
 }
 
+/* Is the one-word name [a, b) what one heads, speaks for or belongs
+ * to: "the head of Wagner", "members of Unite", "the owner of Zara" (not
+ * "the wife of Wagner", nor "the head of Sisi's office"); or what the
+ * person after it founded or leads: "Wise co-founder Kristo Käärmann"? */
+static bool headed_body(const state *st, const char *text,
+                        const prism_token *tok, size_t a, size_t b)
+{
+    static const char *const heads[] = {
+        "head",        "leader",       "boss",         "chairman", "chairwoman",
+        "ceo",         "owner",        "owners",       "members",  "spokesman",
+        "spokeswoman", "spokesperson", "shareholders", "employees"};
+    static const char *const founders[] = {
+        "founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman"};
+    size_t n = st->ntok_cur;
+    if (b != a + 1)
+        return false;
+    if (a > 1 && word_is(text, tok, a - 1, "of") &&
+        hashed_in(st, a - 2, heads, sizeof heads / sizeof *heads) &&
+        !(b < n && apostrophe_tok(text, &tok[b])))
+        return true;
+    return b + 1 < n && st->info[b].cap == NER_CAP_LOWER &&
+           hashed_in(st, b, founders, sizeof founders / sizeof *founders) &&
+           st->info[b + 1].cap == NER_CAP_TITLE;
+}
+
 /* Does "published by", "released by" or the like come right before the
  * name [a, b)? Or "run by" or "maintained by" before a one-word name
  * ("a bootcamp run by Andela"; a full name is a person's: "a repair shop
@@ -2981,13 +3028,14 @@ static bool span_rules(const state *st, const char *text,
                  *a > 1 &&
                  (in[*a - 2].cap == NER_CAP_LOWER ||
                   (in[*a - 2].first && in[*a - 2].cap == NER_CAP_TITLE)) &&
-                 (word_rule(st, *a - 2) & WR_STAKE) && *type != NER_PER &&
+                 money_stake(st, text, tok, *a - 2) && *type != NER_PER &&
                  !(*a > 2 &&
                    in[*a - 3].h_lower == ner_hash_bytes("market", 6, 2)) &&
                  !(gaz_mask(phrase_gaz(st, *a, *b)) &
                    ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                     (1u << NER_G_REGION) | (1u << NER_G_NORP))) &&
-                 !(in[*a - 1].h_lower == in_ && town_only(st, *a, *b)))
+                 !(in[*a - 1].h_lower == in_ && town_only(st, *a, *b) &&
+                   listed_before(st, text, tok, *a - 2)))
             *type = NER_ORG; /* not "market share in India", nor "shares
                                 of Taiwanese supplier TSMC", nor "list its
                                 shares in Mumbai" */
@@ -3108,18 +3156,7 @@ static bool span_rules(const state *st, const char *text,
         if (noun != L_GPE && noun != L_LOC)
             *type = NER_ORG;
     }
-    /* So is what one heads, speaks for or belongs to, named in one word
-     * that the tagger read as a person's: "the head of Wagner", "members
-     * of Unite", "the owners of Ford" (not "the wife of Wagner", nor "the
-     * head of Sisi's office"). */
-    static const char *const heads[] = {
-        "head",        "leader",       "boss",         "chairman", "chairwoman",
-        "ceo",         "owner",        "owners",       "members",  "spokesman",
-        "spokeswoman", "spokesperson", "shareholders", "employees"};
-    if (*type == NER_PER && *b == *a + 1 && *a > 1 &&
-        word_is(text, tok, *a - 1, "of") &&
-        hashed_in(st, *a - 2, heads, sizeof heads / sizeof *heads) &&
-        !(*b < st->ntok_cur && apostrophe_tok(text, &tok[*b])))
+    if (*type == NER_PER && headed_body(st, text, tok, *a, *b))
         *type = NER_ORG;
     if (*a > 1 && word_is(text, tok, *a - 1, "for") && *type == NER_ORG &&
         hashed_in(st, *a - 2, seats, sizeof seats / sizeof *seats) &&
@@ -3603,6 +3640,7 @@ static bool span_rules(const state *st, const char *text,
         bool said = (*a > 0 && in[*a - 1].cap == NER_CAP_LOWER &&
                      (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
                     issued_by(st, text, tok, *a, *b) ||
+                    headed_body(st, text, tok, *a, *b) ||
                     news_agency(st, text, tok, *a, *b) || *type != type0;
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
@@ -7094,12 +7132,12 @@ static long hyphen_names(state *st, const char *text, const prism_token *tok,
             continue;
         size_t head = hyphen_head(text, &tok[i]);
         size_t lo = m > 0 ? st->men[m - 1].b : 0, from;
-        /* "Saudi Arabia-led": the word before may be the tagger's
-         * nationality or other name of one word, which the place takes in */
+        /* "Saudi Arabia-led", "Mexico City-based": the word before may be
+         * the tagger's nationality, place or other name of one word, which
+         * the longer name a list knows takes in (not a person's) */
         mention *before = m > 0 ? &st->men[m - 1] : NULL;
         if (head && before && before->b - before->a == 1 &&
-            (before->label == L_NORP || before->label == L_MISC) &&
-            !before->cut && !before->lead)
+            before->label != L_PERSON && !before->cut && !before->lead)
             lo = before->a;
         else
             before = NULL;

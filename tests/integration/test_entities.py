@@ -2234,3 +2234,14 @@ def test_a_common_word_defined_as_a_firm_and_opera_companies():
     for name in ("Metropolitan Opera", "English National Opera"):
         assert got.get(name) == {"ORG"}, (name, got)
     assert got.get("The Threepenny Opera") == {"MISC"}, got
+
+
+def test_what_an_owner_or_founder_heads_and_longer_places_before_based():
+    got = labels(run("Inditex, the owner of Zara, said sales rose. Wise "
+                     "co-founder Kristo Käärmann was fined. Grupo Bimbo, "
+                     "the Mexico City-based baker, and the Saudi "
+                     "Arabia-led coalition."))
+    assert got.get("Zara") == {"ORG"} and got.get("Wise") == {"ORG"}, got
+    assert got.get("Mexico City") == {"GPE"}, got
+    assert got.get("Saudi Arabia") == {"GPE"}, got
+    assert "City-based" not in got and "Mexico" not in got, got
