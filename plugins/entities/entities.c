@@ -1140,6 +1140,7 @@ static const struct {
      "automotive aviation brewery breweries dairy fisheries plastics "
      "analytics investimenti seafoods resources solar tankers petroleum "
      "hidro hydro logistics freight foods holding holdings ventures verlag "
+     "secretariat "
      "verlagsanstalt forlag rederi rederij shimbun zeitung ilbo nippo "
      "gazeta"},
     {WR_FACPRE,
