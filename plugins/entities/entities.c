@@ -1140,9 +1140,8 @@ static const struct {
      "automotive aviation brewery breweries dairy fisheries plastics "
      "analytics investimenti seafoods resources solar tankers petroleum "
      "hidro hydro logistics freight foods holding holdings ventures verlag "
-     "secretariat "
      "verlagsanstalt forlag rederi rederij shimbun zeitung ilbo nippo "
-     "gazeta"},
+     "gazeta secretariat"},
     {WR_FACPRE,
      "place rue plaza piazza palazzo palacio puerta castello chateau "
      "château schloss praça praca porta pont ponte puente rua calle avenida "
