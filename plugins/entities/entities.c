@@ -5647,7 +5647,10 @@ static void clubs_by_context(state *st, const char *text,
         "midfielder", "striker", "defender", "goalkeeper", "winger",
         /* rugby's: "plays as a lock for Black Lion" */
         "lock", "prop", "hooker", "flanker", "fly-half", "scrum-half",
-        "fullback"};
+        "fullback",
+        /* cricket's: "Canterbury batter Chad Bowes" */
+        "batter", "batsman", "bowler", "all-rounder", "wicketkeeper", "spinner",
+        "seamer", "paceman"};
     /* and those a national or a county side has too ("Wales coach Steve
      * Tandy"): a town's only */
     static const char *const leaders[] = {"coach", "manager", "captain",
@@ -5663,14 +5666,40 @@ static void clubs_by_context(state *st, const char *text,
     for (size_t i = 0; i < ntok; i++) {
         /* (a club the tagger found already still opens a list of them) */
         int type = ner_tag_type(st->tags[i]);
-        if ((type != NER_LOC && type != NER_ORG) ||
-            ner_tag_part(st->tags[i]) != NER_U || in[i].cap != NER_CAP_TITLE)
+        if ((type != NER_LOC && type != NER_ORG) || in[i].cap != NER_CAP_TITLE)
             continue;
-        if (gaz_mask(phrase_gaz(st, i, i + 1)) & not_towns)
+        if (ner_tag_part(st->tags[i]) == NER_B) {
+            /* a town or region of two or three words before a player's
+             * position and a name: "St Helens winger Tommy Makinson",
+             * "Western Province lock Salmaan Moerat" (not a country's
+             * side, which CoNLL-2003 marks as the country) */
+            size_t e = span_end(st, ntok, i);
+            if (e - i <= 3 && e + 1 < ntok && in[e].cap == NER_CAP_LOWER &&
+                WORD_IN(text, tok, e, positions) &&
+                in[e + 1].cap == NER_CAP_TITLE &&
+                !(gaz_mask(phrase_gaz(st, i, e)) &
+                  ((1u << NER_G_COUNTRY) | (1u << NER_G_PERSON))))
+                tag_span(st, i, e, NER_ORG);
+            i = e - 1;
+            continue;
+        }
+        if (ner_tag_part(st->tags[i]) != NER_U)
             continue;
         bool club = false;
         size_t j = i + 1;
-        if (j < ntok && apostrophe_tok(text, &tok[j]))
+        /* a region's side too before a player's position and a name
+         * ("Canterbury batter Chad Bowes"); a country's stays the country */
+        if (j + 1 < ntok && in[j].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, j, positions) &&
+            in[j + 1].cap == NER_CAP_TITLE &&
+            !(gaz_mask(phrase_gaz(st, i, i + 1)) &
+              ((1u << NER_G_COUNTRY) | (1u << NER_G_PERSON))))
+            club = true;
+        else if (gaz_mask(phrase_gaz(st, i, i + 1)) & not_towns)
+            continue;
+        if (club)
+            ; /* a position's, above */
+        else if (j < ntok && apostrophe_tok(text, &tok[j]))
             club = j + 1 < ntok && in[j + 1].cap == NER_CAP_LOWER &&
                    WORD_IN(text, tok, j + 1, roles); /* "Reading's manager" */
         else if (j + 1 < ntok && word_is(text, tok, j, "were") &&

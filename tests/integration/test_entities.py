@@ -2245,3 +2245,13 @@ def test_what_an_owner_or_founder_heads_and_longer_places_before_based():
     assert got.get("Mexico City") == {"GPE"}, got
     assert got.get("Saudi Arabia") == {"GPE"}, got
     assert "City-based" not in got and "Mexico" not in got, got
+
+
+def test_a_towns_side_of_two_words_or_a_regions_before_a_position():
+    got = labels(run("St Helens winger Tommy Makinson scored a hat-trick. "
+                     "Canterbury batter Chad Bowes made 205. Al Ain "
+                     "goalkeeper Khalid Eisa saved three penalties. Brazil "
+                     "striker Ronaldo scored."))
+    for name in ("St Helens", "Canterbury", "Al Ain"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Brazil") == {"GPE"}, got
