@@ -1518,7 +1518,7 @@ static bool facility_head(const state *st, size_t i)
 }
 
 /* Do the words before token a say that a language is named there: "speak
- * Tukano", "translated the Bible into Gilbertese", "sings in
+ * Tukano", "translated the Bible into Gilbertese", "poems written in
  * Kalaallisut", "lessons are in Plautdietsch"? */
 static bool language_cue(const state *st, const char *text,
                          const prism_token *tok, size_t a)
@@ -1541,9 +1541,10 @@ static bool language_cue(const state *st, const char *text,
     bool to = word_is(text, tok, k, "into"), at = word_is(text, tok, k, "in");
     if (!to && !at)
         return false;
+    /* the verb or noun within three words, with no punctuation between
+     * (a capitalised word may be: "translated the Bible into") */
     for (size_t j = k; j-- > 0 && j + 4 > k;) {
-        if (!in[j].alpha) /* "The Bible was translated into", "Lessons are
-                             in" */
+        if (!in[j].alpha)
             return false;
         if (to ? WORD_IN(text, tok, j, into) : WORD_IN(text, tok, j, uses))
             return true;
@@ -5668,37 +5669,30 @@ static void clubs_by_context(state *st, const char *text,
         int type = ner_tag_type(st->tags[i]);
         if ((type != NER_LOC && type != NER_ORG) || in[i].cap != NER_CAP_TITLE)
             continue;
+        /* a town's or a region's side of one to three words before a
+         * player's position and a name: "St Helens winger Tommy
+         * Makinson", "Canterbury batter Chad Bowes" (not a country's side,
+         * which CoNLL-2003 marks as the country) */
+        size_t e = span_end(st, ntok, i);
+        bool position = e - i <= 3 && e + 1 < ntok &&
+                        in[e].cap == NER_CAP_LOWER &&
+                        WORD_IN(text, tok, e, positions) &&
+                        in[e + 1].cap == NER_CAP_TITLE &&
+                        !(gaz_mask(phrase_gaz(st, i, e)) &
+                          ((1u << NER_G_COUNTRY) | (1u << NER_G_PERSON)));
         if (ner_tag_part(st->tags[i]) == NER_B) {
-            /* a town or region of two or three words before a player's
-             * position and a name: "St Helens winger Tommy Makinson",
-             * "Western Province lock Salmaan Moerat" (not a country's
-             * side, which CoNLL-2003 marks as the country) */
-            size_t e = span_end(st, ntok, i);
-            if (e - i <= 3 && e + 1 < ntok && in[e].cap == NER_CAP_LOWER &&
-                WORD_IN(text, tok, e, positions) &&
-                in[e + 1].cap == NER_CAP_TITLE &&
-                !(gaz_mask(phrase_gaz(st, i, e)) &
-                  ((1u << NER_G_COUNTRY) | (1u << NER_G_PERSON))))
+            if (position)
                 tag_span(st, i, e, NER_ORG);
             i = e - 1;
             continue;
         }
-        if (ner_tag_part(st->tags[i]) != NER_U)
+        if (ner_tag_part(st->tags[i]) != NER_U ||
+            (!position && (gaz_mask(phrase_gaz(st, i, i + 1)) & not_towns)))
             continue;
         bool club = false;
         size_t j = i + 1;
-        /* a region's side too before a player's position and a name
-         * ("Canterbury batter Chad Bowes"); a country's stays the country */
-        if (j + 1 < ntok && in[j].cap == NER_CAP_LOWER &&
-            WORD_IN(text, tok, j, positions) &&
-            in[j + 1].cap == NER_CAP_TITLE &&
-            !(gaz_mask(phrase_gaz(st, i, i + 1)) &
-              ((1u << NER_G_COUNTRY) | (1u << NER_G_PERSON))))
+        if (position)
             club = true;
-        else if (gaz_mask(phrase_gaz(st, i, i + 1)) & not_towns)
-            continue;
-        if (club)
-            ; /* a position's, above */
         else if (j < ntok && apostrophe_tok(text, &tok[j]))
             club = j + 1 < ntok && in[j + 1].cap == NER_CAP_LOWER &&
                    WORD_IN(text, tok, j + 1, roles); /* "Reading's manager" */
