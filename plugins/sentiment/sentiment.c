@@ -641,6 +641,8 @@ struct state {
     size_t kbuf_cap;
     struct ent_acc *ent;
     size_t ent_cap;
+    struct mention *men; /* the `entities` result's mentions, read once */
+    size_t men_cap, n_men;
     /* per token of the document: inside the name of a person, an
      * organisation or a place that the `entities` plugin found (NULL when
      * the document has none) */
@@ -675,6 +677,13 @@ static int grow(void **buf, size_t *cap, size_t need, size_t size)
     *cap = n;
     return 0;
 }
+
+/* A mention of the `entities` result, as the scorer reads it. */
+struct mention {
+    int64_t start, end; /* code points; -1 when the mention lacks one */
+    int64_t entity;     /* its index in `entities`, or -1 */
+    bool name;          /* a person's, an organisation's or a place's */
+};
 
 struct ent_acc {
     double sum;
@@ -2959,10 +2968,8 @@ static long sentence_at(const prism_sentence *s, size_t n, int64_t cp)
 static size_t entity_scores(struct state *st, const prism_value *res,
                             const prism_sentence *sent, size_t n_sent)
 {
-    const prism_value *mentions = host->value_get(res, "mentions");
     const prism_value *ents = host->value_get(res, "entities");
-    if (!mentions || !ents || host->value_type(mentions) != PRISM_V_ARRAY ||
-        host->value_type(ents) != PRISM_V_ARRAY)
+    if (!ents || host->value_type(ents) != PRISM_V_ARRAY)
         return 0;
     size_t n_ent = host->value_len(ents);
     if (n_ent == 0)
@@ -2971,21 +2978,12 @@ static size_t entity_scores(struct state *st, const prism_value *res,
         return (size_t)-1;
     for (size_t k = 0; k < n_ent; k++)
         st->ent[k] = (struct ent_acc){.last_sentence = -1};
-    size_t n_m = host->value_len(mentions);
-    for (size_t k = 0; k < n_m; k++) {
-        const prism_value *m = host->value_at(mentions, k);
-        if (!m || host->value_type(m) != PRISM_V_MAP)
+    for (size_t k = 0; k < st->n_men; k++) {
+        const struct mention *m = &st->men[k];
+        if (m->start < 0 || m->entity < 0 || (uint64_t)m->entity >= n_ent)
             continue;
-        const prism_value *vs = host->value_get(m, "start");
-        const prism_value *ve = host->value_get(m, "entity");
-        if (!vs || !ve || host->value_type(vs) != PRISM_V_INT ||
-            host->value_type(ve) != PRISM_V_INT)
-            continue;
-        int64_t idx = host->value_i64(ve);
-        if (idx < 0 || (uint64_t)idx >= n_ent)
-            continue;
-        long s = sentence_at(sent, n_sent, host->value_i64(vs));
-        struct ent_acc *a = &st->ent[idx];
+        long s = sentence_at(sent, n_sent, m->start);
+        struct ent_acc *a = &st->ent[m->entity];
         if (s < 0 || a->last_sentence == s)
             continue;
         a->last_sentence = s;
@@ -3075,37 +3073,70 @@ static int write_result(struct state *st, const prism_doc *doc, prism_out *o,
     return rc;
 }
 
+/* Reads the mentions of the `entities` result into st->men, each map's
+ * entries in one pass. Returns -1 when out of memory. */
+static int read_mentions(struct state *st, const prism_value *res)
+{
+    st->n_men = 0;
+    const prism_value *mentions = res ? host->value_get(res, "mentions") : NULL;
+    if (!mentions || host->value_type(mentions) != PRISM_V_ARRAY)
+        return 0;
+    size_t n_m = host->value_len(mentions);
+    if (grow((void **)&st->men, &st->men_cap, n_m ? n_m : 1, sizeof *st->men) <
+        0)
+        return -1;
+    for (size_t k = 0; k < n_m; k++) {
+        const prism_value *m = host->value_at(mentions, k);
+        struct mention *out = &st->men[st->n_men];
+        *out = (struct mention){.start = -1, .end = -1, .entity = -1};
+        size_t n_e =
+            host->value_type(m) == PRISM_V_MAP ? host->value_len(m) : 0;
+        for (size_t e = 0; e < n_e; e++) {
+            const char *key;
+            size_t kl;
+            const prism_value *v = host->value_entry(m, e, &key, &kl);
+            if (!key || !v)
+                continue;
+            int type = host->value_type(v);
+            if (kl == 5 && !memcmp(key, "label", 5) && type == PRISM_V_STR) {
+                size_t ln;
+                const char *l = host->value_str(v, &ln);
+                out->name = l && ((ln == 6 && !memcmp(l, "PERSON", 6)) ||
+                                  (ln == 3 && (!memcmp(l, "ORG", 3) ||
+                                               !memcmp(l, "GPE", 3) ||
+                                               !memcmp(l, "LOC", 3))));
+            } else if (type != PRISM_V_INT) {
+                continue;
+            } else if (kl == 5 && !memcmp(key, "start", 5)) {
+                out->start = host->value_i64(v);
+            } else if (kl == 3 && !memcmp(key, "end", 3)) {
+                out->end = host->value_i64(v);
+            } else if (kl == 6 && !memcmp(key, "entity", 6)) {
+                out->entity = host->value_i64(v);
+            }
+        }
+        st->n_men += out->start >= 0;
+    }
+    return 0;
+}
+
 /* Marks the tokens inside the names of two words or more of people,
  * organisations and places of the `entities` result ("Best Buy", "Hope
  * Hicks", "Doctors Without Borders"): their words are a name, not an
  * opinion. Events and works (MISC) keep their words ("the Great
  * Depression"). Sets st->named_cur, NULL when there are no such names;
  * -1 when out of memory. */
-static int mark_names(struct state *st, const prism_value *res,
-                      const prism_token *tok, size_t n_tok)
+static int mark_names(struct state *st, const prism_token *tok, size_t n_tok)
 {
     st->named_cur = NULL;
-    const prism_value *mentions = res ? host->value_get(res, "mentions") : NULL;
-    if (!mentions || host->value_type(mentions) != PRISM_V_ARRAY || n_tok == 0)
+    if (n_tok == 0)
         return 0;
     bool any = false;
-    size_t n_m = host->value_len(mentions);
-    for (size_t k = 0; k < n_m; k++) {
-        const prism_value *m = host->value_at(mentions, k);
-        const prism_value *vs = m ? host->value_get(m, "start") : NULL;
-        const prism_value *ve = m ? host->value_get(m, "end") : NULL;
-        const prism_value *vl = m ? host->value_get(m, "label") : NULL;
-        if (!vs || !ve || !vl || host->value_type(vs) != PRISM_V_INT ||
-            host->value_type(ve) != PRISM_V_INT ||
-            host->value_type(vl) != PRISM_V_STR)
+    for (size_t k = 0; k < st->n_men; k++) {
+        const struct mention *m = &st->men[k];
+        if (!m->name || m->end < 0)
             continue;
-        size_t ln;
-        const char *l = host->value_str(vl, &ln);
-        if (!l || !((ln == 6 && !memcmp(l, "PERSON", 6)) ||
-                    (ln == 3 && (!memcmp(l, "ORG", 3) || !memcmp(l, "GPE", 3) ||
-                                 !memcmp(l, "LOC", 3)))))
-            continue;
-        int64_t cs = host->value_i64(vs), ce = host->value_i64(ve);
+        int64_t cs = m->start, ce = m->end;
         if (!any) {
             if (grow((void **)&st->named, &st->named_cap, n_tok, 1) < 0)
                 return -1;
@@ -3154,7 +3185,7 @@ static int sentiment_process(void *state, const prism_doc *doc, prism_out *o)
         return -1;
     }
     const prism_value *ents_res = host->doc_result(doc, "entities");
-    if (mark_names(st, ents_res, tok, n_tok) < 0) {
+    if (read_mentions(st, ents_res) < 0 || mark_names(st, tok, n_tok) < 0) {
         host->out_error(o, "out of memory");
         return -1;
     }
@@ -3410,6 +3441,7 @@ static void sentiment_fini(void *state)
     free(st->tk);
     free(st->kbuf);
     free(st->ent);
+    free(st->men);
     free(st->named);
     free(st->feat);
     free(st);
