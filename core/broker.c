@@ -63,6 +63,7 @@ typedef struct worker {
 typedef struct counters {
     uint64_t received, accepted, rejected, published, published_err;
     uint64_t plugin_errors, crashes, timeouts, retries;
+    uint64_t batches; /* batches the workers ran, plugin by plugin */
     uint64_t worker_starts, worker_deaths, reloads, reload_failures;
     uint64_t recycled;
     uint64_t by_code[PRISM_WIRE_INTERNAL + 1];
@@ -435,14 +436,19 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
     uint64_t job_id = 0;
     uint32_t nbody = 0;
     int64_t nerrors = -1;
+    bool batch_start = true; /* a worker that does not say ran it alone */
     if (msgpack_unpack(zmq_msg_data(&f[2]), zmq_msg_size(&f[2]), &off, &zone,
                        &h) == MSGPACK_UNPACK_SUCCESS &&
-        h.type == MSGPACK_OBJECT_ARRAY && h.via.array.size == 4) {
+        h.type == MSGPACK_OBJECT_ARRAY && h.via.array.size >= 4) {
         job_id = h.via.array.ptr[0].via.u64;
         nbody = (uint32_t)h.via.array.ptr[1].via.u64;
         nerrors = h.via.array.ptr[3].type == MSGPACK_OBJECT_NEGATIVE_INTEGER
                       ? -1
                       : (int64_t)h.via.array.ptr[3].via.u64;
+        /* [4]: its place in the batch the worker ran it in */
+        if (h.via.array.size >= 6 &&
+            h.via.array.ptr[4].type == MSGPACK_OBJECT_POSITIVE_INTEGER)
+            batch_start = h.via.array.ptr[4].via.u64 == 0;
     }
     msgpack_zone_destroy(&zone);
 
@@ -467,6 +473,7 @@ static void on_done(prism_broker_t *self, worker_t *w, zmq_msg_t *f, int n)
     w->alone = false;
     w->head_since_us = now_us();
     w->docs++;
+    self->n.batches += batch_start;
     self->fast_deaths = 0;
 
     if (nerrors < 0) {
@@ -1106,7 +1113,7 @@ static size_t inflight_total(prism_broker_t *self)
 static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
 {
     const counters_t *c = &self->n;
-    msgpack_pack_map(pk, 24);
+    msgpack_pack_map(pk, 25);
     prism_pack_cstr(pk, "ok");
     msgpack_pack_true(pk);
     prism_pack_cstr(pk, "pub");
@@ -1123,6 +1130,7 @@ static void pack_stats(prism_broker_t *self, msgpack_packer *pk)
     pack_kv_u64(pk, "plugin_crashes", c->crashes);
     pack_kv_u64(pk, "plugin_timeouts", c->timeouts);
     pack_kv_u64(pk, "retries", c->retries);
+    pack_kv_u64(pk, "batches", c->batches);
     pack_kv_u64(pk, "queue", self->q_len);
     pack_kv_u64(pk, "inflight", inflight_total(self));
     pack_kv_u64(pk, "workers_ready",

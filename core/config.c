@@ -66,6 +66,10 @@ static const struct key_def daemon_keys[] = {
     {"worker_prefetch", K_INT, OFF(worker_prefetch), "16", 1, 1024,
      "documents sent ahead to one worker (batching vs. head-of-line "
      "waits)"},
+    {"worker_batch_bytes", K_BYTES, OFF(worker_batch_bytes), "64K", 0,
+     1LL << 30,
+     "text a worker takes from what it holds to run plugin by plugin; 0 = "
+     "one document at a time"},
     {"plugin_timeout_ms", K_INT, OFF(plugin_timeout_ms), "10000", 1, 86400000,
      "a document taking longer is plugin_timeout; worker killed"},
     {"start_timeout_ms", K_INT, OFF(start_timeout_ms), "15000", 100, 3600000,

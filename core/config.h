@@ -41,7 +41,7 @@ typedef struct prism_config {
     char *input, *output, *control, *worker_endpoint, *runtime_dir;
     char *plugin_dir, *pub_id;
     int workers; /* resolved: "auto" = number of cores */
-    int64_t max_doc_bytes, zmq_max_msg_bytes;
+    int64_t max_doc_bytes, zmq_max_msg_bytes, worker_batch_bytes;
     int max_depth, max_fields;
     int queue_max, worker_prefetch;
     int plugin_timeout_ms, worker_max_docs, worker_max_rss_mb;

@@ -294,7 +294,7 @@ static const prism_value *host_doc_result(const prism_doc *d,
             return NULL;
         if (!s->viewed) {
             size_t off = 0;
-            if (msgpack_unpack(s->data, s->len, &off, d->zone, &s->view) !=
+            if (msgpack_unpack(s->data, s->len, &off, d->view_zone, &s->view) !=
                 MSGPACK_UNPACK_SUCCESS)
                 return NULL;
             s->viewed = true;

@@ -50,6 +50,9 @@ struct prism_doc {
     prism_slot_t *slots; /* results so far, in pipeline order */
     size_t nslots;
     msgpack_zone *zone; /* the document's arena: cleared per document */
+    /* where other plugins' results are unpacked for doc_result(): cleared
+     * before every plugin call, as the views live only during process() */
+    msgpack_zone *view_zone;
 };
 
 struct out_frame {

@@ -1,8 +1,8 @@
 /*
- * The pipeline: the loaded plugins run in order over one document, and the
- * body of its `doc` record. It is the one piece both prism-worker (inside
- * the daemon) and `prism process` (in-process) call, which is why their
- * `results` are the same bytes for the same document and config.
+ * The pipeline: the loaded plugins run in order over one document (or a
+ * batch of them), and the body of its `doc` record. It is the one piece both
+ * prism-worker (inside the daemon) and `prism process` (in-process) call, which
+ * is why their `results` are the same bytes for the same document and config.
  */
 #ifndef PRISM_PIPELINE_H
 #define PRISM_PIPELINE_H
@@ -37,7 +37,8 @@ typedef struct prism_outcome {
     size_t nresults;
     size_t nerrors; /* plugins that failed on this document */
     int64_t elapsed_us;
-    int64_t text_ns; /* in the shared tokenizer (0: no plugin asked) */
+    int64_t elapsed_ns; /* the same, in nanoseconds */
+    int64_t text_ns;    /* in the shared tokenizer (0: no plugin asked) */
 } prism_outcome_t;
 
 /*
@@ -58,14 +59,45 @@ void prism_pipeline_destroy(prism_pipeline_t **self_p);
 int prism_pipeline_run(prism_pipeline_t *self, const char *msg, size_t len,
                        int64_t received_s, prism_outcome_t *out);
 
+/* One document of a batch: a message prism_wire_check() accepted, when
+ * the daemon got it, and the job number the status page shows while it
+ * runs (0 outside the daemon). */
+typedef struct prism_pipeline_doc {
+    const char *msg;
+    size_t len;
+    int64_t received_s;
+    uint64_t job;
+} prism_pipeline_doc_t;
+
+/* The most documents one batch may hold. */
+#define PRISM_PIPELINE_BATCH_MAX 64
+
+/*
+ * Runs every plugin over n documents (n <= PRISM_PIPELINE_BATCH_MAX),
+ * plugin by plugin: the first plugin over every document, then the second,
+ * and so on, so that a plugin's code and tables stay in the cache from one
+ * document to the next. The records are the same bytes as n calls of
+ * prism_pipeline_run() would give. rcs[k] is what prism_pipeline_run()
+ * would have returned for document k, and outs[k] its outcome (borrowed
+ * until the next run). Returns 0, or PRISM_EINVAL when n is too large or
+ * PRISM_ENOMEM when no room could be made for n documents.
+ */
+int prism_pipeline_run_batch(prism_pipeline_t *self,
+                             const prism_pipeline_doc_t *docs, size_t n,
+                             prism_outcome_t *outs, int *rcs);
+
 /* The loaded plugins, in pipeline order. Borrowed. */
 const prism_loader_t *prism_pipeline_plugins(const prism_pipeline_t *self);
 
 /*
- * Where the pipeline notes which plugin is running: it stores the plugin's
- * index + 1 before calling it and 0 after. The worker points it at memory
- * shared with prismd, so that after a crash the broker can name the plugin.
+ * Where the pipeline notes which plugin is running on which document: it
+ * stores the plugin's index + 1 in *slot before calling it and 0 after,
+ * and the document's job number (prism_pipeline_doc_t) in *job while a
+ * batch runs, 0 after. The worker points them at memory shared with
+ * prismd, so that after a crash the broker can name the plugin and the
+ * document. Either may be NULL.
  */
-void prism_pipeline_set_status(prism_pipeline_t *self, volatile uint32_t *slot);
+void prism_pipeline_set_status(prism_pipeline_t *self, volatile uint32_t *slot,
+                               volatile uint64_t *job);
 
 #endif

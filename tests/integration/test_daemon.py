@@ -1,13 +1,14 @@
 """prismd over real ZeroMQ sockets: documents in, records out on every topic,
 every malformed input answered on `err` while the daemon goes on, control
-commands, and `prism process` giving the same results as the daemon."""
+commands, `prism process` giving the same results as the daemon, and the
+documents a worker holds run as one batch, plugin by plugin."""
 import json
 import os
 
 import msgpack
 import pytest
 
-from conftest import TESTS, only, process
+from conftest import TESTS, needs_plugin, only, process, sets_only
 
 STORY = ("KYIV, Ukraine (AP) — Ukraine’s foreign minister met his Polish "
          "counterpart on Tuesday. “We agreed on 10,000 more shells,” he said.\n"
@@ -183,3 +184,45 @@ def test_sigterm_exits_zero_after_publishing(daemon):
     assert len([1 for t, r in got if t == "doc"]) == 50
     assert daemon.stop() == 0
     assert "stopped" in daemon.logs()
+
+
+ALL = ("example", "dateline", "entities", "sentiment")
+STORIES = [
+    "LONDON, March 3 (Reuters) - Mark Rutte met Joe Biden in Washington on "
+    "Tuesday; NATO allies pledged more help for Ukraine.",
+    "Shares of Acme Corp fell 4% after the company cut its outlook, "
+    "analysts at Goldman Sachs said.",
+    "What a lovely day in Paris! The Louvre was wonderful.",
+    "Floods killed 12 people in Bangladesh, officials said on Friday.",
+]
+
+
+@needs_plugin("entities")
+@needs_plugin("sentiment")
+@pytest.mark.parametrize("batch", ["64K", "0"])
+def test_documents_a_worker_holds_run_as_one_batch(daemon_factory, batch):
+    """A worker busy with a slow document finds the next ones waiting and
+    runs them as one batch, plugin by plugin (worker_batch_bytes); with 0,
+    one at a time. Either way each record holds what `prism process` gives
+    for that document alone."""
+    d = daemon_factory(sets=[f"plugin.faulty.path={TESTS}/faulty.so",
+                             f"daemon.worker_batch_bytes={batch}"],
+                       workers=1, plugins=ALL)
+    docs = [{"id": "slow", "text": "PRISM_TEST_SLOW: the first takes 20 ms."}]
+    docs += [{"id": f"b{i}", "text": STORIES[i % len(STORIES)] + f" ({i})"}
+             for i in range(40)]
+    for doc in docs:
+        d.send(doc)
+    got = {r["id"]: r for t, r in d.collect(until=lambda t, r: False,
+                                            timeout=3.0) if t == "doc"}
+    assert sorted(got) == sorted(doc["id"] for doc in docs)
+    st = d.ctl("stats")  # its counts include the start-up probes
+    if batch == "0":
+        assert st["batches"] == st["published"]
+    else:
+        assert 1 <= st["batches"] < st["published"] - 10
+    for rec in process(docs, *sets_only(*ALL)):
+        mine = got[rec["id"]]
+        assert mine["results"]["faulty"]["ok"] is True
+        for name in ALL:
+            assert mine["results"][name] == rec["results"][name], (rec["id"], name)

@@ -78,6 +78,29 @@ def test_crash_costs_one_document(daemon_factory, marker):
     wait_for(lambda: d.ctl("health")["status"] == "ok")
 
 
+def test_a_crash_inside_a_batch_costs_only_its_document(daemon_factory):
+    """A worker busy with a slow document takes the next ones as one batch.
+    When a plugin crashes on one in the middle, the broker names that
+    document (from the status page), not the batch's first; the rest of the
+    batch goes to the next worker and is answered once."""
+    d = daemon_factory(sets=[FAULTY], env=REAL_SIGNALS, workers=1)
+    sent = ["slow"]
+    d.send({"id": "slow", "text": "PRISM_TEST_SLOW first"})
+    for i in range(12):
+        d.send({"id": f"a{i}", "text": f"Ordinary story {i}."})
+        sent.append(f"a{i}")
+        if i == 6:
+            d.send({"id": "bomb", "text": "This one PRISM_TEST_CRASHes the worker."})
+    got = d.collect(until=lambda t, r: False, timeout=3.0)
+    errs = docs_of(got, "err")
+    assert [(e["id"], e["code"], e["plugin"]) for e in errs] == [("bomb", "plugin_crash", "faulty")]
+    assert sorted(ids(got)) == sorted(sent)
+    st = d.ctl("stats")
+    assert st["plugin_crashes"] == 1 and st["retries"] == 1
+    assert st["batches"] < st["published"]  # some ran together
+    wait_for(lambda: d.ctl("health")["status"] == "ok")
+
+
 def test_hang_is_killed_and_answered(daemon_factory):
     d = daemon_factory(sets=[FAULTY, "daemon.plugin_timeout_ms=400"])
     d.send({"id": "stuck", "text": "PRISM_TEST_HANG forever"})
