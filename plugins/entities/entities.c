@@ -1012,7 +1012,9 @@ static const struct {
      "sheriff detective prosecutor marshal brigadier commodore corporal "
      "baron kabaka fr fr. alderman councillor councilman councilwoman "
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
-     "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh"},
+     "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
+     "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
+     "regent datu maulvi mawlawi"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1111,7 +1113,7 @@ static const struct {
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape khlong jebel jabal gunung sungai "
                 "tanjung pulau danau jalan bukit madinat isla islas ilha "
-                "ilhas isola"},
+                "ilhas isola pico"},
     {WR_MISCH,
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
@@ -1159,7 +1161,8 @@ static const struct {
      "crater reservoir dome speedway velodrome raceway racecourse ballpark "
      "ground grounds minaret sanctuary peak cove locks palaces lavra beach "
      "beaches colliery prison penitentiary jail gaol campus showground "
-     "showgrounds gurdwara pagoda stupa"},
+     "showgrounds gurdwara pagoda stupa airstrip airfield aerodrome flyover "
+     "overpass interchange maidan udyan bagh"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -1232,8 +1235,10 @@ static const struct {
                "shipyard brewery distillery vineyard plantation"},
     {WR_INDEX, "ibovespa merval taiex sensex nifty kospi kosdaq topix stoxx "
                "klci psei jci bist tase ipsa colcap egx mdax sdax tecdax"},
-    {WR_QUARTER, "nagar bazar bazaar chowk souq souk"},
-    {WR_VILLAGE, "barangay kampung kampong souq souk wadi"},
+    {WR_QUARTER, "nagar bazar bazaar chowk souq souk vihar ganj marg veediya "
+                 "mawatha mohalla"},
+    {WR_VILLAGE, "barangay kampung kampong souq souk wadi desa dusun kelurahan "
+                 "kecamatan tambon"},
     {WR_MONEY, "franc francs"},
     {WR_RUPEE, "rs rs. rp ksh"},
     {WR_BOURSE, "shares exchange"},
@@ -1253,12 +1258,16 @@ static const struct {
      "desert plateau cave caves pagoda temple mountain hill hills beach "
      "forest gorge lagoon delta"},
     {WR_AREA, "district neighbourhood neighborhood suburb province prefecture "
-              "governorate oblast region favela township square"},
+              "governorate oblast region favela township square regency "
+              "subdistrict tehsil taluk taluka upazila constituency ward"},
     {WR_SITE, "mine hotel arena stadium airport station bridge dam refinery "
-              "mosque cathedral prison mall school campus harbour harbor port"},
+              "mosque cathedral prison mall school campus harbour harbor port "
+              "plant complex terminal smelter shipyard"},
     {WR_SITEOF, "copper gold coal iron diamond nickel zinc lithium uranium oil "
-                "gas hydroelectric football cricket railway bus"},
-    {WR_STREET, "street road avenue boulevard lane drive highway"},
+                "gas hydroelectric football cricket railway bus power "
+                "industrial thermal nuclear petrochemical steel"},
+    {WR_STREET, "street road avenue boulevard lane drive highway marg veediya "
+                "mawatha"},
     {WR_LEADN, "leader ruler chief commander"},
 };
 
@@ -2756,6 +2765,10 @@ static bool span_rules(const state *st, const char *text,
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
            (word_rule(st, *a) & WR_EDGE))
         (*a)++;
+    /* a press release's closing "SOURCE Marisco Labs" */
+    if (*b - *a > 1 && in[*a].cap == NER_CAP_UPPER &&
+        word_is(text, tok, *a, "source"))
+        (*a)++;
     /* "Archbishop of Canterbury", "President of the United States": a
      * title and the place it is of (a country, state or city the
      * gazetteer knows; an unknown word alone, "Secretary of Defense", is
@@ -2846,7 +2859,10 @@ static bool span_rules(const state *st, const char *text,
             ((word_rule(st, *a) & WR_LEAD) || is_title(st, *a, *b)))
             return false;
         for (size_t i = *a + 1; i < *b; i++)
-            if (word_rule(st, i) & WR_GREET) {
+            if ((word_rule(st, i) & WR_GREET) ||
+                (word_is(text, tok, i, "read") && i + 1 < st->ntok_cur &&
+                 word_is(text, tok, i + 1, "more"))) { /* "By Aigerim
+                                                    Seitkali Read more:" */
                 *b = i;
                 break;
             }
@@ -3470,7 +3486,8 @@ static bool span_rules(const state *st, const char *text,
     static const char *const land[] = {
         "island", "islands", "isles", "peninsula", "archipelago", "atoll",
         "ocean", "gulf", "strait", "straits", "glacier", "plateau", "highlands",
-        "lowlands", "steppe",
+        "lowlands", "steppe", "range", "mountains", "massif", "falls", "rapids",
+        "lagoon",
         /* a quarter's: "Jinnah Town"; a track's: "Eugenio Monti Track" */
         "town", "wat", "track"};
     if (*b - *a >= 2 && *type == NER_PER && in[*b - 1].cap == NER_CAP_TITLE &&
@@ -5329,6 +5346,41 @@ static void places_before_plural(state *st, const char *text,
     tag_span(st, a, b, NER_LOC);
 }
 
+/* A place a list knows, untagged, right before a title and a person's
+ * name: "Queensland Premier David Crisafulli", "Medellín Mayor Federico
+ * Gutiérrez" (the tagger leaves such a place out after a dateline's dash
+ * or a quotation). Tags it a place. */
+static void places_before_titles(state *st, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_ALIAS);
+    for (size_t i = 0; i + 2 < ntok; i++) {
+        /* not a word common in lower case: "Union Minister", "the Most
+         * Reverend" */
+        if (st->tags[i] || in[i].cap == NER_CAP_LOWER || !in[i].alpha ||
+            (in[i].lex != NER_LEX_NONE && in[i].lex / 3 > 0))
+            continue;
+        size_t j = i + 1; /* the place's end: up to three words */
+        size_t best = 0;
+        for (; j <= i + 3 && j < ntok && !st->tags[j - 1]; j++)
+            if (gaz_mask(phrase_gaz(st, i, j)) & places)
+                best = j;
+        if (!best || best + 1 >= ntok)
+            continue;
+        size_t t = best; /* a title of one or two words, then a person */
+        size_t k = is_title(st, t, t + 1)                   ? t + 1
+                   : t + 2 < ntok && is_title(st, t, t + 2) ? t + 2
+                                                            : t;
+        if (k == t || k >= ntok || ner_tag_type(st->tags[k]) != NER_PER ||
+            (ner_tag_part(st->tags[k]) != NER_B &&
+             ner_tag_part(st->tags[k]) != NER_U))
+            continue;
+        tag_span(st, i, best, NER_LOC);
+        i = k;
+    }
+}
+
 /* A country's or state's name with "and" in it that a list knows, "the
  * Turks and Caicos Islands", "Saint Kitts and Nevis", is one place,
  * however the tagger split it ("Turks" as a people). */
@@ -5952,7 +6004,9 @@ static int head_label(const char *w, size_t n)
         "distributor", "supplier",     "contractor",   "startup",
         "start-up",    "consortium",   "institute",    "alliance",
         "coalition",   "movement",     "union",        "refiner",
-        "unit",        "division",     "committee",    "brewer"};
+        "unit",        "division",     "committee",    "brewer",
+        "gang",        "cartel",       "militia",      "chamber",
+        "syndicate"};
     static const char *const gpe[] = {
         "village",      "town",         "city",      "municipality",
         "commune",      "county",       "district",  "province",
@@ -6065,6 +6119,22 @@ static int head_label(const char *w, size_t n)
     return -1;
 }
 
+/* head_label() of a noun or of its plural: "clubs", "companies" ("one of
+ * the founding clubs"). */
+static int plural_label(const char *w, size_t n)
+{
+    int l = head_label(w, n);
+    if (l >= 0 || n < 4 || n > 31 || w[n - 1] != 's')
+        return l;
+    char buf[32];
+    if (n > 4 && !memcmp(w + n - 3, "ies", 3)) {
+        memcpy(buf, w, n - 3);
+        buf[n - 3] = 'y';
+        return head_label(buf, n - 2);
+    }
+    return head_label(w, n - 1);
+}
+
 /* The label of the noun phrase that starts at token k, after "a", "an"
  * or "the", when it defines a name: the last of head_label's nouns in the
  * run of at most five words (lower-case, hyphenated, or capitalised:
@@ -6086,7 +6156,8 @@ static int defined_label(const state *st, const char *text,
         "northeast", "northwest", "southeast", "southwest",
         /* "the shipping group founded in Norway" */
         "founded", "listed", "owned", "headquartered", "controlled", "created",
-        "named", "run", "formed", "known"};
+        "named", "run", "formed", "known", "set", "established", "launched",
+        "backed", "led"};
     /* a firm's trade whose "of" says what it makes or sells: "a maker of
      * irrigation equipment" (not "a network of tunnels") */
     static const char *const makers[] = {
@@ -6116,7 +6187,7 @@ static int defined_label(const state *st, const char *text,
             break; /* "a company specializing in" */
         if (k + 1 < ntok && apostrophe_tok(text, &tok[k + 1]))
             return -1; /* "the site's director": someone else's */
-        int l = head_label(w, n);
+        int l = plural_label(w, n);
         if (l < 0) {
             if (head >= 0 && closed)
                 return -1; /* "the newspaper said" */
@@ -7437,6 +7508,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_by_verbs(st, text, tok, ntok);
     club_words(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
+    places_before_titles(st, ntok);
     places_with_and(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);

@@ -2255,3 +2255,52 @@ def test_a_towns_side_of_two_words_or_a_regions_before_a_position():
     for name in ("St Helens", "Canterbury", "Al Ain"):
         assert got.get(name) == {"ORG"}, (name, got)
     assert got.get("Brazil") == {"GPE"}, got
+
+
+def test_a_site_named_after_a_person_and_a_body_defined_by_its_kind():
+    got = labels(run("PDVSA restarted a crude upgrader at the José Antonio "
+                     "Anzoátegui industrial complex. A fault at the Antonio "
+                     "Guiteras power plant in Matanzas cut power. Police "
+                     "blamed Los Monos, a gang that rose in the barrios. "
+                     "Respublica, a party set up by businessmen, came third. "
+                     "Juan Perez, a gang leader, was arrested."))
+    for name in ("José Antonio Anzoátegui", "Antonio Guiteras"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    for name in ("Los Monos", "Respublica"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Juan Perez") == {"PERSON"}, got
+
+
+def test_honorifics_of_south_and_southeast_asia_stay_outside_names():
+    got = labels(run("The accused, Haji Kamarulzaman bin Yusof, 61, pleaded "
+                     "not guilty. Khun Prapaporn Siriwat runs a noodle stall. "
+                     "Daw Khin Thandar Win was sentenced. Fields will be "
+                     "flooded by the Bener Dam, Regent Sumarsih said. Sri "
+                     "Mulyani Indrawati and Pak Pong Ju met."))
+    for name in ("Kamarulzaman bin Yusof", "Prapaporn Siriwat",
+                 "Khin Thandar Win", "Sumarsih", "Sri Mulyani Indrawati",
+                 "Pak Pong Ju"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+
+
+def test_quarters_streets_and_grounds_of_south_asia_are_places():
+    got = labels(run("The index crossed 450 at Anand Vihar. Police lined "
+                     "Dalada Veediya. Elephants paraded at Thekkinkadu Maidan "
+                     "in Thrissur. A school in Intan Jaya regency burned."))
+    for name in ("Anand Vihar", "Intan Jaya"):
+        assert got.get(name) in ({"GPE"}, {"LOC"}), (name, got)
+    for name in ("Dalada Veediya", "Thekkinkadu Maidan"):
+        assert got.get(name) == {"LOC"}, (name, got)
+
+
+def test_wire_copy_a_place_before_a_title_and_press_release_lines():
+    got = labels(run("BRISBANE, March 25 (AAP) - Queensland Premier David "
+                     "Crisafulli has scrapped plans for a stadium. Union "
+                     "Minister Ashwini Vaishnaw spoke. By Aigerim Seitkali "
+                     "Read more: wheat harvest set to rise.\nSOURCE Marisco "
+                     "Labs"))
+    assert got.get("Queensland") == {"GPE"}, got
+    assert got.get("David Crisafulli") == {"PERSON"}, got
+    assert "Union" not in got, got
+    assert got.get("Aigerim Seitkali") == {"PERSON"}, got
+    assert got.get("Marisco Labs") == {"ORG"}, got
