@@ -1220,7 +1220,7 @@ static const struct {
      "snapchat reddit wikipedia linkedin myspace netflix spotify paypal "
      "ebay craigslist skype gmail hotmail weibo wechat vkontakte tumblr "
      "pinterest flickr twitch vimeo google yahoo bing discord hulu "
-     "itunes bluesky amazon"},
+     "itunes bluesky amazon zalo viber douyin kakaotalk airbnb"},
     {WR_INSTIT,
      "museum theatre theater gallery hospital library opera zoo centre "
      "center municipality"},
@@ -1927,7 +1927,9 @@ static bool platform_used(const state *st, const char *text,
     static const char *const uses[] = {
         "account", "accounts", "page",     "pages", "post",    "posts",
         "feed",    "channel",  "profile",  "video", "videos",  "livestream",
-        "app",     "search",   "searches", "story", "stories", "handle"};
+        "app",     "search",   "searches", "story", "stories", "handle",
+        "group",   "groups",   "campaign", "chat",  "chats",   "appeal",
+        "message", "messages", "clip",     "clips"};
     /* nouns before "on" that act on the firm: "a fine on Google" */
     static const char *const acts[] = {
         "fine",    "fines",    "pressure",  "sanctions", "tax",
@@ -1960,7 +1962,8 @@ static bool platform_used(const state *st, const char *text,
     if (a >= 2 &&
         (word_is(text, tok, a - 1, "and") || word_is(text, tok, a - 1, "or")))
         return platform_used(st, text, tok, a - 2);
-    if (word_is(text, tok, a - 1, "via") || word_is(text, tok, a - 1, "onto"))
+    if (word_is(text, tok, a - 1, "via") || word_is(text, tok, a - 1, "onto") ||
+        word_is(text, tok, a - 1, "through"))
         return true;
     return word_is(text, tok, a - 1, "on") &&
            !(a >= 2 && hashed_in(st, a - 2, acts, sizeof acts / sizeof *acts));

@@ -2304,3 +2304,12 @@ def test_wire_copy_a_place_before_a_title_and_press_release_lines():
     assert "Union" not in got, got
     assert got.get("Aigerim Seitkali") == {"PERSON"}, got
     assert got.get("Marisco Labs") == {"ORG"}, got
+
+
+def test_a_service_used_through_or_for_groups_and_campaigns_is_a_product():
+    got = labels(run("Organisers used WhatsApp groups to gather riders. He "
+                     "sold milk through Zalo and Facebook groups. She rents "
+                     "her room through Airbnb. Airbnb said profits rose."))
+    for name in ("WhatsApp", "Zalo", "Facebook"):
+        assert got.get(name) == {"MISC"}, (name, got)
+    assert got.get("Airbnb") == {"MISC", "ORG"}, got
