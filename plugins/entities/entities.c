@@ -1115,6 +1115,7 @@ static const struct {
                 "tanjung pulau danau jalan bukit madinat isla islas ilha "
                 "ilhas isola pico"},
     {WR_MISCH,
+     "yatra jatra pooram mela utsav jatara "
      "telescope satellite rocket spacecraft probe rover tour expo "
      "browser console vaccine contest concerto concertos sonata sonatas "
      "requiem oratorio cantata passion theses"},
@@ -3358,6 +3359,17 @@ static bool span_rules(const state *st, const char *text,
     if (eponym_after(st, text, tok, *b, *type == NER_ORG))
         *type = NER_MISC;
     if (*b == *a + 1 && platform_used(st, text, tok, *a))
+        *type = NER_MISC;
+    /* What one celebrates or observes is a feast: "celebrated Kaamatan",
+     * "observed Ramadan" (not a name a list knows as a place, a person or
+     * a body: "celebrated Messi") */
+    static const char *const feasts[] = {
+        "celebrate", "celebrated", "celebrates", "celebrating",
+        "observe",   "observed",   "observes",   "observing"};
+    if (*a > 0 && *type != NER_MISC && in[*a - 1].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, *a - 1, feasts) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          (NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST))))
         *type = NER_MISC;
     if (*b - *a >= 2 && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_MISCH))
@@ -6122,22 +6134,6 @@ static int head_label(const char *w, size_t n)
     return -1;
 }
 
-/* head_label() of a noun or of its plural: "clubs", "companies" ("one of
- * the founding clubs"). */
-static int plural_label(const char *w, size_t n)
-{
-    int l = head_label(w, n);
-    if (l >= 0 || n < 4 || n > 31 || w[n - 1] != 's')
-        return l;
-    char buf[32];
-    if (n > 4 && !memcmp(w + n - 3, "ies", 3)) {
-        memcpy(buf, w, n - 3);
-        buf[n - 3] = 'y';
-        return head_label(buf, n - 2);
-    }
-    return head_label(w, n - 1);
-}
-
 /* The label of the noun phrase that starts at token k, after "a", "an"
  * or "the", when it defines a name: the last of head_label's nouns in the
  * run of at most five words (lower-case, hyphenated, or capitalised:
@@ -6190,7 +6186,7 @@ static int defined_label(const state *st, const char *text,
             break; /* "a company specializing in" */
         if (k + 1 < ntok && apostrophe_tok(text, &tok[k + 1]))
             return -1; /* "the site's director": someone else's */
-        int l = plural_label(w, n);
+        int l = head_label(w, n);
         if (l < 0) {
             if (head >= 0 && closed)
                 return -1; /* "the newspaper said" */

@@ -2313,3 +2313,13 @@ def test_a_service_used_through_or_for_groups_and_campaigns_is_a_product():
     for name in ("WhatsApp", "Zalo", "Facebook"):
         assert got.get(name) == {"MISC"}, (name, got)
     assert got.get("Airbnb") == {"MISC", "ORG"}, got
+
+
+def test_feasts_by_their_words_and_by_what_is_celebrated():
+    got = labels(run("Families in Penampang celebrated Kaamatan with rice "
+                     "wine. The Ratha Yatra would be held on July 7. Fans "
+                     "celebrated Messi in Paris."))
+    assert got.get("Kaamatan") == {"MISC"}, got
+    assert got.get("Ratha Yatra") == {"MISC"}, got
+    assert got.get("Messi") == {"PERSON"}, got
+    assert got.get("Penampang") == {"GPE"} and got.get("Paris") == {"GPE"}, got
