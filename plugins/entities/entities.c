@@ -5361,37 +5361,46 @@ static void places_before_plural(state *st, const char *text,
     tag_span(st, a, b, NER_LOC);
 }
 
-/* A place a list knows, untagged, right before a title and a person's
- * name: "Queensland Premier David Crisafulli", "Medellín Mayor Federico
- * Gutiérrez" (the tagger leaves such a place out after a dateline's dash
- * or a quotation). Tags it a place. */
-static void places_before_titles(state *st, size_t ntok)
+/* A place or a body a list knows, untagged, right before a title and a
+ * person's name: "Queensland Premier David Crisafulli", "Medellín Mayor
+ * Federico Gutiérrez", "WHO Director-General Tedros" (the tagger leaves
+ * such a name out after a dateline's dash or a quotation). Tags it. */
+static void names_before_titles(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
 {
     const ner_info *in = st->info;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                             (1u << NER_G_STATE) | (1u << NER_G_ALIAS);
+    const uint32_t bodies = (1u << NER_G_ORG) | (1u << NER_G_ORGLIST);
     for (size_t i = 0; i + 2 < ntok; i++) {
         /* not a word common in lower case: "Union Minister", "the Most
          * Reverend" */
         if (st->tags[i] || in[i].cap == NER_CAP_LOWER || !in[i].alpha ||
-            (in[i].lex != NER_LEX_NONE && in[i].lex / 3 > 0))
+            (in[i].lex != NER_LEX_NONE && in[i].lex / 3 > 0 &&
+             in[i].cap != NER_CAP_UPPER))
             continue;
-        size_t j = i + 1; /* the place's end: up to three words */
-        size_t best = 0;
-        for (; j <= i + 3 && j < ntok && !st->tags[j - 1]; j++)
-            if (gaz_mask(phrase_gaz(st, i, j)) & places)
+        size_t best = 0; /* the name's end: up to three words */
+        int type = NER_LOC;
+        for (size_t j = i + 1; j <= i + 3 && j < ntok && !st->tags[j - 1];
+             j++) {
+            uint32_t g = gaz_mask(phrase_gaz(st, i, j));
+            if (g & (places | bodies)) {
                 best = j;
+                type = g & places ? NER_LOC : NER_ORG;
+            }
+        }
         if (!best || best + 1 >= ntok)
             continue;
         size_t t = best; /* a title of one or two words, then a person */
-        size_t k = is_title(st, t, t + 1)                   ? t + 1
+        size_t k = is_title(st, t, t + 1) || hyphen_title(st, text, tok, t)
+                       ? t + 1
                    : t + 2 < ntok && is_title(st, t, t + 2) ? t + 2
                                                             : t;
         if (k == t || k >= ntok || ner_tag_type(st->tags[k]) != NER_PER ||
             (ner_tag_part(st->tags[k]) != NER_B &&
              ner_tag_part(st->tags[k]) != NER_U))
             continue;
-        tag_span(st, i, best, NER_LOC);
+        tag_span(st, i, best, type);
         i = k;
     }
 }
@@ -7507,7 +7516,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_by_verbs(st, text, tok, ntok);
     club_words(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
-    places_before_titles(st, ntok);
+    names_before_titles(st, text, tok, ntok);
     places_with_and(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);

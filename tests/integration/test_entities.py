@@ -2304,6 +2304,9 @@ def test_wire_copy_a_place_before_a_title_and_press_release_lines():
     assert "Union" not in got, got
     assert got.get("Aigerim Seitkali") == {"PERSON"}, got
     assert got.get("Marisco Labs") == {"ORG"}, got
+    got = labels(run("“The world is safer today,” WHO Director-General "
+                     "Tedros Adhanom Ghebreyesus said."))
+    assert got.get("WHO") == {"ORG"}, got
 
 
 def test_a_service_used_through_or_for_groups_and_campaigns_is_a_product():
