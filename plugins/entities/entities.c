@@ -3366,6 +3366,23 @@ static bool span_rules(const state *st, const char *text,
     static const char *const feasts[] = {
         "celebrate", "celebrated", "celebrates", "celebrating",
         "observe",   "observed",   "observes",   "observing"};
+    /* and a storm so named is no person: "storm Daniel" */
+    static const char *const storms[] = {"storm", "typhoon", "hurricane",
+                                         "cyclone"};
+    if (*a > 0 && *type == NER_PER && in[*a - 1].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, *a - 1, storms))
+        *type = NER_MISC;
+    /* The place a noble's title is of: "Prince Alfred, Duke of
+     * Edinburgh" (the tagger read the place as the person) */
+    static const char *const peers[] = {
+        "duke",    "duchess", "earl",  "prince", "princess",  "marquess",
+        "marquis", "count",   "baron", "bishop", "archbishop"};
+    if (*type == NER_PER && *a >= 2 && word_is(text, tok, *a - 1, "of") &&
+        in[*a - 2].cap == NER_CAP_TITLE && WORD_IN(text, tok, *a - 2, peers) &&
+        (gaz_mask(phrase_gaz(st, *a, *b)) &
+         ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+          (1u << NER_G_REGION))))
+        *type = NER_LOC;
     if (*a > 0 && *type != NER_MISC && in[*a - 1].cap == NER_CAP_LOWER &&
         WORD_IN(text, tok, *a - 1, feasts) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
@@ -6112,10 +6129,14 @@ static int head_label(const char *w, size_t n)
     /* works, languages and machines: "a 1973 Senegalese film", "a
      * lightweight scripting language", "a ternary computer" */
     static const char *const misc[] = {
-        "film",     "novel",    "album",     "song",     "opera",
-        "painting", "poem",     "ballet",    "symphony", "musical",
-        "sitcom",   "language", "satellite", "frigate",  "locomotive",
-        "computer", "manga",    "memoir",    "novella",  "sculpture"};
+        "film", "novel", "album", "song", "opera", "painting", "poem", "ballet",
+        "symphony", "musical", "sitcom", "language", "satellite", "frigate",
+        "locomotive", "computer", "manga", "memoir", "novella", "sculpture",
+        /* a named storm's and a ship's: "Sara, a slow-moving tropical
+         * storm", "The Esmeralda is a four-masted barquentine" */
+        "storm", "typhoon", "hurricane", "ship", "steamship", "vessel",
+        "barquentine", "schooner", "yacht", "tanker", "submarine", "destroyer",
+        "cruiser", "battleship", "corvette", "icebreaker", "trawler"};
     char one[24]; /* a plural's singular: "companies", "clubs" */
     if (n > 3 && n < sizeof(one) && w[n - 1] == 's') {
         size_t k = n - 1;

@@ -2326,3 +2326,15 @@ def test_feasts_by_their_words_and_by_what_is_celebrated():
     assert got.get("Ratha Yatra") == {"MISC"}, got
     assert got.get("Messi") == {"PERSON"}, got
     assert got.get("Penampang") == {"GPE"} and got.get("Paris") == {"GPE"}, got
+
+
+def test_named_storms_ships_and_the_place_a_dukes_title_is_of():
+    got = labels(run("Floods caused by storm Daniel broke two dams above "
+                     "Derna. The Esmeralda is a four-masted barquentine. It "
+                     "was named after Prince Alfred, Duke of Edinburgh. "
+                     "Waiheke Island is a 40-minute ferry ride from "
+                     "Auckland."))
+    assert got.get("Daniel") == {"MISC"}, got
+    assert got.get("Esmeralda") == {"MISC"}, got
+    assert got.get("Edinburgh") == {"GPE"} and got.get("Alfred") == {"PERSON"}, got
+    assert got.get("Waiheke Island") == {"LOC"}, got
