@@ -1113,7 +1113,7 @@ static const struct {
     {WR_PRIZE, "prize prizes award awards medal"},
     {WR_LOCPRE, "lake mount mt mt. cape khlong jebel jabal gunung sungai "
                 "tanjung pulau danau jalan bukit madinat isla islas ilha "
-                "ilhas isola pico"},
+                "ilhas isola"},
     {WR_MISCH,
      "yatra jatra pooram mela utsav jatara "
      "telescope satellite rocket spacecraft probe rover tour expo "
@@ -3366,7 +3366,12 @@ static bool span_rules(const state *st, const char *text,
     static const char *const feasts[] = {
         "celebrate", "celebrated", "celebrates", "celebrating",
         "observe",   "observed",   "observes",   "observing"};
-    /* and a storm so named is no person: "storm Daniel" */
+    if (*a > 0 && *type != NER_MISC && in[*a - 1].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, *a - 1, feasts) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          (NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST))))
+        *type = NER_MISC;
+    /* A storm so named is no person: "storm Daniel" */
     static const char *const storms[] = {"storm", "typhoon", "hurricane",
                                          "cyclone"};
     if (*a > 0 && *type == NER_PER && in[*a - 1].cap == NER_CAP_LOWER &&
@@ -3383,11 +3388,6 @@ static bool span_rules(const state *st, const char *text,
          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
           (1u << NER_G_REGION))))
         *type = NER_LOC;
-    if (*a > 0 && *type != NER_MISC && in[*a - 1].cap == NER_CAP_LOWER &&
-        WORD_IN(text, tok, *a - 1, feasts) &&
-        !(gaz_mask(phrase_gaz(st, *a, *b)) &
-          (NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST))))
-        *type = NER_MISC;
     if (*b - *a >= 2 && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_MISCH))
         *type = NER_MISC;
