@@ -72,6 +72,11 @@ typedef struct prism_pipeline_doc {
 /* The most documents one batch may hold. */
 #define PRISM_PIPELINE_BATCH_MAX 64
 
+/* Documents that took longer than this each (microseconds) are followed
+ * by a batch of one: for slow documents the cache matters little, and a
+ * batch would only hold their results back. */
+#define PRISM_PIPELINE_BATCH_SLOW_US 1000
+
 /*
  * Runs every plugin over n documents (n <= PRISM_PIPELINE_BATCH_MAX),
  * plugin by plugin: the first plugin over every document, then the second,

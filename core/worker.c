@@ -253,11 +253,12 @@ int prism_worker_run(const prism_config_t *cfg, const prism_worker_opts_t *opts)
     struct job jobs[PRISM_PIPELINE_BATCH_MAX];
     exit_code = 0;
     bool stop = false;
+    size_t batch_max = PRISM_PIPELINE_BATCH_MAX;
     while (!stopping && !stop) {
         /* wait for one job, then take those already here, up to
          * worker_batch_bytes of messages, and run them as one batch */
         size_t n = 0, bytes = 0;
-        while (n < PRISM_PIPELINE_BATCH_MAX) {
+        while (n < batch_max) {
             struct job *j = &jobs[n];
             if (recv_multipart(sock, j->f, 4, &j->n, n ? ZMQ_DONTWAIT : 0) <
                 0) {
@@ -290,8 +291,14 @@ int prism_worker_run(const prism_config_t *cfg, const prism_worker_opts_t *opts)
             if (bytes >= (uint64_t)cfg->worker_batch_bytes)
                 break;
         }
-        if (n > 0)
+        if (n > 0) {
+            int64_t t0 = prism_now_us();
             run_jobs(sock, pl, jobs, n, &sb);
+            int64_t each = (prism_now_us() - t0) / (int64_t)n;
+            batch_max = each < PRISM_PIPELINE_BATCH_SLOW_US
+                            ? PRISM_PIPELINE_BATCH_MAX
+                            : 1;
+        }
         for (size_t k = 0; k < n; k++)
             close_frames(jobs[k].f, jobs[k].n);
     }

@@ -173,19 +173,20 @@ int prism_cmd_bench(int argc, char **argv)
     }
     /* in batches, as prism-worker runs what the broker sent ahead: up to
      * worker_prefetch documents and worker_batch_bytes of messages, plugin
-     * by plugin */
+     * by plugin, and one at a time after slow documents */
     size_t batch_max = cfg->worker_prefetch < PRISM_PIPELINE_BATCH_MAX
                            ? (size_t)cfg->worker_prefetch
                            : PRISM_PIPELINE_BATCH_MAX;
     prism_pipeline_doc_t in[PRISM_PIPELINE_BATCH_MAX];
     prism_outcome_t outs[PRISM_PIPELINE_BATCH_MAX];
     int rcs[PRISM_PIPELINE_BATCH_MAX];
+    size_t batch_limit = batch_max; /* one after slow documents */
     size_t k = 0, failures = 0;
     for (int r = 0; r < o.runs; r++) {
         bool count = o.runs == 1 || r > 0;
         for (size_t i = 0; i < n;) {
             size_t m = 0, batch_bytes = 0;
-            while (i + m < n && m < batch_max) {
+            while (i + m < n && m < batch_limit) {
                 const doc_t *d = &docs[i + m++];
                 in[m - 1] = (prism_pipeline_doc_t){.msg = d->mp, .len = d->len};
                 batch_bytes += d->len;
@@ -197,6 +198,13 @@ int prism_cmd_bench(int argc, char **argv)
                 rc = 1;
                 goto done;
             }
+            int64_t batch_ns = 0;
+            for (size_t j = 0; j < m; j++)
+                batch_ns += rcs[j] == 0 ? outs[j].elapsed_ns : 0;
+            batch_limit =
+                batch_ns / (int64_t)m < PRISM_PIPELINE_BATCH_SLOW_US * 1000LL
+                    ? batch_max
+                    : 1;
             for (size_t j = 0; j < m; j++) {
                 const prism_outcome_t *out = &outs[j];
                 int prc = rcs[j];
