@@ -73,8 +73,8 @@ typedef struct prism_pipeline_doc {
 #define PRISM_PIPELINE_BATCH_MAX 64
 
 /* Documents that took longer than this each (microseconds) are followed
- * by a batch of one: for slow documents the cache matters little, and a
- * batch would only hold their results back. */
+ * by a batch of one, as is a worker's start: for slow documents the cache
+ * matters little, and a batch would only hold their results back. */
 #define PRISM_PIPELINE_BATCH_SLOW_US 1000
 
 /*

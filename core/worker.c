@@ -253,7 +253,7 @@ int prism_worker_run(const prism_config_t *cfg, const prism_worker_opts_t *opts)
     struct job jobs[PRISM_PIPELINE_BATCH_MAX];
     exit_code = 0;
     bool stop = false;
-    size_t batch_max = PRISM_PIPELINE_BATCH_MAX;
+    size_t batch_max = 1; /* until the first document says how fast */
     while (!stopping && !stop) {
         /* wait for one job, then take those already here, up to
          * worker_batch_bytes of messages, and run them as one batch */

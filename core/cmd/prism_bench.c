@@ -180,7 +180,7 @@ int prism_cmd_bench(int argc, char **argv)
     prism_pipeline_doc_t in[PRISM_PIPELINE_BATCH_MAX];
     prism_outcome_t outs[PRISM_PIPELINE_BATCH_MAX];
     int rcs[PRISM_PIPELINE_BATCH_MAX];
-    size_t batch_limit = batch_max; /* one after slow documents */
+    size_t batch_limit = 1; /* as a worker: one first, and after slow ones */
     size_t k = 0, failures = 0;
     for (int r = 0; r < o.runs; r++) {
         bool count = o.runs == 1 || r > 0;
