@@ -1014,7 +1014,7 @@ static const struct {
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
      "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
      "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
-     "regent datu maulvi mawlawi"},
+     "regent datu maulvi mawlawi rt rt."},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -1106,7 +1106,8 @@ static const struct {
      "boson bosons particle equation equations theorem numbers effect "
      "principle constant syndrome disease paradox conjecture hypothesis "
      "transform algorithm comet curve virus fever coefficient lymphoma "
-     "sarcoma palsy transformation lemma lander rover class"},
+     "sarcoma palsy transformation lemma lander rover class spacecraft "
+     "orbiter telescope"},
     {WR_EPON | WR_MADE, "films movies novels soap coffee mayonnaise whisky "
                         "whiskey cigarettes"},
     {WR_STAKE, "stake stakes shares share"},
@@ -1263,10 +1264,12 @@ static const struct {
               "subdistrict tehsil taluk taluka upazila constituency ward"},
     {WR_SITE, "mine hotel arena stadium airport station bridge dam refinery "
               "mosque cathedral prison mall school campus harbour harbor port "
-              "plant complex terminal smelter shipyard"},
+              "plant complex terminal smelter shipyard airbase barracks "
+              "venue"},
     {WR_SITEOF, "copper gold coal iron diamond nickel zinc lithium uranium oil "
                 "gas hydroelectric football cricket railway bus power "
-                "industrial thermal nuclear petrochemical steel"},
+                "industrial thermal nuclear petrochemical steel air naval "
+                "military army"},
     {WR_STREET, "street road avenue boulevard lane drive highway marg veediya "
                 "mawatha"},
     {WR_LEADN, "leader ruler chief commander"},
@@ -1717,6 +1720,22 @@ static bool noun_says_place(const state *st, const char *text,
             !has(phrase_gaz(st, a, b), NER_G_ORG));
 }
 
+/* Does a noun before the name at a, which the tagger read as a person's,
+ * say that it is a place: "the mayor of Horni Plana", "south of Petra",
+ * "residents of Barentsburg"? Nobody is the mayor of a person, nor lives
+ * south of one. */
+static bool place_of_person(const state *st, const char *text,
+                            const prism_token *tok, size_t a)
+{
+    static const char *const nouns[] = {
+        "mayor",     "mayors",      "governor",  "bishop",    "archbishop",
+        "residents", "inhabitants", "north",     "south",     "east",
+        "west",      "northeast",   "northwest", "southeast", "southwest"};
+    return a >= 3 && word_is(text, tok, a - 1, "of") &&
+           st->info[a - 2].cap == NER_CAP_LOWER &&
+           WORD_IN(text, tok, a - 2, nouns);
+}
+
 /* Is token i, in lower case, a noun of a town's or a country's parts
  * ("the Sheikh Zayed district", "Binh Duong province")? */
 static bool area_noun(const state *st, size_t i)
@@ -1750,7 +1769,8 @@ static bool placed(const state *st, const char *text, const prism_token *tok,
 {
     static const char *const preps[] = {"in", "near", "at", "outside"};
     if ((a > 0 && WORD_IN(text, tok, a - 1, preps)) ||
-        noun_says_place(st, text, tok, a, b))
+        noun_says_place(st, text, tok, a, b) ||
+        place_of_person(st, text, tok, a))
         return true;
     if (conquered(st, text, tok, a))
         return true;
@@ -2882,6 +2902,7 @@ static bool span_rules(const state *st, const char *text,
         !romance_place(st, *a, *b) && !(word_rule(st, *a) & WR_LOCPRE) &&
         !(word_rule(st, *b - 1) & WR_FACH) &&
         !noun_says_place(st, text, tok, *a, *b) &&
+        !place_of_person(st, text, tok, *a) &&
         !born_in(st, text, tok, *a, *b)) {
         const uint32_t heads = NOT_PER | (1u << NER_G_ORGWORD) |
                                (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
@@ -3360,6 +3381,24 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_MISC;
     if (*b == *a + 1 && platform_used(st, text, tok, *a))
         *type = NER_MISC;
+    /* A weapon's name before its kind, one word of it apart at most:
+     * "Leopard tanks", "Bradley fighting vehicles", "K9 self-propelled
+     * howitzers" (not a maker or a side a list knows: "Boeing jets",
+     * "Iran drones") */
+    static const char *const arms[] = {
+        "tank",     "tanks",      "howitzer",   "howitzers", "missile",
+        "missiles", "launcher",   "launchers",  "drone",     "drones",
+        "jet",      "jets",       "vehicle",    "vehicles",  "rifle",
+        "rifles",   "helicopter", "helicopters"};
+    size_t w = *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+                       !WORD_IN(text, tok, *b, arms)
+                   ? *b + 1
+                   : *b;
+    if (*b - *a <= 2 && *type != NER_MISC && w < st->ntok_cur &&
+        in[w].cap == NER_CAP_LOWER && WORD_IN(text, tok, w, arms) &&
+        (w == *b || in[*b].alpha || in[*b].hyphen) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & (NOT_PER | (1u << NER_G_PERSON))))
+        *type = NER_MISC;
     /* What one celebrates or observes is a feast: "celebrated Kaamatan",
      * "observed Ramadan" (not a name a list knows as a place, a person or
      * a body: "celebrated Messi") */
@@ -3377,6 +3416,20 @@ static bool span_rules(const state *st, const char *text,
     if (*a > 0 && *type == NER_PER && in[*a - 1].cap == NER_CAP_LOWER &&
         WORD_IN(text, tok, *a - 1, storms))
         *type = NER_MISC;
+    /* Nor is a ship or a craft named after one: "the frigate Admiral
+     * Golovko", "the tanker Eagle S", "the lander Vikram" (a title may
+     * stand between) */
+    static const char *const craft[] = {
+        "frigate", "destroyer", "corvette",  "cruiser", "submarine",
+        "warship", "tanker",    "freighter", "trawler", "icebreaker",
+        "yacht",   "schooner",  "vessel",    "ship",    "lander",
+        "rover",   "orbiter",   "spacecraft"};
+    size_t c = *a > 1 && is_title(st, *a - 1, *a) ? *a - 1 : *a;
+    if (c > 1 && (*type == NER_PER || *type == NER_ORG) &&
+        word_is(text, tok, c - 2, "the") && in[c - 1].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, c - 1, craft) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER))
+        *type = NER_MISC;
     /* The place a noble's title is of: "Prince Alfred, Duke of
      * Edinburgh" (the tagger read the place as the person) */
     static const char *const peers[] = {
@@ -3393,9 +3446,10 @@ static bool span_rules(const state *st, const char *text,
         *type = NER_MISC;
     /* A navy's or a merchant fleet's prefix opens a ship's name: "HMS
      * Guerriere", "USS Nimitz", "MV Sewol" */
-    static const char *const ships[] = {"hms",   "uss", "hmas", "hmcs",
-                                        "hmnzs", "rms", "usns", "roks",
-                                        "tcg",   "mv",  "rv"};
+    static const char *const ships[] = {
+        "hms", "uss", "hmas", "hmcs",  "hmnzs", "rms",  "usns", "roks",
+        "tcg", "mv",  "rv",   "ins",   "brp",   "rfa",  "kri",  "pns",
+        "bns", "nrp", "ara",  "hnlms", "fgs",   "hdms", "hswms"};
     static const char *const bases[] = {"at", "in", "near", "outside"};
     if (*b - *a >= 2 && in[*a].cap == NER_CAP_UPPER &&
         WORD_IN(text, tok, *a, ships) && in[*a + 1].cap == NER_CAP_TITLE &&
@@ -3558,8 +3612,14 @@ static bool span_rules(const state *st, const char *text,
                                   in[*a - 2].cap == NER_CAP_LOWER
                               ? word_rule(st, *a - 2)
                               : 0;
-    if (*a > 0 && *b + 1 < st->ntok_cur && quote_tok(text, &tok[*a - 1]) &&
-        quote_tok(text, &tok[*b])) {
+    static const char *const goes_by[] = {"as", "alias", "nicknamed", "aka",
+                                          "is"};
+    if (*type == NER_PER && *a > 1 && quote_tok(text, &tok[*a - 1]) &&
+        WORD_IN(text, tok, *a - 2, goes_by)) {
+        /* a name a person goes by (names_people_go_by()): "known as
+         * "Fito"" */
+    } else if (*a > 0 && *b + 1 < st->ntok_cur &&
+               quote_tok(text, &tok[*a - 1]) && quote_tok(text, &tok[*b])) {
         static const char *const papers[] = {
             "times",    "herald",    "mail",      "post",     "tribune",
             "gazette",  "telegraph", "chronicle", "observer", "courier",
@@ -3612,8 +3672,11 @@ static bool span_rules(const state *st, const char *text,
         bool plain = true;
         for (size_t i = *a; i < *b && plain; i++)
             plain = plain_word(&in[i]);
-        if (plain && !works_at(st, text, tok, *a, *b)) /* "Analysts at
+        if (plain && !works_at(st, text, tok, *a, *b) && /* "Analysts at
                                                   Counterpoint Research" */
+            !(*a >= 2 && apostrophe_tok(text, &tok[*a - 1]) &&
+              ner_tag_type(st->tags[*a - 2]) == NER_ORG)) /* "Yale's
+                                                  Humanitarian Research Lab" */
             return false;
     }
     if (file_name(text, tok, st->ntok_cur, *a, *b))
@@ -3696,6 +3759,7 @@ static bool span_rules(const state *st, const char *text,
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
+            !place_of_person(st, text, tok, *a) && /* "the mayor of Petra" */
             !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
             !area_noun(st, *b) &&    /* "the Murchison region" */
             !site_noun(st, *b) &&    /* "the Lalit hotel" */
@@ -3714,6 +3778,19 @@ static bool span_rules(const state *st, const char *text,
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
+    /* A country's name of two words or more is no person's ("Burkina
+     * Faso’s junta leader", read as a person's before the possessive) */
+    if (*b - *a >= 2 && *type == NER_PER &&
+        has(phrase_gaz(st, *a, *b), NER_G_COUNTRY))
+        *type = NER_LOC;
+    /* Nor is a name that opens with a Spanish article: a gang's, a band's
+     * or a team's ("Los Pulpos", "Las Ketchup"; places are in the lists) */
+    static const char *const articles[] = {"los", "las"};
+    if (*b - *a >= 2 && *type == NER_PER && WORD_IN(text, tok, *a, articles) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER) && !site_noun(st, *b) &&
+        !area_noun(st, *b) && !natural_noun(st, *b) &&
+        !placed(st, text, tok, *a, *b))
+        *type = NER_ORG;
     /* not a person the lists know by name ("Putin") */
     if (*b - *a <= 2 && *type == NER_PER &&
         !has(phrase_gaz(st, *a, *b), NER_G_NEWS) &&
@@ -4365,6 +4442,122 @@ static void ministries_with_and(state *st, const char *text,
     }
 }
 
+/* A body's name that ends in a word of bodies, "of" and a place a list
+ * knows is one name, as CoNLL-2003 marks "Bank of Finland" and "Council
+ * of Europe": "the Court of Bosnia and Herzegovina", "Exim Bank of
+ * China", "the Greek Orthodox Archdiocese of America" (the tagger split
+ * them, or left the body's words out); and so is a mission of the United
+ * Nations or a union of states "in" a country ("the United Nations
+ * Interim Force in Lebanon"). */
+static void bodies_of_places(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    static const char *const heads[] = {
+        "court",        "bank",        "commission", "council",  "ministry",
+        "patriarchate", "archdiocese", "diocese",    "eparchy",  "community",
+        "parliament",   "assembly",    "synod",      "tribunal", "chamber",
+        "authority",    "academy",     "federation", "church"};
+    static const char *const missions[] = {"mission", "force", "operation",
+                                           "office"};
+    static const char *const unions[] = {"united",   "un", "african", "au",
+                                         "european", "eu", "nato",    "osce"};
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                            (1u << NER_G_ALIAS) | (1u << NER_G_LOC);
+    const ner_info *in = st->info;
+    for (size_t c = 3; c < ntok; c++) {
+        int part = ner_tag_part(st->tags[c]);
+        if (ner_tag_type(st->tags[c]) != NER_LOC ||
+            (part != NER_B && part != NER_U))
+            continue;
+        size_t d = span_end(st, ntok, c);
+        bool of = word_is(text, tok, c - 1, "of");
+        if ((!of && !word_is(text, tok, c - 1, "in")) ||
+            !(gaz_mask(phrase_gaz(st, c, d)) & places) ||
+            (d < ntok && in[d].alpha && in[d].cap != NER_CAP_LOWER))
+            continue;
+        size_t h = c - 2; /* the body's last word */
+        if (in[h].cap != NER_CAP_TITLE ||
+            !(of ? WORD_IN(text, tok, h, heads)
+                 : WORD_IN(text, tok, h, missions)))
+            continue;
+        size_t a;
+        if (st->tags[h]) {
+            int hp = ner_tag_part(st->tags[h]);
+            int ht = ner_tag_type(st->tags[h]);
+            if ((ht != NER_ORG && !(ht == NER_PER && hp == NER_U)) ||
+                (hp != NER_L && hp != NER_U))
+                continue; /* a body's, or its word alone ("Court") */
+            a = span_start(st, h);
+        } else {
+            a = h; /* "the Patriarchate of Alexandria" */
+            if (a > 0 && st->tags[a - 1] &&
+                ner_tag_type(st->tags[a - 1]) == NER_MISC &&
+                (ner_tag_part(st->tags[a - 1]) == NER_L ||
+                 ner_tag_part(st->tags[a - 1]) == NER_U))
+                a = span_start(st, a - 1); /* "Greek Orthodox Archdiocese" */
+        }
+        if (!of && !WORD_IN(text, tok, a, unions))
+            continue; /* a mission "in" a country: the United Nations' */
+        tag_span(st, a, d, NER_ORG);
+        c = d - 1;
+    }
+}
+
+/* A body's possessive before the name of its part is two names, as
+ * CoNLL-2003 marks "AMR Corp 's American Airlines": "the Metropolitan
+ * Police’s Specialist Crime Command", "Yale's Humanitarian Research Lab"
+ * (the tagger read one). The owner is a body by its last word or a list;
+ * the part has a word of units, schools and offices. Not "People's
+ * Party", "St John's College", "Moody's Investors Service". */
+static bool ordinary_lower(const state *st, size_t a, size_t b, bool short_too);
+
+static void parts_of_bodies(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    static const char *const owners[] = {
+        "police",    "force",       "army",      "navy",       "university",
+        "bank",      "ministry",    "council",   "commission", "court",
+        "institute", "museum",      "agency",    "department", "service",
+        "group",     "corporation", "company",   "inc",        "corp",
+        "ltd",       "foundation",  "authority", "party",      "office"};
+    static const char *const parts[] = {
+        "command", "lab",       "labs",        "laboratory", "museum",
+        "unit",    "division",  "department",  "school",     "institute",
+        "centre",  "center",    "office",      "agency",     "bureau",
+        "branch",  "squad",     "team",        "force",      "service",
+        "college", "faculty",   "hospital",    "foundation", "programme",
+        "program", "committee", "directorate", "wing"};
+    const ner_info *in = st->info;
+    for (size_t a = 0; a < ntok; a++) {
+        if (ner_tag_type(st->tags[a]) != NER_ORG ||
+            ner_tag_part(st->tags[a]) != NER_B)
+            continue;
+        size_t b = span_end(st, ntok, a);
+        for (size_t p = a + 1; p + 2 < b; p++) {
+            size_t n = tok[p].end - tok[p].start;
+            if (!apostrophe_tok(text, &tok[p]) || text[tok[p].end - 1] != 's' ||
+                (n != 2 && n != 4))
+                continue;
+            bool owner = WORD_IN(text, tok, p - 1, owners) ||
+                         (gaz_mask(phrase_gaz(st, a, p)) &
+                          ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST)));
+            bool part = false;
+            for (size_t i = p + 1; i < b && !part; i++)
+                part =
+                    in[i].cap == NER_CAP_TITLE && WORD_IN(text, tok, i, parts);
+            if (owner && part && b - (p + 1) >= 2 &&
+                !ordinary_lower(st, p + 1, b, false)) {
+                tag_span(st, a, p, NER_ORG);
+                st->tags[p] = 0;
+                tag_span(st, p + 1, b, NER_ORG);
+            }
+            break;
+        }
+        a = b - 1;
+    }
+}
+
 /* Is token i a planet's name where it names a place, as the Universal NER
  * guidelines have it ("from Earth to Mars", "landed on Mars", "flew past
  * Pluto"): after a word of going, being or orbiting there, and not
@@ -4374,16 +4567,29 @@ static void ministries_with_and(state *st, const char *text,
 static bool planet(const state *st, const char *text, const prism_token *tok,
                    size_t i)
 {
-    static const char *const named[] = {
-        "mars", "jupiter", "saturn", "uranus", "neptune", "pluto", "earth"};
+    static const char *const named[] = {"mercury", "venus",  "mars",
+                                        "jupiter", "saturn", "uranus",
+                                        "neptune", "pluto",  "earth"};
     static const char *const before[] = {
-        "on",   "to",    "from",    "around",   "orbit",  "orbiting",
-        "past", "reach", "reached", "reaching", "toward", "towards"};
-    return i > 0 && st->info[i].cap == NER_CAP_TITLE && st->info[i].len >= 4 &&
-           st->info[i].len <= 7 && st->info[i - 1].cap == NER_CAP_LOWER &&
-           !(i + 1 < st->ntok_cur && st->info[i + 1].cap == NER_CAP_TITLE) &&
-           WORD_IN(text, tok, i - 1, before) &&
-           hashed_in(st, i, named, sizeof named / sizeof *named);
+        "on",     "to",     "from",    "around",   "orbit",  "orbiting",
+        "past",   "reach",  "reached", "reaching", "toward", "towards",
+        "passed", "orbits", "orbited", "visited",  "beyond", "between"};
+    /* "a flyby of Mercury", "the surface of Mars" */
+    static const char *const parts[] = {
+        "flyby", "flybys", "surface",    "orbit", "moons",
+        "moon",  "rings",  "atmosphere", "poles", "pole"};
+    if (i < 2 || st->info[i].cap != NER_CAP_TITLE || st->info[i].len < 4 ||
+        st->info[i].len > 7 || st->info[i - 1].cap != NER_CAP_LOWER ||
+        (i + 1 < st->ntok_cur && st->info[i + 1].cap == NER_CAP_TITLE) ||
+        !hashed_in(st, i, named, sizeof named / sizeof *named))
+        return false;
+    if (WORD_IN(text, tok, i - 1, before))
+        return true;
+    if (word_is(text, tok, i - 1, "of"))
+        return st->info[i - 2].cap == NER_CAP_LOWER &&
+               WORD_IN(text, tok, i - 2, parts);
+    /* the second of two: "between Mars and Jupiter" */
+    return word_is(text, tok, i - 1, "and") && planet(st, text, tok, i - 2);
 }
 
 /* Tags the planets that the tagger left out or read as one-word names of
@@ -5422,6 +5628,118 @@ static void names_before_titles(state *st, const char *text,
     }
 }
 
+/* The name a person goes by, in quotes or not, after "known as", "known
+ * to fans as", "nicknamed", "alias", "whose stage name is" and the like,
+ * right after that person's name: "Adolfo Macías, known as "Fito"",
+ * "Oliver Mtukudzi, known to fans as “Tuku”", "Jimmy Chérizier, alias
+ * "Barbecue"". One to three capitalised words that no list knows as a
+ * place's or an organisation's: a person's name too. */
+static void names_people_go_by(state *st, const char *text,
+                               const prism_token *tok, size_t ntok)
+{
+    static const char *const cues[] = {"nicknamed", "alias", "aka"};
+    const ner_info *in = st->info;
+    for (size_t c = 2; c + 1 < ntok; c++) {
+        if (in[c].cap != NER_CAP_LOWER)
+            continue;
+        size_t cue = c;                    /* the cue's first word */
+        if (word_is(text, tok, c, "as")) { /* "known (to fans) as" */
+            while (cue + 4 > c && cue > 1 && in[cue - 1].cap == NER_CAP_LOWER &&
+                   !word_is(text, tok, cue, "known"))
+                cue--;
+            if (!word_is(text, tok, cue, "known"))
+                continue;
+        } else if (c > 3 && word_is(text, tok, c, "is") &&
+                   word_is(text, tok, c - 1, "name") &&
+                   word_is(text, tok, c - 2, "stage") &&
+                   word_is(text, tok, c - 3, "whose")) {
+            cue = c - 3; /* "whose stage name is" */
+        } else if (!WORD_IN(text, tok, c, cues)) {
+            continue;
+        }
+        /* right after a person's name and a comma */
+        size_t p = cue - 1;
+        if (text[tok[p].start] != ',' || p == 0 || !st->tags[p - 1] ||
+            ner_tag_type(st->tags[p - 1]) != NER_PER)
+            continue;
+        size_t a = c + 1, b;
+        bool quoted = quote_tok(text, &tok[a]);
+        a += quoted;
+        for (b = a;
+             b < ntok && b < a + 3 && in[b].alpha && in[b].cap != NER_CAP_LOWER;
+             b++)
+            ;
+        size_t e = b + quoted; /* the word after the name */
+        if (b == a || (quoted && (b >= ntok || !quote_tok(text, &tok[b]))) ||
+            (e < ntok && in[e].alpha && in[e].cap != NER_CAP_LOWER) ||
+            (gaz_mask(phrase_gaz(st, a, b)) & NOT_PER))
+            continue; /* not "known as “Perito” Moreno" */
+        if (st->tags[a] &&
+            (span_start(st, a) != a || span_end(st, ntok, a) != b ||
+             ner_tag_type(st->tags[a]) == NER_PER))
+            continue; /* the tagger's name: "known as Ivan the Terrible" */
+        tag_span(st, a, b, NER_PER);
+        c = b;
+    }
+}
+
+/* A name right before a leader's title and a person's name is the body
+ * they lead: "Sámediggi president Pirita Näkkäläjärvi", "Reggae Boyz
+ * coach Steve McClaren", "ACT leader David Seymour". Nobody is the
+ * president or the coach of a person, so the name is an organisation's
+ * (a place's, if a list knows it as one) where the tagger read it as a
+ * person's or left it out; not a word common in lower case ("Opposition
+ * leader"), a nationality ("Belgian coach"), nor a name the lists know as
+ * a person's. */
+static bool name_word(const ner_info *t)
+{
+    return t->alpha && t->cap != NER_CAP_LOWER &&
+           (t->cap == NER_CAP_UPPER || t->lex == NER_LEX_NONE ||
+            t->lex / 3 == 0);
+}
+
+static void bodies_before_leaders(state *st, const char *text,
+                                  const prism_token *tok, size_t ntok)
+{
+    static const char *const leads[] = {
+        "leader", "president", "chairman", "chairwoman", "chairperson",
+        "chair",  "coach",     "captain",  "boss",       "founder"};
+    const ner_info *in = st->info;
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_ALIAS) |
+                            (1u << NER_G_REGION) | (1u << NER_G_LOC);
+    const uint32_t people =
+        (1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
+    for (size_t t = 1; t + 1 < ntok; t++) {
+        if (in[t].cap != NER_CAP_LOWER || !WORD_IN(text, tok, t, leads) ||
+            st->tags[t] || ner_tag_type(st->tags[t + 1]) != NER_PER ||
+            (ner_tag_part(st->tags[t + 1]) != NER_B &&
+             ner_tag_part(st->tags[t + 1]) != NER_U))
+            continue;
+        size_t b = t, a = t - 1;
+        int type = st->tags[a] ? ner_tag_type(st->tags[a]) : -1;
+        if (type >= 0) {
+            int part = ner_tag_part(st->tags[a]);
+            if (part != NER_L && part != NER_U)
+                continue;
+            a = span_start(st, a);
+        } else {
+            while (a > 0 && a + 3 > b && !in[a].first &&
+                   name_word(&in[a - 1]) && !st->tags[a - 1])
+                a--;
+        }
+        bool name = true;
+        for (size_t i = a; i < b && name && type < 0; i++)
+            name = name_word(&in[i]);
+        uint32_t g = gaz_mask(phrase_gaz(st, a, b));
+        if (!name || (type >= 0 && type != NER_PER) || (g & people) ||
+            (type < 0 &&
+             (in[a].len < 2 || (in[a].first && in[a].cap != NER_CAP_UPPER))))
+            continue;
+        tag_span(st, a, b, g & places ? NER_LOC : NER_ORG);
+    }
+}
+
 /* A country's or state's name with "and" in it that a list knows, "the
  * Turks and Caicos Islands", "Saint Kitts and Nevis", is one place,
  * however the tagger split it ("Turks" as a people). */
@@ -5432,8 +5750,10 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
     for (size_t i = 0; i + 2 < ntok; i++) {
         if (st->info[i].cap != NER_CAP_TITLE ||
             !word_is(text, tok, i + 1, "and") ||
-            !has(phrase_gaz(st, i, i + 1), NER_G_PREFIX))
-            continue;
+            !has(phrase_gaz(st, i, i + 1), NER_G_PREFIX) ||
+            (ner_tag_type(st->tags[i]) == NER_ORG &&
+             ner_tag_part(st->tags[i]) == NER_I))
+            continue; /* not inside "the Court of Bosnia and Herzegovina" */
         size_t best = 0;
         for (size_t n = 3; n <= 6 && i + n <= ntok; n++)
             if (gaz_mask(phrase_gaz(st, i, i + n)) & states)
@@ -5450,11 +5770,16 @@ static void places_with_and(state *st, const char *text, const prism_token *tok,
  * hotel", "the Gigantium arena"), which no person's name does? */
 static bool site_noun(const state *st, size_t i)
 {
-    if (i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
-        (word_rule(st, i) & WR_SITEOF))
+    bool of = i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
+              (word_rule(st, i) & WR_SITEOF);
+    if (of)
         i++; /* "the Las Bambas copper mine", "the Kariba hydroelectric dam" */
-    return i < st->ntok_cur && st->info[i].cap == NER_CAP_LOWER &&
-           (word_rule(st, i) & WR_SITE);
+    if (i >= st->ntok_cur || st->info[i].cap != NER_CAP_LOWER)
+        return false;
+    /* a base only after its kind: "the Marco Fidel Suárez air base" (not
+     * "the Trump base") */
+    static const char *const bases[] = {"base", "bases"};
+    return (word_rule(st, i) & WR_SITE) || (of && hashed_in(st, i, bases, 2));
 }
 
 /* A name after a noun that says it is a place: "the town of Marshall",
@@ -5475,6 +5800,8 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
         if (ner_tag_type(st->tags[a]) != NER_LOC && b - a <= 3 &&
             st->info[a].cap == NER_CAP_TITLE &&
             (noun_says_place(st, text, tok, a, b) ||
+             (ner_tag_type(st->tags[a]) == NER_PER &&
+              place_of_person(st, text, tok, a)) ||
              (natural_noun(st, b) &&
               !(gaz_mask(phrase_gaz(st, a, b)) & ~(1u << NER_G_PREFIX))) ||
              (b < ntok && st->info[b].cap == NER_CAP_LOWER &&
@@ -6211,9 +6538,11 @@ static int defined_label(const state *st, const char *text,
                              film" */
             break;
         }
-        if (ONE_OF(w, n, stops) ||
-            (head >= 0 && n > 4 && !memcmp(w + n - 3, "ing", 3)))
-            break; /* "a company specializing in" */
+        if (ONE_OF(w, n, stops))
+            break;
+        if (head >= 0 && n > 4 && !memcmp(w + n - 3, "ing", 3))
+            return head; /* "a company specializing in", "a San Diego
+                            company working on" */
         if (k + 1 < ntok && apostrophe_tok(text, &tok[k + 1]))
             return -1; /* "the site's director": someone else's */
         int l = head_label(w, n);
@@ -7538,6 +7867,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     club_words(st, text, tok, ntok);
     places_by_noun(st, text, tok, ntok);
     names_before_titles(st, text, tok, ntok);
+    bodies_before_leaders(st, text, tok, ntok);
+    names_people_go_by(st, text, tok, ntok);
     places_with_and(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);
@@ -7548,6 +7879,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     particle_tails(st, text, tok, ntok);
     planets(st, text, tok, ntok);
     ministries_with_and(st, text, tok, ntok);
+    bodies_of_places(st, text, tok, ntok);
+    parts_of_bodies(st, text, tok, ntok);
     rulers_of_countries(st, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);

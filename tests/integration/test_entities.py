@@ -2338,3 +2338,68 @@ def test_named_storms_ships_and_the_place_a_dukes_title_is_of():
     assert got.get("Esmeralda") == {"MISC"}, got
     assert got.get("Edinburgh") == {"GPE"} and got.get("Alfred") == {"PERSON"}, got
     assert got.get("Waiheke Island") == {"LOC"}, got
+
+
+def test_what_a_place_is_the_mayor_of_or_south_of():
+    got = labels(run("Tomas Hruby, mayor of Horni Plana, opened the fair. "
+                     "A tomb was found south of Petra. Petra Kvitova won."))
+    for name in ("Horni Plana", "Petra"):
+        assert got.get(name) == {"GPE"}, (name, got)
+    assert got.get("Petra Kvitova") == {"PERSON"}, got
+
+
+def test_the_body_a_leader_or_coach_heads_is_no_person():
+    got = labels(run("Sources said Samediggi president Aile Javo would "
+                     "resign. Later, ACT leader David Seymour spoke. Belgian "
+                     "coach Tom Vandenbroucke and Trump adviser Mia Ross "
+                     "agreed."))
+    assert got.get("Samediggi") == {"ORG"}, got
+    assert got.get("ACT") == {"ORG"}, got
+    assert got.get("Belgian") == {"NORP"}, got
+    for name in ("Aile Javo", "David Seymour", "Tom Vandenbroucke",
+                 "Mia Ross", "Trump"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+
+
+def test_the_name_a_person_goes_by():
+    got = labels(run('The gang leader Adolfo Ramos, known as "Chapo Verde", '
+                     "escaped. The singer Oliver Dube, known to fans as "
+                     "“Tuks”, died. Ivan IV, known as Ivan the Terrible, "
+                     "ruled."))
+    for name in ("Chapo Verde", "Tuks", "Adolfo Ramos", "Oliver Dube",
+                 "Ivan the Terrible"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+
+
+def test_ships_craft_and_weapons_named_after_people_are_things():
+    got = labels(run("The frigate Admiral Golovko sailed past Dover. The "
+                     "Lucy spacecraft flew by an asteroid. Kyiv received "
+                     "Leopard tanks. Boeing jets were grounded."))
+    for name in ("Golovko", "Lucy", "Leopard"):
+        assert got.get(name) == {"MISC"}, (name, got)
+    assert got.get("Boeing") == {"ORG"}, got
+    got = labels(run("The probe made a flyby of Mercury and passed between "
+                     "Mars and Jupiter. Freddie Mercury sang."))
+    for name in ("Mercury", "Mars", "Jupiter"):
+        assert "LOC" in got.get(name, set()), (name, got)
+    assert got.get("Freddie Mercury") == {"PERSON"}, got
+
+
+def test_a_body_of_a_place_its_parts_and_spanish_gang_names():
+    got = labels(run("Milos Dodik was sentenced by the Court of Bosnia and "
+                     "Herzegovina. A loan came from Exim Bank of China. A "
+                     "convoy of the United Nations Interim Force in Lebanon "
+                     "was hit. Officers from the Metropolitan Police’s "
+                     "Specialist Crime Command made arrests. Police blamed "
+                     "Los Pulpos for the killings."))
+    for name in ("Court of Bosnia and Herzegovina", "Exim Bank of China",
+                 "United Nations Interim Force in Lebanon",
+                 "Metropolitan Police", "Specialist Crime Command",
+                 "Los Pulpos"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    got = labels(run("Burkina Faso’s junta leader spoke at the Marco Fidel "
+                     "Suarez air base. Novartis will buy Avidity Biosciences, "
+                     "a San Diego company working on rare diseases."))
+    assert got.get("Burkina Faso") == {"GPE"}, got
+    assert got.get("Marco Fidel Suarez") == {"LOC"}, got
+    assert got.get("Avidity Biosciences") == {"ORG"}, got
