@@ -2669,6 +2669,9 @@ static bool title_alone(const state *st, const char *text,
     return is_title(st, a, b) || WORD_IN(text, tok, a, rulers);
 }
 
+static bool role_of(const state *st, const char *text, const prism_token *tok,
+                    size_t a);
+
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
 static bool span_rules(const state *st, const char *text,
@@ -3675,8 +3678,10 @@ static bool span_rules(const state *st, const char *text,
         if (plain && !works_at(st, text, tok, *a, *b) && /* "Analysts at
                                                   Counterpoint Research" */
             !(*a >= 2 && apostrophe_tok(text, &tok[*a - 1]) &&
-              ner_tag_type(st->tags[*a - 2]) == NER_ORG)) /* "Yale's
+              ner_tag_type(st->tags[*a - 2]) == NER_ORG) && /* "Yale's
                                                   Humanitarian Research Lab" */
+            !role_of(st, text, tok, *a)) /* "the founder of Kestrel
+                                                   Tactical" */
             return false;
     }
     if (file_name(text, tok, st->ntok_cur, *a, *b))
@@ -5683,6 +5688,56 @@ static void names_people_go_by(state *st, const char *text,
     }
 }
 
+/* What one founds, owns, chairs or works for is a body: "a director of
+ * Zenith Infratech", "principal of Te Kura o Ruatoki", "the founder of
+ * Kestrel Tactical", "employees of Hvalur". One to four capitalised
+ * words after the role and "of", untagged or read as a person's, that no
+ * list knows as a place's or a person's; a director only of a board ("a
+ * director of", not "the director of" a film). */
+static bool role_of(const state *st, const char *text, const prism_token *tok,
+                    size_t a)
+{
+    static const char *const roles[] = {
+        "founder",    "co-founder", "cofounder",   "chairman",
+        "chairwoman", "principal",  "headmaster",  "headmistress",
+        "owner",      "owners",     "shareholder", "shareholders",
+        "employee",   "employees",  "subsidiary"};
+    return a >= 3 && word_is(text, tok, a - 1, "of") &&
+           st->info[a - 2].cap == NER_CAP_LOWER &&
+           (WORD_IN(text, tok, a - 2, roles) ||
+            (word_is(text, tok, a - 2, "director") &&
+             word_is(text, tok, a - 3, "a")));
+}
+
+static void bodies_by_roles(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    const uint32_t known = NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST);
+    const ner_info *in = st->info;
+    for (size_t a = 3; a < ntok; a++) {
+        if (!role_of(st, text, tok, a) || in[a].cap != NER_CAP_TITLE ||
+            !in[a].alpha)
+            continue;
+        size_t b = a;
+        while (b < ntok && b < a + 4 && in[b].alpha &&
+               in[b].cap != NER_CAP_LOWER)
+            b++;
+        if (b < ntok && in[b].alpha && in[b].cap != NER_CAP_LOWER)
+            continue;     /* longer than four words */
+        bool free = true; /* untagged, or one person's name */
+        for (size_t i = a; i < b && free; i++)
+            free = !st->tags[i] || ner_tag_type(st->tags[i]) == NER_PER;
+        if (!free ||
+            (st->tags[a] &&
+             (span_start(st, a) != a || span_end(st, ntok, a) != b)) ||
+            (gaz_mask(phrase_gaz(st, a, b)) & known) ||
+            (gaz_mask(phrase_gaz(st, a, a + 1)) & known))
+            continue;
+        tag_span(st, a, b, NER_ORG);
+        a = b;
+    }
+}
+
 /* A name right before a leader's title and a person's name is the body
  * they lead: "Sámediggi president Pirita Näkkäläjärvi", "Reggae Boyz
  * coach Steve McClaren", "ACT leader David Seymour". Nobody is the
@@ -6462,8 +6517,10 @@ static int head_label(const char *w, size_t n)
         /* a named storm's and a ship's: "Sara, a slow-moving tropical
          * storm", "The Esmeralda is a four-masted barquentine" */
         "storm", "typhoon", "hurricane", "ship", "steamship", "vessel",
-        "barquentine", "schooner", "yacht", "tanker", "submarine", "destroyer",
-        "cruiser", "battleship", "corvette", "icebreaker", "trawler"};
+        /* a feast's: "Dev Deepawali, the festival of lights" */
+        "festival", "feast", "barquentine", "schooner", "yacht", "tanker",
+        "submarine", "destroyer", "cruiser", "battleship", "corvette",
+        "icebreaker", "trawler"};
     char one[24]; /* a plural's singular: "companies", "clubs" */
     if (n > 3 && n < sizeof(one) && w[n - 1] == 's') {
         size_t k = n - 1;
@@ -6649,8 +6706,11 @@ static void definitions(state *st, const char *text, const prism_token *tok,
             (word_rule(st, b - 1) & WR_ORGH))
             continue;
         /* nor a country's or city's as the trade's: "Colombia, the second
-         * largest exporter", "left Belgium for Britain, a nurse who" */
-        if ((l == L_ORG || l == L_PERSON) && st->men[m].label == L_GPE &&
+         * largest exporter", "left Belgium for Britain, a nurse who", or
+         * as the thing's in apposition: "at Te Matatini in New Plymouth,
+         * the national festival" (not "The Batavia was a ship") */
+        if ((l == L_ORG || l == L_PERSON || (l == L_MISC && !copula)) &&
+            st->men[m].label == L_GPE &&
             (gaz_mask(phrase_gaz(st, a, b)) &
              ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
               (1u << NER_G_CITY))))
@@ -7869,6 +7929,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     names_before_titles(st, text, tok, ntok);
     bodies_before_leaders(st, text, tok, ntok);
     names_people_go_by(st, text, tok, ntok);
+    bodies_by_roles(st, text, tok, ntok);
     places_with_and(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);

@@ -2403,3 +2403,14 @@ def test_a_body_of_a_place_its_parts_and_spanish_gang_names():
     assert got.get("Burkina Faso") == {"GPE"}, got
     assert got.get("Marco Fidel Suarez") == {"LOC"}, got
     assert got.get("Avidity Biosciences") == {"ORG"}, got
+
+
+def test_what_one_founds_owns_or_directs_is_a_body():
+    got = labels(run("Bail was granted to Sanjay Verma, a director of Zenith "
+                     "Infratech. She is the founder of Kestrel Tactical. "
+                     "Crowds gathered for Dev Deepawali, the festival of "
+                     "lights, at Ghat Road in Varanasi, the holy city."))
+    for name in ("Zenith Infratech", "Kestrel Tactical"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    assert got.get("Dev Deepawali") == {"MISC"}, got
+    assert got.get("Varanasi") == {"GPE"}, got
