@@ -2669,6 +2669,8 @@ static bool title_alone(const state *st, const char *text,
     return is_title(st, a, b) || WORD_IN(text, tok, a, rulers);
 }
 
+static bool located_in(const state *st, const char *text,
+                       const prism_token *tok, size_t a, size_t b);
 static bool role_of(const state *st, const char *text, const prism_token *tok,
                     size_t a);
 
@@ -3765,6 +3767,7 @@ static bool span_rules(const state *st, const char *text,
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
             !place_of_person(st, text, tok, *a) && /* "the mayor of Petra" */
+            !located_in(st, text, tok, *a, *b) &&  /* "Nasir, in Upper Nile" */
             !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
             !area_noun(st, *b) &&    /* "the Murchison region" */
             !site_noun(st, *b) &&    /* "the Lalit hotel" */
@@ -5735,6 +5738,65 @@ static void bodies_by_roles(state *st, const char *text, const prism_token *tok,
             continue;
         tag_span(st, a, b, NER_ORG);
         a = b;
+    }
+}
+
+/* Is the name [a, b) a place that the words after it locate in a larger
+ * one: "its garrison in Nasir, in Upper Nile state", "Herrnhut, in
+ * eastern Saxony, is"? A comma, "in", and a country, state or region a
+ * list knows, that the tagger found. After "in" or "near" that is enough;
+ * a name that opens its sentence needs a side of the place ("eastern") or
+ * a noun of its kind ("state") too, as "Okafor, in Lagos, said" is a
+ * person, and so is one after "from" ("a letter from Okafor, in
+ * Lagos"). */
+static bool located_in(const state *st, const char *text,
+                       const prism_token *tok, size_t a, size_t b)
+{
+    static const char *const sides[] = {
+        "eastern",       "western",       "northern",      "southern",
+        "central",       "northeastern",  "northwestern",  "southeastern",
+        "southwestern",  "north-eastern", "north-western", "south-eastern",
+        "south-western", "upper",         "lower",         "rural"};
+    static const char *const preps[] = {"in", "near"};
+    const uint32_t larger =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION);
+    const ner_info *in = st->info;
+    size_t ntok = st->ntok_cur, c = b + 2;
+    if (b - a > 3 || c >= ntok || text[tok[b].start] != ',' ||
+        tok[b].end - tok[b].start != 1 || !word_is(text, tok, b + 1, "in"))
+        return false;
+    bool side = in[c].cap == NER_CAP_LOWER && WORD_IN(text, tok, c, sides);
+    c += side;
+    if (c >= ntok || ner_tag_type(st->tags[c]) != NER_LOC ||
+        (ner_tag_part(st->tags[c]) != NER_B &&
+         ner_tag_part(st->tags[c]) != NER_U))
+        return false;
+    size_t d = span_end(st, ntok, c);
+    bool kind = d < ntok && in[d].cap == NER_CAP_LOWER &&
+                (area_noun(st, d) || word_is(text, tok, d, "state"));
+    bool placed_by = a > 0 && in[a - 1].cap == NER_CAP_LOWER &&
+                     WORD_IN(text, tok, a - 1, preps);
+    return ((gaz_mask(phrase_gaz(st, c, d)) & larger) || kind) &&
+           (placed_by || (in[a].first && (side || kind)));
+}
+
+/* Tags such places (located_in()) that the tagger read as a person's or
+ * a body's, when no list knows them as either. */
+static void places_located_in(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    const uint32_t known = (1u << NER_G_PERSON) | (1u << NER_G_ORG) |
+                           (1u << NER_G_ORGLIST) | (1u << NER_G_NEWS);
+    for (size_t a = 0; a + 4 < ntok; a++) {
+        int type = ner_tag_type(st->tags[a]), part = ner_tag_part(st->tags[a]);
+        if ((type != NER_PER && type != NER_ORG) ||
+            (part != NER_B && part != NER_U))
+            continue;
+        size_t b = span_end(st, ntok, a);
+        if (!(gaz_mask(phrase_gaz(st, a, b)) & known) &&
+            located_in(st, text, tok, a, b))
+            tag_span(st, a, b, NER_LOC);
+        a = b - 1;
     }
 }
 
@@ -7930,6 +7992,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_before_leaders(st, text, tok, ntok);
     names_people_go_by(st, text, tok, ntok);
     bodies_by_roles(st, text, tok, ntok);
+    places_located_in(st, text, tok, ntok);
     places_with_and(st, text, tok, ntok);
     nationality_off_bodies(st, text, tok, ntok);
     scorers(st, text, tok, ntok);

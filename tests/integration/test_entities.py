@@ -2414,3 +2414,10 @@ def test_what_one_founds_owns_or_directs_is_a_body():
         assert got.get(name) == {"ORG"}, (name, got)
     assert got.get("Dev Deepawali") == {"MISC"}, got
     assert got.get("Varanasi") == {"GPE"}, got
+
+
+def test_a_place_located_in_a_larger_one():
+    got = labels(run("Rebels overran the garrison in Nasir, in Upper Nile "
+                     "state. Okafor, in Lagos, said the deal was done."))
+    assert got.get("Nasir") == {"GPE"}, got
+    assert got.get("Okafor") == {"PERSON"}, got
