@@ -4589,7 +4589,7 @@ static bool planet(const state *st, const char *text, const prism_token *tok,
     if (i < 2 || st->info[i].cap != NER_CAP_TITLE || st->info[i].len < 4 ||
         st->info[i].len > 7 || st->info[i - 1].cap != NER_CAP_LOWER ||
         (i + 1 < st->ntok_cur && st->info[i + 1].cap == NER_CAP_TITLE) ||
-        !hashed_in(st, i, named, sizeof named / sizeof *named))
+        !WORD_IN(text, tok, i, named))
         return false;
     if (WORD_IN(text, tok, i - 1, before))
         return true;
@@ -5648,7 +5648,10 @@ static void names_people_go_by(state *st, const char *text,
     static const char *const cues[] = {"nicknamed", "alias", "aka"};
     const ner_info *in = st->info;
     for (size_t c = 2; c + 1 < ntok; c++) {
-        if (in[c].cap != NER_CAP_LOWER)
+        /* a capitalised word or a quotation mark after the cue */
+        if (in[c].cap != NER_CAP_LOWER ||
+            (in[c + 1].cap == NER_CAP_LOWER && in[c + 1].alpha) ||
+            (!in[c + 1].alpha && !quote_tok(text, &tok[c + 1])))
             continue;
         size_t cue = c;                    /* the cue's first word */
         if (word_is(text, tok, c, "as")) { /* "known (to fans) as" */
@@ -5718,8 +5721,8 @@ static void bodies_by_roles(state *st, const char *text, const prism_token *tok,
     const uint32_t known = NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST);
     const ner_info *in = st->info;
     for (size_t a = 3; a < ntok; a++) {
-        if (!role_of(st, text, tok, a) || in[a].cap != NER_CAP_TITLE ||
-            !in[a].alpha)
+        if (in[a].cap != NER_CAP_TITLE || !in[a].alpha ||
+            !role_of(st, text, tok, a))
             continue;
         size_t b = a;
         while (b < ntok && b < a + 4 && in[b].alpha &&
@@ -5828,10 +5831,11 @@ static void bodies_before_leaders(state *st, const char *text,
     const uint32_t people =
         (1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
     for (size_t t = 1; t + 1 < ntok; t++) {
-        if (in[t].cap != NER_CAP_LOWER || !WORD_IN(text, tok, t, leads) ||
-            st->tags[t] || ner_tag_type(st->tags[t + 1]) != NER_PER ||
+        if (ner_tag_type(st->tags[t + 1]) != NER_PER ||
             (ner_tag_part(st->tags[t + 1]) != NER_B &&
-             ner_tag_part(st->tags[t + 1]) != NER_U))
+             ner_tag_part(st->tags[t + 1]) != NER_U) ||
+            st->tags[t] || in[t].cap != NER_CAP_LOWER ||
+            !WORD_IN(text, tok, t, leads))
             continue;
         size_t b = t, a = t - 1;
         int type = st->tags[a] ? ner_tag_type(st->tags[a]) : -1;
