@@ -4512,14 +4512,14 @@ static void bodies_of_places(state *st, const char *text,
     }
 }
 
+static bool ordinary_lower(const state *st, size_t a, size_t b, bool short_too);
+
 /* A body's possessive before the name of its part is two names, as
  * CoNLL-2003 marks "AMR Corp 's American Airlines": "the Metropolitan
  * Police’s Specialist Crime Command", "Yale's Humanitarian Research Lab"
  * (the tagger read one). The owner is a body by its last word or a list;
  * the part has a word of units, schools and offices. Not "People's
  * Party", "St John's College", "Moody's Investors Service". */
-static bool ordinary_lower(const state *st, size_t a, size_t b, bool short_too);
-
 static void parts_of_bodies(state *st, const char *text, const prism_token *tok,
                             size_t ntok)
 {
@@ -5694,12 +5694,8 @@ static void names_people_go_by(state *st, const char *text,
     }
 }
 
-/* What one founds, owns, chairs or works for is a body: "a director of
- * Zenith Infratech", "principal of Te Kura o Ruatoki", "the founder of
- * Kestrel Tactical", "employees of Hvalur". One to four capitalised
- * words after the role and "of", untagged or read as a person's, that no
- * list knows as a place's or a person's; a director only of a board ("a
- * director of", not "the director of" a film). */
+/* Does token a follow a role and "of": "the founder of", "employees of",
+ * "a director of" (a board's; not "the director of" a film)? */
 static bool role_of(const state *st, const char *text, const prism_token *tok,
                     size_t a)
 {
@@ -5715,6 +5711,11 @@ static bool role_of(const state *st, const char *text, const prism_token *tok,
              word_is(text, tok, a - 3, "a")));
 }
 
+/* What one founds, owns, chairs or works for is a body: "a director of
+ * Zenith Infratech", "principal of Te Kura o Ruatoki", "the founder of
+ * Kestrel Tactical", "employees of Hvalur". One to four capitalised
+ * words after the role and "of" (role_of()), untagged or read as a
+ * person's, that no list knows as a place's or a person's. */
 static void bodies_by_roles(state *st, const char *text, const prism_token *tok,
                             size_t ntok)
 {
@@ -5803,6 +5804,15 @@ static void places_located_in(state *st, const char *text,
     }
 }
 
+/* Is the token a capitalised word that is no common lower-case one, or
+ * an acronym? */
+static bool name_word(const ner_info *t)
+{
+    return t->alpha && t->cap != NER_CAP_LOWER &&
+           (t->cap == NER_CAP_UPPER || t->lex == NER_LEX_NONE ||
+            t->lex / 3 == 0);
+}
+
 /* A name right before a leader's title and a person's name is the body
  * they lead: "Sámediggi president Pirita Näkkäläjärvi", "Reggae Boyz
  * coach Steve McClaren", "ACT leader David Seymour". Nobody is the
@@ -5811,13 +5821,6 @@ static void places_located_in(state *st, const char *text,
  * person's or left it out; not a word common in lower case ("Opposition
  * leader"), a nationality ("Belgian coach"), nor a name the lists know as
  * a person's. */
-static bool name_word(const ner_info *t)
-{
-    return t->alpha && t->cap != NER_CAP_LOWER &&
-           (t->cap == NER_CAP_UPPER || t->lex == NER_LEX_NONE ||
-            t->lex / 3 == 0);
-}
-
 static void bodies_before_leaders(state *st, const char *text,
                                   const prism_token *tok, size_t ntok)
 {
