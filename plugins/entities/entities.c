@@ -410,6 +410,9 @@ static bool hashed_in(const state *st, size_t i, const char *const *list,
 }
 
 static uint64_t word_rule(const state *st, size_t i);
+static bool described_as_person(const state *st, const char *text,
+                                const prism_token *tok, size_t ntok, size_t a,
+                                size_t b);
 
 /* Is token i, in lower case, a noun of natural places ("the river
  * Ljubljanica", "the Khwae Noi river", "the Kivu and Tanganyika lakes")? */
@@ -1088,7 +1091,13 @@ static const struct {
      "drummer bassist cellist organist harpist trumpeter percussionist "
      "vocalist runner immigrant settler captain sailor soldier "
      "warrior nurse professor paediatrician pediatrician psychiatrist "
-     "neurologist epidemiologist virologist geneticist emir shah tsar"},
+     "neurologist epidemiologist virologist geneticist emir shah tsar "
+     "maid narrator heroine hero schoolboy schoolgirl performer "
+     "calypsonian villain protagonist servant steward executioner guardian "
+     "vizier squire concubine consort regent chancellor envoy ambassador "
+     "chronicler scribe hermit mentor pupil student teacher friend critic "
+     "dwarf crook thief smuggler magician sorcerer wizard witch "
+     "storyteller mountaineer climber welder"},
     {WR_LANG,
      "swahili hausa yoruba igbo zulu xhosa amharic tigrinya somali oromo "
      "wolof afrikaans urdu hindi bengali punjabi tamil telugu marathi "
@@ -2969,10 +2978,16 @@ static bool span_rules(const state *st, const char *text,
             "chain",   "conglomerate", "cooperative"};
         static const char *const links[] = {"as", "of",  "in",   "at", "for",
                                             "to", "and", "with", "by", "or"};
+        /* nor a verb between: "Fernández said chain stores" */
+        static const char *const verbs[] = {
+            "said",  "says", "told",   "tells", "owns",  "runs",
+            "sold",  "left", "joined", "heads", "leads", "led",
+            "built", "made", "is",     "was",   "has",   "had",
+            "took",  "won",  "lost",   "set"};
         size_t k = *b;
         if (in[k].cap == NER_CAP_LOWER && in[k].alpha &&
             !WORD_IN(text, tok, k, firms) && !WORD_IN(text, tok, k, links) &&
-            k + 1 < st->ntok_cur)
+            !WORD_IN(text, tok, k, verbs) && k + 1 < st->ntok_cur)
             k++;
         if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, firms) &&
             in[*b].cap == NER_CAP_LOWER)
@@ -3650,7 +3665,8 @@ static bool span_rules(const state *st, const char *text,
      * GAO), nor a name after a title ("Governor Abba Kabir Yusuf"). */
     if (*b - *a >= 2 && *type == NER_PER &&
         !(in[*a].cap == NER_CAP_TITLE && in[*a].len <= 3) &&
-        !(*a > 0 && is_title(st, *a - 1, *a))) {
+        !(*a > 0 && is_title(st, *a - 1, *a)) &&
+        !described_as_person(st, text, tok, st->ntok_cur, *a, *b)) {
         uint32_t m = gaz_mask(phrase_gaz(st, *a, *a + 1));
         if ((m & (1u << NER_G_ORG)) &&
             !(m & ((1u << NER_G_FIRST) | (1u << NER_G_PERSON))) &&
@@ -5074,6 +5090,138 @@ static void people_by_context(state *st, const char *text,
     }
 }
 
+/* Is token i a person's age set off after a name: one to three digits,
+ * below 120, then ",", "." or ";" ("Win Naing Tun, 24, plays")? */
+static bool age_tok(const char *text, const prism_token *tok, size_t ntok,
+                    size_t i)
+{
+    size_t n = tok[i].end - tok[i].start;
+    if (i + 1 >= ntok || n < 1 || n > 3)
+        return false;
+    unsigned v = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = text[tok[i].start + k];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (unsigned)(c - '0');
+    }
+    char c = text[tok[i + 1].start];
+    return v > 0 && v < 120 && tok[i + 1].end - tok[i + 1].start == 1 &&
+           (c == ',' || c == '.' || c == ';');
+}
+
+/* Is token k a lower-case noun of what a person is (WR_PERN, or one of
+ * the trades and states of life below), ending its phrase: "a welder at",
+ * "a 64-year-old retiree," (not "a refugee camp", "a student union")? */
+static bool person_noun(const state *st, const char *text,
+                        const prism_token *tok, size_t ntok, size_t k)
+{
+    static const char *const people[] = {
+        "welder",      "teacher",     "student",     "worker",
+        "driver",      "fisherman",   "fisherwoman", "mountaineer",
+        "climber",     "potter",      "herder",      "seamstress",
+        "grandmother", "grandfather", "pensioner",   "villager",
+        "athlete",     "spokesman",   "spokeswoman", "senator",
+        "mayor",       "lawmaker",    "legislator",  "judge",
+        "volunteer",   "baker",       "butcher",     "mechanic",
+        "miner",       "electrician", "plumber",     "programmer",
+        "officer",     "official",    "teenager",    "retiree",
+        "shepherd",    "midwife",     "dancer",      "choreographer",
+        "translator",  "blogger",     "rancher",     "weightlifter",
+        "archer",      "fencer",      "rower",       "referee",
+        "lecturer",    "researcher",  "analyst",     "councillor",
+        "councilor",   "survivor",    "refugee",     "shopkeeper",
+        "waiter",      "waitress",    "firefighter", "policeman",
+        "policewoman", "veteran",     "candidate",   "grandmaster",
+        "resident",    "mother",      "father",      "activist"};
+    static const char *const after[] = {
+        "at",   "from", "in",   "for",   "of",     "who",     "whose",
+        "with", "and",  "on",   "based", "living", "working", "known",
+        "said", "says", "told", "has",   "had",    "was",     "is"};
+    if (k >= ntok || st->info[k].cap != NER_CAP_LOWER ||
+        !((word_rule(st, k) & WR_PERN) || WORD_IN(text, tok, k, people)))
+        return false;
+    return k + 1 >= ntok || !st->info[k + 1].alpha ||
+           WORD_IN(text, tok, k + 1, after);
+}
+
+/* Do the words around the name [a, b) say that it is a person's: an age
+ * set off by commas ("Win Naing Tun, 24, plays for Yangon United"), what
+ * a person is after a comma and an article ("Jang Hye-rin, a welder at",
+ * "Sukarni, a 64-year-old retiree"), or a noun of what a person is
+ * opening the sentence, or the text after a dateline, before it
+ * ("Footballer Win Naing Tun scored")? */
+static bool described_as_person(const state *st, const char *text,
+                                const prism_token *tok, size_t ntok, size_t a,
+                                size_t b)
+{
+    const ner_info *in = st->info;
+    if (b + 2 >= ntok)
+        return false;
+    bool comma = tok[b].end - tok[b].start == 1 && text[tok[b].start] == ',';
+    if (comma && age_tok(text, tok, ntok, b + 1))
+        return true;
+    if (comma && WORD_IN(text, tok, b + 1, ARTICLES))
+        for (size_t k = b + 2; k < ntok && k < b + 6; k++) {
+            const char *w = text + tok[k].start;
+            size_t n = tok[k].end - tok[k].start;
+            if (person_noun(st, text, tok, ntok, k))
+                return true;
+            if (!(in[k].cap == NER_CAP_LOWER && in[k].alpha) &&
+                !(n > 9 && !memcmp(w + n - 9, "-year-old", 9)) &&
+                !(in[k].cap == NER_CAP_LOWER &&
+                  memchr(w, '-', n))) /* "fish-sauce maker" */
+                break;
+        }
+    return a > 0 && in[a - 1].cap == NER_CAP_TITLE && !st->tags[a - 1] &&
+           (word_rule(st, a - 1) & WR_PERN) &&
+           (in[a - 1].first || (a > 1 && dash_tok(text, &tok[a - 2])));
+}
+
+/* A name of up to seven tokens the tagger took for a body's or a place's
+ * that the words around it describe as a person (described_as_person):
+ * a person's, when no list knows it as anything but a person's or a
+ * town's and no word of it is a word of bodies or places. */
+static void people_described(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    const uint32_t heads =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+        (1u << NER_G_LOC) | (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+        (1u << NER_G_NORP) | (1u << NER_G_MISC) | (1u << NER_G_ALIAS) |
+        (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+        (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+    for (size_t a = 0; a < ntok; a++) {
+        int t = st->tags[a];
+        if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
+            continue;
+        size_t b = span_end(st, ntok, a);
+        int type = ner_tag_type(t);
+        /* not "the launch in the Nanshan District, a company spokesman
+         * said" */
+        if ((type != NER_ORG && type != NER_LOC) || b - a > 7 ||
+            in[a].cap != NER_CAP_TITLE ||
+            (a > 0 && (WORD_IN(text, tok, a - 1, ARTICLES) ||
+                       (word_rule(st, a - 1) & WR_TOWARD))) ||
+            (gaz_mask(phrase_gaz(st, a, b)) & heads)) {
+            a = b - 1;
+            continue;
+        }
+        bool name = true; /* "Jang Hye-rin": "Jang", "Hye", "-", "rin" */
+        for (size_t i = a; i < b && name; i++)
+            name = (in[i].cap == NER_CAP_TITLE ||
+                    (word_rule(st, i) & WR_PARTICLE) ||
+                    (i > a && i + 1 < b && dash_tok(text, &tok[i])) ||
+                    (i > a && dash_tok(text, &tok[i - 1]) && in[i].alpha)) &&
+                   !(gaz_mask(phrase_gaz(st, i, i + 1)) & heads) &&
+                   !(word_rule(st, i) & (WR_ORGH | WR_FACH | WR_LOCORG));
+        if (name && described_as_person(st, text, tok, ntok, a, b))
+            tag_span(st, a, b, NER_PER);
+        a = b - 1;
+    }
+}
+
 /* Two surnames joined by "and" before a noun of works or firms are one
  * firm's name, whatever the tagger made of each: "the old Harland and
  * Wolff shipyard" (not when either is a common given name or a place a
@@ -5245,6 +5393,116 @@ static bool named_pair(const state *st, const char *text,
     return c && st->tags[c] &&
            (ner_tag_part(st->tags[c]) == NER_B ||
             ner_tag_part(st->tags[c]) == NER_U);
+}
+
+/* A name of one word the tagger took for a place or a body, last of a
+ * list of people that lists lists know or that have two names each:
+ * "Rumsfeld, Wolfowitz and Feith staffed the CPA", "his three children,
+ * Isha, Akash and Anant" (not a name a list knows as a country, a state,
+ * a region, a body or a people: "Merkel, Macron and Britain"; not "the
+ * Wailers"; not after a preposition of place: "from Dala, Gwale and
+ * Nassarawa"). */
+static void people_listed(state *st, const char *text, const prism_token *tok,
+                          size_t ntok)
+{
+    static const char *const preps[] = {"in",   "from",    "to",    "at",
+                                        "near", "between", "among", "them"};
+    const uint32_t not_person =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+        (1u << NER_G_LOC) | (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+        (1u << NER_G_NORP) | (1u << NER_G_ALIAS) | (1u << NER_G_MISC) |
+        (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+        (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+    const uint32_t person = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+                            (1u << NER_G_NEWS) | (1u << NER_G_GIVEN);
+    for (size_t a = 0; a < ntok; a++) {
+        int t = st->tags[a];
+        if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
+            continue;
+        size_t n = 0, people = 0, last = a, end = a + 1;
+        bool other = false; /* a name no person's before the last */
+        for (size_t i = a;;) {
+            int u = st->tags[i];
+            if (!u || (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
+                break;
+            if (n > people)
+                other = true;
+            n++;
+            last = i;
+            end = span_end(st, ntok, i);
+            if (ner_tag_type(u) == NER_PER &&
+                (end - i > 1 || (gaz_mask(phrase_gaz(st, i, end)) & person)))
+                people++;
+            i = list_next(text, tok, ntok, end, false);
+            if (!i)
+                break;
+        }
+        if (n >= 3 && people + 1 == n && !other && end - last == 1 &&
+            (word_is(text, tok, last - 1, "and") ||
+             word_is(text, tok, last - 1, "or")) &&
+            ner_tag_type(st->tags[last]) != NER_MISC &&
+            st->info[last].cap == NER_CAP_TITLE && st->info[last].alpha &&
+            !(gaz_mask(phrase_gaz(st, last, end)) & not_person) &&
+            !(a > 0 && WORD_IN(text, tok, a - 1, preps)))
+            tag_span(st, last, end, NER_PER);
+        a = end - 1;
+    }
+}
+
+/* Names listed after a verb of buying, one of them a body already:
+ * bodies, whatever the tagger made of the others ("They have acquired
+ * Urchin, Zipdash, Applied Semantics, Picasa and Blogger", "bought
+ * Helmwick and Oskari Labs"). Not a list of people ("Chelsea bought Drogba
+ * and Essien": no body among them), and not a country, a state or a
+ * region a list knows ("bought Alaska"). */
+static void bodies_bought(state *st, const char *text, const prism_token *tok,
+                          size_t ntok)
+{
+    static const char *const buys[] = {
+        "acquired", "acquire", "acquires",  "acquiring", "bought",   "buy",
+        "buys",     "buying",  "purchased", "purchase",  "purchases"};
+    const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                              (1u << NER_G_REGION) | (1u << NER_G_NORP);
+    const uint32_t places =
+        (1u << NER_G_CITY) | (1u << NER_G_LOC) | (1u << NER_G_ALIAS);
+    enum { MAXN = 12 };
+    for (size_t k = 0; k + 3 < ntok; k++) {
+        if (st->info[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, buys))
+            continue;
+        size_t from[MAXN], to[MAXN], n = 0, bodies = 0;
+        bool ok = true;
+        for (size_t i = k + 1; i && i < ntok && n < MAXN;) {
+            int t = st->tags[i];
+            size_t e = i;
+            if (t && (ner_tag_part(t) == NER_B || ner_tag_part(t) == NER_U)) {
+                e = span_end(st, ntok, i);
+                if (ner_tag_type(t) == NER_ORG)
+                    bodies++;
+                else if (ner_tag_type(t) == NER_PER && e - i > 1)
+                    ok = false; /* "Frank Lampard" */
+            } else {
+                while (e < ntok && e - i < 3 && !st->tags[e] &&
+                       st->info[e].cap == NER_CAP_TITLE && st->info[e].alpha)
+                    e++;
+                if (e == i)
+                    break;
+            }
+            if ((gaz_mask(phrase_gaz(st, i, e)) & not_body) ||
+                (t && ner_tag_type(t) == NER_LOC &&
+                 ((gaz_mask(phrase_gaz(st, i, e)) & places) ||
+                  state_abbreviation(text, tok, i, ntok))))
+                ok = false; /* an address: "Colonial Bancorp Inc of New
+                               Holland, Pa." */
+            from[n] = i;
+            to[n++] = e;
+            i = list_next(text, tok, ntok, e, false);
+        }
+        if (!ok || n < 2 || !bodies)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            tag_span(st, from[j], to[j], NER_ORG);
+        k = to[n - 1];
+    }
 }
 
 /* The names listed after "such as" or "from" ... "to" where a noun of
@@ -5646,6 +5904,8 @@ static void names_people_go_by(state *st, const char *text,
                                const prism_token *tok, size_t ntok)
 {
     static const char *const cues[] = {"nicknamed", "alias", "aka"};
+    static const char *const performs[] = {"performs", "performed",
+                                           "performing", "sings", "raps"};
     const ner_info *in = st->info;
     for (size_t c = 2; c + 1 < ntok; c++) {
         /* a capitalised word or a quotation mark after the cue */
@@ -5653,8 +5913,11 @@ static void names_people_go_by(state *st, const char *text,
             (in[c + 1].cap == NER_CAP_LOWER && in[c + 1].alpha) ||
             (!in[c + 1].alpha && !quote_tok(text, &tok[c + 1])))
             continue;
-        size_t cue = c;                    /* the cue's first word */
-        if (word_is(text, tok, c, "as")) { /* "known (to fans) as" */
+        size_t cue = c; /* the cue's first word */
+        if (word_is(text, tok, c, "as") && c > 2 &&
+            WORD_IN(text, tok, c - 1, performs)) {
+            cue = c - 1;                          /* "who performs as" */
+        } else if (word_is(text, tok, c, "as")) { /* "known (to fans) as" */
             while (cue + 4 > c && cue > 1 && in[cue - 1].cap == NER_CAP_LOWER &&
                    !word_is(text, tok, cue, "known"))
                 cue--;
@@ -5668,10 +5931,14 @@ static void names_people_go_by(state *st, const char *text,
         } else if (!WORD_IN(text, tok, c, cues)) {
             continue;
         }
-        /* right after a person's name and a comma */
+        /* right after a person's name and a comma, or a noun of what a
+         * person is ("a calypsonian known as Mighty Breadfruit", "the
+         * comedian who performs as Kerosene") */
         size_t p = cue - 1;
-        if (text[tok[p].start] != ',' || p == 0 || !st->tags[p - 1] ||
-            ner_tag_type(st->tags[p - 1]) != NER_PER)
+        size_t q = p > 0 && word_is(text, tok, p, "who") ? p - 1 : p;
+        bool noun = in[q].cap == NER_CAP_LOWER && (word_rule(st, q) & WR_PERN);
+        if (!noun && (text[tok[p].start] != ',' || p == 0 || !st->tags[p - 1] ||
+                      ner_tag_type(st->tags[p - 1]) != NER_PER))
             continue;
         size_t a = c + 1, b;
         bool quoted = quote_tok(text, &tok[a]);
@@ -5691,6 +5958,35 @@ static void names_people_go_by(state *st, const char *text,
             continue; /* the tagger's name: "known as Ivan the Terrible" */
         tag_span(st, a, b, NER_PER);
         c = b;
+    }
+}
+
+/* A name set off before "whose real name is" (or "birth name", "given
+ * name") is a person's stage name: "Kerosene, whose real name is Emeka
+ * Obiora" (one to three capitalised words that no list knows as a
+ * place's or an organisation's). */
+static void stage_names(state *st, const char *text, const prism_token *tok,
+                        size_t ntok)
+{
+    static const char *const kinds[] = {"real", "birth", "given", "full"};
+    const ner_info *in = st->info;
+    for (size_t c = 1; c + 4 < ntok; c++) {
+        if (text[tok[c].start] != ',' || tok[c].end - tok[c].start != 1 ||
+            !word_is(text, tok, c + 1, "whose") ||
+            !WORD_IN(text, tok, c + 2, kinds) ||
+            !word_is(text, tok, c + 3, "name") ||
+            !word_is(text, tok, c + 4, "is"))
+            continue;
+        size_t a = c;
+        while (a > 0 && c - a < 3 && in[a - 1].cap == NER_CAP_TITLE &&
+               in[a - 1].alpha)
+            a--;
+        if (a == c ||
+            (st->tags[c - 1] && (span_start(st, c - 1) != a ||
+                                 ner_tag_type(st->tags[a]) == NER_PER)) ||
+            (gaz_mask(phrase_gaz(st, a, c)) & NOT_PER))
+            continue;
+        tag_span(st, a, c, NER_PER);
     }
 }
 
@@ -7982,11 +8278,14 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
+    people_listed(st, text, tok, ntok);
+    people_described(st, text, tok, ntok);
     firms_of_two_names(st, text, tok, ntok);
     places_in_pairs(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
+    bodies_bought(st, text, tok, ntok);
     native_names(st, text, tok, ntok);
     saints_institutions(st, text, tok, ntok);
     places_by_history(st, text, tok, ntok);
@@ -7998,6 +8297,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     names_before_titles(st, text, tok, ntok);
     bodies_before_leaders(st, text, tok, ntok);
     names_people_go_by(st, text, tok, ntok);
+    stage_names(st, text, tok, ntok);
     bodies_by_roles(st, text, tok, ntok);
     places_located_in(st, text, tok, ntok);
     places_with_and(st, text, tok, ntok);
