@@ -410,6 +410,8 @@ static bool hashed_in(const state *st, size_t i, const char *const *list,
 }
 
 static uint64_t word_rule(const state *st, size_t i);
+static bool sky_body(const state *st, const char *text, const prism_token *tok,
+                     size_t a);
 static bool described_as_person(const state *st, const char *text,
                                 const prism_token *tok, size_t ntok, size_t a,
                                 size_t b);
@@ -673,7 +675,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
                           venue(st, a, b) || market(st, b - 1)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)) ||
-            site_noun(st, b))
+            site_noun(st, b) || sky_body(st, st->text_cur, st->tok_cur, a))
             return L_LOC; /* "the Lalit hotel": a site, no GPE */
         return L_GPE;
     default: /* "Bosnian Serb", "U.S.-Japanese", not "Order of the Red
@@ -1319,6 +1321,32 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
 /* Is token i one of the words of list? */
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
+
+/* Nouns of bodies in the sky, before their names ("the moon Titan"). */
+static const char *const SKY[] = {
+    "moon",   "moons",    "constellation", "constellations",
+    "comet",  "comets",   "asteroid",      "asteroids",
+    "galaxy", "galaxies", "exoplanet",     "exoplanets"};
+
+/* Is the name at token a one of those a noun of bodies in the sky opens,
+ * with only capitalised words, digits, "," and "and" between ("the icy
+ * moons Ganymede, Callisto and Europa")? */
+static bool sky_body(const state *st, const char *text, const prism_token *tok,
+                     size_t a)
+{
+    size_t k = a;
+    while (k > 0 && a - k < 12) {
+        k--;
+        if (st->info[k].cap == NER_CAP_LOWER && word_is(text, tok, k, "and"))
+            continue;
+        if (st->info[k].cap == NER_CAP_LOWER)
+            return WORD_IN(text, tok, k, SKY);
+        if (st->info[k].cap != NER_CAP_TITLE && !st->info[k].digit &&
+            text[tok[k].start] != ',')
+            return false;
+    }
+    return false;
+}
 
 /* Is [a, b) "Stade" (or "Estadio", "Stadio") and a town's adjective, a
  * club's name rather than a stadium's ("Stade Brestois", "Stade
@@ -3065,7 +3093,16 @@ static bool span_rules(const state *st, const char *text,
             (gaz_mask(phrase_gaz(st, *a, *b)) &
              ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY) |
               (1u << NER_G_REGION) | (1u << NER_G_LOC)));
-        if ((cue & WR_ORGN) && !place_of &&
+        /* a person of a trade a firm has too, whose given name opens
+         * the name: "the broadcaster David Attenborough", "the brewer
+         * Carl Jacobsen" */
+        static const char *const crafts[] = {"broadcaster", "brewer"};
+        bool craftsman =
+            *type == NER_PER && *b - *a >= 2 &&
+            hashed_in(st, *a - 1, crafts, sizeof crafts / sizeof *crafts) &&
+            (gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+             ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN)));
+        if ((cue & WR_ORGN) && !place_of && !craftsman &&
             (*type != NER_PER || (cue & WR_ORGS) ||
              /* "auto parts maker Kawada Seiki", "snack maker Kacang
               * Jaya": a firm named like a person, when no given name
@@ -3784,9 +3821,10 @@ static bool span_rules(const state *st, const char *text,
             !noun_says_place(st, text, tok, *a, *b) && /* "the town of Hope" */
             !place_of_person(st, text, tok, *a) && /* "the mayor of Petra" */
             !located_in(st, text, tok, *a, *b) &&  /* "Nasir, in Upper Nile" */
-            !natural_noun(st, *b) && /* "the Sutlej and Ravi rivers" */
-            !area_noun(st, *b) &&    /* "the Murchison region" */
-            !site_noun(st, *b) &&    /* "the Lalit hotel" */
+            !natural_noun(st, *b) &&        /* "the Sutlej and Ravi rivers" */
+            !area_noun(st, *b) &&           /* "the Murchison region" */
+            !sky_body(st, text, tok, *a) && /* "the moons Io and Europa" */
+            !site_noun(st, *b) &&           /* "the Lalit hotel" */
             !town_of_state(st, text, tok, *a, *b) &&
             !born_in(st, text, tok, *a, *b))
             *type = NER_PER;
@@ -3799,6 +3837,7 @@ static bool span_rules(const state *st, const char *text,
                  !placed(st, text, tok, *a, *b) && !natural_noun(st, *b) &&
                  !area_noun(st, *b) && !site_noun(st, *b) &&
                  !dwelling_place(st, text, tok, *a, *b) &&
+                 !sky_body(st, text, tok, *a) &&
                  !(*a > 0 && word_is(text, tok, *a - 1, "the")))
             *type = NER_PER;
     }
@@ -5117,14 +5156,13 @@ static bool person_noun(const state *st, const char *text,
                         const prism_token *tok, size_t ntok, size_t k)
 {
     static const char *const people[] = {
-        "welder",      "teacher",     "student",     "worker",
-        "driver",      "fisherman",   "fisherwoman", "mountaineer",
-        "climber",     "potter",      "herder",      "seamstress",
-        "grandmother", "grandfather", "pensioner",   "villager",
-        "athlete",     "spokesman",   "spokeswoman", "senator",
-        "mayor",       "lawmaker",    "legislator",  "judge",
-        "volunteer",   "baker",       "butcher",     "mechanic",
-        "miner",       "electrician", "plumber",     "programmer",
+        "teacher",     "student",     "worker",      "driver",
+        "fisherman",   "fisherwoman", "potter",      "herder",
+        "seamstress",  "grandmother", "grandfather", "pensioner",
+        "villager",    "athlete",     "spokesman",   "spokeswoman",
+        "senator",     "mayor",       "lawmaker",    "legislator",
+        "judge",       "volunteer",   "baker",       "butcher",
+        "mechanic",    "electrician", "plumber",     "programmer",
         "officer",     "official",    "teenager",    "retiree",
         "shepherd",    "midwife",     "dancer",      "choreographer",
         "translator",  "blogger",     "rancher",     "weightlifter",
@@ -5133,7 +5171,7 @@ static bool person_noun(const state *st, const char *text,
         "councilor",   "survivor",    "refugee",     "shopkeeper",
         "waiter",      "waitress",    "firefighter", "policeman",
         "policewoman", "veteran",     "candidate",   "grandmaster",
-        "resident",    "mother",      "father",      "activist"};
+        "resident",    "activist"};
     static const char *const after[] = {
         "at",   "from", "in",   "for",   "of",     "who",     "whose",
         "with", "and",  "on",   "based", "living", "working", "known",
@@ -5141,8 +5179,15 @@ static bool person_noun(const state *st, const char *text,
     if (k >= ntok || st->info[k].cap != NER_CAP_LOWER ||
         !((word_rule(st, k) & WR_PERN) || WORD_IN(text, tok, k, people)))
         return false;
-    return k + 1 >= ntok || !st->info[k + 1].alpha ||
-           WORD_IN(text, tok, k + 1, after);
+    if (k + 1 >= ntok || !st->info[k + 1].alpha ||
+        WORD_IN(text, tok, k + 1, after))
+        return true;
+    /* or a participle: "a carpenter brought from Baekje" */
+    const char *w = text + tok[k + 1].start;
+    size_t n = tok[k + 1].end - tok[k + 1].start;
+    return st->info[k + 1].cap == NER_CAP_LOWER &&
+           (past_verb(st, text, tok, k + 1) ||
+            (n > 4 && !memcmp(w + n - 3, "ing", 3)));
 }
 
 /* Do the words around the name [a, b) say that it is a person's: an age
@@ -5395,8 +5440,8 @@ static bool named_pair(const state *st, const char *text,
             ner_tag_part(st->tags[c]) == NER_U);
 }
 
-/* A name of one word the tagger took for a place or a body, last of a
- * list of people that lists lists know or that have two names each:
+/* A name of one word the tagger took for a place or a body, in a list of
+ * people that the lists know or that have two names each:
  * "Rumsfeld, Wolfowitz and Feith staffed the CPA", "his three children,
  * Isha, Akash and Anant" (not a name a list knows as a country, a state,
  * a region, a body or a people: "Merkel, Macron and Britain"; not "the
@@ -5419,33 +5464,109 @@ static void people_listed(state *st, const char *text, const prism_token *tok,
         int t = st->tags[a];
         if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
             continue;
-        size_t n = 0, people = 0, last = a, end = a + 1;
-        bool other = false; /* a name no person's before the last */
+        size_t n = 0, people = 0, last = a, end = a + 1, odd = ntok;
         for (size_t i = a;;) {
             int u = st->tags[i];
             if (!u || (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
                 break;
-            if (n > people)
-                other = true;
             n++;
             last = i;
             end = span_end(st, ntok, i);
             if (ner_tag_type(u) == NER_PER &&
                 (end - i > 1 || (gaz_mask(phrase_gaz(st, i, end)) & person)))
                 people++;
+            else if (end - i == 1)
+                odd = i;
             i = list_next(text, tok, ntok, end, false);
             if (!i)
                 break;
         }
-        if (n >= 3 && people + 1 == n && !other && end - last == 1 &&
+        if (n >= 3 && people + 1 == n && odd < ntok &&
             (word_is(text, tok, last - 1, "and") ||
              word_is(text, tok, last - 1, "or")) &&
-            ner_tag_type(st->tags[last]) != NER_MISC &&
-            st->info[last].cap == NER_CAP_TITLE && st->info[last].alpha &&
-            !(gaz_mask(phrase_gaz(st, last, end)) & not_person) &&
+            ner_tag_type(st->tags[odd]) != NER_MISC &&
+            st->info[odd].cap == NER_CAP_TITLE && st->info[odd].alpha &&
+            !(gaz_mask(phrase_gaz(st, odd, odd + 1)) & not_person) &&
+            !(odd > 0 && word_is(text, tok, odd - 1, "the")) &&
             !(a > 0 && WORD_IN(text, tok, a - 1, preps)))
-            tag_span(st, last, end, NER_PER);
+            tag_span(st, odd, odd + 1, NER_PER);
         a = end - 1;
+    }
+}
+
+/* The names after a noun of bodies in the sky are places, whatever the
+ * tagger made of them (span_rules() keeps them so, sky_body()): "the icy
+ * moons Ganymede, Callisto and Europa", "the constellation Taurus", "the
+ * comet Tempel 1" (one to three capitalised words each, listed with ","
+ * and "and"). */
+static void bodies_in_the_sky(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t k = 0; k + 1 < ntok; k++) {
+        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, SKY))
+            continue;
+        for (size_t a = k + 1; a && a < ntok;) {
+            size_t b = a;
+            while (b < ntok && b - a < 3 && in[b].cap == NER_CAP_TITLE &&
+                   (!st->tags[b] || b == a ||
+                    ner_tag_part(st->tags[b]) == NER_I ||
+                    ner_tag_part(st->tags[b]) == NER_L))
+                b++;
+            if (b < ntok && b > a && in[b].digit && b - a < 3)
+                b++; /* "Tempel 1" */
+            if (b == a || (b < ntok && in[b].cap == NER_CAP_TITLE) ||
+                (st->tags[a] && span_end(st, ntok, a) != b))
+                break;
+            tag_span(st, a, b, NER_LOC);
+            k = b;
+            a = list_next(text, tok, ntok, b, false);
+        }
+    }
+}
+
+/* A name of one word that no list knows, which the tagger took for a
+ * person's or a place's, joined by "and" or "or" to an organisation a
+ * list knows: an organisation too ("developed by Pfizer and Valneva",
+ * "Ekaterra and Unilever"). */
+static void bodies_in_pairs(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    const uint32_t body = (1u << NER_G_ORG) | (1u << NER_G_ORGLIST);
+    for (size_t k = 1; k + 1 < ntok; k++) {
+        if (!word_is(text, tok, k, "and") && !word_is(text, tok, k, "or"))
+            continue;
+        /* the two sides: [a, k) and [k + 1, b) */
+        size_t b = k + 1, a = k - 1;
+        if (!st->tags[a] || !st->tags[b] ||
+            (ner_tag_part(st->tags[b]) != NER_B &&
+             ner_tag_part(st->tags[b]) != NER_U) ||
+            (ner_tag_part(st->tags[a]) != NER_L &&
+             ner_tag_part(st->tags[a]) != NER_U))
+            continue;
+        a = span_start(st, a);
+        b = span_end(st, ntok, b);
+        size_t one, other_a, other_b;
+        if (b - (k + 1) == 1 && ner_tag_type(st->tags[k + 1]) != NER_ORG &&
+            ner_tag_type(st->tags[a]) == NER_ORG) {
+            one = k + 1;
+            other_a = a;
+            other_b = k;
+        } else if (k - a == 1 && ner_tag_type(st->tags[a]) != NER_ORG &&
+                   ner_tag_type(st->tags[k + 1]) == NER_ORG) {
+            one = a;
+            other_a = k + 1;
+            other_b = b;
+        } else {
+            continue;
+        }
+        if (ner_tag_type(st->tags[one]) == NER_MISC ||
+            st->info[one].cap != NER_CAP_TITLE || !st->info[one].alpha ||
+            gaz_mask(phrase_gaz(st, one, one + 1)) ||
+            !(gaz_mask(phrase_gaz(st, other_a, other_b)) & body) ||
+            (a > 0 && (word_rule(st, a - 1) & WR_TOWARD)))
+            continue; /* not "crews from Fishguard and St Davids" */
+        tag_span(st, one, one + 1, NER_ORG);
     }
 }
 
@@ -8286,6 +8407,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_in_apposition(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
     bodies_bought(st, text, tok, ntok);
+    bodies_in_pairs(st, text, tok, ntok);
     native_names(st, text, tok, ntok);
     saints_institutions(st, text, tok, ntok);
     places_by_history(st, text, tok, ntok);
@@ -8309,6 +8431,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     clan_names(st, text, tok, ntok);
     particle_tails(st, text, tok, ntok);
     planets(st, text, tok, ntok);
+    bodies_in_the_sky(st, text, tok, ntok);
     ministries_with_and(st, text, tok, ntok);
     bodies_of_places(st, text, tok, ntok);
     parts_of_bodies(st, text, tok, ntok);
