@@ -1322,6 +1322,35 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
 
+/* Nouns of works, before titles set off by a comma ("her third album,
+ * Winter Bus to Gangneung,"). */
+static const char *const WORKS[] = {
+    "album",     "albums",    "single",   "song",       "songs",  "film",
+    "films",     "movie",     "novel",    "novels",     "book",   "books",
+    "poem",      "poems",     "opera",    "musical",    "sitcom", "painting",
+    "paintings", "sculpture", "symphony", "trilogy",    "memoir", "documentary",
+    "anthology", "ballet",    "series",   "collection", "play",   "plays",
+    "drama",     "canvas",    "manga",    "novella",    "story",  "stories",
+    "screen",    "mural",     "show",     "record",     "debut"};
+
+/* Is the name at token a a title set off after a noun of works, alone
+ * or in a list ("two of her novels, Northanger Abbey and Persuasion")?
+ * Capitalised words, "," and "and" may stand between. */
+static bool titled_work(const state *st, const char *text,
+                        const prism_token *tok, size_t a)
+{
+    size_t k = a;
+    while (k > 1 && a - k < 16) {
+        k--;
+        if (text[tok[k].start] == ',' && st->info[k - 1].cap == NER_CAP_LOWER)
+            return WORD_IN(text, tok, k - 1, WORKS);
+        if (st->info[k].cap != NER_CAP_TITLE && !st->info[k].digit &&
+            text[tok[k].start] != ',' && !word_is(text, tok, k, "and"))
+            return false;
+    }
+    return false;
+}
+
 /* Nouns of bodies in the sky, before their names ("the moon Titan"). */
 static const char *const SKY[] = {
     "moon",   "moons",    "constellation", "constellations",
@@ -3621,6 +3650,7 @@ static bool span_rules(const state *st, const char *text,
     }
     if (*b - *a >= 2 && *type != NER_LOC && in[*b - 1].cap == NER_CAP_TITLE &&
         (word_rule(st, *b - 1) & WR_FACH) &&
+        !(*type == NER_MISC && titled_work(st, text, tok, *a)) &&
         !(*type == NER_ORG && has_of(st, *a, *b))) /* not "Savings and Loan
                                          Association of Newport Beach" */
         *type = NER_LOC;
@@ -5367,7 +5397,9 @@ static void people_in_apposition(state *st, const char *text,
                (ner_tag_part(st->tags[b]) == NER_I ||
                 ner_tag_part(st->tags[b]) == NER_L))
             b++;
-        bool name = b < ntok && text[tok[b].start] == ',' &&
+        bool name = b < ntok &&
+                    (text[tok[b].start] == ',' || text[tok[b].start] == '.' ||
+                     text[tok[b].start] == ';') &&
                     !(gaz_mask(phrase_gaz(st, a, b)) & not_person);
         for (size_t i = a; i < b && name; i++)
             name = in[i].cap == NER_CAP_TITLE &&
@@ -5570,6 +5602,127 @@ static void bodies_in_pairs(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* The names of a list of three or more of which two or more are places
+ * and one at least a place a list knows, and the others one word that
+ * the tagger took for a person's or a body's and that no list knows as
+ * one: places ("he brought Larsa, Eshnunna and Mari under his control",
+ * "Champa, Java, Malacca, Ceylon, Calicut, Hormuz"). */
+static void places_listed(state *st, const char *text, const prism_token *tok,
+                          size_t ntok)
+{
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                            (1u << NER_G_LOC);
+    const uint32_t not_place = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+                               (1u << NER_G_NEWS) | (1u << NER_G_GIVEN) |
+                               (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+                               (1u << NER_G_NORP);
+    enum { MAXN = 16 };
+    for (size_t a = 0; a < ntok; a++) {
+        int t = st->tags[a];
+        if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
+            continue;
+        size_t odd[MAXN], n = 0, nodd = 0, nplace = 0, known = 0, end = a + 1;
+        bool ok = true, closed = false;
+        size_t last = a;
+        for (size_t i = a; n < MAXN;) {
+            int u = st->tags[i];
+            if (!u || (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
+                break;
+            n++;
+            last = i;
+            end = span_end(st, ntok, i);
+            uint32_t m = gaz_mask(phrase_gaz(st, i, end));
+            if (ner_tag_type(u) == NER_LOC) {
+                nplace++;
+                known += (m & places) != 0;
+            } else if (end - i == 1 && ner_tag_type(u) != NER_MISC &&
+                       st->info[i].cap == NER_CAP_TITLE && st->info[i].alpha &&
+                       !(m & not_place)) {
+                odd[nodd++] = i;
+            } else {
+                ok = false;
+            }
+            /* the list ends with its "and": "France and Italy, Funaro
+             * hopes" */
+            if (i > 0 && (word_is(text, tok, i - 1, "and") ||
+                          word_is(text, tok, i - 1, "or"))) {
+                closed = true;
+                break;
+            }
+            i = list_next(text, tok, ntok, end, false);
+            if (!i)
+                break;
+        }
+        /* a list with no "and" may be where someone is from: not "in
+         * Matane, Quebec, Peladeau said" */
+        if (ok && n >= 3 && nplace >= 2 && known && nodd &&
+            nodd + nplace == n && (closed || odd[nodd - 1] != last))
+            for (size_t k = 0; k < nodd; k++)
+                tag_span(st, odd[k], odd[k] + 1, NER_LOC);
+        a = end - 1;
+    }
+}
+
+/* Titles set off after a noun of works, which a determiner opens: works
+ * (MISC), whatever the tagger made of their words: "her third album,
+ * Winter Bus to Gangneung, on Friday", "Her first collection,
+ * Desolación, was published", "two of her novels, Northanger Abbey and
+ * Persuasion, are set there" (after a plural noun, each title of the
+ * list). A title runs over capitalised words, digits and the small
+ * words of titles between them. */
+static void works_in_apposition(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
+{
+    static const char *const dets[] = {"his", "her", "its", "their", "a",
+                                       "an",  "the", "my",  "our"};
+    static const char *const small[] = {
+        "of",   "to",   "the", "in",  "at", "a",     "an", "on",   "for",
+        "from", "with", "de",  "del", "la", "le",    "du", "des",  "da",
+        "do",   "dos",  "al",  "el",  "di", "della", "y",  "over", "under"};
+    const ner_info *in = st->info;
+    for (size_t k = 1; k + 2 < ntok; k++) {
+        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, WORKS) ||
+            text[tok[k + 1].start] != ',' || in[k + 2].cap != NER_CAP_TITLE)
+            continue;
+        size_t d = k; /* the determiner, not after "in": "In the frame
+                         story, King Shahryar, betrayed by his wife" */
+        while (d > 0 && k - d < 4 && !WORD_IN(text, tok, d - 1, dets))
+            d--;
+        if (d == 0 || k - d >= 4 || (d > 1 && word_is(text, tok, d - 2, "in")))
+            continue;
+        const char *w = text + tok[k].start;
+        bool plural = w[tok[k].end - tok[k].start - 1] == 's' &&
+                      !word_is(text, tok, k, "series");
+        for (size_t a = k + 2;;) {
+            size_t b = a;
+            while (b < ntok &&
+                   (in[b].cap == NER_CAP_TITLE || in[b].cap == NER_CAP_UPPER ||
+                    in[b].digit ||
+                    (b > a && b + 1 < ntok && WORD_IN(text, tok, b, small) &&
+                     (in[b + 1].cap == NER_CAP_TITLE ||
+                      WORD_IN(text, tok, b + 1, small))) ||
+                    (!plural && b > a && b + 1 < ntok &&
+                     word_is(text, tok, b, "and") &&
+                     in[b + 1].cap == NER_CAP_TITLE)))
+                b++;
+            /* the title whole, up to a comma or a full stop (not "In the
+             * books, Captain Hale commands"), and not the tagger's own
+             * work's name ("Le Silence de la mer") */
+            if (b == a || b - a > 8 || b >= ntok ||
+                !strchr(",.;(", text[tok[b].start]) ||
+                (st->tags[a] && ner_tag_type(st->tags[a]) == NER_MISC))
+                break;
+            tag_span(st, a, b, NER_MISC);
+            if (!plural)
+                break;
+            a = list_next(text, tok, ntok, b, false);
+            if (!a || in[a].cap != NER_CAP_TITLE)
+                break;
+        }
+    }
+}
+
 /* Names listed after a verb of buying, one of them a body already:
  * bodies, whatever the tagger made of the others ("They have acquired
  * Urchin, Zipdash, Applied Semantics, Picasa and Blogger", "bought
@@ -5616,6 +5769,9 @@ static void bodies_bought(state *st, const char *text, const prism_token *tok,
                                Holland, Pa." */
             from[n] = i;
             to[n++] = e;
+            if (word_is(text, tok, i - 1, "and") ||
+                word_is(text, tok, i - 1, "or"))
+                break; /* "bought A and B, Jones said" */
             i = list_next(text, tok, ntok, e, false);
         }
         if (!ok || n < 2 || !bodies)
@@ -8401,6 +8557,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     people_in_apposition(st, text, tok, ntok);
     people_listed(st, text, tok, ntok);
     people_described(st, text, tok, ntok);
+    places_listed(st, text, tok, ntok);
     firms_of_two_names(st, text, tok, ntok);
     places_in_pairs(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
@@ -8408,6 +8565,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_listed(st, text, tok, ntok);
     bodies_bought(st, text, tok, ntok);
     bodies_in_pairs(st, text, tok, ntok);
+    works_in_apposition(st, text, tok, ntok);
     native_names(st, text, tok, ntok);
     saints_institutions(st, text, tok, ntok);
     places_by_history(st, text, tok, ntok);
