@@ -5708,10 +5708,16 @@ static void works_in_apposition(state *st, const char *text,
                 b++;
             /* the title whole, up to a comma or a full stop (not "In the
              * books, Captain Hale commands"), and not the tagger's own
-             * work's name ("Le Silence de la mer") */
+             * work's name ("Le Silence de la mer"), but two titles the
+             * tagger joined after a plural noun */
             if (b == a || b - a > 8 || b >= ntok ||
-                !strchr(",.;(", text[tok[b].start]) ||
-                (st->tags[a] && ner_tag_type(st->tags[a]) == NER_MISC))
+                !(strchr(",.;(", text[tok[b].start]) ||
+                  (plural && word_is(text, tok, b, "and"))) ||
+                (st->tags[a] && ner_tag_type(st->tags[a]) == NER_MISC &&
+                 (ner_tag_part(st->tags[a]) == NER_B ||
+                  ner_tag_part(st->tags[a]) == NER_U) &&
+                 (span_end(st, ntok, a) == b ||
+                  (span_end(st, ntok, a) > b && !plural))))
                 break;
             tag_span(st, a, b, NER_MISC);
             if (!plural)

@@ -2421,3 +2421,37 @@ def test_a_place_located_in_a_larger_one():
                      "state. Okafor, in Lagos, said the deal was done."))
     assert got.get("Nasir") == {"GPE"}, got
     assert got.get("Okafor") == {"PERSON"}, got
+
+
+def test_people_listed_described_by_age_or_trade_and_stage_names():
+    got = labels(run("Rumsfeld, Wolfowitz and Feith staffed the agency. "
+                     "Merkel, Macron and Britain agreed. KAESONG — Footballer "
+                     "Win Naing Tun scored twice. Win Naing Tun, 24, plays "
+                     "for Yangon United. Jang Hye-rin, a welder at the yard, "
+                     "spoke. A calypsonian known as Mighty Breadfruit won. "
+                     "Kerosene, whose real name is Emeka Obiora, joked. "
+                     "They named it after the broadcaster David "
+                     "Attenborough. The government removed a law. Fernández "
+                     "said chain stores sold at a loss."))
+    for name in ("Feith", "Win Naing Tun", "Jang Hye-rin",
+                 "Mighty Breadfruit", "Emeka Obiora", "David Attenborough",
+                 "Fernández"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert got.get("Britain") == {"GPE"}, got
+
+
+def test_bodies_bought_or_paired_moons_and_titles_of_works():
+    got = labels(run("The group acquired Brenntag, Telmar and Quarto in "
+                     "2019. A vaccine was made by Unilever and Ekaterra. The "
+                     "probe will study the icy moons Ganymede, Callisto and "
+                     "Europa. Her first collection, Desolación, appeared in "
+                     "1922. Two of her novels, Northanger Abbey and "
+                     "Persuasion, are set in Bath. The fleet reached "
+                     "Akmolinsk, Tselinograd, Akmola and Astana."))
+    for name in ("Brenntag", "Telmar", "Quarto", "Ekaterra"):
+        assert got.get(name) == {"ORG"}, (name, got)
+    for name in ("Ganymede", "Callisto", "Europa"):
+        assert got.get(name) == {"LOC"}, (name, got)
+    for name in ("Desolación", "Northanger Abbey", "Persuasion"):
+        assert got.get(name) == {"MISC"}, (name, got)
+    assert got.get("Bath") == {"GPE"}, got
