@@ -1059,7 +1059,8 @@ static const struct {
      "meatpackers drugmaker drugmakers steelmaker shipbuilder refiner "
      "biotech utility telco studio studios platform platforms website "
      "websites portal outlet watchdog regulator fintech fintechs "
-     "concessionaire"},
+     "concessionaire brewery distillery winery dairy cooperative exporter "
+     "importer wholesaler"},
     {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
               "operator miner chain store ensemble orchestra choir troupe"},
@@ -4475,16 +4476,19 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
     }
 }
 
-/* "Carlos Ibáñez del Campo", "Leonardo da Vinci": a particle and a
+/* "Carlos Ibáñez del Campo", "Leonardo da Vinci", "Nurul Aina binti
+ * Abdul Rahman": a particle and a
  * capitalised word after a person's name the tagger found go on with it,
  * whatever the tagger made of the last word alone (not a country's:
  * "Marie de France" stays two names if the list knows the country). */
 static void particle_tails(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
-    static const char *const particles[] = {"de",  "del", "da",    "do",  "dos",
-                                            "das", "di",  "della", "van", "von",
-                                            "der", "du",  "des"};
+    static const char
+        *const particles[] = {"de",  "del",   "da",  "do",    "dos",  "das",
+                              "di",  "della", "van", "von",   "der",  "du",
+                              "des", "bin",   "ibn", "binti", "bint", "mint",
+                              "wa",  "ould"}; /* "Mariem mint Ahmed Salem" */
     for (size_t i = 1; i + 1 < ntok; i++) {
         int prev = st->tags[i - 1];
         if (st->tags[i] || st->info[i].cap != NER_CAP_LOWER ||
