@@ -5540,7 +5540,8 @@ static void bodies_in_the_sky(state *st, const char *text,
 {
     const ner_info *in = st->info;
     for (size_t k = 0; k + 1 < ntok; k++) {
-        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, SKY))
+        if (in[k].cap != NER_CAP_LOWER || in[k + 1].cap != NER_CAP_TITLE ||
+            !WORD_IN(text, tok, k, SKY))
             continue;
         for (size_t a = k + 1; a && a < ntok;) {
             size_t b = a;
@@ -5570,12 +5571,12 @@ static void bodies_in_pairs(state *st, const char *text, const prism_token *tok,
 {
     const uint32_t body = (1u << NER_G_ORG) | (1u << NER_G_ORGLIST);
     for (size_t k = 1; k + 1 < ntok; k++) {
-        if (!word_is(text, tok, k, "and") && !word_is(text, tok, k, "or"))
+        if (!st->tags[k - 1] || !st->tags[k + 1] ||
+            (!word_is(text, tok, k, "and") && !word_is(text, tok, k, "or")))
             continue;
         /* the two sides: [a, k) and [k + 1, b) */
         size_t b = k + 1, a = k - 1;
-        if (!st->tags[a] || !st->tags[b] ||
-            (ner_tag_part(st->tags[b]) != NER_B &&
+        if ((ner_tag_part(st->tags[b]) != NER_B &&
              ner_tag_part(st->tags[b]) != NER_U) ||
             (ner_tag_part(st->tags[a]) != NER_L &&
              ner_tag_part(st->tags[a]) != NER_U))
@@ -5686,8 +5687,8 @@ static void works_in_apposition(state *st, const char *text,
         "do",   "dos",  "al",  "el",  "di", "della", "y",  "over", "under"};
     const ner_info *in = st->info;
     for (size_t k = 1; k + 2 < ntok; k++) {
-        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, WORKS) ||
-            text[tok[k + 1].start] != ',' || in[k + 2].cap != NER_CAP_TITLE)
+        if (text[tok[k + 1].start] != ',' || in[k + 2].cap != NER_CAP_TITLE ||
+            in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, WORKS))
             continue;
         size_t d = k; /* the determiner, not after "in": "In the frame
                          story, King Shahryar, betrayed by his wife" */
@@ -5751,7 +5752,8 @@ static void bodies_bought(state *st, const char *text, const prism_token *tok,
         (1u << NER_G_CITY) | (1u << NER_G_LOC) | (1u << NER_G_ALIAS);
     enum { MAXN = 12 };
     for (size_t k = 0; k + 3 < ntok; k++) {
-        if (st->info[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, buys))
+        if (st->info[k + 1].cap != NER_CAP_TITLE ||
+            st->info[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, buys))
             continue;
         size_t from[MAXN], to[MAXN], n = 0, bodies = 0;
         bool ok = true;
