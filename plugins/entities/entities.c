@@ -1006,7 +1006,7 @@ static const struct {
      "dear hi hey hello hiya greetings thanks thank cheers regards "
      "sincerely attn fyi ps p.s."},
     {WR_LEAD,
-     "congratulations congrats welcome love "
+     "congratulations congrats welcome love born "
      "morning afternoon evening night good doctor doc aunt auntie uncle "
      "grandma grandpa granny cousin brother sister mom mum mother dad "
      "father mr mr. mrs mrs. ms ms. dr dr. coach teacher "
