@@ -1323,6 +1323,25 @@ static bool word_is(const char *text, const prism_token *tok, size_t i,
 #define WORD_IN(text, tok, i, list)                                            \
     ONE_OF((text) + (tok)[i].start, (tok)[i].end - (tok)[i].start, list)
 
+/* The lower-case word that opens the list of names the name at token a
+ * belongs to, past capitalised words, digits, "," and "and" (at most 15
+ * tokens back): "moons" of "the icy moons Ganymede, Callisto and Europa";
+ * SIZE_MAX when something else stands first. */
+static size_t list_opener(const state *st, const char *text,
+                          const prism_token *tok, size_t a)
+{
+    for (size_t k = a; k > 0 && a - k < 16;) {
+        k--;
+        const ner_info *t = &st->info[k];
+        if (t->cap == NER_CAP_LOWER && !word_is(text, tok, k, "and"))
+            return k;
+        if (t->cap != NER_CAP_TITLE && t->cap != NER_CAP_LOWER && !t->digit &&
+            text[tok[k].start] != ',')
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* Nouns of works, before titles set off by a comma ("her third album,
  * Winter Bus to Gangneung,"). */
 static const char *const WORKS[] = {
@@ -1335,21 +1354,13 @@ static const char *const WORKS[] = {
     "screen",    "mural",     "show",     "record",     "debut"};
 
 /* Is the name at token a a title set off after a noun of works, alone
- * or in a list ("two of her novels, Northanger Abbey and Persuasion")?
- * Capitalised words, "," and "and" may stand between. */
+ * or in a list ("two of her novels, Northanger Abbey and Persuasion")? */
 static bool titled_work(const state *st, const char *text,
                         const prism_token *tok, size_t a)
 {
-    size_t k = a;
-    while (k > 1 && a - k < 16) {
-        k--;
-        if (text[tok[k].start] == ',' && st->info[k - 1].cap == NER_CAP_LOWER)
-            return WORD_IN(text, tok, k - 1, WORKS);
-        if (st->info[k].cap != NER_CAP_TITLE && !st->info[k].digit &&
-            text[tok[k].start] != ',' && !word_is(text, tok, k, "and"))
-            return false;
-    }
-    return false;
+    size_t k = list_opener(st, text, tok, a);
+    return k != SIZE_MAX && k + 1 < a && text[tok[k + 1].start] == ',' &&
+           WORD_IN(text, tok, k, WORKS);
 }
 
 /* Nouns of bodies in the sky, before their names ("the moon Titan"). */
@@ -1358,24 +1369,13 @@ static const char *const SKY[] = {
     "comet",  "comets",   "asteroid",      "asteroids",
     "galaxy", "galaxies", "exoplanet",     "exoplanets"};
 
-/* Is the name at token a one of those a noun of bodies in the sky opens,
- * with only capitalised words, digits, "," and "and" between ("the icy
- * moons Ganymede, Callisto and Europa")? */
+/* Is the name at token a one of those a noun of bodies in the sky opens
+ * ("the icy moons Ganymede, Callisto and Europa")? */
 static bool sky_body(const state *st, const char *text, const prism_token *tok,
                      size_t a)
 {
-    size_t k = a;
-    while (k > 0 && a - k < 12) {
-        k--;
-        if (st->info[k].cap == NER_CAP_LOWER && word_is(text, tok, k, "and"))
-            continue;
-        if (st->info[k].cap == NER_CAP_LOWER)
-            return WORD_IN(text, tok, k, SKY);
-        if (st->info[k].cap != NER_CAP_TITLE && !st->info[k].digit &&
-            text[tok[k].start] != ',')
-            return false;
-    }
-    return false;
+    size_t k = list_opener(st, text, tok, a);
+    return k != SIZE_MAX && WORD_IN(text, tok, k, SKY);
 }
 
 /* Is [a, b) "Stade" (or "Estadio", "Stadio") and a town's adjective, a
@@ -5185,7 +5185,10 @@ static bool age_tok(const char *text, const prism_token *tok, size_t ntok,
 
 /* Is token k a lower-case noun of what a person is (WR_PERN, or one of
  * the trades and states of life below), ending its phrase: "a welder at",
- * "a 64-year-old retiree," (not "a refugee camp", "a student union")? */
+ * "a 64-year-old retiree," (not "a refugee camp", "a student union")?
+ * The words below are not in WR_PERN because they modify other nouns as
+ * often ("the student union", "officer training"), which WR_PERN's rules
+ * before a name do not look past. */
 static bool person_noun(const state *st, const char *text,
                         const prism_token *tok, size_t ntok, size_t k)
 {
@@ -5476,6 +5479,35 @@ static bool named_pair(const state *st, const char *text,
             ner_tag_part(st->tags[c]) == NER_U);
 }
 
+/* The tagged names of the list that opens with the name at token a,
+ * parted by ",", "and" or "or" (list_next()), at most max of them: their
+ * first tokens in from[], their ends in to[]. The list ends with the
+ * name after its "and" or "or" ("France and Italy, Funaro hopes"), which
+ * sets *closed. Returns how many. */
+static size_t list_names(const state *st, const char *text,
+                         const prism_token *tok, size_t ntok, size_t a,
+                         size_t *from, size_t *to, size_t max, bool *closed)
+{
+    size_t n = 0;
+    *closed = false;
+    for (size_t i = a; n < max;) {
+        int u = st->tags[i];
+        if (!u || (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
+            break;
+        from[n] = i;
+        to[n++] = span_end(st, ntok, i);
+        if (i > 0 && (word_is(text, tok, i - 1, "and") ||
+                      word_is(text, tok, i - 1, "or"))) {
+            *closed = true;
+            break;
+        }
+        i = list_next(text, tok, ntok, to[n - 1], false);
+        if (!i)
+            break;
+    }
+    return n;
+}
+
 /* A name of one word the tagger took for a place or a body, in a list of
  * people that the lists know or that have two names each:
  * "Rumsfeld, Wolfowitz and Feith staffed the CPA", "his three children,
@@ -5496,37 +5528,30 @@ static void people_listed(state *st, const char *text, const prism_token *tok,
         (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
     const uint32_t person = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
                             (1u << NER_G_NEWS) | (1u << NER_G_GIVEN);
+    enum { MAXN = 16 };
     for (size_t a = 0; a < ntok; a++) {
         int t = st->tags[a];
         if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
             continue;
-        size_t n = 0, people = 0, last = a, end = a + 1, odd = ntok;
-        for (size_t i = a;;) {
-            int u = st->tags[i];
-            if (!u || (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
-                break;
-            n++;
-            last = i;
-            end = span_end(st, ntok, i);
-            if (ner_tag_type(u) == NER_PER &&
-                (end - i > 1 || (gaz_mask(phrase_gaz(st, i, end)) & person)))
+        size_t from[MAXN], to[MAXN], people = 0, odd = ntok;
+        bool closed;
+        size_t n = list_names(st, text, tok, ntok, a, from, to, MAXN, &closed);
+        for (size_t k = 0; k < n; k++) {
+            if (ner_tag_type(st->tags[from[k]]) == NER_PER &&
+                (to[k] - from[k] > 1 ||
+                 (gaz_mask(phrase_gaz(st, from[k], to[k])) & person)))
                 people++;
-            else if (end - i == 1)
-                odd = i;
-            i = list_next(text, tok, ntok, end, false);
-            if (!i)
-                break;
+            else if (to[k] - from[k] == 1)
+                odd = from[k];
         }
-        if (n >= 3 && people + 1 == n && odd < ntok &&
-            (word_is(text, tok, last - 1, "and") ||
-             word_is(text, tok, last - 1, "or")) &&
+        if (n >= 3 && closed && people + 1 == n && odd < ntok &&
             ner_tag_type(st->tags[odd]) != NER_MISC &&
             st->info[odd].cap == NER_CAP_TITLE && st->info[odd].alpha &&
             !(gaz_mask(phrase_gaz(st, odd, odd + 1)) & not_person) &&
             !(odd > 0 && word_is(text, tok, odd - 1, "the")) &&
             !(a > 0 && WORD_IN(text, tok, a - 1, preps)))
             tag_span(st, odd, odd + 1, NER_PER);
-        a = end - 1;
+        a = n ? to[n - 1] - 1 : a;
     }
 }
 
@@ -5627,45 +5652,31 @@ static void places_listed(state *st, const char *text, const prism_token *tok,
         int t = st->tags[a];
         if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
             continue;
-        size_t odd[MAXN], n = 0, nodd = 0, nplace = 0, known = 0, end = a + 1;
-        bool ok = true, closed = false;
-        size_t last = a;
-        for (size_t i = a; n < MAXN;) {
-            int u = st->tags[i];
-            if (!u || (ner_tag_part(u) != NER_B && ner_tag_part(u) != NER_U))
-                break;
-            n++;
-            last = i;
-            end = span_end(st, ntok, i);
-            uint32_t m = gaz_mask(phrase_gaz(st, i, end));
-            if (ner_tag_type(u) == NER_LOC) {
+        size_t from[MAXN], to[MAXN], odd[MAXN], nodd = 0, nplace = 0, known = 0;
+        bool ok = true, closed;
+        size_t n = list_names(st, text, tok, ntok, a, from, to, MAXN, &closed);
+        for (size_t k = 0; k < n; k++) {
+            size_t i = from[k];
+            uint32_t m = gaz_mask(phrase_gaz(st, i, to[k]));
+            if (ner_tag_type(st->tags[i]) == NER_LOC) {
                 nplace++;
                 known += (m & places) != 0;
-            } else if (end - i == 1 && ner_tag_type(u) != NER_MISC &&
+            } else if (to[k] - i == 1 &&
+                       ner_tag_type(st->tags[i]) != NER_MISC &&
                        st->info[i].cap == NER_CAP_TITLE && st->info[i].alpha &&
                        !(m & not_place)) {
                 odd[nodd++] = i;
             } else {
                 ok = false;
             }
-            /* the list ends with its "and": "France and Italy, Funaro
-             * hopes" */
-            if (i > 0 && (word_is(text, tok, i - 1, "and") ||
-                          word_is(text, tok, i - 1, "or"))) {
-                closed = true;
-                break;
-            }
-            i = list_next(text, tok, ntok, end, false);
-            if (!i)
-                break;
         }
         /* a list with no "and" may be where someone is from: not "in
          * Matane, Quebec, Peladeau said" */
         if (ok && n >= 3 && nplace >= 2 && known && nodd &&
-            nodd + nplace == n && (closed || odd[nodd - 1] != last))
+            nodd + nplace == n && (closed || odd[nodd - 1] != from[n - 1]))
             for (size_t k = 0; k < nodd; k++)
                 tag_span(st, odd[k], odd[k] + 1, NER_LOC);
-        a = end - 1;
+        a = n ? to[n - 1] - 1 : a;
     }
 }
 
