@@ -2138,6 +2138,16 @@ static const uint32_t NOT_PER = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                                 (1u << NER_G_ALIAS) | (1u << NER_G_REGION) |
                                 (1u << NER_G_MISC) | (1u << NER_G_ORGLIST);
 
+/* Gazetteer types and head words of a name that is no person's: NOT_PER
+ * but a town's, which a person may share (people_described(),
+ * people_listed()). */
+static const uint32_t NOT_PER_NAME =
+    (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_LOC) |
+    (1u << NER_G_ORG) | (1u << NER_G_NORP) | (1u << NER_G_ALIAS) |
+    (1u << NER_G_REGION) | (1u << NER_G_MISC) | (1u << NER_G_ORGLIST) |
+    (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
+    (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+
 /* Is the token a capitalised ordinary English word, never a name in
  * SCOWL's lists, that the gazetteer does not know ("Smart", "Team")? */
 static bool plain_word(const ner_info *t)
@@ -5268,12 +5278,6 @@ static void people_described(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
 {
     const ner_info *in = st->info;
-    const uint32_t heads =
-        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION) |
-        (1u << NER_G_LOC) | (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
-        (1u << NER_G_NORP) | (1u << NER_G_MISC) | (1u << NER_G_ALIAS) |
-        (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
-        (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
     for (size_t a = 0; a < ntok; a++) {
         int t = st->tags[a];
         if (!t || (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U))
@@ -5286,7 +5290,7 @@ static void people_described(state *st, const char *text,
             in[a].cap != NER_CAP_TITLE ||
             (a > 0 && (WORD_IN(text, tok, a - 1, ARTICLES) ||
                        (word_rule(st, a - 1) & WR_TOWARD))) ||
-            (gaz_mask(phrase_gaz(st, a, b)) & heads)) {
+            (gaz_mask(phrase_gaz(st, a, b)) & NOT_PER_NAME)) {
             a = b - 1;
             continue;
         }
@@ -5296,7 +5300,7 @@ static void people_described(state *st, const char *text,
                     (word_rule(st, i) & WR_PARTICLE) ||
                     (i > a && i + 1 < b && dash_tok(text, &tok[i])) ||
                     (i > a && dash_tok(text, &tok[i - 1]) && in[i].alpha)) &&
-                   !(gaz_mask(phrase_gaz(st, i, i + 1)) & heads) &&
+                   !(gaz_mask(phrase_gaz(st, i, i + 1)) & NOT_PER_NAME) &&
                    !(word_rule(st, i) & (WR_ORGH | WR_FACH | WR_LOCORG));
         if (name && described_as_person(st, text, tok, ntok, a, b))
             tag_span(st, a, b, NER_PER);
@@ -5520,12 +5524,6 @@ static void people_listed(state *st, const char *text, const prism_token *tok,
 {
     static const char *const preps[] = {"in",   "from",    "to",    "at",
                                         "near", "between", "among", "them"};
-    const uint32_t not_person =
-        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_REGION) |
-        (1u << NER_G_LOC) | (1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
-        (1u << NER_G_NORP) | (1u << NER_G_ALIAS) | (1u << NER_G_MISC) |
-        (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) | (1u << NER_G_MISCHEAD) |
-        (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
     const uint32_t person = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
                             (1u << NER_G_NEWS) | (1u << NER_G_GIVEN);
     enum { MAXN = 16 };
@@ -5547,7 +5545,7 @@ static void people_listed(state *st, const char *text, const prism_token *tok,
         if (n >= 3 && closed && people + 1 == n && odd < ntok &&
             ner_tag_type(st->tags[odd]) != NER_MISC &&
             st->info[odd].cap == NER_CAP_TITLE && st->info[odd].alpha &&
-            !(gaz_mask(phrase_gaz(st, odd, odd + 1)) & not_person) &&
+            !(gaz_mask(phrase_gaz(st, odd, odd + 1)) & NOT_PER_NAME) &&
             !(odd > 0 && word_is(text, tok, odd - 1, "the")) &&
             !(a > 0 && WORD_IN(text, tok, a - 1, preps)))
             tag_span(st, odd, odd + 1, NER_PER);
