@@ -326,6 +326,26 @@ def test_missing_model_fails_at_init():
     assert b"entities" in p.stderr and b"model" in p.stderr
 
 
+def test_model_of_another_format_is_refused_by_name(tmp_path):
+    # the committed model with the format version before the int8 rows:
+    # init fails and says which file and why, instead of reading rows of
+    # the wrong size
+    data = bytearray(open(os.path.join(ROOT, "plugins", "entities", "model",
+                                       "entities.model"), "rb").read())
+    assert data[:8] == b"PRISMNER"
+    data[8:12] = (6).to_bytes(4, "little")
+    old = tmp_path / "old.model"
+    old.write_bytes(bytes(data))
+    p = run_cli(["process", "-c", os.path.join(ROOT, "config", "prism.conf"),
+                 "--set", f"daemon.plugin_dir={PLUGINS}", *SETS,
+                 "--set", f"plugin.entities.model={old}",
+                 "-"], stdin=b'{"id": "x", "text": "Mark Rutte"}\n',
+                check=False)
+    assert p.returncode != 0
+    assert str(old).encode() in p.stderr
+    assert b"another format version" in p.stderr
+
+
 def test_web_text_and_span_rules():
     # Text written without regard for case: the gazetteer's places in lower
     # case are places, but not ordinary words ("china", "turkey").

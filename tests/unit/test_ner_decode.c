@@ -4,7 +4,9 @@
  * plain Viterbi written from ner_tag_allowed() alone, on random scores.
  * Small scores make many paths tie; the decoders must agree on which one
  * wins (the lower-numbered predecessor, then the lower-numbered last tag),
- * or the trainer would no longer rebuild the committed model.
+ * or the trainer would no longer rebuild the committed model. And the
+ * model file's weight rows (struct ner_wrow): int8 with a power-of-two
+ * factor, packed from the trainer's int16 and summed by ner_emission.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -137,9 +139,79 @@ static void decodes_the_names_the_scores_ask_for(void **state)
         assert_int_equal(got[i], want[i]);
 }
 
+/* A packed row's weights: int16 weights from all-zero rows to the int16
+ * extremes come back within half a step of 2^shift, and the largest keeps
+ * at least seven bits (64 or more steps) once a shift is needed. */
+static void packed_rows_keep_each_weight_within_half_a_step(void **state)
+{
+    (void)state;
+    static const int32_t ranges[] = {0, 1, 127, 128, 300, 5000, 32767};
+    int16_t w[NER_NTAGS];
+    for (int r = 0; r < 20000; r++) {
+        int32_t range = ranges[r % 7];
+        for (int t = 0; t < NER_NTAGS; t++)
+            w[t] = (int16_t)random_in(-range, range);
+        if (r % 5 == 0) /* the extremes, and a largest weight exactly at
+                           the range's edge */
+            w[r % NER_NTAGS] = (int16_t)(r % 2 ? range : -range - (r % 3 == 0));
+        struct ner_wrow p = ner_wrow_pack(w);
+        assert_true(p.shift <= 15);
+        int32_t step = (int32_t)1 << p.shift, top = 0;
+        for (int t = 0; t < NER_NTAGS; t++) {
+            int32_t back = p.w[t] * step, err = back - w[t];
+            assert_true(err <= step / 2 && -err <= step / 2);
+            top = abs(p.w[t]) > top ? abs(p.w[t]) : top;
+        }
+        if (p.shift > 0)
+            assert_true(top >= 64);
+    }
+}
+
+/* ner_emission sums the unpacked rows of the features that have one, in
+ * the table of a hand-built model, and nothing for the others. */
+static void emission_sums_the_packed_rows_of_features_found(void **state)
+{
+    (void)state;
+    struct ner_file_header h;
+    memset(&h, 0, sizeof(h));
+    h.w_log2 = 4;
+    h.row_bits = 8;
+    uint32_t wk[16] = {0};
+    struct ner_wrow wv[16];
+    memset(wv, 0, sizeof(wv));
+    ner_model m = {.h = &h, .wk = wk, .wv = wv, .w_mask = 15, .row_mask = 255};
+    /* rows of stage 1 for features 5, 77 and 200 (and 77 + 256, which is
+     * the same row: features are masked to row_bits) */
+    const uint32_t feats[] = {5, 77, 200};
+    int32_t want[NER_NTAGS] = {0};
+    for (size_t i = 0; i < 3; i++) {
+        int16_t w[NER_WROW] = {0};
+        for (int t = 0; t < NER_NTAGS; t++)
+            w[t] = (int16_t)random_in(-(int32_t)(40 << (3 * i)), 40 << (3 * i));
+        uint32_t key = ((feats[i] & 255) | (1u << 8)) + 1;
+        uint32_t j = ner_wslot_first(key, 4);
+        while (wk[j])
+            j = (j + 1) & 15;
+        wk[j] = key;
+        wv[j] = ner_wrow_pack(w);
+        for (int t = 0; t < NER_NTAGS; t++)
+            want[t] += wv[j].w[t] * (1 << wv[j].shift);
+    }
+    const uint32_t ask[] = {5, 77 + 256, 9, 200, 31};
+    int32_t em[NER_NTAGS];
+    ner_emission(&m, ask, sizeof(ask) / sizeof(ask[0]), 1, em);
+    assert_memory_equal(em, want, sizeof(want));
+    /* the same features in stage 0 have no rows */
+    ner_emission(&m, ask, sizeof(ask) / sizeof(ask[0]), 0, em);
+    for (int t = 0; t < NER_NTAGS; t++)
+        assert_int_equal(em[t], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(packed_rows_keep_each_weight_within_half_a_step),
+        cmocka_unit_test(emission_sums_the_packed_rows_of_features_found),
         cmocka_unit_test(decodes_the_names_the_scores_ask_for),
         cmocka_unit_test(ties_go_to_the_lower_numbered_tags),
         cmocka_unit_test(agrees_on_the_model_s_range_of_scores),

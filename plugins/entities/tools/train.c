@@ -67,7 +67,8 @@ typedef struct builder {
     struct ner_file_header h;
     int16_t trans[NER_STAGES * (NER_NTAGS + 1) * NER_NTAGS];
     uint32_t *wk;                       /* the weight table: keys */
-    int16_t *wv;                        /* and rows */
+    int16_t *wv16;                      /* its rows as exported (training) */
+    struct ner_wrow *wv;                /* and as the file packs them */
     struct ner_wslot *rows[NER_STAGES]; /* kept rows of each stage */
     size_t n_rows[NER_STAGES];
     size_t max_rows; /* weight rows of all stages at most (0: no limit) */
@@ -645,10 +646,43 @@ static double print_counts(const counts *cn, bool verbose)
     return f;
 }
 
+/* Emission scores of one token from the weight rows as exported, int16
+ * (wv16, NER_WROW a row, in the slots of m's keys), before the file packs
+ * them into int8 rows: the weights are quantised after training, so
+ * training decodes with these (the jackknife's tags, and so the second
+ * stage's history, are those of the unpacked weights). */
+static void emission16(const ner_model *m, const int16_t *wv16,
+                       const uint32_t *feats, size_t nf, uint32_t stage,
+                       int32_t *em)
+{
+    int32_t acc[NER_WROW] = {0};
+    uint32_t hi = stage << m->h->row_bits;
+    if (nf > NER_MAXFEAT)
+        nf = NER_MAXFEAT;
+    for (size_t f = 0; f < nf; f++) {
+        uint32_t key = ((feats[f] & m->row_mask) | hi) + 1;
+        for (uint32_t i = ner_wslot_first(key, m->h->w_log2), n = 0;
+             n <= m->w_mask; i = (i + 1) & m->w_mask, n++) {
+            if (m->wk[i] == key) {
+                const int16_t *w = wv16 + (size_t)i * NER_WROW;
+                for (int t = 0; t < NER_WROW; t++)
+                    acc[t] += w[t];
+                break;
+            }
+            if (m->wk[i] == 0)
+                break;
+        }
+    }
+    memcpy(em, acc, NER_NTAGS * sizeof(int32_t));
+}
+
 /* Tags the documents of a corpus whose features are computed (all, or
- * those with sel[d]) with the compact model's stage. Returns the F1. */
-static double tag_corpus(const corpus *c, const ner_model *m, uint32_t stage,
-                         const bool *sel, bool verbose, uint8_t *pred_out)
+ * those with sel[d]) with the compact model's stage: with its int16 rows
+ * wv16 while training, with the packed rows the file holds when wv16 is
+ * NULL. Returns the F1. */
+static double tag_corpus(const corpus *c, const ner_model *m,
+                         const int16_t *wv16, uint32_t stage, const bool *sel,
+                         bool verbose, uint8_t *pred_out)
 {
     counts cn;
     memset(&cn, 0, sizeof(cn));
@@ -667,10 +701,14 @@ static double tag_corpus(const corpus *c, const ner_model *m, uint32_t stage,
             continue;
         for (size_t s = c->doc_start[d]; s < c->doc_start[d + 1]; s++) {
             size_t a = c->sent_start[s], n = c->sent_start[s + 1] - a;
-            for (size_t i = 0; i < n; i++)
-                ner_emission(m, c->feat + c->feat_start[a + i],
-                             c->feat_start[a + i + 1] - c->feat_start[a + i],
-                             stage, em + i * NER_NTAGS);
+            for (size_t i = 0; i < n; i++) {
+                const uint32_t *f = c->feat + c->feat_start[a + i];
+                size_t nf = c->feat_start[a + i + 1] - c->feat_start[a + i];
+                if (wv16)
+                    emission16(m, wv16, f, nf, stage, em + i * NER_NTAGS);
+                else
+                    ner_emission(m, f, nf, stage, em + i * NER_NTAGS);
+            }
             ner_viterbi(em, n, &trans, back, pred);
             count_sentence(&cn, c->gold + a, pred, n, sg, sp);
             if (pred_out)
@@ -1052,13 +1090,15 @@ static void build_table(builder *b)
     for (int s = 0; s < NER_STAGES; s++)
         n += b->n_rows[s];
     free(b->wk);
+    free(b->wv16);
     free(b->wv);
     /* At most 45% full: most features of a token are not in the pruned
      * table, and a probe for a missing key ends at the first empty slot,
      * which at this load is nearly always the first or the second. */
     b->h.w_log2 = log2_for(n, 0.45);
     b->wk = xcalloc((size_t)1 << b->h.w_log2, sizeof(*b->wk));
-    b->wv = xcalloc((size_t)NER_WROW << b->h.w_log2, sizeof(*b->wv));
+    b->wv16 = xcalloc((size_t)NER_WROW << b->h.w_log2, sizeof(*b->wv16));
+    b->wv = xcalloc((size_t)1 << b->h.w_log2, sizeof(*b->wv));
     uint32_t mask = (1u << b->h.w_log2) - 1;
     for (int s = 0; s < NER_STAGES; s++) {
         for (size_t i = 0; i < b->n_rows[s]; i++) {
@@ -1066,8 +1106,9 @@ static void build_table(builder *b)
             while (b->wk[j])
                 j = (j + 1) & mask;
             b->wk[j] = b->rows[s][i].key;
-            memcpy(b->wv + (size_t)j * NER_WROW, b->rows[s][i].w,
+            memcpy(b->wv16 + (size_t)j * NER_WROW, b->rows[s][i].w,
                    sizeof(b->rows[s][i].w));
+            b->wv[j] = ner_wrow_pack(b->rows[s][i].w);
         }
     }
 }
@@ -1156,7 +1197,7 @@ static void write_model(builder *b, const char *path)
     size_t sizes[6] = {
         (size_t)h.stages * (NER_NTAGS + 1) * NER_NTAGS * sizeof(int16_t),
         sizeof(uint32_t) << h.w_log2,
-        (size_t)NER_WROW * sizeof(int16_t) << h.w_log2,
+        sizeof(struct ner_wrow) << h.w_log2,
         sizeof(struct ner_gslot) << h.g_log2,
         (size_t)1 << (h.b_log2 - 3),
         h.c_log2 ? sizeof(struct ner_cslot) << h.c_log2 : 0,
@@ -1268,7 +1309,7 @@ static void train_perceptron(perceptron *p, const corpus *tr, const bool *sel,
             ner_model m;
             export_weights(b, p, stage, prune, true);
             builder_view(b, &m);
-            double f = tag_corpus(dev, &m, stage, NULL, false, NULL);
+            double f = tag_corpus(dev, &m, b->wv16, stage, NULL, false, NULL);
             fprintf(stderr,
                     "train: stage %u epoch %d: %zu sentences wrong, "
                     "dev F1 %.2f\n",
@@ -1303,7 +1344,7 @@ static void train_seeds(perceptron *p, const corpus *tr, const bool *sel,
         ner_model m;
         export_weights(b, p, stage, prune, true);
         builder_view(b, &m);
-        double f = tag_corpus(dev, &m, stage, NULL, false, NULL);
+        double f = tag_corpus(dev, &m, b->wv16, stage, NULL, false, NULL);
         fprintf(stderr, "train: stage %u, mean of %d seeds: dev F1 %.2f\n",
                 stage + 1, seeds, 100 * f);
     }
@@ -1392,7 +1433,7 @@ static int cmd_train(int argc, char **argv)
             builder_view(&b, &m);
             for (size_t d = 0; d < tr.n_doc; d++)
                 sel[d] = !sel[d];
-            double f1 = tag_corpus(&tr, &m, 0, sel, false, hist);
+            double f1 = tag_corpus(&tr, &m, b.wv16, 0, sel, false, hist);
             fprintf(stderr, "train: fold %d: held-out F1 %.2f\n", f + 1,
                     100 * f1);
         }
@@ -1405,7 +1446,7 @@ static int cmd_train(int argc, char **argv)
         corpus_features(&tr, row_mask, 1);
         if (dev) {
             uint8_t *dh = xcalloc(dv.n_tok, 1);
-            tag_corpus(&dv, &m, 0, NULL, false, dh);
+            tag_corpus(&dv, &m, b.wv16, 0, NULL, false, dh);
             corpus_history(&dv, dh);
             corpus_features(&dv, row_mask, 1);
             free(dh);
@@ -1417,7 +1458,7 @@ static int cmd_train(int argc, char **argv)
     }
     builder_view(&b, &m);
     if (dev)
-        tag_corpus(&dv, &m, (uint32_t)stages - 1, NULL, true, NULL);
+        tag_corpus(&dv, &m, NULL, (uint32_t)stages - 1, NULL, true, NULL);
     write_model(&b, out);
     return 0;
 }
@@ -1463,11 +1504,11 @@ static int cmd_eval(int argc, char **argv)
         printf("%s: %zu docs, %zu sentences, %zu tokens\n", argv[i], c.n_doc,
                c.n_sent, c.n_tok);
         uint8_t *pred = xcalloc(c.n_tok, 1);
-        tag_corpus(&c, &m, 0, NULL, m.h->stages == 1, pred);
+        tag_corpus(&c, &m, NULL, 0, NULL, m.h->stages == 1, pred);
         if (m.h->stages == 2) {
             corpus_history(&c, pred);
             corpus_features(&c, m.row_mask, 1);
-            tag_corpus(&c, &m, 1, NULL, true, pred);
+            tag_corpus(&c, &m, NULL, 1, NULL, true, pred);
         }
         static const char *tn[] = {"PER", "ORG", "LOC", "MISC"};
         static const char pn[] = "BILU";
