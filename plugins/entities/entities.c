@@ -6542,12 +6542,38 @@ static void places_by_noun(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* Does the word at w (n bytes) begin as Irish and Scottish surnames do,
+ * "O'" or "Mc" and a capital, then lower-case letters: "O'Keefe",
+ * "O’Connor", "McAllister"? */
+static bool gaelic_surname(const char *w, size_t n)
+{
+    size_t i;
+    if (n > 2 && w[0] == 'O' && w[1] == '\'')
+        i = 2;
+    else if (n > 4 && w[0] == 'O' && !memcmp(w + 1, "\xe2\x80\x99", 3))
+        i = 4;
+    else if (n > 2 && w[0] == 'M' && w[1] == 'c')
+        i = 2;
+    else
+        return false;
+    if (n - i < 3 || w[i] < 'A' || w[i] > 'Z')
+        return false;
+    for (size_t k = i + 1; k < n; k++)
+        if (w[k] < 'a' || w[k] > 'z')
+            return false;
+    return true;
+}
+
 /* A one-word name no list knows, that the tagger read as anything but a
  * person's, is a person's when it ends as surnames of eastern and
  * southern Europe and the Caucasus do: "Kovalevskaya", "Przhevalsky",
  * "Petrova", "Tkachenko", "Popescu", "Papadopoulos", "Jovanović",
  * "Saakashvili" (a town so named, "Moldova" or "Geneva", is in a list),
- * but not before a noun it qualifies ("Kuznetsky coal"). */
+ * or begins as Irish and Scottish ones do, also when the tagger left it
+ * out ("a replacement for O'Keefe", "thanked O'Connor"; the lists know
+ * "McAfee", "McAllen" and "O'Hare"; one the tagger took for a body stays
+ * one: firms are named after people, "Carroll McEntee and McGinley"), but
+ * not before a noun it qualifies ("Kuznetsky coal"). */
 static void surnames_by_ending(state *st, const char *text,
                                const prism_token *tok, size_t ntok)
 {
@@ -6560,17 +6586,30 @@ static void surnames_by_ending(state *st, const char *text,
         "from", "was", "is", "had", "has", "who", "said", "says", "became"};
     for (size_t i = 0; i < ntok; i++) {
         int t = st->tags[i];
-        if (!t || ner_tag_part(t) != NER_U || ner_tag_type(t) == NER_PER ||
-            st->info[i].cap != NER_CAP_TITLE ||
-            (gaz_mask(phrase_gaz(st, i, i + 1)) & ~(1u << NER_G_PREFIX)))
+        const char *w = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start;
+        bool gaelic = (w[0] == 'O' || w[0] == 'M') && gaelic_surname(w, n);
+        if (t ? ner_tag_part(t) != NER_U || ner_tag_type(t) == NER_PER ||
+                    (gaelic && ner_tag_type(t) == NER_ORG)
+              : !gaelic)
+            continue;
+        if (gaelic) { /* a list may know it, as a person's only */
+            const uint32_t other = NOT_PER_NAME | (1u << NER_G_CITY);
+            if (!(gaz_mask(phrase_gaz(st, i, i + 1)) & other) &&
+                !(i + 2 <= ntok &&
+                  (gaz_mask(phrase_gaz(st, i, i + 2)) & other)))
+                st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+            continue;
+        }
+        if (gaz_mask(phrase_gaz(st, i, i + 1)) & ~(1u << NER_G_PREFIX))
             continue;
         /* not an adjective before its noun ("Kuznetsky coal") */
+        if (st->info[i].cap != NER_CAP_TITLE)
+            continue;
         if (i + 1 < ntok && st->info[i + 1].cap == NER_CAP_LOWER &&
             st->info[i + 1].alpha && !past_verb(st, text, tok, i + 1) &&
             !WORD_IN(text, tok, i + 1, links))
             continue;
-        const char *w = text + tok[i].start;
-        size_t n = tok[i].end - tok[i].start;
         for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
             size_t e = strlen(endings[k]);
             if (n > e + 2 && !memcmp(w + n - e, endings[k], e)) {
