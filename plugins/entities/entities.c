@@ -6568,7 +6568,10 @@ static bool gaelic_surname(const char *w, size_t n)
  * person's, is a person's when it ends as surnames of eastern and
  * southern Europe and the Caucasus do: "Kovalevskaya", "Przhevalsky",
  * "Petrova", "Tkachenko", "Popescu", "Papadopoulos", "Jovanović",
- * "Saakashvili" (a town so named, "Moldova" or "Geneva", is in a list),
+ * "Saakashvili", "Kowalczyk", "Sienkiewicz", "Kravchuk", "Yanukovych",
+ * "Mitsotakis", "Brazauskas", "Kılıçdaroğlu", "Navrátilová" (a town so
+ * named, "Moldova" or "Geneva", is in a list; "-yan" was left out, as
+ * towns and other things end so too: "Bagumbayan", "Pragyan"),
  * or begins as Irish and Scottish ones do, also when the tagger left it
  * out ("a replacement for O'Keefe", "thanked O'Connor"; the lists know
  * "McAfee", "McAllen" and "O'Hare"; one the tagger took for a body stays
@@ -6578,9 +6581,12 @@ static void surnames_by_ending(state *st, const char *text,
                                const prism_token *tok, size_t ntok)
 {
     static const char *const endings[] = {
-        "skaya", "skiy", "sky",  "ski",         "ova",        "eva",
-        "enko",  "escu", "oglu", "opoulos",     "idis",       "shvili",
-        "dze",   "ovic", "evic", "ovi\xc4\x87", "evi\xc4\x87"};
+        "skaya",       "skiy",        "sky",  "ski",    "ova",
+        "eva",         "enko",        "escu", "oglu",   "opoulos",
+        "idis",        "shvili",      "dze",  "ovic",   "evic",
+        "ovi\xc4\x87", "evi\xc4\x87", "czyk", "czak",   "wicz",
+        "chuk",        "ovych",       "akis", "auskas", "o\xc4\x9flu",
+        "ov\xc3\xa1"};
     static const char *const links[] = {
         "and",  "or",  "to", "of",  "in",  "at",  "on",   "for",  "with",
         "from", "was", "is", "had", "has", "who", "said", "says", "became"};

@@ -2477,13 +2477,15 @@ def test_bodies_bought_or_paired_moons_and_titles_of_works():
     assert got.get("Bath") == {"GPE"}, got
 
 
-def test_irish_and_scottish_surnames_are_people_unless_listed():
+def test_surnames_by_their_shape_are_people_unless_listed():
     got = labels(run("Bush is expected to name a replacement for O'Keefe "
                      "soon. The board thanked O'Connor for her service. "
                      "Gallagher said he had met O’Rourke in the old hall. We flew into "
                      "O'Hare, ate at McDonald's and drove to McAllen. "
-                     "McAfee shares fell."))
-    for name in ("O'Keefe", "O'Connor", "O’Rourke", "Gallagher"):
+                     "McAfee shares fell. Thompson, a lawyer, defended "
+                     "Kowalczyk in court."))
+    for name in ("O'Keefe", "O'Connor", "O’Rourke", "Gallagher",
+                 "Kowalczyk"):
         assert got.get(name) == {"PERSON"}, (name, got)
     assert got.get("McDonald's") == {"ORG"}, got
     assert got.get("McAfee") == {"ORG"}, got
