@@ -4170,6 +4170,21 @@ static bool past_verb(const state *st, const char *text, const prism_token *tok,
            ONE_OF(w, n, irregular);
 }
 
+/* Inside a span the tagger read as one person's, body's or place's name
+ * [a, j): 1 when token b is a verb in the past between two capitalised
+ * words, which no such name holds ("Aliyev met Pashinyan", a short line
+ * the tagger took for a title-case headline), else 0. */
+static size_t verb_break(const state *st, const char *text,
+                         const prism_token *tok, int type, size_t a, size_t b,
+                         size_t j)
+{
+    if (type == NER_MISC || b <= a || b + 1 >= j ||
+        st->info[b - 1].cap == NER_CAP_LOWER ||
+        st->info[b + 1].cap == NER_CAP_LOWER)
+        return 0;
+    return past_verb(st, text, tok, b) ? 1 : 0;
+}
+
 /* Does what stands around the one-word name at token i say that it is a
  * person's? `listed`: a list knows the word as a person's (and maybe as a
  * town's: "Darwin"); `town`: the lists know it only as a town's or a
@@ -8744,6 +8759,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
             int ob = -1;
             while (b < j && !lone_bracket(text, tok, a, j, b) &&
                    !(nb = name_break(text, tok, b, j)) &&
+                   !(nb = verb_break(st, text, tok, type, a, b, j)) &&
                    !(nb = streets_break(st, text, tok, a, b, j)) &&
                    !(tb = title_break(st, a, b, j)) &&
                    (ob = owner_break(st, text, tok, part_type, a, b, j)) < 0 &&

@@ -2492,3 +2492,11 @@ def test_surnames_by_their_shape_are_people_unless_listed():
     assert got.get("McAllen") == {"GPE"}, got
     assert "LOC" in got.get("O'Hare", set()) or \
         "FAC" in got.get("O'Hare", set()), got
+
+
+def test_a_verb_between_two_names_parts_them():
+    # a short line whose longer words are all capitalised reads like a
+    # title-case headline, and the tagger made one name of it
+    got = labels(run("Aliyev met Pashinyan in Brussels."))
+    assert got == {"Aliyev": {"PERSON"}, "Pashinyan": {"PERSON"},
+                   "Brussels": {"GPE"}}, got
