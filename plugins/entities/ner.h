@@ -1238,6 +1238,30 @@ static inline void ner_viterbi(const int32_t *em, size_t n, const ner_trans *tr,
 #define NER_PREFETCH(p) ((void)(p))
 #endif
 
+/* The weight key of feature `feat` in `stage`. */
+static inline uint32_t ner_wkey(const ner_model *m, uint32_t feat,
+                                uint32_t stage)
+{
+    return ((feat & m->row_mask) | (stage << m->h->row_bits)) + 1;
+}
+
+#define NER_NOSLOT UINT32_MAX
+
+/* The slot that holds weight key `key`, probing from its first slot
+ * `first`, or NER_NOSLOT. */
+static inline uint32_t ner_wslot_find(const ner_model *m, uint32_t key,
+                                      uint32_t first)
+{
+    for (uint32_t i = first, n = 0; n <= m->w_mask;
+         i = (i + 1) & m->w_mask, n++) {
+        if (m->wk[i] == key)
+            return i;
+        if (m->wk[i] == 0)
+            break;
+    }
+    return NER_NOSLOT;
+}
+
 /* Emission scores of one token from the model: sums the weight rows of its
  * features into em[NER_NTAGS]. The table is larger than the caches, so the
  * first slot of every feature is prefetched before any is probed. */
@@ -1247,18 +1271,19 @@ ner_emission(const ner_model *m, const uint32_t *feats, size_t nf,
 {
     int32_t acc[NER_WROW] = {0};
     uint32_t keys[NER_MAXFEAT], first[NER_MAXFEAT];
-    uint32_t log2 = m->h->w_log2, hi = stage << m->h->row_bits;
     if (nf > NER_MAXFEAT)
         nf = NER_MAXFEAT;
     for (size_t f = 0; f < nf; f++) {
-        keys[f] = ((feats[f] & m->row_mask) | hi) + 1;
-        first[f] = ner_wslot_first(keys[f], log2);
+        keys[f] = ner_wkey(m, feats[f], stage);
+        first[f] = ner_wslot_first(keys[f], m->h->w_log2);
         const char *row = (const char *)(m->wv + first[f]);
         NER_PREFETCH(&m->wk[first[f]]);
         NER_PREFETCH(row);
         NER_PREFETCH(row + sizeof(struct ner_wrow) - 1); /* across lines */
     }
     for (size_t f = 0; f < nf; f++) {
+        /* ner_wslot_find(), written out: the loop is the tagger's
+         * hottest, and the compiler lays it out better so */
         for (uint32_t i = first[f], n = 0; n <= m->w_mask;
              i = (i + 1) & m->w_mask, n++) {
             if (m->wk[i] == keys[f]) {

@@ -656,22 +656,16 @@ static void emission16(const ner_model *m, const int16_t *wv16,
                        int32_t *em)
 {
     int32_t acc[NER_WROW] = {0};
-    uint32_t hi = stage << m->h->row_bits;
     if (nf > NER_MAXFEAT)
         nf = NER_MAXFEAT;
     for (size_t f = 0; f < nf; f++) {
-        uint32_t key = ((feats[f] & m->row_mask) | hi) + 1;
-        for (uint32_t i = ner_wslot_first(key, m->h->w_log2), n = 0;
-             n <= m->w_mask; i = (i + 1) & m->w_mask, n++) {
-            if (m->wk[i] == key) {
-                const int16_t *w = wv16 + (size_t)i * NER_WROW;
-                for (int t = 0; t < NER_WROW; t++)
-                    acc[t] += w[t];
-                break;
-            }
-            if (m->wk[i] == 0)
-                break;
-        }
+        uint32_t key = ner_wkey(m, feats[f], stage);
+        uint32_t i = ner_wslot_find(m, key, ner_wslot_first(key, m->h->w_log2));
+        if (i == NER_NOSLOT)
+            continue;
+        const int16_t *w = wv16 + (size_t)i * NER_WROW;
+        for (int t = 0; t < NER_WROW; t++)
+            acc[t] += w[t];
     }
     memcpy(em, acc, NER_NTAGS * sizeof(int32_t));
 }
