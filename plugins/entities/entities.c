@@ -6609,7 +6609,7 @@ static void surnames_by_ending(state *st, const char *text,
         int t = st->tags[i];
         const char *w = text + tok[i].start;
         size_t n = tok[i].end - tok[i].start;
-        bool gaelic = (w[0] == 'O' || w[0] == 'M') && gaelic_surname(w, n);
+        bool gaelic = gaelic_surname(w, n);
         if (t ? ner_tag_part(t) != NER_U || ner_tag_type(t) == NER_PER ||
                     (gaelic && ner_tag_type(t) == NER_ORG)
               : !gaelic)
@@ -6622,11 +6622,10 @@ static void surnames_by_ending(state *st, const char *text,
                 st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
             continue;
         }
-        if (gaz_mask(phrase_gaz(st, i, i + 1)) & ~(1u << NER_G_PREFIX))
+        if (st->info[i].cap != NER_CAP_TITLE ||
+            (gaz_mask(phrase_gaz(st, i, i + 1)) & ~(1u << NER_G_PREFIX)))
             continue;
         /* not an adjective before its noun ("Kuznetsky coal") */
-        if (st->info[i].cap != NER_CAP_TITLE)
-            continue;
         if (i + 1 < ntok && st->info[i + 1].cap == NER_CAP_LOWER &&
             st->info[i + 1].alpha && !past_verb(st, text, tok, i + 1) &&
             !WORD_IN(text, tok, i + 1, links))
