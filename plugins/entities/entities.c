@@ -5398,8 +5398,9 @@ static void places_in_pairs(state *st, const char *text, const prism_token *tok,
     }
 }
 
-/* A name set off by commas after a noun that says what a person is: "Her
- * successor, Duarte, had served", "The bank's governor, Ueda, said" (a
+/* A name set off by commas after a noun that says what a person is, or a
+ * title: "Her successor, Duarte, had served", "The bank's governor, Ueda,
+ * said", "The minister, Tshabalala, resigned" (a
  * town's or a province's name too, as a person's; not a name a list knows
  * as a country, an organisation or a people). */
 static void people_in_apposition(state *st, const char *text,
@@ -5416,7 +5417,7 @@ static void people_in_apposition(state *st, const char *text,
         if ((part != NER_B && part != NER_U) ||
             ner_tag_type(st->tags[a]) == NER_PER ||
             text[tok[a - 1].start] != ',' || in[a - 2].cap != NER_CAP_LOWER ||
-            !(word_rule(st, a - 2) & WR_PERN))
+            !((word_rule(st, a - 2) & WR_PERN) || is_title(st, a - 2, a - 1)))
             continue;
         size_t b = a + 1;
         while (b < ntok && b - a < 3 &&

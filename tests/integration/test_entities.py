@@ -2500,3 +2500,10 @@ def test_a_verb_between_two_names_parts_them():
     got = labels(run("Aliyev met Pashinyan in Brussels."))
     assert got == {"Aliyev": {"PERSON"}, "Pashinyan": {"PERSON"},
                    "Brussels": {"GPE"}}, got
+
+
+def test_a_name_set_off_after_a_title_is_a_person_s():
+    got = labels(run("The finance minister, Tshabalala, resigned after a "
+                     "week. The president, Congress and the courts "
+                     "disagreed."))
+    assert got == {"Tshabalala": {"PERSON"}, "Congress": {"ORG"}}, got
