@@ -572,6 +572,8 @@ static bool sports_league(const state *st, size_t a, size_t b)
            hashed_in(st, a, openers, sizeof openers / sizeof *openers);
 }
 
+static bool plural_people(const state *st, size_t a, size_t b);
+
 static uint8_t refine(const state *st, int type, size_t a, size_t b,
                       uint32_t *canon)
 {
@@ -633,8 +635,16 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
                 st->info[i + 1].h_lower == for_)
                 head |=
                     gaz_mask(phrase_gaz(st, i, i + 1)) & (1u << NER_G_MISCHEAD);
-        if ((type == NER_ORG || type == NER_LOC) &&
-            (head & (1u << NER_G_MISCHEAD)) && !opera_company(st, a, b))
+        /* an era: "the Bronze Age", "the Middle Ages", "the Meiji Era";
+         * a body only after "the" (not "Advertising Age", "A New Era") */
+        static const char *const eras[] = {"age", "ages", "era"};
+        if (type != NER_MISC && st->info[b - 1].cap == NER_CAP_TITLE &&
+            hashed_in(st, b - 1, eras, 3) &&
+            (type != NER_ORG ||
+             (a > 0 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2))))
+            type = NER_MISC;
+        else if ((type == NER_ORG || type == NER_LOC) &&
+                 (head & (1u << NER_G_MISCHEAD)) && !opera_company(st, a, b))
             type = NER_MISC;
         else if (type == NER_ORG &&
                  ((head & (1u << NER_G_FACHEAD)) || division_head(st, b - 1) ||
@@ -681,7 +691,8 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     default: /* "Bosnian Serb", "U.S.-Japanese", not "Order of the Red
                 Banner of Labour" */
         if (has(g, NER_G_NORP) ||
-            (has(last, NER_G_NORP) && (b - a <= 2 || !st->info[b - 2].alpha)))
+            (has(last, NER_G_NORP) && (b - a <= 2 || !st->info[b - 2].alpha)) ||
+            plural_people(st, a, b))
             return L_NORP;
         return L_MISC;
     }
@@ -1019,7 +1030,8 @@ static const struct {
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
      "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
      "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
-     "regent datu maulvi mawlawi rt rt."},
+     "regent datu maulvi mawlawi rt rt. frau herr monsieur madame mme mme. "
+     "mlle senor senora senorita signor signora signorina senhor senhora"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
@@ -2525,6 +2537,23 @@ static uint32_t key_with_last(const state *st, size_t a, size_t b,
     for (size_t i = a; i + 1 < b; i++)
         key = ner_key_extend(key, st->info[i].key, i == a);
     return ner_key_extend(key, last, b - 1 == a);
+}
+
+/* Is the name [a, b) of several words the plural of a people's name the
+ * gazetteer knows in the singular only ("East Germans", "North Koreans",
+ * "New Zealanders", "Greek Cypriots")? */
+static bool plural_people(const state *st, size_t a, size_t b)
+{
+    const prism_token *t = &st->tok_cur[b - 1];
+    size_t n = t->end - t->start;
+    if (b - a < 2 || n < 4 || st->text_cur[t->end - 1] != 's' ||
+        st->info[b - 1].cap != NER_CAP_TITLE)
+        return false;
+    ner_word w;
+    ner_word_make(&w, st->text_cur + t->start, n - 1);
+    return has(
+        ner_gaz_find(&st->model, key_with_last(st, a, b, ner_key_word(&w))),
+        NER_G_NORP);
 }
 
 /* NER_LOC or NER_ORG when the name [a, b) and the "'s" glued to it are a
@@ -4095,6 +4124,37 @@ static void tag_span(state *st, size_t a, size_t b, int type)
                                              : m == a     ? NER_B
                                              : m + 1 == b ? NER_L
                                                           : NER_I);
+}
+
+/* The plural of a people's name of several words is a people's, not a
+ * place and a people ("North" "Koreans") nor a place ("East Germans"):
+ * retags it as one name (refine() labels it NORP). What the tagger read
+ * as a body stays one: "the Social Democrats", a party. */
+static void peoples_in_plural(state *st, size_t ntok)
+{
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        int part = ner_tag_part(st->tags[i]);
+        bool starts = st->tags[i] != 0 && (part == NER_B || part == NER_U);
+        int next = ner_tag_part(st->tags[i + 1]);
+        /* a word before the name that the tagger read apart or left out:
+         * "North" "Koreans", "New" "Zealanders" */
+        if ((st->tags[i] == 0 || part == NER_U) &&
+            st->info[i].cap == NER_CAP_TITLE && st->tags[i + 1] != 0 &&
+            (next == NER_B || next == NER_U)) {
+            size_t k = span_end(st, ntok, i + 1);
+            if (plural_people(st, i, k)) {
+                tag_span(st, i, k, NER_MISC);
+                i = k - 1;
+                continue;
+            }
+        }
+        if (!starts)
+            continue;
+        size_t j = span_end(st, ntok, i);
+        if (ner_tag_type(st->tags[i]) != NER_ORG && plural_people(st, i, j))
+            tag_span(st, i, j, NER_MISC);
+        i = j - 1;
+    }
 }
 
 /* Names the tagger missed right after a word that says what they are:
@@ -8675,6 +8735,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_of_places(st, text, tok, ntok);
     parts_of_bodies(st, text, tok, ntok);
     rulers_of_countries(st, ntok);
+    peoples_in_plural(st, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
     foreign_org_starts(st, tok, ntok);

@@ -2507,3 +2507,34 @@ def test_a_name_set_off_after_a_title_is_a_person_s():
                      "week. The president, Congress and the courts "
                      "disagreed."))
     assert got == {"Tshabalala": {"PERSON"}, "Congress": {"ORG"}}, got
+
+
+def test_an_era_is_no_person_place_or_body():
+    got = labels(run("In the Stone Age, people lived in caves near Dordogne. "
+                     "The Iron Age began around 1200 BC. During the Middle "
+                     "Ages the town belonged to Brabant. He would not "
+                     "comment on an Advertising Age report."))
+    for era in ("Stone Age", "Iron Age", "Middle Ages"):
+        assert got.get(era) == {"MISC"}, (era, got)
+    # a magazine's name that ends in "Age" stays a body's
+    assert got.get("Advertising Age") == {"ORG"}, got
+
+
+def test_the_plural_of_a_people_of_two_words_is_a_people():
+    got = labels(run("Thousands of East Germans fled in 1989. North Koreans "
+                     "may not travel abroad. New Zealanders voted on the "
+                     "flag. The Greens and the Social Democrats formed a "
+                     "coalition."))
+    for people in ("East Germans", "North Koreans", "New Zealanders"):
+        assert got.get(people) == {"NORP"}, (people, got)
+    assert "North" not in got and "Koreans" not in got, got
+    # a party of that name stays a body
+    assert got.get("Social Democrats") == {"ORG"}, got
+
+
+def test_honorifics_of_other_languages_are_no_part_of_the_name():
+    got = labels(run("Frau Merkel spoke first, then Herr Scholz. Monsieur "
+                     "Macron arrived later. Señor Sánchez declined to "
+                     "comment."))
+    assert got == {"Merkel": {"PERSON"}, "Scholz": {"PERSON"},
+                   "Macron": {"PERSON"}, "Sánchez": {"PERSON"}}, got
