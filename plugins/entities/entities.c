@@ -1030,7 +1030,8 @@ static const struct {
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
      "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
      "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
-     "regent datu maulvi mawlawi rt rt. frau herr monsieur madame mme mme. "
+     "regent datu maulvi mawlawi rt rt. commissioner frau herr monsieur madame "
+     "mme mme. "
      "mlle senor senora senorita signor signora signorina senhor senhora"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
@@ -2936,6 +2937,24 @@ static bool span_rules(const state *st, const char *text,
             is_title(st, k - 1, k) && in[*a].lex != NER_LEX_NONE &&
             in[*a].lex / 3 > 0 && /* common in lower case */
             !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER))
+            return false;
+    }
+    /* ... and with "for": "the Minister for Foreign Affairs", "Secretary
+     * of State for Health", the portfolio of one to three ordinary words
+     * (not a place: "Secretary of State for Wales"; not "a spokesman for
+     * Airbus"). */
+    static const char *const offices[] = {"minister", "secretary",
+                                          "commissioner", "state"};
+    if (*b - *a <= 3 && *a >= 2 && *type != NER_PER &&
+        in[*a - 1].h_lower == ner_hash_bytes("for", 3, 2) &&
+        in[*a - 2].cap == NER_CAP_TITLE && hashed_in(st, *a - 2, offices, 4) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_ALIAS)))) {
+        size_t k = *a;
+        while (k < *b && in[k].lex != NER_LEX_NONE && in[k].lex / 3 > 0)
+            k++;
+        if (k == *b)
             return false;
     }
     /* A noble's or a ruler's title opens a person's name, whatever the

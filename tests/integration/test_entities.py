@@ -2538,3 +2538,15 @@ def test_honorifics_of_other_languages_are_no_part_of_the_name():
                      "comment."))
     assert got == {"Merkel": {"PERSON"}, "Scholz": {"PERSON"},
                    "Macron": {"PERSON"}, "Sánchez": {"PERSON"}}, got
+
+
+def test_a_minister_s_portfolio_after_for_is_no_body():
+    got = labels(run("He served as Minister for Education from 2010 to 2014. "
+                     "The Secretary of State for Trade, Miguel Angel "
+                     "Fernandez Ordonez, said prices were under control. A "
+                     "spokesman for Airbus declined to comment. She was "
+                     "Secretary of State for Wales."))
+    assert "Education" not in got and "Trade" not in got, got
+    assert got.get("Airbus") == {"ORG"}, got
+    assert got.get("Wales") == {"GPE"}, got
+    assert got.get("Miguel Angel Fernandez Ordonez") == {"PERSON"}, got
