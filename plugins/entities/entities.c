@@ -3565,10 +3565,11 @@ static bool span_rules(const state *st, const char *text,
      * Golovko", "the tanker Eagle S", "the lander Vikram" (a title may
      * stand between) */
     static const char *const craft[] = {
-        "frigate", "destroyer", "corvette",  "cruiser", "submarine",
-        "warship", "tanker",    "freighter", "trawler", "icebreaker",
-        "yacht",   "schooner",  "vessel",    "ship",    "lander",
-        "rover",   "orbiter",   "spacecraft"};
+        "frigate",    "destroyer", "corvette",   "cruiser", "submarine",
+        "warship",    "tanker",    "freighter",  "trawler", "icebreaker",
+        "yacht",      "schooner",  "vessel",     "ship",    "lander",
+        "rover",      "orbiter",   "spacecraft", "shuttle", "liner",
+        "battleship", "steamer",   "ferry",      "airship"};
     size_t c = *a > 1 && is_title(st, *a - 1, *a) ? *a - 1 : *a;
     if (c > 1 && (*type == NER_PER || *type == NER_ORG) &&
         word_is(text, tok, c - 2, "the") && in[c - 1].cap == NER_CAP_LOWER &&

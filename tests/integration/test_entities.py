@@ -2550,3 +2550,13 @@ def test_a_minister_s_portfolio_after_for_is_no_body():
     assert got.get("Airbus") == {"ORG"}, got
     assert got.get("Wales") == {"GPE"}, got
     assert got.get("Miguel Angel Fernandez Ordonez") == {"PERSON"}, got
+
+
+def test_a_craft_named_after_its_noun_is_a_thing():
+    got = labels(run("The astronauts flew aboard the shuttle Discovery. The "
+                     "ferry Estonia sank in 1994. The carrier Lufthansa "
+                     "cancelled flights."))
+    assert got.get("Discovery") == {"MISC"}, got
+    assert got.get("Estonia") == {"MISC"}, got
+    # an airline is "the carrier" too
+    assert got.get("Lufthansa") == {"ORG"}, got
