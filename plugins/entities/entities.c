@@ -3248,6 +3248,23 @@ static bool span_rules(const state *st, const char *text,
                 *type = NER_PER;
         }
     }
+    /* What a board, a subsidiary or a chief executive is of is a body:
+     * "joined the board of Wienerberger", "chief executive of Kronospan",
+     * "a subsidiary of Lindenhof" (not a place a list knows: "the board of
+     * Ireland's central bank"; not an ordinary word). */
+    static const char *const firm_parts[] = {
+        "board",     "subsidiary", "subsidiaries", "shareholders",
+        "executive", "chairman",   "chairwoman",   "ceo",
+        "owners",    "employees",  "unit"}; /* not "the owner of ICQ" */
+    if (*type != NER_PER && *type != NER_ORG && *a >= 2 &&
+        word_is(text, tok, *a - 1, "of") && in[*a - 2].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, *a - 2, firm_parts) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_REGION) | (1u << NER_G_LOC) | (1u << NER_G_ALIAS) |
+           (1u << NER_G_NORP))) &&
+        !(in[*a].lex != NER_LEX_NONE && in[*a].lex / 3 > 0))
+        *type = NER_ORG;
     /* A "person" right after "in" is a place when no list knows its first
      * word as a person's or a given name and no possessive follows:
      * "remains in Vaajakoski", "the authorities in Caffa" (not "in

@@ -2560,3 +2560,13 @@ def test_a_craft_named_after_its_noun_is_a_thing():
     assert got.get("Estonia") == {"MISC"}, got
     # an airline is "the carrier" too
     assert got.get("Lufthansa") == {"ORG"}, got
+
+
+def test_what_a_board_or_a_chief_executive_is_of_is_a_body():
+    got = labels(run("She joined the board of Wienerberger in March. He is "
+                     "chief executive of Kronospan. It is a subsidiary of "
+                     "Lindenhof. She sits on the board of Ireland's central "
+                     "bank."))
+    for body in ("Wienerberger", "Kronospan", "Lindenhof"):
+        assert got.get(body) == {"ORG"}, (body, got)
+    assert got.get("Ireland") == {"GPE"}, got
