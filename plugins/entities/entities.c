@@ -5133,6 +5133,70 @@ static void places_before_nouns(state *st, const char *text,
     }
 }
 
+/* Is token i an ordinary adjective by its ending ("Democratic",
+ * "Republican", "Liberal", "Socialist", "Conservative")? */
+static bool adjective_word(const state *st, const char *text,
+                           const prism_token *tok, size_t i)
+{
+    static const char *const ends[] = {"ic", "ist", "an", "al", "ive"};
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start;
+    if (st->info[i].lex == NER_LEX_NONE || st->info[i].lex / 3 == 0)
+        return false; /* not an ordinary word in lower case */
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 2 && !memcmp(w + n - m, ends[k], m))
+            return true;
+    }
+    return false;
+}
+
+/* Names before a noun of parties, blocs and coalitions are bodies: "the
+ * Samopomich bloc", "the Jubilee coalition", "Liderlik and Birimdik
+ * parties" (each name of a list before the plural). Not a place, a
+ * people or a person a list knows ("the Kurdish party", "the Merkel
+ * coalition"). */
+static void bodies_before_nouns(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
+{
+    static const char *const one[] = {"party", "bloc", "coalition", "alliance"};
+    static const char *const many[] = {"parties", "blocs", "coalitions",
+                                       "alliances"};
+    const uint32_t known = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                           (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                           (1u << NER_G_NORP) | (1u << NER_G_PERSON) |
+                           (1u << NER_G_NEWS) | (1u << NER_G_FIRST) |
+                           (1u << NER_G_GIVEN) | (1u << NER_G_LOC);
+    for (size_t q = 1; q < ntok; q++) {
+        if (st->tags[q] || st->info[q].cap != NER_CAP_LOWER)
+            continue;
+        bool plural = WORD_IN(text, tok, q, many);
+        if (!plural && !WORD_IN(text, tok, q, one))
+            continue;
+        /* the names before it, back over "and" and commas when plural */
+        size_t e = q;
+        for (;;) {
+            int part = ner_tag_part(st->tags[e - 1]);
+            if (!st->tags[e - 1] || (part != NER_L && part != NER_U))
+                break;
+            size_t s = e - 1;
+            while (s > 0 && ner_tag_part(st->tags[s]) != NER_B &&
+                   ner_tag_part(st->tags[s]) != NER_U)
+                s--;
+            if (ner_tag_type(st->tags[s]) != NER_ORG &&
+                !(gaz_mask(phrase_gaz(st, s, e)) & known) &&
+                !(gaz_mask(phrase_gaz(st, s, s + 1)) & known) &&
+                !(e == s + 1 && adjective_word(st, text, tok, s)))
+                tag_span(st, s, e, NER_ORG);
+            if (!plural || s < 2 ||
+                !(word_is(text, tok, s - 1, "and") ||
+                  word_is(text, tok, s - 1, ",")))
+                break;
+            e = s - 1;
+        }
+    }
+}
+
 /* A firm's noun inside what the tagger read as one name parts two
  * names: "the Taichung start-up Pearl Robotics" is a place ("Taichung",
  * when a list knows it as one; else a firm) and a firm. */
@@ -8783,6 +8847,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     clubs_of_towns(st, text, tok, ntok);
     firm_noun_inside(st, ntok);
     places_before_nouns(st, text, tok, ntok);
+    bodies_before_nouns(st, text, tok, ntok);
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     states_after_towns(st, text, tok, ntok);

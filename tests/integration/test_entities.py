@@ -2570,3 +2570,14 @@ def test_what_a_board_or_a_chief_executive_is_of_is_a_body():
     for body in ("Wienerberger", "Kronospan", "Lindenhof"):
         assert got.get(body) == {"ORG"}, (body, got)
     assert got.get("Ireland") == {"GPE"}, got
+
+
+def test_names_before_a_noun_of_parties_are_bodies():
+    got = labels(run("Liderlik and Birimdik parties both failed to pass the "
+                     "threshold. The Samopomich bloc left the government. "
+                     "The Jubilee coalition won. Congress is controlled by "
+                     "the Democratic party."))
+    for body in ("Liderlik", "Birimdik", "Samopomich", "Jubilee"):
+        assert got.get(body) == {"ORG"}, (body, got)
+    # an adjective before "party" is no party's name
+    assert got.get("Democratic") != {"ORG"}, got
