@@ -2580,6 +2580,29 @@ static int with_apostrophe(const state *st, const char *text,
     return -1;
 }
 
+/* Do the words of [a, b) end a longer name the tagger read as a person's
+ * elsewhere in the document ("San Martín" after "José de San Martín")? */
+static bool ends_a_persons_name(const state *st, size_t a, size_t b)
+{
+    size_t n = b - a;
+    for (size_t e = n + 1; e <= st->ntok_cur; e++) {
+        int part = ner_tag_part(st->tags[e - 1]);
+        if (ner_tag_type(st->tags[e - 1]) != NER_PER || !st->tags[e - 1] ||
+            (part != NER_L && part != NER_U) || e == b)
+            continue;
+        size_t k = 0;
+        while (k < n &&
+               st->info[e - 1 - k].h_form == st->info[b - 1 - k].h_form)
+            k++;
+        if (k == n && e - n > 0 && st->tags[e - n - 1] &&
+            ner_tag_type(st->tags[e - n - 1]) == NER_PER &&
+            ner_tag_part(st->tags[e - n - 1]) != NER_L &&
+            ner_tag_part(st->tags[e - n - 1]) != NER_U)
+            return true;
+    }
+    return false;
+}
+
 /* Is token i titles joined by hyphens, "Governor-General", "Count-Duke",
  * "Lieutenant-Governor"? */
 static bool hyphen_title(const state *st, const char *text,
@@ -3572,6 +3595,21 @@ static bool span_rules(const state *st, const char *text,
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           (NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_FIRST))))
         *type = NER_MISC;
+    /* A saint's name in another language opens a place's or a church's:
+     * "Sankt Pölten", "San Vito al Tagliamento", "the convent of San
+     * Marco" (not after a title: "General Santa Anna"; not "Santa
+     * Claus", nor a person a list knows) */
+    static const char *const sants[] = {"san", "sankt", "santo", "santa",
+                                        "sao"};
+    static const char *const clauses[] = {"claus", "klaus"};
+    if (*type == NER_PER && *b - *a >= 2 && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a, sants) && !WORD_IN(text, tok, *a + 1, clauses) &&
+        !(*a > 0 &&
+          (is_title(st, *a - 1, *a) || (word_rule(st, *a - 1) & WR_LEAD))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))) &&
+        !ends_a_persons_name(st, *a, *b))
+        *type = NER_LOC;
     /* A storm so named is no person: "storm Daniel" */
     static const char *const storms[] = {"storm", "typhoon", "hurricane",
                                          "cyclone"};

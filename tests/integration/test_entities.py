@@ -2581,3 +2581,15 @@ def test_names_before_a_noun_of_parties_are_bodies():
         assert got.get(body) == {"ORG"}, (body, got)
     # an adjective before "party" is no party's name
     assert got.get("Democratic") != {"ORG"}, got
+
+
+def test_a_saint_s_name_in_another_language_opens_a_place_s():
+    got = labels(run("Sankt Pölten's bishop, Kurt Krenn, resigned. He was "
+                     "buried in the convent of San Marco. Santa Claus came "
+                     "late. General Santa Anna lost Texas. José de San "
+                     "Martín crossed the Andes; in 1817 San Martín led the "
+                     "army."))
+    assert got.get("Sankt Pölten") == {"GPE"}, got
+    assert got.get("San Marco") in ({"GPE"}, {"LOC"}), got
+    for person in ("Santa Claus", "Santa Anna", "San Martín"):
+        assert got.get(person) == {"PERSON"}, (person, got)
