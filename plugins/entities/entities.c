@@ -1030,13 +1030,14 @@ static const struct {
      "alhaji alhaja datuk dato datin seri shri shrimati smt hon hon. engr "
      "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
      "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
-     "regent datu maulvi mawlawi rt rt. commissioner frau herr monsieur madame "
+     "regent datu maulvi mawlawi rt rt. cllr cllr. coun coun. revd "
+     "supt supt. commissioner frau herr monsieur madame "
      "mme mme. "
      "mlle senor senora senorita signor signora signorina senhor senhora"},
     {WR_NOTNAME,
      "asap fyi rsvp aka eta diy faq lol lmao rofl omg btw imo imho wtf "
      "ok okay tbd tba n/a a.m. p.m. am pm ceo cfo coo cto cio vp svp evp "
-     "phd mba ipo rfp rfq roi gdp gnp cpi vat pdf jpg "
+     "phd mba ipo rfp rfq roi gdp gnp cpi vat pdf jpg ngo ngos "
      "docs xls url html http https www email e-mail tv dvd vhs cd cds "
      "pc pcs usb gps sms atm id ids dna rna hiv adhd dui seo diy mp3 "
      "monday tuesday wednesday thursday friday saturday sunday mondays "
@@ -3335,6 +3336,23 @@ static bool span_rules(const state *st, const char *text,
         if ((gm & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
                    (1u << NER_G_COUNTRY))) &&
             !(gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+            *type = NER_LOC;
+    }
+    /* A town's, a state's or a country's name before its court, its
+     * government or its police is the place: "a Bucharest court", "the
+     * Assam government" (not a name the lists know as a body too) */
+    static const char *const govs[] = {
+        "court",  "courts",      "government",  "administration",
+        "police", "authorities", "prosecutors", "prosecutor",
+        "judge",  "officials"};
+    if ((*type == NER_MISC || *type == NER_ORG) && *b - *a == 1 &&
+        *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
+        WORD_IN(text, tok, *b, govs)) {
+        uint32_t gm = gaz_mask(phrase_gaz(st, *a, *b));
+        if ((gm & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
+                   (1u << NER_G_COUNTRY))) &&
+            !(gm &
+              ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_NORP))))
             *type = NER_LOC;
     }
     /* Works and sites named before their noun: "its Salobo mine", "the

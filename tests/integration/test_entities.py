@@ -2593,3 +2593,17 @@ def test_a_saint_s_name_in_another_language_opens_a_place_s():
     assert got.get("San Marco") in ({"GPE"}, {"LOC"}), got
     for person in ("Santa Claus", "Santa Anna", "San Martín"):
         assert got.get(person) == {"PERSON"}, (person, got)
+
+
+def test_a_town_before_its_court_or_government_is_the_place():
+    got = labels(run("A Bucharest court acquitted the former minister. The "
+                     "Assam government has asked for troops."))
+    assert got == {"Bucharest": {"GPE"}, "Assam": {"GPE"}}, got
+
+
+def test_councillors_titles_and_ngo_are_no_names():
+    got = labels(run("Cllr Moira Featherstone said the plan was flawed. "
+                     "Lawyers for Human Rights, a South African NGO, filed "
+                     "the case."))
+    assert got.get("Moira Featherstone") == {"PERSON"}, got
+    assert "NGO" not in got and "Cllr Moira Featherstone" not in got, got
