@@ -4901,6 +4901,57 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* "The Obamas moved", "the Clintons", "the Bushes": a family, named by
+ * the plural of the surname of a person in the news (lists/people.txt),
+ * is people (a person's label), whatever the tagger read; not a body or
+ * a place a list knows by the plural. (Surnames in general would make
+ * people of "the Lions" and "the Crusaders".) */
+static void families(state *st, const char *text, const prism_token *tok,
+                     size_t ntok)
+{
+    for (size_t i = 1; i < ntok; i++) {
+        const prism_token *t = &tok[i];
+        size_t n = t->end - t->start;
+        int part = ner_tag_part(st->tags[i]);
+        if (n < 5 || text[t->end - 1] != 's' || text[t->end - 2] == 's' ||
+            st->info[i].cap != NER_CAP_TITLE ||
+            !word_is(text, tok, i - 1, "the") ||
+            (st->tags[i] && part != NER_U) ||
+            ner_tag_type(st->tags[i]) == NER_PER ||
+            (i + 1 < ntok && st->info[i + 1].cap == NER_CAP_TITLE &&
+             tok[i + 1].start == t->end + 1) ||
+            (gaz_mask(phrase_gaz(st, i, i + 1)) &
+             ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_NORP) |
+              (1u << NER_G_LOC) | (1u << NER_G_COUNTRY) | (1u << NER_G_MISC))))
+            continue;
+        /* "Obamas", "Bushes" */
+        size_t one =
+            n > 5 && text[t->end - 2] == 'e' &&
+                    (text[t->end - 3] == 'h' || text[t->end - 3] == 'x')
+                ? n - 2
+                : n - 1;
+        ner_word w;
+        ner_word_make(&w, text + t->start, one);
+        uint32_t gm = gaz_mask(ner_gaz_find(&st->model, ner_key_word(&w)));
+        if (!(gm & (1u << NER_G_NEWS)) ||
+            (gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) |
+                   (1u << NER_G_NORP) | (1u << NER_G_COUNTRY))))
+            continue;
+        /* what the tagger read as a body ("the Packers") only with a
+         * family's mark: "’s", "family", or the person named in full */
+        bool family = ner_tag_type(st->tags[i]) != NER_ORG ||
+                      (i + 1 < ntok && (apostrophe_tok(text, &tok[i + 1]) ||
+                                        word_is(text, tok, i + 1, "family")));
+        for (size_t j = 1; j < ntok && !family; j++)
+            family = ner_tag_type(st->tags[j]) == NER_PER && st->tags[j] &&
+                     ner_tag_part(st->tags[j]) == NER_L &&
+                     tok[j].end - tok[j].start == one &&
+                     !memcmp(text + tok[j].start, text + t->start, one);
+        if (family)
+            tag_span(st, i, i + 1, NER_PER);
+    }
+}
+
 /* "Nasser of Egypt", "Nehru of India": a person and the country they
  * lead or come from, which the tagger read as one person's name, are two
  * names when the words after "of" are a country's that the gazetteer
@@ -8893,6 +8944,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     parts_of_bodies(st, text, tok, ntok);
     rulers_of_countries(st, ntok);
     peoples_in_plural(st, ntok);
+    families(st, text, tok, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
     foreign_org_starts(st, tok, ntok);

@@ -2607,3 +2607,13 @@ def test_councillors_titles_and_ngo_are_no_names():
                      "the case."))
     assert got.get("Moira Featherstone") == {"PERSON"}, got
     assert "NGO" not in got and "Cllr Moira Featherstone" not in got, got
+
+
+def test_a_family_of_a_person_in_the_news_is_people():
+    got = labels(run("Barack Obama left office in 2017. The Obamas moved to "
+                     "Kalorama. New findings would damage the Clintons. The "
+                     "Packers beat the Chicago Bears 17-10."))
+    assert got.get("Obamas") == {"PERSON"}, got
+    assert got.get("Clintons") == {"PERSON"}, got
+    # a team named like a family of the news stays a team
+    assert got.get("Packers") == {"ORG"}, got
