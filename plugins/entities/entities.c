@@ -1217,7 +1217,8 @@ static const struct {
      "laboratoire assemblee asamblea assembleia congreso congresso senado "
      "parlamento parlement ayuntamiento prefeitura mairie municipalidad "
      "gobierno governo gouvernement policia polizia ejercito exercito "
-     "esercito forlaget"},
+     "esercito forlaget officine fratelli freres gebruder regia alleanza "
+     "bundnis gymnasium realschule gesamtschule sportverein turnverein"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
                "lectured lecturer professor graduated graduate enrolled"},
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
@@ -1457,6 +1458,31 @@ static bool foreign_word(const state *st, const char *text,
  * "Afrique Centrale"), and through a comma into the next part of a list
  * ("de l’Agriculture, de l’Élevage et de la Pêche", "de Educação,
  * Ciência e Tecnologia do Piauí"). At most 40 tokens. */
+/* Is the lower-case word of another language by its letters or its
+ * ending ("nationale", "socialiste", "constitutionnel", "chaussées")? */
+static bool foreign_lower(const char *text, const prism_token *t)
+{
+    static const char *const ends[] = {
+        "ale",   "ique", "iste",  "aise",   "ois",   "ais",    "ionnel", "aire",
+        "ienne", "eur",  "ische", "ischen", "liche", "lichen", "iano",   "iana",
+        "ico",   "ica",  "ivo",   "iva",    "ario",  "aria"};
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)w[k] >= 0xC3 && (unsigned char)w[k] <= 0xC5)
+            return true; /* a Latin letter with a mark: "é", "ü", "ł" */
+        else if (!(w[k] >= 'a' && w[k] <= 'z') && (unsigned char)w[k] < 0x80)
+            return false;
+    if (n < 7)
+        return false;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (!memcmp(w + n - m, ends[k], m))
+            return true;
+    }
+    return false;
+}
+
 static size_t foreign_end(const state *st, const char *text,
                           const prism_token *tok, size_t ntok, size_t i,
                           size_t j)
@@ -1465,6 +1491,18 @@ static size_t foreign_end(const state *st, const char *text,
         return j;
     while (j < ntok && j - i < 40) {
         size_t k = j, m = 0;
+        /* its words in lower case, of no English ("Assemblée"
+         * "nationale", "Parti" "socialiste vaudois") */
+        while (k < ntok && k - i < 40 && st->info[k].cap == NER_CAP_LOWER &&
+               !foreign_particle(st, k) && foreign_lower(text, &tok[k]))
+            k++;
+        if (k > j) { /* and its capitalised words right after them:
+                        "Caisse" "centrale" "Desjardins" */
+            while (k < ntok && k - i < 40 && foreign_word(st, text, tok, k))
+                k++;
+            j = k;
+            continue;
+        }
         if (word_is(text, tok, k, ",") && k + 1 < ntok) {
             size_t p = k + 1;
             if (foreign_particle(st, p))
@@ -2917,7 +2955,8 @@ static bool span_rules(const state *st, const char *text,
                     !(in[*b - 1].cap == NER_CAP_TITLE &&
                       word_is(text, tok, *b - 1, "An"))) || /* "Hoi An" */
                    end_punct(text, &tok[*b - 1]) ||
-                   full_stop_after(st, text, tok, *b - 1))
+                   full_stop_after(st, text, tok, *b - 1) ||
+                   foreign_particle(st, *b - 1)) /* "Ecole nationale des" */
             (*b)--;
         else
             break;

@@ -2617,3 +2617,17 @@ def test_a_family_of_a_person_in_the_news_is_people():
     assert got.get("Clintons") == {"PERSON"}, got
     # a team named like a family of the news stays a team
     assert got.get("Packers") == {"ORG"}, got
+
+
+def test_institutions_of_other_languages_keep_their_lower_case_words():
+    got = labels(run("The Officine Galileo of Florence supplied optics. In "
+                     "1872 Fratelli Branca opened a distillery. She was "
+                     "elected to the Assemblée nationale in 2017. The Parti "
+                     "socialiste vaudois won 42 seats. The Conseil "
+                     "constitutionnel struck down three articles. He studied "
+                     "at the Ecole nationale des ponts."))
+    for body in ("Officine Galileo", "Fratelli Branca", "Assemblée nationale",
+                 "Parti socialiste vaudois", "Conseil constitutionnel"):
+        assert got.get(body) == {"ORG"}, (body, got)
+    # a name never ends in a particle
+    assert not any(name.endswith(" des") for name in got), got
