@@ -1074,7 +1074,7 @@ static const struct {
      "biotech utility telco studio studios platform platforms website "
      "websites portal outlet watchdog regulator fintech fintechs "
      "concessionaire brewery distillery winery dairy cooperative exporter "
-     "importer wholesaler"},
+     "importer wholesaler haulier hauliers papermaker"},
     {WR_ORGN, "maker makers group publisher distributor team "
               "agency party network channel fund outfit developer supplier "
               "operator miner chain store ensemble orchestra choir troupe"},
@@ -5773,6 +5773,58 @@ static void bodies_in_apposition(state *st, const char *text,
     }
 }
 
+/* A name that a firm's noun describes after a comma: "Hartley Moss, the
+ * family-run haulier,", "Bolt, the Estonian ride-hailing app,", "Wave, a
+ * Dakar mobile money firm," (an article, up to five words, the noun, and
+ * the comma or full stop that ends the phrase; not "the chipmaker's
+ * founder"). A name the lists know as a person's, a place's or a
+ * people's stays what it is. */
+static void bodies_described(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    const ner_info *in = st->info;
+    static const char *const arts[] = {"the", "a", "an"};
+    const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                              (1u << NER_G_STATE) | (1u << NER_G_REGION) |
+                              (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
+                              (1u << NER_G_NORP);
+    for (size_t a = 0; a + 3 < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        size_t b;
+        if (st->tags[a] && (part == NER_B || part == NER_U))
+            b = span_end(st, ntok, a);
+        else if (!st->tags[a] && in[a].first && in[a].cap == NER_CAP_TITLE &&
+                 in[a].alpha)
+            b = a + 1; /* "Bolt," opening the sentence */
+        else
+            continue;
+        if (b + 3 >= ntok || ner_tag_type(st->tags[a]) == NER_ORG ||
+            text[tok[b].start] != ',' || !WORD_IN(text, tok, b + 1, arts) ||
+            (gaz_mask(phrase_gaz(st, a, b)) & not_body)) {
+            a = b - 1;
+            continue;
+        }
+        /* words before the noun, places and peoples among them ("a Dakar
+         * mobile money firm"), but no preposition ("the daughter of a
+         * Berlin tobacco manufacturer") */
+        static const char *const stops[] = {"of", "for",  "at",   "in",
+                                            "on", "with", "from", "and",
+                                            "by", "to",   "who",  "which"};
+        size_t k = b + 2;
+        while (k < ntok && k < b + 8 &&
+               (in[k].cap == NER_CAP_LOWER || st->tags[k]) &&
+               text[tok[k].start] != ',' && !WORD_IN(text, tok, k, stops) &&
+               !apostrophe_tok(text, &tok[k]) &&
+               !(in[k].cap == NER_CAP_LOWER && (word_rule(st, k) & WR_ORGS)))
+            k++;
+        if (k + 1 < ntok && in[k].cap == NER_CAP_LOWER &&
+            (word_rule(st, k) & WR_ORGS) &&
+            (text[tok[k + 1].start] == ',' || text[tok[k + 1].start] == '.'))
+            tag_span(st, a, b, NER_ORG);
+        a = b - 1;
+    }
+}
+
 /* The first token of the next name of a list, after the name that ends
  * at token b: past ",", "and", "or" or ", and" (and "to" in a range, "from
  * Twiga to Lipa Later"); 0 where the list ends. */
@@ -8950,6 +9002,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     places_in_pairs(st, text, tok, ntok);
     people_by_kin(st, text, tok, ntok);
     bodies_in_apposition(st, text, tok, ntok);
+    bodies_described(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
     bodies_bought(st, text, tok, ntok);
     bodies_in_pairs(st, text, tok, ntok);

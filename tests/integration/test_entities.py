@@ -2631,3 +2631,13 @@ def test_institutions_of_other_languages_keep_their_lower_case_words():
         assert got.get(body) == {"ORG"}, (body, got)
     # a name never ends in a particle
     assert not any(name.endswith(" des") for name in got), got
+
+
+def test_a_name_a_firm_s_noun_describes_after_a_comma_is_a_body():
+    got = labels(run("Hartley Moss, the family-run haulier, collapsed last "
+                     "week. Tullis Russell, the papermaker, went into "
+                     "administration. Hedwig Dohm, the daughter of a Berlin "
+                     "tobacco manufacturer, wrote novels."))
+    assert got.get("Hartley Moss") == {"ORG"}, got
+    assert got.get("Tullis Russell") == {"ORG"}, got
+    assert got.get("Hedwig Dohm") == {"PERSON"}, got
