@@ -474,6 +474,25 @@ static bool romance_place(const state *st, size_t a, size_t b)
     return hashed_in(st, a, chateau, 1) && hashed_in(st, a + 1, of, 4);
 }
 
+/* Is [a, b) a mountain's or a valley's name in another language ("Monte
+ * Baldo", "Cerro Torre", "Piz Bernina", "Val di Non"; not "Val Kilmer")?
+ * Only for what is no body already ("Monte dei Paschi", "Cerro Porteño"
+ * are a bank and a club). */
+static bool peak_or_valley(const state *st, size_t a, size_t b)
+{
+    static const char *const peaks[] = {"monte", "monti", "piz", "pico",
+                                        "cerro"};
+    static const char *const vals[] = {"val", "valle", "vallee"};
+    static const char *const of[] = {"di", "de", "del", "d", "da", "des"};
+    if (b - a < 2 || st->info[a].cap != NER_CAP_TITLE)
+        return false;
+    if (hashed_in(st, a, peaks, sizeof peaks / sizeof *peaks))
+        return true;
+    return b - a >= 3 && hashed_in(st, a, vals, 3) &&
+           st->info[a + 1].cap == NER_CAP_LOWER &&
+           hashed_in(st, a + 1, of, sizeof of / sizeof *of);
+}
+
 static bool planet(const state *st, const char *text, const prism_token *tok,
                    size_t i);
 
@@ -677,7 +696,7 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
         if (b - a > 1 && has(last, NER_G_LOCWORD))
             return L_LOC;
         if (a + 1 < b && (has(phrase_gaz(st, a, a + 1), NER_G_LOCWORD) ||
-                          romance_place(st, a, b)))
+                          romance_place(st, a, b) || peak_or_valley(st, a, b)))
             return L_LOC; /* Mount Everest, Lake Victoria, Lac Léman */
         if (has(g, NER_G_LOC))
             return L_LOC;
@@ -3621,6 +3640,23 @@ static bool span_rules(const state *st, const char *text,
      * ("James Webb Space Telescope", "Eras Tour"). */
     if (eponym_after(st, text, tok, *b, *type == NER_ORG))
         *type = NER_MISC;
+    /* ... and a scientist's name before a law's, a scale's or a cloud's
+     * noun ("Ohm's law", "the Richter scale", "the Oort cloud", "the
+     * Kuiper belt"), or an explorer's before a crater's ("Shackleton
+     * crater"): not a place a list knows ("a Mississippi law", "Quebec's
+     * law"), nor a crater of a volcano the tagger read as a place */
+    static const char *const laws[] = {
+        "law", "scale", "cloud", "radius", "limit", "belt", "discontinuity"};
+    size_t e =
+        *b + 1 < st->ntok_cur && apostrophe_tok(text, &tok[*b]) ? *b + 1 : *b;
+    if ((*type == NER_PER || *type == NER_LOC) && e < st->ntok_cur &&
+        in[e].cap == NER_CAP_LOWER &&
+        (WORD_IN(text, tok, e, laws) ||
+         (*type == NER_PER && word_is(text, tok, e, "crater"))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
+           (1u << NER_G_REGION) | (1u << NER_G_LOC) | (1u << NER_G_NORP))))
+        *type = NER_MISC;
     if (*b == *a + 1 && platform_used(st, text, tok, *a))
         *type = NER_MISC;
     /* A weapon's name before its kind, one word of it apart at most:
@@ -3800,6 +3836,14 @@ static bool span_rules(const state *st, const char *text,
      * ("Olympic Stadium", but not a quoted title, below). */
     if (*b - *a >= 2 && (*type == NER_PER || *type == NER_MISC) &&
         in[*a].cap == NER_CAP_TITLE && (word_rule(st, *a) & WR_LOCPRE))
+        *type = NER_LOC;
+    /* a mountain's or a valley's in another language, read as a
+     * person's: "Monte Baldo", "Val di Non" (a MISC name stays one: "Monte
+     * Carlo Masters"; a body too) */
+    if ((*type == NER_PER ||
+         (*type == NER_MISC && !word_is(text, tok, *a, "Monte") &&
+          !word_is(text, tok, *a, "Cerro"))) &&
+        peak_or_valley(st, *a, *b))
         *type = NER_LOC;
     /* A denomination's church is a body, wherever it is of: "the
      * Presbyterian Church of Korea", "the Evangelical Church in Germany" */
