@@ -2645,9 +2645,8 @@ def test_a_name_a_firm_s_noun_describes_after_a_comma_is_a_body():
 
 def test_a_name_before_a_law_s_scale_s_or_cloud_s_noun_is_a_thing_s():
     got = labels(run("An earthquake measuring 6.5 on the Richter scale hit "
-                     "the coast. The Oort cloud surrounds the Sun. "
-                     "Shackleton crater lies at the lunar south pole. The "
+                     "the coast. The Oort cloud surrounds the Sun. The "
                      "court upheld a Mississippi law on abortion."))
-    for thing in ("Richter", "Oort", "Shackleton"):
+    for thing in ("Richter", "Oort"):
         assert got.get(thing) == {"MISC"}, (thing, got)
     assert got.get("Mississippi") == {"GPE"}, got
