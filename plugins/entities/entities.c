@@ -7246,7 +7246,8 @@ static void clubs_by_context(state *st, const char *text,
         "meets",   "face",       "faces",    "host",     "hosts",
         "beating", "thrashing",  "coached",  "captained"};
     static const char *const positions[] = {
-        "midfielder", "striker", "defender", "goalkeeper", "winger",
+        "midfielder", "striker", "defender", "goalkeeper", "winger", "forward",
+        "centre-back", "center-back", "full-back",
         /* rugby's: "plays as a lock for Black Lion" */
         "lock", "prop", "hooker", "flanker", "fly-half", "scrum-half",
         "fullback",
@@ -7258,6 +7259,7 @@ static void clubs_by_context(state *st, const char *text,
     static const char *const leaders[] = {"coach", "manager", "captain",
                                           "skipper", "boss"};
     static const char *const academies[] = {"system", "academy", "academies"};
+    static const char *const spells[] = {"spell", "spells", "stint", "stints"};
     static const char *const fates[] = {
         "beaten",  "drawn",    "held",    "relegated", "promoted",
         "knocked", "unbeaten", "crowned", "thrashed",  "eliminated"};
@@ -7350,7 +7352,14 @@ static void clubs_by_context(state *st, const char *text,
                     WORD_IN(text, tok, q, positions)) ||
                    /* "came through the youth system of Bahia" */
                    (word_is(text, tok, p, "of") &&
-                    WORD_IN(text, tok, q, academies));
+                    WORD_IN(text, tok, q, academies)) ||
+                   /* "spells at Barnsley", "a stint with Crewe", "began
+                    * his career with Walsall" */
+                   ((word_is(text, tok, p, "at") ||
+                     word_is(text, tok, p, "with")) &&
+                    WORD_IN(text, tok, q, spells)) ||
+                   (word_is(text, tok, p, "with") &&
+                    word_is(text, tok, q, "career"));
         }
         /* "Como sealed promotion to Serie A" */
         static const char *const won[] = {"sealed",  "won",      "earned",

@@ -2650,3 +2650,12 @@ def test_a_name_before_a_law_s_scale_s_or_cloud_s_noun_is_a_thing_s():
     for thing in ("Richter", "Oort"):
         assert got.get(thing) == {"MISC"}, (thing, got)
     assert got.get("Mississippi") == {"GPE"}, got
+
+
+def test_a_town_a_player_had_spells_at_is_its_club():
+    got = labels(run("She plays as a forward for Wolfsburg. He began his "
+                     "career with Walsall before spells at Barnsley and "
+                     "Port Vale. He was born in Barnsley."))
+    assert got.get("Wolfsburg") == {"ORG"}, got
+    assert got.get("Walsall") == {"ORG"}, got
+    assert "ORG" in got.get("Barnsley", set()), got
