@@ -1209,7 +1209,8 @@ static const struct {
      "ground grounds minaret sanctuary peak cove locks palaces lavra beach "
      "beaches colliery prison penitentiary jail gaol campus showground "
      "showgrounds gurdwara pagoda stupa airstrip airfield aerodrome flyover "
-     "overpass interchange maidan udyan bagh"},
+     "overpass interchange maidan udyan bagh bhavan bhawan trench ridge "
+     "ranges shale moraine escarpment borehole"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,

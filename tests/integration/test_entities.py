@@ -2659,3 +2659,13 @@ def test_a_town_a_player_had_spells_at_is_its_club():
     assert got.get("Wolfsburg") == {"ORG"}, got
     assert got.get("Walsall") == {"ORG"}, got
     assert "ORG" in got.get("Barnsley", set()), got
+
+
+def test_trenches_ridges_and_bhavans_are_places():
+    got = labels(run("The Kermadec Trench lies north-east of New Zealand. The "
+                     "Gakkel Ridge spreads slowly. The ministers took the "
+                     "oath at Rashtrapati Bhavan. Oak Ridge National "
+                     "Laboratory built the reactor."))
+    for place in ("Kermadec Trench", "Gakkel Ridge", "Rashtrapati Bhavan"):
+        assert got.get(place) == {"LOC"}, (place, got)
+    assert got.get("Oak Ridge National Laboratory") == {"ORG"}, got
