@@ -5570,22 +5570,22 @@ static bool person_noun(const state *st, const char *text,
                         const prism_token *tok, size_t ntok, size_t k)
 {
     static const char *const people[] = {
-        "teacher",     "student",     "worker",      "driver",
-        "fisherman",   "fisherwoman", "potter",      "herder",
-        "seamstress",  "grandmother", "grandfather", "pensioner",
-        "villager",    "athlete",     "spokesman",   "spokeswoman",
-        "senator",     "mayor",       "lawmaker",    "legislator",
-        "judge",       "volunteer",   "baker",       "butcher",
-        "mechanic",    "electrician", "plumber",     "programmer",
-        "officer",     "official",    "teenager",    "retiree",
-        "shepherd",    "midwife",     "dancer",      "choreographer",
-        "translator",  "blogger",     "rancher",     "weightlifter",
-        "archer",      "fencer",      "rower",       "referee",
-        "lecturer",    "researcher",  "analyst",     "councillor",
-        "councilor",   "survivor",    "refugee",     "shopkeeper",
-        "waiter",      "waitress",    "firefighter", "policeman",
-        "policewoman", "veteran",     "candidate",   "grandmaster",
-        "resident",    "activist"};
+        "teacher",     "student",     "worker",        "driver",
+        "fisherman",   "fisherwoman", "potter",        "herder",
+        "seamstress",  "grandmother", "grandfather",   "pensioner",
+        "villager",    "athlete",     "spokesman",     "spokeswoman",
+        "senator",     "mayor",       "lawmaker",      "legislator",
+        "judge",       "volunteer",   "baker",         "butcher",
+        "mechanic",    "electrician", "plumber",       "programmer",
+        "officer",     "official",    "teenager",      "retiree",
+        "shepherd",    "midwife",     "dancer",        "choreographer",
+        "translator",  "blogger",     "rancher",       "weightlifter",
+        "archer",      "fencer",      "rower",         "referee",
+        "lecturer",    "researcher",  "analyst",       "councillor",
+        "councilor",   "survivor",    "refugee",       "shopkeeper",
+        "waiter",      "waitress",    "firefighter",   "policeman",
+        "policewoman", "veteran",     "candidate",     "grandmaster",
+        "resident",    "activist",    "international", "qualifier"};
     static const char *const after[] = {
         "at",   "from", "in",   "for",   "of",     "who",     "whose",
         "with", "and",  "on",   "based", "living", "working", "known",
@@ -5629,7 +5629,9 @@ static bool described_as_person(const state *st, const char *text,
             if (!(in[k].cap == NER_CAP_LOWER && in[k].alpha) &&
                 !(n > 9 && !memcmp(w + n - 9, "-year-old", 9)) &&
                 !(in[k].cap == NER_CAP_LOWER &&
-                  memchr(w, '-', n))) /* "fish-sauce maker" */
+                  memchr(w, '-', n)) &&         /* "fish-sauce maker" */
+                !(in[k].cap == NER_CAP_TITLE && /* "a Swiss international" */
+                  has(phrase_gaz(st, k, k + 1), NER_G_NORP)))
                 break;
         }
     return a > 0 && in[a - 1].cap == NER_CAP_TITLE && !st->tags[a - 1] &&

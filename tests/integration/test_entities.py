@@ -2669,3 +2669,10 @@ def test_trenches_ridges_and_bhavans_are_places():
     for place in ("Kermadec Trench", "Gakkel Ridge", "Rashtrapati Bhavan"):
         assert got.get(place) == {"LOC"}, (place, got)
     assert got.get("Oak Ridge National Laboratory") == {"ORG"}, got
+
+
+def test_a_name_a_nationality_and_a_person_s_noun_describe_is_a_person_s():
+    got = labels(run("Arsenal’s Granit Xhaka, a Swiss international, signed "
+                     "a new deal."))
+    assert got.get("Granit Xhaka") == {"PERSON"}, got
+    assert got.get("Arsenal") == {"ORG"}, got
