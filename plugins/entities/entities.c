@@ -4334,6 +4334,43 @@ static void peoples_in_plural(state *st, size_t ntok)
     }
 }
 
+/* A team's or a band's name in the plural, its possessive and a
+ * person's name, read as one name: "The Kinks' Ray Davies", "The
+ * Cherries' Antoine Semenyo" are two, the body and the person, when the
+ * words after the apostrophe open with a given name (not "the Farmers'
+ * Union of Wales"). */
+static void possessive_inside(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    for (size_t s = 0; s < ntok; s++) {
+        if (!st->tags[s] || ner_tag_part(st->tags[s]) != NER_B)
+            continue;
+        size_t e = span_end(st, ntok, s);
+        for (size_t k = s + 1; k + 2 < e + 1 && k + 1 < e; k++) {
+            if (!apostrophe_tok(text, &tok[k]) ||
+                tok[k].start != tok[k - 1].end ||
+                text[tok[k - 1].end - 1] != 's' || e - (k + 1) > 3 ||
+                !(gaz_mask(phrase_gaz(st, k + 1, k + 2)) &
+                  ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))))
+                continue;
+            bool person = e - (k + 1) >= 2;
+            for (size_t i = k + 1; i < e && person; i++)
+                person = st->info[i].cap == NER_CAP_TITLE &&
+                         !(gaz_mask(phrase_gaz(st, i, i + 1)) &
+                           ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD) |
+                            (1u << NER_G_LOCWORD)));
+            if (!person)
+                break;
+            int type = ner_tag_type(st->tags[s]);
+            tag_span(st, s, k, type == NER_PER ? NER_ORG : type);
+            st->tags[k] = 0;
+            tag_span(st, k + 1, e, NER_PER);
+            break;
+        }
+        s = e - 1;
+    }
+}
+
 /* Names the tagger missed right after a word that says what they are:
  * "the rocket company SpaceX" (an organisation), "her sister Venus" (a
  * person, when no list knows its words as anything else): one to four
@@ -9048,6 +9085,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     st->text_cur = text;
     bool careless = careless_case(st, sent, nsent, ntok);
     cue_tags(st, ntok);
+    possessive_inside(st, text, tok, ntok);
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);

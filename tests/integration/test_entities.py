@@ -2676,3 +2676,13 @@ def test_a_name_a_nationality_and_a_person_s_noun_describe_is_a_person_s():
                      "a new deal."))
     assert got.get("Granit Xhaka") == {"PERSON"}, got
     assert got.get("Arsenal") == {"ORG"}, got
+
+
+def test_a_plural_body_s_possessive_parts_it_from_the_person_after_it():
+    got = labels(run("The Kinks' Ray Davies wrote the song. The Cherries' "
+                     "Antoine Semenyo was booked. The Farmers' Union of "
+                     "Wales called for action."))
+    assert got.get("Kinks") == {"ORG"}, got
+    assert got.get("Ray Davies") == {"PERSON"}, got
+    assert got.get("Antoine Semenyo") == {"PERSON"}, got
+    assert got.get("Farmers' Union of Wales") == {"ORG"}, got
