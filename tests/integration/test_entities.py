@@ -2682,7 +2682,7 @@ def test_a_plural_body_s_possessive_parts_it_from_the_person_after_it():
     got = labels(run("The Kinks' Ray Davies wrote the song. The Cherries' "
                      "Antoine Semenyo was booked. The Farmers' Union of "
                      "Wales called for action."))
-    assert got.get("Kinks") == {"ORG"}, got
+    assert (got.get("Kinks") or got.get("The Kinks")) == {"ORG"}, got
     assert got.get("Ray Davies") == {"PERSON"}, got
     assert got.get("Antoine Semenyo") == {"PERSON"}, got
     assert got.get("Farmers' Union of Wales") == {"ORG"}, got
