@@ -319,6 +319,25 @@ static void read_headline(state *st, const char *text, const prism_token *tok,
         (a + 1 < b && st->info[a].cap == NER_CAP_UPPER &&
          text[tok[a + 1].start] == ','))
         return;
+    /* not a sentence that ends in a full stop and writes two longer
+     * words in lower case, or a verb in "-ed" or "-ing" ("The Grand Duchy
+     * of Tuscany was annexed by France."): names make most of its words
+     * capitalised, not a headline's style */
+    size_t z = b, n_low = 0;
+    while (z > a && !st->info[z - 1].alpha && text[tok[z - 1].start] != '.')
+        z--;
+    if (z > a && text[tok[z - 1].start] == '.' &&
+        tok[z - 1].end - tok[z - 1].start == 1)
+        for (size_t i = a; i < b; i++) {
+            const char *w = text + tok[i].start;
+            size_t n = tok[i].end - tok[i].start;
+            if (!st->info[i].alpha || st->info[i].cap != NER_CAP_LOWER ||
+                st->info[i].len <= 3)
+                continue;
+            if (++n_low >= 2 || (n > 4 && !memcmp(w + n - 2, "ed", 2)) ||
+                (n > 5 && !memcmp(w + n - 3, "ing", 3)))
+                return;
+        }
     /* the gazetteer's names, not the head words such as "Album" */
     const uint32_t names =
         (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
@@ -1397,6 +1416,15 @@ static bool titled_work(const state *st, const char *text,
     return k != SIZE_MAX && k + 1 < a && text[tok[k + 1].start] == ',' &&
            WORD_IN(text, tok, k, WORKS);
 }
+
+/* Words of states of old or of their kind ("the Sultanate of Zanzibar",
+ * "the Crimean Khanate", "the Russian Empire"). */
+static const char *const POLITIES[] = {
+    "sultanate",    "khanate",      "caliphate",   "principality", "emirate",
+    "duchy",        "margraviate",  "electorate",  "viceroyalty",  "kingdom",
+    "empire",       "confederacy",  "hetmanate",   "despotate",    "shogunate",
+    "tsardom",      "landgraviate", "voivodeship", "beylik",       "sheikhdom",
+    "protectorate", "khaganate",    "grand"};
 
 /* Nouns of bodies in the sky, before their names ("the moon Titan"). */
 static const char *const SKY[] = {
@@ -3846,6 +3874,18 @@ static bool span_rules(const state *st, const char *text,
           !word_is(text, tok, *a, "Cerro"))) &&
         peak_or_valley(st, *a, *b))
         *type = NER_LOC;
+    /* A state of old is a place: "the Sultanate of Zanzibar", "the
+     * Crimean Khanate", "the Ashanti Confederacy" (not "Empire Records",
+     * "Kingdom Holding": its word opens no name but with "of") */
+    if (*b - *a >= 2 && *type != NER_LOC && in[*a].cap == NER_CAP_TITLE &&
+        ((WORD_IN(text, tok, *a, POLITIES) &&
+          word_is(text, tok, *a + 1, "of")) ||
+         (in[*b - 1].cap == NER_CAP_TITLE &&
+          WORD_IN(text, tok, *b - 1, POLITIES) &&
+          !word_is(text, tok, *b - 1, "Grand") &&
+          !word_is(text, tok, *b - 1, "Kingdom") &&
+          !word_is(text, tok, *b - 1, "Empire"))))
+        *type = NER_LOC;
     /* A denomination's church is a body, wherever it is of: "the
      * Presbyterian Church of Korea", "the Evangelical Church in Germany" */
     static const char *const faiths[] = {
@@ -4368,6 +4408,55 @@ static void possessive_inside(state *st, const char *text,
             break;
         }
         s = e - 1;
+    }
+}
+
+/* A state of old is a place, whatever the tagger read: its word and "of"
+ * before a place ("the Grand Duchy of" "Tuscany", "the Emirate" "of"
+ * "Granada": one name), or a people's adjective before its word ("the
+ * Russian" "Empire"). The label follows in span_rules(). */
+static void polities(state *st, const char *text, const prism_token *tok,
+                     size_t ntok)
+{
+    const ner_info *in = st->info;
+    for (size_t i = 0; i + 2 < ntok; i++) {
+        fprintf(stderr, "[%zu cap=%d in=%d] ", i, in[i].cap,
+                WORD_IN(text, tok, i, POLITIES));
+        if (in[i].cap != NER_CAP_TITLE || !WORD_IN(text, tok, i, POLITIES))
+            continue;
+        /* "Grand Duchy" "of" + a place */
+        size_t a = i, k = i + 1;
+        if (word_is(text, tok, i, "Grand")) {
+            if (in[k].cap != NER_CAP_TITLE || !WORD_IN(text, tok, k, POLITIES))
+                continue;
+            k++;
+        }
+        if (k + 1 < ntok && word_is(text, tok, k, "of") && st->tags[a] &&
+            ner_tag_part(st->tags[a]) == NER_B &&
+            span_end(st, ntok, a) > k + 1) { /* read as one name already */
+            size_t e = span_end(st, ntok, a);
+            tag_span(st, a, e, NER_LOC);
+            i = e - 1;
+            continue;
+        }
+        if (k + 1 < ntok && word_is(text, tok, k, "of") &&
+            (!st->tags[a] || ner_tag_part(st->tags[a]) == NER_U ||
+             (ner_tag_part(st->tags[a]) == NER_B &&
+              span_end(st, ntok, a) == k)) &&
+            st->tags[k + 1] && ner_tag_part(st->tags[k + 1]) != NER_I &&
+            ner_tag_part(st->tags[k + 1]) != NER_L &&
+            (ner_tag_type(st->tags[k + 1]) == NER_LOC)) {
+            size_t e = span_end(st, ntok, k + 1);
+            tag_span(st, a, e, NER_LOC);
+            i = e - 1;
+            continue;
+        }
+        /* "the Russian" "Empire": a people's word tagged alone before */
+        if (i > 0 && !st->tags[i] && st->tags[i - 1] &&
+            ner_tag_part(st->tags[i - 1]) == NER_U &&
+            has(phrase_gaz(st, i - 1, i), NER_G_NORP) &&
+            !word_is(text, tok, i, "Grand"))
+            tag_span(st, i - 1, i + 1, NER_LOC);
     }
 }
 
@@ -9086,6 +9175,12 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bool careless = careless_case(st, sent, nsent, ntok);
     cue_tags(st, ntok);
     possessive_inside(st, text, tok, ntok);
+    polities(st, text, tok, ntok);
+    for (size_t i = 0; i < ntok; i++)
+        fprintf(stderr, "%.*s/%d%d ", (int)(tok[i].end - tok[i].start),
+                text + tok[i].start, ner_tag_type(st->tags[i]),
+                st->tags[i] ? ner_tag_part(st->tags[i]) : 9);
+    fprintf(stderr, "\n");
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
