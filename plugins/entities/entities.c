@@ -631,9 +631,12 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
     /* "Goiás Esporte Clube", "Astra Graphia Tbk", "Laticínios Serra
      * Azul Ltda": a club's or a firm's word in another language */
     static const char *const firms[] = {
-        "clube",  "esporte", "futebol", "deportivo", "desportivo",
-        "calcio", "tbk",     "berhad",  "ltda",      "sarl",
-        "srl",    "gmbh",    "oyj",     "werke"};
+        "clube",        "esporte",     "futebol",  "deportivo", "desportivo",
+        "calcio",       "tbk",         "berhad",   "ltda",      "sarl",
+        "srl",          "gmbh",        "oyj",      "werke",     "molkerei",
+        "brauerei",     "logistiek",   "logistik", "eksport",   "bouwbedrijf",
+        "advokatfirma", "bussan",      "kogyo",    "sangyo",    "verlag",
+        "spedition",    "maschinenbau"};
     if ((type == NER_PER || type == NER_LOC) && b - a >= 2)
         for (size_t i = a; i < b; i++)
             if (st->info[i].cap != NER_CAP_LOWER &&

@@ -2711,3 +2711,11 @@ def test_a_sentence_full_of_names_is_no_title_case_headline():
     # a headline in title case is still read as one
     got = labels(run("Fed Holds Rates Steady as Powell Warns of Tariff Risks"))
     assert "Powell" in got and "Tariff Risks" not in got, got
+
+
+def test_firms_words_of_other_languages_make_a_body():
+    got = labels(run("Schreiber Foods bought Lindner Molkerei last year. "
+                     "Bouwbedrijf Jansen filed for bankruptcy. The contract "
+                     "went to Dekker Logistiek."))
+    for body in ("Lindner Molkerei", "Bouwbedrijf Jansen", "Dekker Logistiek"):
+        assert got.get(body) == {"ORG"}, (body, got)
