@@ -3377,7 +3377,8 @@ static bool span_rules(const state *st, const char *text,
           ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE) |
            (1u << NER_G_REGION) | (1u << NER_G_LOC) | (1u << NER_G_ALIAS) |
            (1u << NER_G_NORP))) &&
-        !(in[*a].lex != NER_LEX_NONE && in[*a].lex / 3 > 0))
+        !(in[*a].lex != NER_LEX_NONE && in[*a].lex / 3 > 0) &&
+        !area_noun(st, *b)) /* "chairman of Binh Duong province" */
         *type = NER_ORG;
     /* A "person" right after "in" is a place when no list knows its first
      * word as a person's or a given name and no possessive follows:
