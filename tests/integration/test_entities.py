@@ -2719,3 +2719,11 @@ def test_firms_words_of_other_languages_make_a_body():
                      "went to Dekker Logistiek."))
     for body in ("Lindner Molkerei", "Bouwbedrijf Jansen", "Dekker Logistiek"):
         assert got.get(body) == {"ORG"}, (body, got)
+
+
+def test_a_word_no_list_knows_before_a_verb_of_saying_is_a_person_s():
+    for text, name in (("Lindqvist told reporters the deal was off.",
+                        "Lindqvist"),
+                       ("“It was a mistake,” Okonjo admitted.", "Okonjo")):
+        got = labels(run(text))
+        assert got.get(name) == {"PERSON"}, (name, got)
