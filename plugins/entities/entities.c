@@ -3103,6 +3103,45 @@ static bool span_rules(const state *st, const char *text,
     }
     /* A person's name starts after titles and forms of address ("Dr",
      * "President", "Vice President", "Dear", "Aunt"). */
+    /* a place a list knows whose name opens with a title's word: "Saint
+     * Petersburg", "Prince Edward Island" (not "Prince Edward") */
+    if (*type == NER_PER && *b - *a >= 2 &&
+        (is_title(st, *a, *a + 1) || (word_rule(st, *a) & WR_LEAD))) {
+        uint32_t gm = gaz_mask(phrase_gaz(st, *a, *b));
+        if ((gm & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
+                   (1u << NER_G_COUNTRY) | (1u << NER_G_LOC))) &&
+            !(gm & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))))
+            *type = NER_LOC;
+    }
+    /* ... and the title's word the tagger left out before the rest of
+     * such a place's name, or of a body's ("Saint" "Petersburg", "Sultan"
+     * "Qaboos University"; not "Mr" "King", nor "Dr" "Lee Clinic") */
+    static const char *const sirs[] = {"mr",  "mr.",    "mrs",  "mrs.",
+                                       "ms",  "ms.",    "miss", "dr",
+                                       "dr.", "mister", "prof", "prof."};
+    if (*a > 0 && !st->tags[*a - 1] && in[*a - 1].cap == NER_CAP_TITLE &&
+        (is_title(st, *a - 1, *a) || (word_rule(st, *a - 1) & WR_LEAD)) &&
+        !hashed_in(st, *a - 1, sirs, sizeof sirs / sizeof *sirs) &&
+        tok[*a].start == tok[*a - 1].end + 1) {
+        uint32_t gm = gaz_mask(phrase_gaz(st, *a - 1, *b));
+        if ((gm & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
+                   (1u << NER_G_COUNTRY) | (1u << NER_G_LOC))) &&
+            !(gm & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS)))) {
+            (*a)--;
+            *type = NER_LOC;
+        } else if (*type == NER_ORG && *b - *a >= 2 &&
+                   (gaz_mask(phrase_gaz(st, *b - 1, *b)) &
+                    ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
+            (*a)--;
+    }
+    /* a title alone after "the" or another title is no name: "The Lord
+     * Chancellor resigned", "the Chief Rabbi" (not "Mr. King") */
+    if (*type == NER_PER && *b - *a == 1 && *a > 0 &&
+        in[*a].cap == NER_CAP_TITLE && is_title(st, *a, *b) &&
+        !hashed_in(st, *a - 1, sirs, sizeof sirs / sizeof *sirs) &&
+        (word_is(text, tok, *a - 1, "the") || is_title(st, *a - 1, *a) ||
+         (word_rule(st, *a - 1) & WR_LEAD)))
+        return false;
     if (*type == NER_PER) {
         size_t a0 = *a;
         static const char *const sons[] = {"bin", "ibn", "bint"};
@@ -4526,9 +4565,13 @@ static bool past_verb(const state *st, const char *text, const prism_token *tok,
                       size_t i)
 {
     static const char *const irregular[] = {
-        "was",  "had",  "became", "won",    "lost",  "led",  "made",
-        "took", "gave", "left",   "wrote",  "began", "sent", "spent",
-        "saw",  "knew", "fought", "taught", "built", "met",  "held"};
+        "was",    "had",    "became", "won",   "lost",     "led",
+        "made",   "took",   "gave",   "left",  "wrote",    "began",
+        "sent",   "spent",  "saw",    "knew",  "fought",   "taught",
+        "built",  "met",    "held",   "broke", "beat",     "hit",
+        "struck", "sold",   "bought", "told",  "kept",     "brought",
+        "threw",  "caught", "chose",  "drew",  "ran",      "rode",
+        "shot",   "stole",  "swore",  "wore",  "overtook", "succeeded"};
     const char *w = text + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
     if (st->info[i].cap != NER_CAP_LOWER || !st->info[i].alpha)

@@ -2727,3 +2727,12 @@ def test_a_word_no_list_knows_before_a_verb_of_saying_is_a_person_s():
                        ("“It was a mistake,” Okonjo admitted.", "Okonjo")):
         got = labels(run(text))
         assert got.get(name) == {"PERSON"}, (name, got)
+
+
+def test_titles_alone_are_no_names_and_places_keep_their_titles():
+    got = labels(run("The Lord Chancellor resigned on Friday."))
+    assert "Chancellor" not in got and "Lord Chancellor" not in got, got
+    got = labels(run("Prince Edward Island voted for the Liberals."))
+    assert got.get("Prince Edward Island") == {"GPE"}, got
+    got = labels(run("Kane broke Lewandowski's record."))
+    assert got == {"Kane": {"PERSON"}, "Lewandowski": {"PERSON"}}, got
