@@ -3015,6 +3015,45 @@ static bool span_rules(const state *st, const char *text,
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
            (word_rule(st, *a) & WR_EDGE))
         (*a)++;
+    /* "Post-Soviet Georgia", "Northern Mozambique" opening a sentence: a
+     * prefix's word, or a compass's adjective before a place a list knows
+     * (when the whole is none: "Northern Ireland"), is no part of the
+     * name */
+    static const char *const prefixes[] = {"post-", "pre-", "anti-",
+                                           "pro-",  "ex-",  "non-"};
+    static const char *const compass_adj[] = {
+        "northern",      "southern",      "eastern",
+        "western",       "central",       "north-eastern",
+        "north-western", "south-eastern", "south-western"};
+    if (*b - *a >= 2 &&
+        (in[*a].cap == NER_CAP_TITLE || in[*a].cap == NER_CAP_MIXED)) {
+        const char *w = text + tok[*a].start;
+        size_t n = tok[*a].end - tok[*a].start;
+        bool prefix = false;
+        for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+            size_t m = strlen(prefixes[k]);
+            prefix |= n > m + 2 && !strncasecmp(w, prefixes[k], m);
+        }
+        const uint32_t places =
+            (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
+        /* the tokenizer may keep the prefix apart: "Post" "-" "Soviet" */
+        size_t skip = 1;
+        static const char *const bare[] = {"post", "pre", "anti",
+                                           "pro",  "ex",  "non"};
+        if (!prefix && *b - *a >= 4 && WORD_IN(text, tok, *a, bare) &&
+            word_is(text, tok, *a + 1, "-") &&
+            tok[*a + 1].start == tok[*a].end &&
+            tok[*a + 2].start == tok[*a + 1].end) {
+            prefix = true;
+            skip = 3;
+        }
+        if ((prefix || (in[*a].first && WORD_IN(text, tok, *a, compass_adj) &&
+                        !phrase_gaz(st, *a, *b))) &&
+            (gaz_mask(phrase_gaz(st, *a + skip, *b)) & places)) {
+            *a += skip;
+            *type = NER_LOC;
+        }
+    }
     /* a press release's closing "SOURCE Marisco Labs" */
     if (*b - *a > 1 && in[*a].cap == NER_CAP_UPPER &&
         word_is(text, tok, *a, "source"))

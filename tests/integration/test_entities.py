@@ -2736,3 +2736,12 @@ def test_titles_alone_are_no_names_and_places_keep_their_titles():
     assert got.get("Prince Edward Island") == {"GPE"}, got
     got = labels(run("Kane broke Lewandowski's record."))
     assert got == {"Kane": {"PERSON"}, "Lewandowski": {"PERSON"}}, got
+
+
+def test_a_prefix_or_a_compass_word_opening_a_sentence_is_no_part_of_a_place():
+    got = labels(run("Post-Soviet Georgia has struggled with corruption."))
+    assert got == {"Georgia": {"GPE"}}, got
+    got = labels(run("Northern Mozambique has seen an insurgency since 2017."))
+    assert got == {"Mozambique": {"GPE"}}, got
+    got = labels(run("Northern Ireland voted to remain."))
+    assert got == {"Northern Ireland": {"GPE"}}, got
