@@ -4542,6 +4542,67 @@ static void polities(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A court case is one name, a thing's: "decided Donoghue v Stevenson",
+ * "in Lochner v. New York" (the parties' names on either side of "v",
+ * "v." or "vs.", whatever the tagger read them as, after a word of
+ * courts). */
+static void court_cases(state *st, const char *text, const prism_token *tok,
+                        size_t ntok)
+{
+    static const char *const vs[] = {"v", "v.", "vs", "vs."};
+    for (size_t k = 1; k + 1 < ntok; k++) {
+        if (!WORD_IN(text, tok, k, vs) || st->info[k].cap != NER_CAP_LOWER ||
+            !st->tags[k - 1] || !st->tags[k + 1] ||
+            (ner_tag_part(st->tags[k - 1]) != NER_L &&
+             ner_tag_part(st->tags[k - 1]) != NER_U) ||
+            (ner_tag_part(st->tags[k + 1]) != NER_B &&
+             ner_tag_part(st->tags[k + 1]) != NER_U))
+            continue;
+        size_t a = k - 1;
+        while (a > 0 && ner_tag_part(st->tags[a]) != NER_B &&
+               ner_tag_part(st->tags[a]) != NER_U)
+            a--;
+        /* a court's words just before, not a fixture's ("Postponed :
+         * Walsall v Wrexham") */
+        static const char *const courts[] = {
+            "in",        "decided", "ruling",     "case",      "judgment",
+            "judgement", "cited",   "overturned", "overruled", "heard"};
+        if (a == 0 || st->info[a - 1].cap != NER_CAP_LOWER ||
+            !WORD_IN(text, tok, a - 1, courts))
+            continue;
+        size_t b = span_end(st, ntok, k + 1);
+        tag_span(st, a, b, NER_MISC);
+        k = b;
+    }
+}
+
+/* A sum of money in a currency written before it is no name: "R254
+ * billion", "N1.2 trillion", "GH¢50,000" (one to three capitals, then
+ * digits or the currency's sign). */
+static void money_sums(state *st, const char *text, const prism_token *tok,
+                       size_t ntok)
+{
+    static const char *const sizes[] = {"billion", "million", "trillion",
+                                        "bn",      "mn",      "m"};
+    for (size_t i = 0; i < ntok; i++) {
+        if (!st->tags[i] || ner_tag_part(st->tags[i]) != NER_U)
+            continue;
+        const char *w = text + tok[i].start;
+        size_t n = tok[i].end - tok[i].start, c = 0;
+        while (c < n && c < 4 && w[c] >= 'A' && w[c] <= 'Z')
+            c++;
+        if (c == 0 || c > 3)
+            continue;
+        bool digits = c < n && w[c] >= '0' && w[c] <= '9';
+        bool sign = c == n && i + 1 < ntok && tok[i + 1].start == tok[i].end &&
+                    (!strncmp(text + tok[i + 1].start, "\xc2\xa2", 2) ||
+                     text[tok[i + 1].start] == '$');
+        if ((digits && i + 1 < ntok && WORD_IN(text, tok, i + 1, sizes)) ||
+            (digits && memchr(w + c, ',', n - c)) || sign)
+            st->tags[i] = 0;
+    }
+}
+
 /* Names the tagger missed right after a word that says what they are:
  * "the rocket company SpaceX" (an organisation), "her sister Venus" (a
  * person, when no list knows its words as anything else): one to four
@@ -9344,6 +9405,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     designator_after_comma(st, text, tok, ntok);
     split_after_designator(st, text, tok, ntok);
     states_after_towns(st, text, tok, ntok);
+    court_cases(st, text, tok, ntok);
+    money_sums(st, text, tok, ntok);
     for (size_t i = 0; i < ntok; i++) {
         int part = ner_tag_part(st->tags[i]);
         size_t lp;

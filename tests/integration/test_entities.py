@@ -2745,3 +2745,15 @@ def test_a_prefix_or_a_compass_word_opening_a_sentence_is_no_part_of_a_place():
     assert got == {"Mozambique": {"GPE"}}, got
     got = labels(run("Northern Ireland voted to remain."))
     assert got == {"Northern Ireland": {"GPE"}}, got
+
+
+def test_court_cases_are_one_name_and_sums_of_money_none():
+    got = labels(run("The House of Lords decided Donoghue v Stevenson in "
+                     "1932. Justice Holmes dissented in Lochner v. New York. "
+                     "Postponed: Walsall v Wrexham."))
+    assert got.get("Donoghue v Stevenson") == {"MISC"}, got
+    assert got.get("Lochner v. New York") == {"MISC"}, got
+    assert got.get("Walsall") == {"ORG"} and got.get("Wrexham") == {"ORG"}, got
+    got = labels(run("Eskom needs R254 billion to fix its plants. Fines of up "
+                     "to GH¢50,000 apply."))
+    assert got == {"Eskom": {"ORG"}}, got
