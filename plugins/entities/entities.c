@@ -4502,8 +4502,6 @@ static void polities(state *st, const char *text, const prism_token *tok,
 {
     const ner_info *in = st->info;
     for (size_t i = 0; i + 2 < ntok; i++) {
-        fprintf(stderr, "[%zu cap=%d in=%d] ", i, in[i].cap,
-                WORD_IN(text, tok, i, POLITIES));
         if (in[i].cap != NER_CAP_TITLE || !WORD_IN(text, tok, i, POLITIES))
             continue;
         /* "Grand Duchy" "of" + a place */
@@ -9341,11 +9339,6 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     cue_tags(st, ntok);
     possessive_inside(st, text, tok, ntok);
     polities(st, text, tok, ntok);
-    for (size_t i = 0; i < ntok; i++)
-        fprintf(stderr, "%.*s/%d%d ", (int)(tok[i].end - tok[i].start),
-                text + tok[i].start, ner_tag_type(st->tags[i]),
-                st->tags[i] ? ner_tag_part(st->tags[i]) : 9);
-    fprintf(stderr, "\n");
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
