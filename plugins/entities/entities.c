@@ -1429,6 +1429,17 @@ static const char *const POLITIES[] = {
     "tsardom",      "landgraviate", "voivodeship", "beylik",       "sheikhdom",
     "protectorate", "khaganate",    "grand"};
 
+/* Verbs of saying, and what people do more than bodies, after a name
+ * that opens a sentence ("Lindqvist told reporters", "Støre visited
+ * Kyiv"): person_cue(), people_by_context(). */
+static const char *const SAYS[] = {
+    "said",       "says",         "told",       "added",    "argued",
+    "insisted",   "admitted",     "denied",     "warned",   "urged",
+    "promised",   "vowed",        "claimed",    "stressed", "explained",
+    "conceded",   "acknowledged", "complained", "wrote",    "tweeted",
+    "visited",    "met",          "thanked",    "praised",  "criticised",
+    "criticized", "apologised",   "apologized", "spoke"};
+
 /* Nouns of bodies in the sky, before their names ("the moon Titan"). */
 static const char *const SKY[] = {
     "moon",   "moons",    "constellation", "constellations",
@@ -4772,20 +4783,12 @@ static bool person_cue(const state *st, const char *text,
     /* "Malema said", "Lindqvist told reporters": a word no list knows,
      * which the tagger left out, opening a sentence before a verb of
      * saying (a body says too, but the tagger knows most bodies) */
-    static const char *const says[] = {
-        "said", "says", "told", "added", "argued", "insisted", "admitted",
-        "denied", "warned", "urged", "promised", "vowed", "claimed", "stressed",
-        "explained", "conceded", "acknowledged", "complained", "wrote",
-        "tweeted",
-        /* and what people do more than bodies: "Støre visited Kyiv" */
-        "visited", "met", "thanked", "praised", "criticised", "criticized",
-        "apologised", "apologized", "spoke"};
     /* after a quotation: "“It was a mistake,” Wenders admitted" */
     bool quoted = i >= 2 && text[tok[i - 2].start] == ',' &&
                   (text[tok[i - 1].start] == '"' ||
                    !strncmp(text + tok[i - 1].start, "\xe2\x80\x9d", 3));
     if (!st->tags[i] && !town && !listed && (in[i].first || quoted) &&
-        in[v].cap == NER_CAP_LOWER && WORD_IN(text, tok, v, says))
+        in[v].cap == NER_CAP_LOWER && WORD_IN(text, tok, v, SAYS))
         return true;
     /* "Sydney grew up near Dubbo": a town grows, but does not grow up */
     if (v + 1 < ntok && in[v].h_lower == ner_hash_bytes("grew", 4, 2) &&
@@ -5803,6 +5806,16 @@ static void people_by_context(state *st, const char *text,
     const uint32_t places =
         (1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_LOC);
     for (size_t i = 0; i < ntok; i++) {
+        /* a person in the news (lists/people.txt) opening a sentence
+         * before a verb of saying, also when the name is an English word
+         * too: "Tusk promised", "May told MPs" */
+        if (!st->tags[i] && in[i].first && in[i].cap == NER_CAP_TITLE &&
+            i + 1 < ntok && in[i + 1].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, i + 1, SAYS) &&
+            has(phrase_gaz(st, i, i + 1), NER_G_NEWS)) {
+            st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
+            continue;
+        }
         if (in[i].cap != NER_CAP_TITLE || !in[i].alpha ||
             (st->tags[i] ? ner_tag_part(st->tags[i]) != NER_U ||
                                ner_tag_type(st->tags[i]) == NER_PER

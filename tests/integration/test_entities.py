@@ -2724,7 +2724,10 @@ def test_firms_words_of_other_languages_make_a_body():
 def test_a_word_no_list_knows_before_a_verb_of_saying_is_a_person_s():
     for text, name in (("Lindqvist told reporters the deal was off.",
                         "Lindqvist"),
-                       ("“It was a mistake,” Okonjo admitted.", "Okonjo")):
+                       ("“It was a mistake,” Okonjo admitted.", "Okonjo"),
+                       # a person in the news, though "tusk" is a word
+                       ("Tusk promised to restore the rule of law.",
+                        "Tusk")):
         got = labels(run(text))
         assert got.get(name) == {"PERSON"}, (name, got)
 
