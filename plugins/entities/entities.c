@@ -4436,6 +4436,16 @@ static void tag_span(state *st, size_t a, size_t b, int type)
                                                           : NER_I);
 }
 
+/* Parts tokens [a, b) at token k, which belongs to neither part: [a, k)
+ * becomes a name of type left, [k + 1, b) one of type right. */
+static void part_span(state *st, size_t a, size_t k, size_t b, int left,
+                      int right)
+{
+    tag_span(st, a, k, left);
+    st->tags[k] = 0;
+    tag_span(st, k + 1, b, right);
+}
+
 /* The plural of a people's name of several words is a people's, not a
  * place and a people ("North" "Koreans") nor a place ("East Germans"):
  * retags it as one name (refine() labels it NORP). What the tagger read
@@ -4495,9 +4505,7 @@ static void possessive_inside(state *st, const char *text,
             if (!person)
                 break;
             int type = ner_tag_type(st->tags[s]);
-            tag_span(st, s, k, type == NER_PER ? NER_ORG : type);
-            st->tags[k] = 0;
-            tag_span(st, k + 1, e, NER_PER);
+            part_span(st, s, k, e, type == NER_PER ? NER_ORG : type, NER_PER);
             break;
         }
         s = e - 1;
@@ -5357,9 +5365,7 @@ static void rulers_of_countries(state *st, size_t ntok)
             if (st->info[k].h_lower == of &&
                 st->info[k + 1].cap == NER_CAP_TITLE &&
                 has(phrase_gaz(st, k + 1, b), NER_G_COUNTRY)) {
-                tag_span(st, a, k, NER_PER);
-                st->tags[k] = 0;
-                tag_span(st, k + 1, b, NER_LOC);
+                part_span(st, a, k, b, NER_PER, NER_LOC);
                 break;
             }
         a = b - 1;
@@ -5698,10 +5704,9 @@ static void firm_noun_inside(state *st, size_t ntok)
             s = e - 1;
             continue;
         }
-        tag_span(st, s, k,
-                 gaz_mask(phrase_gaz(st, s, k)) & places ? NER_LOC : NER_ORG);
-        st->tags[k] = 0;
-        tag_span(st, k + 1, e, NER_ORG);
+        part_span(st, s, k, e,
+                  gaz_mask(phrase_gaz(st, s, k)) & places ? NER_LOC : NER_ORG,
+                  NER_ORG);
         s = e - 1;
     }
 }
