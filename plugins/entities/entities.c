@@ -4788,10 +4788,10 @@ static bool person_cue(const state *st, const char *text,
         v++;
     if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED))
         return true;
-    /* "Malema said", "Lindqvist told reporters": a word no list knows,
-     * which the tagger left out, opening a sentence before a verb of
-     * saying (a body says too, but the tagger knows most bodies) */
-    /* after a quotation: "“It was a mistake,” Wenders admitted" */
+    /* "Lindqvist told reporters": a word no list knows, which the tagger
+     * left out, opening a sentence, or after a quotation ("“It was a
+     * mistake,” Okonjo admitted"), before a verb of saying (SAYS; a body
+     * says too, but the tagger knows most bodies) */
     bool quoted = i >= 2 && text[tok[i - 2].start] == ',' &&
                   (text[tok[i - 1].start] == '"' ||
                    !strncmp(text + tok[i - 1].start, "\xe2\x80\x9d", 3));
@@ -6128,7 +6128,7 @@ static void bodies_in_apposition(state *st, const char *text,
 }
 
 /* A name that a firm's noun describes after a comma: "Hartley Moss, the
- * family-run haulier,", "Bolt, the Estonian ride-hailing app,", "Wave, a
+ * family-run haulier,", "Tullis Russell, the papermaker,", "Wave, a
  * Dakar mobile money firm," (an article, up to five words, the noun, and
  * the comma or full stop that ends the phrase; not "the chipmaker's
  * founder"). A name the lists know as a person's, a place's or a
