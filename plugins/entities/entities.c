@@ -4810,6 +4810,35 @@ static bool person_cue(const state *st, const char *text,
         return true;
     if (town) /* only what no town does or has done to it tells */
         return false;
+    /* what is done only to a person, with the name its object: "Bochum
+     * appointed Hecking", "Mainz sacked Svensson", "deposed by Obote",
+     * "seconded by Adeniran"; and who speaks after a quotation: "said
+     * Linturi" */
+    static const char *const done_to[] = {
+        "appointed",   "sacked",        "hired",     "fired",     "dismissed",
+        "interviewed", "congratulated", "nominated", "knighted",  "deposed",
+        "seconded",    "succeeded",     "replaced",  "impeached", "ousted"};
+    /* (the name itself, not a word before a noun and a name: "said
+     * Refco analyst Mike Connery", "appointed Tunisian coach Nabi") */
+    static const char *const afters[] = {
+        "as",  "in",   "on",   "at",   "after",   "last", "for", "to",
+        "and", "from", "with", "this", "earlier", "over", "who", "when"};
+    bool alone = j >= ntok || !in[j].alpha ||
+                 (in[j].cap == NER_CAP_LOWER && WORD_IN(text, tok, j, afters));
+    if (alone && !has(phrase_gaz(st, i, i + 1), NER_G_NORP)) {
+        if (i > 0 && in[i - 1].cap == NER_CAP_LOWER &&
+            (WORD_IN(text, tok, i - 1, done_to) ||
+             (i > 1 && word_is(text, tok, i - 1, "by") &&
+              in[i - 2].cap == NER_CAP_LOWER &&
+              WORD_IN(text, tok, i - 2, done_to))))
+            return true;
+        if (i > 2 && in[i - 1].cap == NER_CAP_LOWER &&
+            (word_is(text, tok, i - 1, "said") ||
+             word_is(text, tok, i - 1, "says")) &&
+            (text[tok[i - 2].start] == '"' ||
+             !strncmp(text + tok[i - 2].start, "\xe2\x80\x9d", 3)))
+            return true;
+    }
     /* "Hoan served as mayor", "Marsden worked as a chaplain" (a town
      * "served as the capital") */
     if (v + 1 < ntok && in[v].cap == NER_CAP_LOWER &&

@@ -2760,3 +2760,17 @@ def test_court_cases_are_one_name_and_sums_of_money_none():
     got = labels(run("Eskom needs R254 billion to fix its plants. Fines of up "
                      "to GH¢50,000 apply."))
     assert got == {"Eskom": {"ORG"}}, got
+
+
+def test_a_name_things_only_people_have_done_to_them_is_a_person_s():
+    for text, name in (("Bochum appointed Hecking as sporting director.",
+                        "Hecking"),
+                       ("The president dismissed Ouedraogo on Friday.",
+                        "Ouedraogo"),
+                       ("The motion was seconded by Adeniran.", "Adeniran"),
+                       ("\"We will appeal,\" said Linturi.", "Linturi")):
+        got = labels(run(text))
+        assert got.get(name) == {"PERSON"}, (name, got)
+    # a modifier before a noun and the name is no person
+    got = labels(run("\"Prices will rise,\" said Refco analyst Mike Connery."))
+    assert got.get("Refco") != {"PERSON"}, got
