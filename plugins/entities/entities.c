@@ -9078,7 +9078,8 @@ static int hyphen_head_label(const state *st, const char *text,
 {
     size_t k = 0;
     while (k < 2 && a - k > lo && !st->info[a - k].first &&
-           cap_token(&st->info[a - k - 1]))
+           cap_token(&st->info[a - k - 1]) &&
+           !WORD_IN(text, tok, a - k - 1, ARTICLES)) /* "The Kremlin-backed" */
         k++;
     for (size_t j = k; j > 0; j--) {
         int lab = cut_name_label(st, text, tok, a - j, b, head, nmen, strict,

@@ -2774,3 +2774,8 @@ def test_a_name_things_only_people_have_done_to_them_is_a_person_s():
     # a modifier before a noun and the name is no person
     got = labels(run("\"Prices will rise,\" said Refco analyst Mike Connery."))
     assert got.get("Refco") != {"PERSON"}, got
+
+
+def test_an_article_before_a_name_in_a_hyphenated_word_is_no_part_of_it():
+    got = labels(run("The Kremlin-backed party won."))
+    assert got == {"Kremlin": {"ORG"}}, got
