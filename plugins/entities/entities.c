@@ -3522,15 +3522,35 @@ static bool span_rules(const state *st, const char *text,
      * government or its police is the place: "a Bucharest court", "the
      * Assam government" (not a name the lists know as a body too) */
     static const char *const govs[] = {
-        "court",  "courts",      "government",  "administration",
-        "police", "authorities", "prosecutors", "prosecutor",
-        "judge",  "officials"};
-    if ((*type == NER_MISC || *type == NER_ORG) && *b - *a == 1 &&
-        *b < st->ntok_cur && in[*b].cap == NER_CAP_LOWER &&
-        WORD_IN(text, tok, *b, govs)) {
+        "court",   "courts",      "government",  "administration",
+        "police",  "authorities", "prosecutors", "prosecutor",
+        "judge",   "officials",   "mayor",       "governor",
+        "premier", "prefect"};
+    /* and those a club or a firm has too, after an adjective of office
+     * only ("Extremadura's regional president"; not "Barcelona
+     * president Joan Laporta") */
+    static const char *const heads[] = {"president", "leader", "council",
+                                        "executive"};
+    /* ... through its possessive and an adjective of office: "Hesse's
+     * CDU leader", "Extremadura's regional president", "Rhineland-
+     * Palatinate premier" (a person's name a list knows only as a town's
+     * stays a person's) */
+    static const char *const offs[] = {"regional", "state", "provincial",
+                                       "local",    "city",  "municipal",
+                                       "former",   "new",   "district"};
+    size_t gv =
+        *b < st->ntok_cur && apostrophe_tok(text, &tok[*b]) ? *b + 1 : *b;
+    bool office = gv < st->ntok_cur && WORD_IN(text, tok, gv, offs);
+    if (gv < st->ntok_cur && (office || in[gv].cap == NER_CAP_UPPER))
+        gv++; /* "regional", "CDU" */
+    if (*type != NER_LOC && *b - *a <= 3 && gv < st->ntok_cur &&
+        in[gv].cap == NER_CAP_LOWER &&
+        (WORD_IN(text, tok, gv, govs) ||
+         (office && WORD_IN(text, tok, gv, heads)))) {
         uint32_t gm = gaz_mask(phrase_gaz(st, *a, *b));
-        if ((gm & ((1u << NER_G_CITY) | (1u << NER_G_STATE) |
-                   (1u << NER_G_COUNTRY))) &&
+        if (((gm & ((1u << NER_G_STATE) | (1u << NER_G_COUNTRY))) ||
+             ((gm & (1u << NER_G_CITY)) &&
+              (*type != NER_PER || !(gm & (1u << NER_G_PERSON))))) &&
             !(gm &
               ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST) | (1u << NER_G_NORP))))
             *type = NER_LOC;

@@ -2779,3 +2779,14 @@ def test_a_name_things_only_people_have_done_to_them_is_a_person_s():
 def test_an_article_before_a_name_in_a_hyphenated_word_is_no_part_of_it():
     got = labels(run("The Kremlin-backed party won."))
     assert got == {"Kremlin": {"ORG"}}, got
+
+
+def test_a_town_before_its_mayor_is_the_place_a_club_before_its_president_not():
+    got = labels(run("Former Perpignan mayor Jean-Marc Pujol lost the vote."))
+    assert got.get("Perpignan") == {"GPE"}, got
+    got = labels(run("Extremadura's regional president María Guardiola "
+                     "called early elections."))
+    assert got.get("Extremadura") == {"GPE"}, got
+    got = labels(run("The stadium is now called Spotify Camp Nou. Barcelona "
+                     "president Joan Laporta said the deal was good."))
+    assert got.get("Barcelona") == {"ORG"}, got
