@@ -9041,6 +9041,29 @@ static bool name_pair(const state *st, const char *text, const prism_token *tok,
     const char *w = text + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
     const char *h = memchr(w, '-', n);
+    /* a lawmaker's party and place: "(D-Hawaii)", ", R-Lubbock,": the
+     * place alone (the party's letter is dropped: L_N) */
+    if (h == w + 1 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && n >= 5 &&
+        n < 255 && w[2] >= 'A' && w[2] <= 'Z' && i > 0 &&
+        (word_is(text, tok, i - 1, "(") || word_is(text, tok, i - 1, ","))) {
+        uint32_t c2, k2;
+        size_t y = n - 2;
+        int l2 =
+            word_name_label(st, text, tok, tok[i].start + 2, y, nmen, &c2, &k2);
+        if (l2 != L_GPE && l2 != L_LOC)
+            return false;
+        out[0] = (mention){.a = (uint32_t)i,
+                           .b = (uint32_t)(i + 1),
+                           .label = L_N,
+                           .cut = (uint8_t)(y + 1)};
+        out[1] = (mention){.a = (uint32_t)i,
+                           .b = (uint32_t)(i + 1),
+                           .label = (uint8_t)l2,
+                           .lead = 2,
+                           .canon = c2,
+                           .key = k2};
+        return true;
+    }
     if (!h || h - w < 2 || (size_t)(h - w) + 3 > n ||
         memchr(h + 1, '-', n - (size_t)(h - w) - 1) ||
         gaz_mask(phrase_gaz(st, i, i + 1)))

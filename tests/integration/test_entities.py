@@ -2790,3 +2790,10 @@ def test_a_town_before_its_mayor_is_the_place_a_club_before_its_president_not():
     got = labels(run("The stadium is now called Spotify Camp Nou. Barcelona "
                      "president Joan Laporta said the deal was good."))
     assert got.get("Barcelona") == {"ORG"}, got
+
+
+def test_a_lawmaker_s_party_and_place_give_the_place():
+    got = labels(run("Sen. Mazie Hirono (D-Hawaii) voted against the bill. "
+                     "Rep. Jodey Arrington, R-Lubbock, objected."))
+    assert got.get("Hawaii") == {"GPE"} and got.get("Lubbock") == {"GPE"}, got
+    assert "D-Hawaii" not in got and "R-Lubbock" not in got, got
