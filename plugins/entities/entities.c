@@ -4532,6 +4532,44 @@ static void possessive_inside(state *st, const char *text,
     }
 }
 
+/* A member's letters inside what the tagger read as one person's name
+ * part a place or a party from the member: "Rochdale MP Tony Lloyd"; an
+ * honour's letters after the name are no part of it: "Kirsty Brimelow
+ * QC". */
+static void members_letters(state *st, const char *text, const prism_token *tok,
+                            size_t ntok)
+{
+    static const char *const members[] = {"MP",  "MSP", "MEP", "MLA",
+                                          "MPP", "MHA", "TD"};
+    static const char *const honours[] = {"QC", "KC", "MBE", "OBE", "CBE"};
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+                            (1u << NER_G_STATE) | (1u << NER_G_REGION);
+    for (size_t s = 0; s < ntok; s++) {
+        if (ner_tag_type(st->tags[s]) != NER_PER ||
+            ner_tag_part(st->tags[s]) != NER_B)
+            continue;
+        size_t e = span_end(st, ntok, s);
+        if (e - s >= 3 && st->info[e - 1].cap == NER_CAP_UPPER &&
+            ONE_OF(text + tok[e - 1].start, tok[e - 1].end - tok[e - 1].start,
+                   honours)) {
+            st->tags[e - 1] = 0;
+            tag_span(st, s, e - 1, NER_PER);
+            e--;
+        }
+        for (size_t k = s + 1; k + 2 < e + 1 && k + 1 < e; k++)
+            if (st->info[k].cap == NER_CAP_UPPER &&
+                ONE_OF(text + tok[k].start, tok[k].end - tok[k].start,
+                       members)) {
+                part_span(st, s, k, e,
+                          gaz_mask(phrase_gaz(st, s, k)) & places ? NER_LOC
+                                                                  : NER_ORG,
+                          NER_PER);
+                break;
+            }
+        s = e - 1;
+    }
+}
+
 /* A state of old is a place, whatever the tagger read: its word and "of"
  * before a place ("the Grand Duchy of" "Tuscany", "the Emirate" "of"
  * "Granada": one name), or a people's adjective before its word ("the
@@ -9430,6 +9468,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     cue_tags(st, ntok);
     possessive_inside(st, text, tok, ntok);
     polities(st, text, tok, ntok);
+    members_letters(st, text, tok, ntok);
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);

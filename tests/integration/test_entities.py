@@ -2797,3 +2797,10 @@ def test_a_lawmaker_s_party_and_place_give_the_place():
                      "Rep. Jodey Arrington, R-Lubbock, objected."))
     assert got.get("Hawaii") == {"GPE"} and got.get("Lubbock") == {"GPE"}, got
     assert "D-Hawaii" not in got and "R-Lubbock" not in got, got
+
+
+def test_a_member_s_letters_part_the_place_from_the_member():
+    got = labels(run("Rochdale MP Tony Lloyd welcomed the funding. Kirsty "
+                     "Brimelow QC represented the family."))
+    assert got == {"Rochdale": {"GPE"}, "Tony Lloyd": {"PERSON"},
+                   "Kirsty Brimelow": {"PERSON"}}, got
