@@ -1072,6 +1072,8 @@ static const struct {
      "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
      "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
      "regent datu maulvi mawlawi rt rt. cllr cllr. coun coun. revd "
+     "burgermeisterin oberburgermeisterin landratin ministerprasidentin "
+     "bundeskanzlerin senatorin stadtratin "
      "supt supt. commissioner frau herr monsieur madame "
      "mme mme. "
      "mlle senor senora senorita signor signora signorina senhor senhora"},
@@ -3370,6 +3372,10 @@ static bool span_rules(const state *st, const char *text,
                                              "trading", "design"};
         if (*a > 1 && word_is(text, tok, *a - 1, "house") &&
             WORD_IN(text, tok, *a - 2, houses))
+            cue |= WR_ORGN | WR_ORGS;
+        /* "the union Verdi said" (not "a union of") */
+        if (*a > 1 && word_is(text, tok, *a - 1, "union") &&
+            word_is(text, tok, *a - 2, "the"))
             cue |= WR_ORGN | WR_ORGS;
         uint32_t of = ner_hash_bytes("of", 2, 2);
         uint32_t in_ = ner_hash_bytes("in", 2, 2);

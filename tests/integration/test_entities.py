@@ -2804,3 +2804,11 @@ def test_a_member_s_letters_part_the_place_from_the_member():
                      "Brimelow QC represented the family."))
     assert got == {"Rochdale": {"GPE"}, "Tony Lloyd": {"PERSON"},
                    "Kirsty Brimelow": {"PERSON"}}, got
+
+
+def test_the_union_before_a_name_and_german_titles_of_women():
+    got = labels(run("Workers at Vossloh staged a walkout, the union Verdi "
+                     "said. Bürgermeisterin Katja Dörner of Bonn said the "
+                     "plan was sound."))
+    assert got.get("Verdi") == {"ORG"}, got
+    assert got.get("Katja Dörner") == {"PERSON"}, got
