@@ -4623,6 +4623,49 @@ static void polities(state *st, const char *text, const prism_token *tok,
     }
 }
 
+static size_t list_next(const char *text, const prism_token *tok, size_t ntok,
+                        size_t b, bool range);
+
+/* The names after a noun of gods, saints or prophets are persons', alone
+ * or in a list, whatever the tagger made of them: "the goddess Isis",
+ * "the Egyptian gods were Khnum, Hathor and Sobek", "the apostles Peter
+ * and Paul" (one to three capitalised words each; not a country or a
+ * state a list knows). */
+static void gods_named(state *st, const char *text, const prism_token *tok,
+                       size_t ntok)
+{
+    static const char *const gods[] = {
+        "god",     "gods",   "goddess",  "goddesses", "deity",
+        "deities", "saints", "prophets", "apostles",  "prophet"};
+    static const char *const were[] = {"were", "are", "include", "included",
+                                       "including"};
+    const ner_info *in = st->info;
+    for (size_t k = 0; k + 1 < ntok; k++) {
+        if (in[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, gods))
+            continue;
+        size_t a = k + 1;
+        if (a + 1 < ntok && in[a].cap == NER_CAP_LOWER &&
+            WORD_IN(text, tok, a, were))
+            a++;
+        while (a && a < ntok && in[a].cap == NER_CAP_TITLE) {
+            size_t b = a;
+            while (b < ntok && b - a < 3 && in[b].cap == NER_CAP_TITLE &&
+                   (!st->tags[b] || b == a ||
+                    ner_tag_part(st->tags[b]) == NER_I ||
+                    ner_tag_part(st->tags[b]) == NER_L))
+                b++;
+            if ((b < ntok && in[b].cap == NER_CAP_TITLE) ||
+                (st->tags[a] && span_end(st, ntok, a) != b) ||
+                (gaz_mask(phrase_gaz(st, a, b)) &
+                 ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE))))
+                break;
+            tag_span(st, a, b, NER_PER);
+            k = b;
+            a = list_next(text, tok, ntok, b, false);
+        }
+    }
+}
+
 /* A court case is one name, a thing's: "decided Donoghue v Stevenson",
  * "in Lochner v. New York" (the parties' names on either side of "v",
  * "v." or "vs.", whatever the tagger read them as, after a word of
@@ -9514,6 +9557,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     particle_tails(st, text, tok, ntok);
     planets(st, text, tok, ntok);
     bodies_in_the_sky(st, text, tok, ntok);
+    gods_named(st, text, tok, ntok);
     ministries_with_and(st, text, tok, ntok);
     bodies_of_places(st, text, tok, ntok);
     parts_of_bodies(st, text, tok, ntok);

@@ -2812,3 +2812,9 @@ def test_the_union_before_a_name_and_german_titles_of_women():
                      "plan was sound."))
     assert got.get("Verdi") == {"ORG"}, got
     assert got.get("Katja Dörner") == {"PERSON"}, got
+
+
+def test_names_after_a_noun_of_gods_or_saints_are_persons():
+    got = labels(run("Among the Egyptian gods were Khnum, Hathor and Sobek."))
+    for god in ("Khnum", "Hathor", "Sobek"):
+        assert got.get(god) == {"PERSON"}, (god, got)
