@@ -3186,6 +3186,17 @@ static bool span_rules(const state *st, const char *text,
                     ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
             (*a)--;
     }
+    /* an ordinary word opening a quotation is no name: ': "Margins will
+     * recover."' (a word SCOWL lists in lower case, no list's name) */
+    if (*b - *a == 1 && *a >= 2 && *type != NER_PER &&
+        in[*a].cap == NER_CAP_TITLE && in[*a].lex != NER_LEX_NONE &&
+        in[*a].lex / 3 == 2 && !in[*a].gaz &&
+        (text[tok[*a - 1].start] == '"' ||
+         !strncmp(text + tok[*a - 1].start, "\xe2\x80\x9c", 3)) &&
+        (text[tok[*a - 2].start] == ':' || text[tok[*a - 2].start] == ',') &&
+        tok[*a - 1].start > tok[*a - 2].end && /* an opening quote: */
+        tok[*a].start == tok[*a - 1].end)      /* not '," Moos said' */
+        return false;
     /* a title alone after "the" or another title is no name: "The Lord
      * Chancellor resigned", "the Chief Rabbi" (not "Mr. King") */
     if (*type == NER_PER && *b - *a == 1 && *a > 0 &&

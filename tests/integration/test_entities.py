@@ -2818,3 +2818,10 @@ def test_names_after_a_noun_of_gods_or_saints_are_persons():
     got = labels(run("Among the Egyptian gods were Khnum, Hathor and Sobek."))
     for god in ("Khnum", "Hathor", "Sobek"):
         assert got.get(god) == {"PERSON"}, (god, got)
+
+
+def test_an_ordinary_word_opening_a_quotation_is_no_name():
+    got = labels(run("Hemant Sood of Ambit Capital said: \"Margins will "
+                     "recover.\" \"We will wait,\" Moos said."))
+    assert "Margins" not in got, got
+    assert got.get("Ambit Capital") == {"ORG"}, got
