@@ -3186,6 +3186,16 @@ static bool span_rules(const state *st, const char *text,
                     ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
             (*a)--;
     }
+    /* no person's name holds a county's word: "Shelby County" is a place,
+     * "Shelby County Schools" a body */
+    static const char *const counties[] = {"county",  "parish",     "township",
+                                           "borough", "prefecture", "oblast"};
+    if (*type == NER_PER && *b - *a >= 2)
+        for (size_t k = *a + 1; k < *b; k++)
+            if (in[k].cap == NER_CAP_TITLE && WORD_IN(text, tok, k, counties)) {
+                *type = k + 1 == *b ? NER_LOC : NER_ORG;
+                break;
+            }
     /* an ordinary word opening a quotation is no name: ': "Margins will
      * recover."' (a word SCOWL lists in lower case, no list's name) */
     if (*b - *a == 1 && *a >= 2 && *type != NER_PER &&

@@ -2825,3 +2825,10 @@ def test_an_ordinary_word_opening_a_quotation_is_no_name():
                      "recover.\" \"We will wait,\" Moos said."))
     assert "Margins" not in got, got
     assert got.get("Ambit Capital") == {"ORG"}, got
+
+
+def test_no_person_s_name_holds_a_county_s_word():
+    got = labels(run("Shelby County deputies arrested him. Shelby County "
+                     "Schools will reopen on Monday."))
+    assert got.get("Shelby County") == {"GPE"}, got
+    assert got.get("Shelby County Schools") == {"ORG"}, got
