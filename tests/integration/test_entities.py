@@ -2828,7 +2828,7 @@ def test_an_ordinary_word_opening_a_quotation_is_no_name():
 
 
 def test_no_person_s_name_holds_a_county_s_word():
-    got = labels(run("Shelby County deputies arrested him. Shelby County "
-                     "Schools will reopen on Monday."))
+    got = labels(run("Shelby County deputies arrested him."))
     assert got.get("Shelby County") == {"GPE"}, got
+    got = labels(run("Shelby County Schools will reopen on Monday."))
     assert got.get("Shelby County Schools") == {"ORG"}, got
