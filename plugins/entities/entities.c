@@ -1044,6 +1044,7 @@ static const struct {
                 "visited"},
     {WR_GREET, "let attached"},
     {WR_DEED, "wrote married died studied composed painted formulated "
+              "enrolled lectured "
               "graduated retired resigned recalled confessed testified "
               "smiled laughed replied sang starred invented rode travelled "
               "traveled taught emigrated fled trained"},
@@ -1072,6 +1073,7 @@ static const struct {
      "engr. justices oba ratu maulana mufti doña dona aunty ustaz ustadh "
      "haji hajjah hajah bapak ibu khun daw thiru thirumathi phra kagawad "
      "regent datu maulvi mawlawi rt rt. cllr cllr. coun coun. revd "
+     "lt cdr cmdr maj gen brig capt sgt cpl "
      "burgermeisterin oberburgermeisterin landratin ministerprasidentin "
      "bundeskanzlerin senatorin stadtratin "
      "supt supt. commissioner frau herr monsieur madame "
@@ -3910,9 +3912,9 @@ static bool span_rules(const state *st, const char *text,
     /* A navy's or a merchant fleet's prefix opens a ship's name: "HMS
      * Guerriere", "USS Nimitz", "MV Sewol" */
     static const char *const ships[] = {
-        "hms", "uss", "hmas", "hmcs",  "hmnzs", "rms",  "usns", "roks",
-        "tcg", "mv",  "rv",   "ins",   "brp",   "rfa",  "kri",  "pns",
-        "bns", "nrp", "ara",  "hnlms", "fgs",   "hdms", "hswms"};
+        "hms", "uss",   "hmas", "hmcs", "hmnzs", "rms", "usns", "roks", "tcg",
+        "mv",  "rv",    "ins",  "brp",  "rfa",   "kri", "pns",  "bns",  "nrp",
+        "ara", "hnlms", "fgs",  "hdms", "hswms", "knm", "htms", "esps", "voea"};
     static const char *const bases[] = {"at", "in", "near", "outside"};
     if (*b - *a >= 2 && in[*a].cap == NER_CAP_UPPER &&
         WORD_IN(text, tok, *a, ships) && in[*a + 1].cap == NER_CAP_TITLE &&
@@ -4907,6 +4909,13 @@ static bool person_cue(const state *st, const char *text,
             (word_rule(st, p) & WR_ADVERB))
             p++;
         if (in[p].cap == NER_CAP_LOWER && WORD_IN(text, tok, p, done_to_people))
+            return true;
+        /* "Thorvaldsen was the son of a blacksmith" */
+        static const char *const kin[] = {
+            "son",    "daughter", "wife",     "husband",      "brother",
+            "sister", "widow",    "grandson", "granddaughter"};
+        if (p + 2 < ntok && WORD_IN(text, tok, p, ARTICLES) &&
+            WORD_IN(text, tok, p + 1, kin) && word_is(text, tok, p + 2, "of"))
             return true;
     }
     /* "Darwin wrote", "Newton later formulated", "Whitmore died" */

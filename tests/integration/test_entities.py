@@ -2832,3 +2832,10 @@ def test_no_person_s_name_holds_a_county_s_word():
     assert got.get("Shelby County") == {"GPE"}, got
     got = labels(run("Shelby County Schools will reopen on Monday."))
     assert got.get("Shelby County Schools") == {"ORG"}, got
+
+
+def test_ranks_without_stops_open_no_name_and_a_son_of_is_a_person():
+    got = labels(run("Lt Cdr Freya Halvorsen took command of the ship."))
+    assert got == {"Freya Halvorsen": {"PERSON"}}, got
+    got = labels(run("Thorvaldsen was the son of a blacksmith."))
+    assert got == {"Thorvaldsen": {"PERSON"}}, got
