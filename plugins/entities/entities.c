@@ -4649,6 +4649,37 @@ static void polities(state *st, const char *text, const prism_token *tok,
 static size_t list_next(const char *text, const prism_token *tok, size_t ntok,
                         size_t b, bool range);
 
+/* Tags as names of the type those listed from token a on, whatever the
+ * tagger made of them: one to three capitalised words each (and a number
+ * after them with `numbered`: "Tempel 1"), parted by ",", "and" or "or",
+ * up to a name that runs on into more capitalised words, that is part of
+ * a longer one, or that a list knows as one of `not_gaz`. Returns the
+ * end of the last, 0 when there is none. */
+static size_t names_listed(state *st, const char *text, const prism_token *tok,
+                           size_t ntok, size_t a, int type, bool numbered,
+                           uint32_t not_gaz)
+{
+    const ner_info *in = st->info;
+    size_t end = 0;
+    while (a && a < ntok) {
+        size_t b = a;
+        while (b < ntok && b - a < 3 && in[b].cap == NER_CAP_TITLE &&
+               (!st->tags[b] || b == a || ner_tag_part(st->tags[b]) == NER_I ||
+                ner_tag_part(st->tags[b]) == NER_L))
+            b++;
+        if (numbered && b < ntok && b > a && in[b].digit && b - a < 3)
+            b++;
+        if (b == a || (b < ntok && in[b].cap == NER_CAP_TITLE) ||
+            (st->tags[a] && span_end(st, ntok, a) != b) ||
+            (gaz_mask(phrase_gaz(st, a, b)) & not_gaz))
+            break;
+        tag_span(st, a, b, type);
+        end = b;
+        a = list_next(text, tok, ntok, b, false);
+    }
+    return end;
+}
+
 /* The names after a noun of gods, saints or prophets are persons', alone
  * or in a list, whatever the tagger made of them: "the goddess Isis",
  * "the Egyptian gods were Khnum, Hathor and Sobek", "the apostles Peter
@@ -4670,22 +4701,10 @@ static void gods_named(state *st, const char *text, const prism_token *tok,
         if (a + 1 < ntok && in[a].cap == NER_CAP_LOWER &&
             WORD_IN(text, tok, a, were))
             a++;
-        while (a && a < ntok && in[a].cap == NER_CAP_TITLE) {
-            size_t b = a;
-            while (b < ntok && b - a < 3 && in[b].cap == NER_CAP_TITLE &&
-                   (!st->tags[b] || b == a ||
-                    ner_tag_part(st->tags[b]) == NER_I ||
-                    ner_tag_part(st->tags[b]) == NER_L))
-                b++;
-            if ((b < ntok && in[b].cap == NER_CAP_TITLE) ||
-                (st->tags[a] && span_end(st, ntok, a) != b) ||
-                (gaz_mask(phrase_gaz(st, a, b)) &
-                 ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE))))
-                break;
-            tag_span(st, a, b, NER_PER);
-            k = b;
-            a = list_next(text, tok, ntok, b, false);
-        }
+        size_t e = names_listed(st, text, tok, ntok, a, NER_PER, false,
+                                (1u << NER_G_COUNTRY) | (1u << NER_G_STATE));
+        if (e)
+            k = e;
     }
 }
 
@@ -6461,22 +6480,9 @@ static void bodies_in_the_sky(state *st, const char *text,
         if (in[k].cap != NER_CAP_LOWER || in[k + 1].cap != NER_CAP_TITLE ||
             !WORD_IN(text, tok, k, SKY))
             continue;
-        for (size_t a = k + 1; a && a < ntok;) {
-            size_t b = a;
-            while (b < ntok && b - a < 3 && in[b].cap == NER_CAP_TITLE &&
-                   (!st->tags[b] || b == a ||
-                    ner_tag_part(st->tags[b]) == NER_I ||
-                    ner_tag_part(st->tags[b]) == NER_L))
-                b++;
-            if (b < ntok && b > a && in[b].digit && b - a < 3)
-                b++; /* "Tempel 1" */
-            if (b == a || (b < ntok && in[b].cap == NER_CAP_TITLE) ||
-                (st->tags[a] && span_end(st, ntok, a) != b))
-                break;
-            tag_span(st, a, b, NER_LOC);
-            k = b;
-            a = list_next(text, tok, ntok, b, false);
-        }
+        size_t e = names_listed(st, text, tok, ntok, k + 1, NER_LOC, true, 0);
+        if (e)
+            k = e;
     }
 }
 
