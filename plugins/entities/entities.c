@@ -1444,6 +1444,24 @@ static const char *const SAYS[] = {
     "visited",    "met",          "thanked",    "praised",  "criticised",
     "criticized", "apologised",   "apologized", "spoke"};
 
+/* Family names of China, Korea, Vietnam and Singapore that come first
+ * in a name and that the tagger may leave out before the given names
+ * ("Tan" "Chee Keong", "Ho" "Chi Kwong"): the span rules take them in
+ * (before a given name of two words), and propagate() reads them alone
+ * later ("Tan studied"). */
+static const char *const FAMILY_FIRST[] = {
+    "tan",  "ho",    "ng",    "lim",    "lee",   "wu",    "yu",    "hu",
+    "xu",   "lu",    "li",    "du",     "ye",    "lai",   "lau",   "yeo",
+    "teo",  "goh",   "koh",   "ong",    "tay",   "toh",   "ngo",   "vo",
+    "ly",   "bui",   "vu",    "kim",    "ko",    "ahn",   "chua",  "quek",
+    "yap",  "yip",   "tse",   "cheung", "chan",  "wong",  "leung", "chong",
+    "chow", "tsang", "lam",   "kwok",   "hui",   "fung",  "zhang", "wang",
+    "liu",  "chen",  "yang",  "zhao",   "huang", "zhou",  "zhu",   "gao",
+    "lin",  "guo",   "luo",   "liang",  "zheng", "xie",   "feng",  "deng",
+    "cao",  "xiao",  "tian",  "yuan",   "cai",   "jiang", "shen",  "nguyen",
+    "tran", "pham",  "hoang", "phan",   "huynh", "choi",  "jung",  "kang",
+    "cho",  "yoon",  "jang",  "shin",   "seo",   "kwon",  "hwang"};
+
 /* Nouns of bodies in the sky, before their names ("the moon Titan"). */
 static const char *const SKY[] = {
     "moon",   "moons",    "constellation", "constellations",
@@ -9386,6 +9404,16 @@ static long propagate(state *st, size_t ntok, size_t nmen)
         long old = idmap_use(&map, K_PROP, key, lab, false);
         if (old >= 0 && old != lab)
             idmap_use(&map, K_PROP, key, L_N, true);
+        /* and a person's family name that comes first: "Tan" of "Tan Chee
+         * Keong" */
+        if (lab == L_PERSON && x->b - x->a == 3 && !x->lead &&
+            hashed_in(st, x->a, FAMILY_FIRST,
+                      sizeof FAMILY_FIRST / sizeof *FAMILY_FIRST)) {
+            key = in[x->a].key;
+            old = idmap_use(&map, K_PROP, key, lab, false);
+            if (old >= 0 && old != lab)
+                idmap_use(&map, K_PROP, key, L_N, true);
+        }
     }
     /* Candidates, in text order, between the mentions. */
     size_t nadd = 0;
@@ -9663,7 +9691,11 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                is_title(st, i - 2, i - 1)) &&
               !(word_rule(st, i - 1) & WR_LEAD) && !is_title(st, i - 2, i) &&
               !is_title(st, i - 1, i) && st->info[i - 1].lex != NER_LEX_NONE &&
-              st->info[i - 1].lex / 3 == 0)) && /* no English word */
+              st->info[i - 1].lex / 3 == 0) || /* no English word */
+             /* a family name that comes first: "Tan" "Chee Keong" */
+             (j - i == 2 &&
+              hashed_in(st, i - 1, FAMILY_FIRST,
+                        sizeof FAMILY_FIRST / sizeof *FAMILY_FIRST))) &&
             !(gaz_mask(phrase_gaz(st, i - 1, i)) & NOT_PER))
             i--;
         /* "John Jacob Astor IV": a person's regnal or generational number */

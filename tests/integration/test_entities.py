@@ -2839,3 +2839,10 @@ def test_ranks_without_stops_open_no_name_and_a_son_of_is_a_person():
     assert got == {"Freya Halvorsen": {"PERSON"}}, got
     got = labels(run("Thorvaldsen was the son of a blacksmith."))
     assert got == {"Thorvaldsen": {"PERSON"}}, got
+
+
+def test_a_family_name_that_comes_first_is_part_of_the_name_and_read_alone():
+    got = labels(run("Tan Chee Keong is a Singaporean engineer. Tan studied "
+                     "at NUS."))
+    assert got.get("Tan Chee Keong") == {"PERSON"}, got
+    assert got.get("Tan") == {"PERSON"}, got
