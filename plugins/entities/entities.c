@@ -1792,6 +1792,8 @@ static bool spoken_language(const state *st, const char *text,
 static int defined_label(const state *st, const char *text,
                          const prism_token *tok, size_t ntok, size_t k,
                          bool closed);
+static int copula_label(const state *st, const char *text,
+                        const prism_token *tok, size_t ntok, size_t i);
 
 /* Is the name that ends before token b set off by a comma before a noun
  * phrase that defines it as a body or a person: "Sparrow, a Kigali
@@ -4212,7 +4214,8 @@ static bool span_rules(const state *st, const char *text,
          * ("BEST", "YOU"). */
         if (!t->gaz && !(t->doc_case & 2) && t->sent_case == NER_SC_NORMAL) {
             if (t->cap == NER_CAP_TITLE && t->first && t->lex != NER_LEX_NONE &&
-                t->lex / 3 == 2 && !defined_after(st, text, tok, *b))
+                t->lex / 3 == 2 && !defined_after(st, text, tok, *b) &&
+                copula_label(st, text, tok, st->ntok_cur, *a) < 0)
                 return false;
             if (t->cap == NER_CAP_UPPER && (t->doc_case & 1))
                 return false;
@@ -4696,6 +4699,51 @@ static size_t names_listed(state *st, const char *text, const prism_token *tok,
         a = list_next(text, tok, ntok, b, false);
     }
     return end;
+}
+
+/* The label that the noun phrase after "is" or "was" gives the word at
+ * token i that opens its sentence ("Dawn is Pakistan's oldest
+ * English-language newspaper", "Extreme is an American rock band", "Hue
+ * is a city in central Vietnam"); -1 when there is none. */
+static int copula_label(const state *st, const char *text,
+                        const prism_token *tok, size_t ntok, size_t i)
+{
+    static const char *const arts[] = {"a", "an", "the"};
+    const ner_info *in = st->info;
+    if (i + 3 >= ntok || !in[i].first || in[i].cap != NER_CAP_TITLE ||
+        !(word_is(text, tok, i + 1, "is") ||
+          word_is(text, tok, i + 1, "was")) ||
+        (word_rule(st, i) & (WR_NOTNAME | WR_LEAD)))
+        return -1;
+    size_t k;
+    if (WORD_IN(text, tok, i + 2, arts))
+        k = i + 3;
+    else if (i + 4 < ntok && in[i + 2].cap == NER_CAP_TITLE &&
+             apostrophe_tok(text, &tok[i + 3]))
+        k = i + 4;
+    else
+        return -1;
+    return defined_label(st, text, tok, ntok, k, false);
+}
+
+/* Such a word is a name of that kind, also when the tagger left it out
+ * for an ordinary word: the label follows in definitions(), as for the
+ * names the tagger found. */
+static void defined_first_words(state *st, const char *text,
+                                const prism_token *tok, size_t ntok)
+{
+    for (size_t i = 0; i + 3 < ntok; i++) {
+        if (st->tags[i])
+            continue;
+        int l = copula_label(st, text, tok, ntok, i);
+        int type = l == L_PERSON                ? NER_PER
+                   : l == L_ORG                 ? NER_ORG
+                   : l == L_GPE || l == L_LOC   ? NER_LOC
+                   : l == L_MISC || l == L_NORP ? NER_MISC
+                                                : -1;
+        if (type >= 0)
+            tag_span(st, i, i + 1, type);
+    }
 }
 
 /* The names after a noun of gods, saints or prophets are persons', alone
@@ -9582,6 +9630,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     possessive_inside(st, text, tok, ntok);
     polities(st, text, tok, ntok);
     members_letters(st, text, tok, ntok);
+    defined_first_words(st, text, tok, ntok);
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);

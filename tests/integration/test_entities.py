@@ -2846,3 +2846,16 @@ def test_a_family_name_that_comes_first_is_part_of_the_name_and_read_alone():
                      "at NUS."))
     assert got.get("Tan Chee Keong") == {"PERSON"}, got
     assert got.get("Tan") == {"PERSON"}, got
+
+
+def test_an_ordinary_word_defined_by_is_a_something_is_a_name_of_that_kind():
+    for text, name, label in (
+            ("Dawn is Pakistan's oldest English-language newspaper.", "Dawn",
+             "ORG"),
+            ("Extreme is an American rock band formed in Boston.", "Extreme",
+             "ORG"),
+            ("Hue is a city in central Vietnam.", "Hue", "GPE")):
+        got = labels(run(text))
+        assert got.get(name) == {label}, (name, got)
+    got = labels(run("Water is a liquid. This is a good idea."))
+    assert got == {}, got
