@@ -1424,6 +1424,9 @@ static bool titled_work(const state *st, const char *text,
            WORD_IN(text, tok, k, WORKS);
 }
 
+/* The articles that open a defining phrase ("a painter", "the capital"). */
+static const char *const ARTICLES[] = {"a", "an", "the"};
+
 /* Words of states of old or of their kind ("the Sultanate of Zanzibar",
  * "the Crimean Khanate", "the Russian Empire"). */
 static const char *const POLITIES[] = {
@@ -2333,7 +2336,6 @@ static bool awarded_before(const state *st, const char *text,
 static bool firm_apposition(const state *st, const char *text,
                             const prism_token *tok, size_t b)
 {
-    static const char *const arts[] = {"a", "an", "the"};
     static const char *const next[] = {
         "that",   "which",        "based",        "in",     "of",
         "with",   "behind",       "building",     "making", "founded",
@@ -2343,7 +2345,7 @@ static bool firm_apposition(const state *st, const char *text,
                                         "that", "where", "when"};
     size_t n = st->ntok_cur;
     if (b + 3 >= n || text[tok[b].start] != ',' ||
-        tok[b].end - tok[b].start != 1 || !WORD_IN(text, tok, b + 1, arts))
+        tok[b].end - tok[b].start != 1 || !WORD_IN(text, tok, b + 1, ARTICLES))
         return false;
     for (size_t k = b + 2; k < n && k < b + 8; k++) {
         if (st->info[k].cap == NER_CAP_LOWER &&
@@ -4559,7 +4561,7 @@ static void possessive_inside(state *st, const char *text,
         if (!st->tags[s] || ner_tag_part(st->tags[s]) != NER_B)
             continue;
         size_t e = span_end(st, ntok, s);
-        for (size_t k = s + 1; k + 2 < e + 1 && k + 1 < e; k++) {
+        for (size_t k = s + 1; k + 1 < e; k++) {
             if (!apostrophe_tok(text, &tok[k]) ||
                 tok[k].start != tok[k - 1].end ||
                 text[tok[k - 1].end - 1] != 's' || e - (k + 1) > 3 ||
@@ -4606,7 +4608,7 @@ static void members_letters(state *st, const char *text, const prism_token *tok,
             tag_span(st, s, e - 1, NER_PER);
             e--;
         }
-        for (size_t k = s + 1; k + 2 < e + 1 && k + 1 < e; k++)
+        for (size_t k = s + 1; k + 1 < e; k++)
             if (st->info[k].cap == NER_CAP_UPPER &&
                 ONE_OF(text + tok[k].start, tok[k].end - tok[k].start,
                        members)) {
@@ -4708,7 +4710,6 @@ static size_t names_listed(state *st, const char *text, const prism_token *tok,
 static int copula_label(const state *st, const char *text,
                         const prism_token *tok, size_t ntok, size_t i)
 {
-    static const char *const arts[] = {"a", "an", "the"};
     const ner_info *in = st->info;
     if (i + 3 >= ntok || !in[i].first || in[i].cap != NER_CAP_TITLE ||
         !(word_is(text, tok, i + 1, "is") ||
@@ -4716,7 +4717,7 @@ static int copula_label(const state *st, const char *text,
         (word_rule(st, i) & (WR_NOTNAME | WR_LEAD)))
         return -1;
     size_t k;
-    if (WORD_IN(text, tok, i + 2, arts))
+    if (WORD_IN(text, tok, i + 2, ARTICLES))
         k = i + 3;
     else if (i + 4 < ntok && in[i + 2].cap == NER_CAP_TITLE &&
              apostrophe_tok(text, &tok[i + 3]))
@@ -4887,9 +4888,6 @@ static void given_names_alone(state *st, size_t ntok)
         st->tags[i] = (uint8_t)ner_tag(NER_PER, NER_U);
     }
 }
-
-/* The articles that open a defining phrase ("a painter", "the capital"). */
-static const char *const ARTICLES[] = {"a", "an", "the"};
 
 /* Does token i read as a verb in the past: a lower-case word in -ed
  * ("argued", "resigned") or one of the common irregular ones? */
@@ -6388,7 +6386,6 @@ static void bodies_described(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
 {
     const ner_info *in = st->info;
-    static const char *const arts[] = {"the", "a", "an"};
     const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                               (1u << NER_G_STATE) | (1u << NER_G_REGION) |
                               (1u << NER_G_PERSON) | (1u << NER_G_NEWS) |
@@ -6404,7 +6401,7 @@ static void bodies_described(state *st, const char *text,
         else
             continue;
         if (b + 3 >= ntok || ner_tag_type(st->tags[a]) == NER_ORG ||
-            text[tok[b].start] != ',' || !WORD_IN(text, tok, b + 1, arts) ||
+            text[tok[b].start] != ',' || !WORD_IN(text, tok, b + 1, ARTICLES) ||
             (gaz_mask(phrase_gaz(st, a, b)) & not_body)) {
             a = b - 1;
             continue;
