@@ -3049,8 +3049,11 @@ static bool span_rules(const state *st, const char *text,
         else
             break;
     }
+    /* (not the first word of a person a list knows: "He Lifeng", "To
+     * Lam") */
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
-           (word_rule(st, *a) & WR_EDGE))
+           (word_rule(st, *a) & WR_EDGE) &&
+           !has(phrase_gaz(st, *a, *b), NER_G_PERSON))
         (*a)++;
     /* "Post-Soviet Georgia", "Northern Mozambique" opening a sentence: a
      * prefix's word, or a compass's adjective before a place a list knows
@@ -3246,6 +3249,10 @@ static bool span_rules(const state *st, const char *text,
             /* a title's word before "bin" is a given name: "Sheikh
              * Sultan bin Muhammad Al Qasimi", "Imam Sultan bin Saif" */
             if (*b - *a > 2 && WORD_IN(text, tok, *a + 1, sons))
+                break;
+            /* nor is it in a name a list knows whole: "Sheikh Hasina",
+             * "Sultan Al Jaber" */
+            if (has(phrase_gaz(st, *a, *b), NER_G_PERSON))
                 break;
             if (*b - *a > 2 && is_title(st, *a, *a + 2))
                 *a += 2;
@@ -4584,6 +4591,78 @@ static void possessive_inside(state *st, const char *text,
     }
 }
 
+static bool ascii_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* A body a list knows after a possessive, which the tagger cut short or
+ * ran into its owner: "Maia Sandu’s Party of Action and Solidarity",
+ * "Özel’s Republican People’s Party". The longest name of two to eight
+ * words a list knows as a body's becomes one; a span the tagger ran over
+ * the apostrophe leaves the owner, a place when a list says so, else a
+ * person. */
+static void possessed_bodies(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    const uint32_t bodies = (1u << NER_G_ORG) | (1u << NER_G_ORGLIST);
+    const uint32_t places =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) | (1u << NER_G_CITY);
+    /* (capitals as written: a line of names may be read as a title-case
+     * headline, its ordinary words in lower case) */
+    for (size_t p = 1; p + 2 < ntok; p++) {
+        if (!ascii_upper(text[tok[p + 1].start]) ||
+            st->info[p - 1].cap == NER_CAP_LOWER ||
+            !apostrophe_tok(text, &tok[p]))
+            continue;
+        /* the lists keep "'s" in its word: "People's" */
+        size_t k = p + 1, e = 0;
+        uint32_t key = 0;
+        for (size_t b = k, nw = 0; b < ntok && nw < 8; b++, nw++) {
+            uint32_t wk = st->info[b].key;
+            size_t glued = b + 1 < ntok && apostrophe_tok(text, &tok[b + 1]) &&
+                           tok[b + 1].start == tok[b].end;
+            if (glued) {
+                ner_word w;
+                ner_word_make(&w, text + tok[b].start,
+                              tok[b + 1].end - tok[b].start);
+                wk = ner_key_word(&w);
+            }
+            key = ner_key_extend(key, wk, b == k);
+            b += glued;
+            if (nw >= 1 && (gaz_mask(ner_gaz_find(&st->model, key)) & bodies))
+                e = b + 1;
+        }
+        if (!e || !ascii_upper(text[tok[e - 1].start]) ||
+            (ner_tag_part(st->tags[k]) == NER_B &&
+             ner_tag_type(st->tags[k]) == NER_ORG &&
+             span_end(st, ntok, k) == e) ||
+            (e < ntok && (ner_tag_part(st->tags[e]) == NER_I ||
+                          ner_tag_part(st->tags[e]) == NER_L)))
+            continue; /* read whole already, or part of a longer name */
+        if (st->tags[p]) {
+            /* the owner is a place or a person a list knows, or opens
+             * with a given name (not "People’s Bank of China", "the
+             * Women's Super League") */
+            size_t a = span_start(st, p - 1);
+            uint32_t gm = gaz_mask(phrase_gaz(st, a, p));
+            if ((word_rule(st, a) & WR_SAINT) ||
+                (!(gm & (places | (1u << NER_G_PERSON))) &&
+                 !(p - a >= 2 &&
+                   (gaz_mask(phrase_gaz(st, a, a + 1)) &
+                    ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))))))
+                continue;
+            tag_span(st, a, p, gm & places ? NER_LOC : NER_PER);
+            st->tags[p] = 0;
+        } else if (!st->tags[p - 1] ||
+                   ner_tag_type(st->tags[p - 1]) == NER_MISC) {
+            continue; /* an owner the tagger read as no name of its own */
+        }
+        tag_span(st, k, e, NER_ORG);
+        p = e - 1;
+    }
+}
+
 /* A member's letters inside what the tagger read as one person's name
  * part a place or a party from the member: "Rochdale MP Tony Lloyd"; an
  * honour's letters after the name are no part of it: "Kirsty Brimelow
@@ -5802,7 +5881,11 @@ static void possessive_firms(state *st, const char *text,
         size_t e = span_end(st, ntok, s);
         if (e + 1 >= ntok || !apostrophe_tok(text, &tok[e]) ||
             st->info[e + 1].cap != NER_CAP_TITLE ||
-            !has(phrase_gaz(st, e + 1, e + 2), NER_G_ORGHEAD)) {
+            !has(phrase_gaz(st, e + 1, e + 2), NER_G_ORGHEAD) ||
+            /* a body of its own the tagger read after it: "Viktor
+             * Yanukovych’s" "Party of Regions" */
+            (ner_tag_type(st->tags[e + 1]) == NER_ORG &&
+             ner_tag_part(st->tags[e + 1]) == NER_B)) {
             s = e - 1;
             continue;
         }
@@ -9217,6 +9300,21 @@ static int word_name_label(const state *st, const char *text,
     return ordinary_name(st, &w, *key, mask) ? -1 : list_label(mask);
 }
 
+/* 2 when a list knows the n bytes at text + s as the name of a person in
+ * the news ("Biden", "Xi"), 1 as a given name ("Kim"), else 0. */
+static int person_word(const state *st, const char *text, size_t s, size_t n)
+{
+    ner_word w;
+    ner_word_make(&w, text + s, n);
+    const struct ner_gslot *g = ner_gaz_find(&st->model, ner_key_word(&w));
+    uint32_t mask = g ? g->mask : 0;
+    if (w.cap != NER_CAP_TITLE || (mask & NOT_PER))
+        return 0;
+    return (mask & (1u << NER_G_NEWS))    ? 2
+           : (mask & (1u << NER_G_FIRST)) ? 1
+                                          : 0;
+}
+
 /* Whether token i is two names joined by a hyphen ("US-China",
  * "Israel-Hamas", "Google-Mozilla") that are names of their own, and the
  * whole no name a list knows ("Guinea-Bissau", "Rolls-Royce"): then the
@@ -9273,12 +9371,18 @@ static bool name_pair(const state *st, const char *text, const prism_token *tok,
     if (x > 254 || y > 254)
         return false;
     int l1 = word_name_label(st, text, tok, tok[i].start, x, nmen, &c1, &k1);
-    if (l1 < 0)
-        return false;
     int l2 =
         word_name_label(st, text, tok, tok[i].start + x + 1, y, nmen, &c2, &k2);
-    if (l2 < 0)
-        return false;
+    /* two people, one of them in the news: "the Biden-Xi meeting", "the
+     * Kim-Trump summit" (not "Petro-Canada") */
+    if (l1 < 0 || l2 < 0) {
+        int p1 = l1 == L_PERSON ? 2 : person_word(st, text, tok[i].start, x);
+        int p2 =
+            l2 == L_PERSON ? 2 : person_word(st, text, tok[i].start + x + 1, y);
+        if (!p1 || !p2 || p1 + p2 < 3)
+            return false;
+        l1 = l2 = L_PERSON;
+    }
     out[0] = (mention){.a = (uint32_t)i,
                        .b = (uint32_t)(i + 1),
                        .label = (uint8_t)l1,
@@ -9291,6 +9395,50 @@ static bool name_pair(const state *st, const char *text, const prism_token *tok,
                        .lead = (uint8_t)(x + 1),
                        .canon = c2,
                        .key = k2};
+    return true;
+}
+
+/* The bytes of "pro-" or "anti-" before a capitalised word that fills
+ * the rest of token t ("pro-Putin", "Anti-Erdogan"), or 0. ("ex-Milan
+ * coach" is the club's.) */
+static size_t prefix_len(const char *text, const prism_token *t)
+{
+    static const char *const prefixes[] = {"pro-", "anti-"};
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        size_t m = strlen(prefixes[k]);
+        if (n >= m + 2 && !strncasecmp(w, prefixes[k], m) && w[m] >= 'A' &&
+            w[m] <= 'Z' && !memchr(w + m, '-', n - m))
+            return m;
+    }
+    return 0;
+}
+
+/* The mention of the name after "pro-" or "anti-" in token i, as
+ * the Universal NER guidelines mark it ("Putin" of "pro-Putin
+ * bloggers"): a person in the news, or a name the document or a list
+ * knows (not a nationality: "anti-American"). False when there is none. */
+static bool prefixed_name(const state *st, const char *text,
+                          const prism_token *tok, size_t i, size_t nmen,
+                          mention *out)
+{
+    size_t lead = prefix_len(text, &tok[i]);
+    if (!lead)
+        return false;
+    size_t s = tok[i].start + lead, n = tok[i].end - s;
+    uint32_t canon, key;
+    int lab = word_name_label(st, text, tok, s, n, nmen, &canon, &key);
+    if (lab < 0 && person_word(st, text, s, n) == 2)
+        lab = L_PERSON;
+    if (lab < 0)
+        return false;
+    *out = (mention){.a = (uint32_t)i,
+                     .b = (uint32_t)(i + 1),
+                     .label = (uint8_t)lab,
+                     .lead = (uint8_t)lead,
+                     .canon = canon,
+                     .key = key};
     return true;
 }
 
@@ -9346,6 +9494,18 @@ static long hyphen_names(state *st, const char *text, const prism_token *tok,
         if (st->info[i].cap == NER_CAP_LOWER ||
             !memchr(text + tok[i].start, '-', tok[i].end - tok[i].start))
             continue;
+        if (prefixed_name(st, text, tok, i, nmen, &pair[1])) {
+            if (in_mention && st->men[m].a == i && st->men[m].b == i + 1 &&
+                !st->men[m].cut && !st->men[m].lead)
+                st->men[m] = pair[1];
+            else if (!in_mention) {
+                if (grow((void **)&st->men, &st->cap_men, nmen + nadd + 1,
+                         sizeof(mention)) < 0)
+                    return -1;
+                st->men[nmen + nadd++] = pair[1];
+            }
+            continue;
+        }
         size_t head = hyphen_head(text, &tok[i]);
         size_t lo = m > 0 ? st->men[m - 1].b : 0, from;
         /* "Saudi Arabia-led", "Mexico City-based": the word before may be
@@ -9625,6 +9785,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bool careless = careless_case(st, sent, nsent, ntok);
     cue_tags(st, ntok);
     possessive_inside(st, text, tok, ntok);
+    possessed_bodies(st, text, tok, ntok);
     polities(st, text, tok, ntok);
     members_letters(st, text, tok, ntok);
     defined_first_words(st, text, tok, ntok);

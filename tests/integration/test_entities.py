@@ -2859,3 +2859,48 @@ def test_an_ordinary_word_defined_by_is_a_something_is_a_name_of_that_kind():
         assert got.get(name) == {label}, (name, got)
     got = labels(run("Water is a liquid. This is a good idea."))
     assert got == {}, got
+
+
+def test_a_person_a_list_knows_keeps_a_first_word_that_looks_like_a_title():
+    got = labels(run("Vice Premier He Lifeng met officials in Geneva. "
+                     "Prime Minister Sheikh Hasina resigned. COP28 president "
+                     "Sultan Al Jaber spoke."))
+    for name in ("He Lifeng", "Sheikh Hasina", "Sultan Al Jaber"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert "Lifeng" not in got and "Hasina" not in got, got
+
+
+def test_two_people_joined_by_a_hyphen_are_two_mentions():
+    res = run("The Biden-Xi meeting lasted four hours. The Kim-Trump summit "
+              "ended without a deal. Petro-Canada said it would drill.")
+    got = labels(res)
+    for name in ("Biden", "Xi", "Kim", "Trump"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert "Petro" not in got, got
+    xi = [m for m in res["mentions"] if m["text"] == "Xi"][0]
+    text = "The Biden-Xi meeting"
+    assert text[xi["start"]:xi["end"]] == "Xi", xi
+
+
+def test_the_name_after_pro_or_anti_is_the_mention():
+    got = labels(run("Pro-Putin bloggers attacked the decision. The "
+                     "anti-Modi alliance won 234 seats. Thousands of "
+                     "pro-Morsi demonstrators gathered in Cairo."))
+    for name in ("Putin", "Modi", "Morsi"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+    assert not any("-" in name for name in got), got
+
+
+def test_a_body_a_list_knows_after_its_owner_s_possessive():
+    for text, owner, body in (
+            ("President Maia Sandu’s Party of Action and Solidarity won a "
+             "majority.", "Maia Sandu", "Party of Action and Solidarity"),
+            ("Viktor Yanukovych’s Party of Regions collapsed.",
+             "Viktor Yanukovych", "Party of Regions"),
+            ("Özel’s Republican People’s Party won the city.", "Özel",
+             "Republican People’s Party")):
+        got = labels(run(text))
+        assert got.get(owner) == {"PERSON"}, (owner, got)
+        assert got.get(body) == {"ORG"}, (body, got)
+    got = labels(run("The People’s Bank of China cut rates."))
+    assert got == {"People’s Bank of China": {"ORG"}}, got
