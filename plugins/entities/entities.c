@@ -2933,6 +2933,17 @@ static bool role_of(const state *st, const char *text, const prism_token *tok,
 
 /* Applies the span rules to the tagged name [*a, *b) of the model's type
  * *type. Returns false when the span is no name at all. */
+/* Do the words from token b say that the name before them is a brand a
+ * body owns: "Zara owner Inditex", "Facebook parent Meta"? */
+static bool brand_of(const state *st, const char *text, const prism_token *tok,
+                     size_t b)
+{
+    static const char *const owners[] = {"owner", "parent", "maker"};
+    return b + 1 < st->ntok_cur && st->info[b].cap == NER_CAP_LOWER &&
+           WORD_IN(text, tok, b, owners) &&
+           ner_tag_type(st->tags[b + 1]) == NER_ORG;
+}
+
 static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
@@ -4273,7 +4284,8 @@ static bool span_rules(const state *st, const char *text,
                      (word_rule(st, *a - 1) & (WR_ORGS | WR_WORKN))) ||
                     issued_by(st, text, tok, *a, *b) ||
                     headed_body(st, text, tok, *a, *b) ||
-                    news_agency(st, text, tok, *a, *b) || *type != type0;
+                    news_agency(st, text, tok, *a, *b) || *type != type0 ||
+                    brand_of(st, text, tok, *b);
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
@@ -5080,12 +5092,18 @@ static bool person_cue(const state *st, const char *text,
             WORD_IN(text, tok, p + 1, kin) && word_is(text, tok, p + 2, "of"))
             return true;
     }
-    /* "Darwin wrote", "Newton later formulated", "Whitmore died" */
+    /* "Darwin wrote", "Newton later formulated", "Whitmore died"; not a
+     * firm's deed ("Tesla recalled 2 million cars", "recalled its") */
+    static const char *const firm_objects[] = {
+        "its",  "more",   "nearly", "almost",    "about",    "some",
+        "over", "around", "all",    "thousands", "hundreds", "millions"};
     size_t v = j;
     if (v + 1 < ntok && in[v].cap == NER_CAP_LOWER &&
         (word_rule(st, v) & WR_ADVERB))
         v++;
-    if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED))
+    if (in[v].cap == NER_CAP_LOWER && (word_rule(st, v) & WR_DEED) &&
+        !(v + 1 < ntok && (WORD_IN(text, tok, v + 1, firm_objects) ||
+                           in[v + 1].digit))) /* "Tesla recalled its" */
         return true;
     /* "Lindqvist told reporters": a word no list knows, which the tagger
      * left out, opening a sentence, or after a quotation ("“It was a
@@ -7466,8 +7484,9 @@ static void bodies_before_leaders(state *st, const char *text,
                                   const prism_token *tok, size_t ntok)
 {
     static const char *const leads[] = {
-        "leader", "president", "chairman", "chairwoman", "chairperson",
-        "chair",  "coach",     "captain",  "boss",       "founder"};
+        "leader",      "president", "chairman", "chairwoman",
+        "chairperson", "chair",     "coach",    "captain",
+        "boss",        "founder",   "owner",    "co-owner"};
     const ner_info *in = st->info;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                             (1u << NER_G_STATE) | (1u << NER_G_ALIAS) |
@@ -7502,6 +7521,55 @@ static void bodies_before_leaders(state *st, const char *text,
              (in[a].len < 2 || (in[a].first && in[a].cap != NER_CAP_UPPER))))
             continue;
         tag_span(st, a, b, g & places ? NER_LOC : NER_ORG);
+    }
+}
+
+/* A firm's officers and owners after its name: "Glean’s founder Arvind
+ * Jain", "Epic’s chief executive", "Zara owner Inditex", "Facebook parent
+ * Meta". One to three capitalised words, untagged or read as a person's,
+ * that no list knows as a person's or a place's, before "'s" and an
+ * officer, or before "owner", "parent" or "maker" and a body the tagger
+ * found, are the firm. */
+static void firms_by_officers(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    static const char *const officers[] = {
+        "founder",  "co-founder", "cofounder", "founders",    "ceo",
+        "chairman", "chairwoman", "board",     "shareholders"};
+    static const char *const chiefs[] = {"executive", "financial", "technology",
+                                         "operating"};
+    const uint32_t known = NOT_PER | (1u << NER_G_PERSON) |
+                           (1u << NER_G_FIRST) | (1u << NER_G_GIVEN) |
+                           (1u << NER_G_NEWS);
+    const ner_info *in = st->info;
+    for (size_t b = 1; b + 2 < ntok; b++) {
+        bool officer = apostrophe_tok(text, &tok[b]) &&
+                       in[b + 1].cap == NER_CAP_LOWER &&
+                       (WORD_IN(text, tok, b + 1, officers) ||
+                        (word_is(text, tok, b + 1, "chief") &&
+                         WORD_IN(text, tok, b + 2, chiefs)));
+        bool owner = !officer && brand_of(st, text, tok, b);
+        if (!officer && !owner)
+            continue;
+        size_t a = b;
+        while (a > 0 && b - a < 3 && in[a - 1].alpha &&
+               in[a - 1].cap != NER_CAP_LOWER &&
+               (!st->tags[a - 1] || ner_tag_type(st->tags[a - 1]) == NER_PER) &&
+               !(a < b && in[a].first))
+            a--;
+        /* a given name before an owner and a body is a brand's ("Zara") */
+        uint32_t not_firm =
+            owner ? known & ~((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))
+                  : known;
+        if (a == b ||
+            (a > 0 && in[a - 1].alpha && in[a - 1].cap != NER_CAP_LOWER &&
+             !in[a].first) ||
+            (st->tags[a] && span_start(st, a) != a) ||
+            (st->tags[b - 1] &&
+             span_end(st, ntok, span_start(st, b - 1)) != b) ||
+            (gaz_mask(phrase_gaz(st, a, b)) & not_firm))
+            continue;
+        tag_span(st, a, b, NER_ORG);
     }
 }
 
@@ -9814,6 +9882,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     places_by_noun(st, text, tok, ntok);
     names_before_titles(st, text, tok, ntok);
     bodies_before_leaders(st, text, tok, ntok);
+    firms_by_officers(st, text, tok, ntok);
     names_people_go_by(st, text, tok, ntok);
     stage_names(st, text, tok, ntok);
     bodies_by_roles(st, text, tok, ntok);

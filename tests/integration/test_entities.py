@@ -2904,3 +2904,17 @@ def test_a_body_a_list_knows_after_its_owner_s_possessive():
         assert got.get(body) == {"ORG"}, (body, got)
     got = labels(run("The People’s Bank of China cut rates."))
     assert got == {"People’s Bank of China": {"ORG"}}, got
+
+
+def test_a_firm_by_its_officers_owner_and_deeds():
+    for text, firm in (
+            ("Tesla recalled more than two million vehicles.", "Tesla"),
+            ("Zara owner Inditex reported record profits.", "Zara"),
+            ("Tim Sweeney, Epic’s chief executive, sued Apple.", "Epic"),
+            ("Groq’s chief executive Jonathan Ross said demand was strong.",
+             "Groq")):
+        got = labels(run(text))
+        assert got.get(firm) == {"ORG"}, (firm, got)
+    got = labels(run("Smith recalled the day he met her. Trump’s chief of "
+                     "staff resigned."))
+    assert got == {"Smith": {"PERSON"}, "Trump": {"PERSON"}}, got
