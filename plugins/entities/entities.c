@@ -1038,7 +1038,8 @@ static const struct {
      "is are was were been does did has have had not no yes "
      "to from for with without by at into onto upon about after before "
      "during via please thanks here there of in on as since until unless "
-     "while now"},
+     "while now below beneath behind above across along among amid "
+     "toward towards within against despite throughout"},
     {WR_TAIL, "the a an"},
     {WR_TOWARD, "in to from near at around across into visit visiting "
                 "visited"},
@@ -2955,6 +2956,12 @@ static bool span_rules(const state *st, const char *text,
         return false; /* "in north-western Namibia" */
     if (title_alone(st, text, tok, *a, *b))
         return false;
+    /* the acronym of a technology alone: "bet on AI", "GPU capacity" */
+    static const char *const techs[] = {"ai",  "gpu", "gpus",
+                                        "cpu", "llm", "llms"};
+    if (*b == *a + 1 && in[*a].cap == NER_CAP_UPPER &&
+        WORD_IN(text, tok, *a, techs))
+        return false;
     if (*b == *a + 1 && state_after_town(st, text, tok, *a, st->ntok_cur)) {
         *type = NER_LOC; /* "WILMINGTON, Del., Feb 26" */
         return true;
@@ -3060,12 +3067,18 @@ static bool span_rules(const state *st, const char *text,
         else
             break;
     }
-    /* (not the first word of a person a list knows: "He Lifeng", "To
-     * Lam") */
+    /* (not the first word of a name a list knows: "He Lifeng", "To
+     * Lam", "Beyond Meat") */
+    const uint32_t towns =
+        (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    size_t e0 = *a;
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
-           (word_rule(st, *a) & WR_EDGE) &&
-           !has(phrase_gaz(st, *a, *b), NER_G_PERSON))
+           (word_rule(st, *a) & WR_EDGE) && !phrase_gaz(st, *a, *b))
         (*a)++;
+    /* "Below Naples, a network": what is left is a place when a list
+     * says so */
+    if (*a > e0 && (gaz_mask(phrase_gaz(st, *a, *b)) & towns))
+        *type = NER_LOC;
     /* "Post-Soviet Georgia", "Northern Mozambique" opening a sentence: a
      * prefix's word, or a compass's adjective before a place a list knows
      * (when the whole is none: "Northern Ireland"), is no part of the
@@ -5392,11 +5405,12 @@ static void particle_names(state *st, const char *text, const prism_token *tok,
 static void particle_tails(state *st, const char *text, const prism_token *tok,
                            size_t ntok)
 {
-    static const char
-        *const particles[] = {"de",  "del",   "da",  "do",    "dos",  "das",
-                              "di",  "della", "van", "von",   "der",  "du",
-                              "des", "bin",   "ibn", "binti", "bint", "mint",
-                              "wa",  "ould"}; /* "Mariem mint Ahmed Salem" */
+    static const char *const particles[] = {
+        "de",   "del",  "da",  "do",   "dos", "das", "di",  "della",
+        "van",  "von",  "der", "du",   "des", "bin", "ibn", "binti",
+        "bint", "mint", "wa",  "ould", "zu",  "ter"}; /* "Mariem mint
+                             Ahmed Salem", "Karl-Theodor zu
+                             Guttenberg", "Marc-André ter Stegen" */
     for (size_t i = 1; i + 1 < ntok; i++) {
         int prev = st->tags[i - 1];
         if (st->tags[i] || st->info[i].cap != NER_CAP_LOWER ||
@@ -6814,12 +6828,13 @@ static void works_in_apposition(state *st, const char *text,
  * Helmwick and Oskari Labs"). Not a list of people ("Chelsea bought Drogba
  * and Essien": no body among them), and not a country, a state or a
  * region a list knows ("bought Alaska"). */
+static const char *const BUYS[] = {
+    "acquired", "acquire", "acquires",  "acquiring", "bought",   "buy",
+    "buys",     "buying",  "purchased", "purchase",  "purchases"};
+
 static void bodies_bought(state *st, const char *text, const prism_token *tok,
                           size_t ntok)
 {
-    static const char *const buys[] = {
-        "acquired", "acquire", "acquires",  "acquiring", "bought",   "buy",
-        "buys",     "buying",  "purchased", "purchase",  "purchases"};
     const uint32_t not_body = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
                               (1u << NER_G_REGION) | (1u << NER_G_NORP);
     const uint32_t places =
@@ -6827,7 +6842,7 @@ static void bodies_bought(state *st, const char *text, const prism_token *tok,
     enum { MAXN = 12 };
     for (size_t k = 0; k + 3 < ntok; k++) {
         if (st->info[k + 1].cap != NER_CAP_TITLE ||
-            st->info[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, buys))
+            st->info[k].cap != NER_CAP_LOWER || !WORD_IN(text, tok, k, BUYS))
             continue;
         size_t from[MAXN], to[MAXN], n = 0, bodies = 0;
         bool ok = true;
@@ -6865,6 +6880,58 @@ static void bodies_bought(state *st, const char *text, const prism_token *tok,
         for (size_t j = 0; j < n; j++)
             tag_span(st, from[j], to[j], NER_ORG);
         k = to[n - 1];
+    }
+}
+
+/* One firm bought, or one a stake is in: "Qualcomm bought Nuvia", "the
+ * acquisition of Neeva", "a stake in Tokopedia" (the tagger read a
+ * place). A name of one or two words that no list knows as a place's. */
+static void body_bought(state *st, const char *text, const prism_token *tok,
+                        size_t ntok)
+{
+    static const char *const deals[] = {"acquisition", "takeover", "stake"};
+    const uint32_t places = NOT_PER | (1u << NER_G_REGION);
+    for (size_t k = 1; k + 1 < ntok; k++) {
+        int t = st->tags[k + 1];
+        if (ner_tag_type(t) != NER_LOC ||
+            (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U) ||
+            st->info[k].cap != NER_CAP_LOWER ||
+            !(WORD_IN(text, tok, k, BUYS) ||
+              ((word_is(text, tok, k, "of") || word_is(text, tok, k, "in")) &&
+               st->info[k - 1].cap == NER_CAP_LOWER &&
+               WORD_IN(text, tok, k - 1, deals))))
+            continue;
+        size_t e = span_end(st, ntok, k + 1);
+        if (e - (k + 1) > 2 || (gaz_mask(phrase_gaz(st, k + 1, e)) & places) ||
+            (e < ntok &&
+             (text[tok[e].start] == ',' || apostrophe_tok(text, &tok[e]))))
+            continue; /* "bought land in Kent, England"; "Brazil's" */
+        tag_span(st, k + 1, e, NER_ORG);
+    }
+}
+
+/* A club's name and its number, the year it was founded or its
+ * players' ("Mainz 05", "the Philadelphia 76ers", "San Francisco 49ers"),
+ * where the tagger stopped at the town. */
+static void teams_with_numbers(state *st, const char *text,
+                               const prism_token *tok, size_t ntok)
+{
+    for (size_t e = 1; e < ntok; e++) {
+        const char *w = text + tok[e].start;
+        size_t n = tok[e].end - tok[e].start;
+        int part = ner_tag_part(st->tags[e - 1]);
+        if (st->tags[e] || !st->tags[e - 1] ||
+            (part != NER_L && part != NER_U) || n < 2 || w[0] < '0' ||
+            w[0] > '9')
+            continue;
+        size_t d = 0;
+        while (d < n && w[d] >= '0' && w[d] <= '9')
+            d++;
+        bool players = d + 3 == n && !memcmp(w + d, "ers", 3);
+        bool founded = n == 2 && d == 2 && w[0] == '0' &&
+                       ner_tag_type(st->tags[e - 1]) == NER_ORG;
+        if (players || founded)
+            tag_span(st, span_start(st, e - 1), e + 1, NER_ORG);
     }
 }
 
@@ -9870,6 +9937,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     bodies_described(st, text, tok, ntok);
     bodies_listed(st, text, tok, ntok);
     bodies_bought(st, text, tok, ntok);
+    body_bought(st, text, tok, ntok);
+    teams_with_numbers(st, text, tok, ntok);
     bodies_in_pairs(st, text, tok, ntok);
     works_in_apposition(st, text, tok, ntok);
     native_names(st, text, tok, ntok);

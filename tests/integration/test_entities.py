@@ -2918,3 +2918,27 @@ def test_a_firm_by_its_officers_owner_and_deeds():
     got = labels(run("Smith recalled the day he met her. Trump’s chief of "
                      "staff resigned."))
     assert got == {"Smith": {"PERSON"}, "Trump": {"PERSON"}}, got
+
+
+def test_particles_zu_and_ter_join_a_person_s_name():
+    got = labels(run("Karl-Theodor zu Guttenberg resigned. Marc-André ter "
+                     "Stegen saved a penalty."))
+    assert got == {"Karl-Theodor zu Guttenberg": {"PERSON"},
+                   "Marc-André ter Stegen": {"PERSON"}}, got
+
+
+def test_a_preposition_opening_a_sentence_and_a_technology_s_acronym():
+    got = labels(run("Beneath Naples, a network of tunnels runs. Groq, the AI "
+                     "chip start-up, raised money. In the Mood for Love won "
+                     "the prize."))
+    assert got.get("Naples") == {"GPE"}, got
+    assert "AI" not in got and "Beneath Naples" not in got, got
+    assert got.get("In the Mood for Love") == {"MISC"}, got
+
+
+def test_a_firm_bought_and_a_club_s_number():
+    got = labels(run("Qualcomm bought Nuvia for $1.4 billion. Google completed "
+                     "the acquisition of Neeva. The Philadelphia 76ers beat "
+                     "Mainz 05 in a friendly."))
+    for name in ("Nuvia", "Neeva", "Philadelphia 76ers", "Mainz 05"):
+        assert got.get(name) == {"ORG"}, (name, got)
