@@ -1305,3 +1305,21 @@ def test_laughter_long_missed_grins_letdowns_and_long_waits():
                   "aw man",
                   "Still waiting on that package, third week now",
                   "He was charged with fraud."])
+
+
+def test_a_key_with_a_possessive_matches_the_split_tokens():
+    # "'s" is a token of its own: "wit's end" and "Alzheimer's" are keys of
+    # two and three tokens, rules alone
+    off = ("--set", "plugin.sentiment.tuning=learned=0")
+    assert_signs([], ["I am at my wit's end.", "He was diagnosed with "
+                      "Alzheimer's."], neg_below=-0.3, sets=off)
+    assert abs(compound("The children's hospital opened.", *off)) < 0.1
+
+
+def test_the_informal_english_of_posts():
+    off = ("--set", "plugin.sentiment.tuning=learned=0")
+    assert_signs(["this song slaps", "too cute omg", "that's fire",
+                  "straight fire", "no probs, happy to help",
+                  "i'm wheezing at this"],
+                 ["we're cooked", "got friendzoned again", "such a cashgrab",
+                  "ugh #worstdayever", "took an L today"], sets=off)

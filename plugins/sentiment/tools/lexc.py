@@ -108,6 +108,7 @@ DIR_UP, DIR_DOWN = 16, 32  # high bits of the phrase_words byte
 SHIFT_NEG_ONLY = 64
 DIR_SENSE = 128  # "worse", "undo": no rise or fall of a measure
 PUNCT_SPLIT = re.compile(r"([,;:!?])")
+POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 
 
 ROLES = {"neg-skip": 1, "shift-skip": 2, "shift-stop": 4, "mood": 8, "det": 16,
@@ -196,6 +197,9 @@ def learned_table(weights):
 def normalise(term):
     term = term.replace("\u2019", "'").replace("\u2018", "'")
     term = "".join(c.lower() if c < "\x80" else c for c in term)
+    # The tokenizer splits "'s" off its word ("wit's end" is "wit" "'s"
+    # "end", "alzheimer's" two tokens): so is the key.
+    term = POSSESSIVE.sub(" 's", term)
     if " " in term.strip():
         # Phrases are matched token by token: punctuation is its own token.
         term = PUNCT_SPLIT.sub(r" \1 ", term)
