@@ -1237,7 +1237,8 @@ static const struct {
      "beaches colliery prison penitentiary jail gaol campus showground "
      "showgrounds gurdwara pagoda stupa airstrip airfield aerodrome flyover "
      "overpass interchange maidan udyan bagh bhavan bhawan trench ridge "
-     "ranges shale moraine escarpment borehole"},
+     "ranges shale moraine escarpment borehole gorge archipelago stairs "
+     "quay wharf embankment promenade funicular dock docks"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -2945,6 +2946,25 @@ static bool brand_of(const state *st, const char *text, const prism_token *tok,
            ner_tag_type(st->tags[b + 1]) == NER_ORG;
 }
 
+/* Is the given name alone at token i, after a firm's possessive and
+ * before a lower-case word, its product's, an assistant's or a model's:
+ * "Anthropic’s Claude and", "Amazon’s Alexa assistant" (not "Tesla's Musk",
+ * a person in the news, nor one who speaks)? */
+static bool firm_product(const state *st, const char *text,
+                         const prism_token *tok, size_t i)
+{
+    const uint32_t given = (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
+    uint32_t gm = gaz_mask(phrase_gaz(st, i, i + 1));
+    int before = i >= 2 ? ner_tag_part(st->tags[i - 2]) : -1;
+    return i >= 2 && apostrophe_tok(text, &tok[i - 1]) &&
+           ner_tag_type(st->tags[i - 2]) == NER_ORG &&
+           (before == NER_L || before == NER_U) && (gm & given) &&
+           !(gm & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS))) &&
+           i + 1 < st->ntok_cur && st->info[i + 1].alpha &&
+           st->info[i + 1].cap == NER_CAP_LOWER &&
+           !WORD_IN(text, tok, i + 1, SAYS); /* not "said Kodak's Giles." */
+}
+
 static bool span_rules(const state *st, const char *text,
                        const prism_token *tok, size_t *a, size_t *b, int *type)
 {
@@ -2962,6 +2982,30 @@ static bool span_rules(const state *st, const char *text,
     if (*b == *a + 1 && in[*a].cap == NER_CAP_UPPER &&
         WORD_IN(text, tok, *a, techs))
         return false;
+    /* an illness named after its discoverer: "an Alzheimer's drug",
+     * "Parkinson's disease" */
+    static const char *const eponyms[] = {
+        "alzheimer", "parkinson", "huntington", "crohn",
+        "asperger",  "tourette",  "hodgkin"};
+    if (*b - *a <= 2 && *b < st->ntok_cur && apostrophe_tok(text, &tok[*b]) &&
+        WORD_IN(text, tok, *b - 1, eponyms))
+        return false;
+    /* a compass's word alone before "of" or before "and" and another
+     * ("North of Kandy", "Central and Eastern Europe") */
+    static const char *const sides[] = {"north",    "south",   "east",
+                                        "west",     "central", "northern",
+                                        "southern", "eastern", "western"};
+    if (*b == *a + 1 && *b + 1 < st->ntok_cur && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a, sides) &&
+        (word_is(text, tok, *b, "of") ||
+         (word_is(text, tok, *b, "and") && WORD_IN(text, tok, *b + 1, sides))))
+        return false;
+    /* a lower-case "pro-" word is no part of the name after it: "the
+     * pro-European Party of Action and Solidarity" */
+    while (*b - *a > 1 && in[*a].cap != NER_CAP_TITLE &&
+           (!strncmp(text + tok[*a].start, "pro-", 4) ||
+            !strncmp(text + tok[*a].start, "anti-", 5)))
+        (*a)++;
     if (*b == *a + 1 && state_after_town(st, text, tok, *a, st->ntok_cur)) {
         *type = NER_LOC; /* "WILMINGTON, Del., Feb 26" */
         return true;
@@ -3232,9 +3276,14 @@ static bool span_rules(const state *st, const char *text,
             !(gm & ((1u << NER_G_PERSON) | (1u << NER_G_NEWS)))) {
             (*a)--;
             *type = NER_LOC;
-        } else if (*type == NER_ORG && *b - *a >= 2 &&
-                   (gaz_mask(phrase_gaz(st, *b - 1, *b)) &
-                    ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD))))
+        } else if (*b - *a >= 2 &&
+                   ((*type == NER_ORG &&
+                     (gaz_mask(phrase_gaz(st, *b - 1, *b)) &
+                      ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD)))) ||
+                    /* "King" "George V Dock" (not "Sen." "John Tower") */
+                    (facility_head(st, *b - 1) &&
+                     (*type != NER_PER || *b - *a >= 3) &&
+                     !word_is(text, tok, *b - 1, "Tower"))))
             (*a)--;
     }
     /* no person's name holds a county's word: "Shelby County" is a place,
@@ -3275,9 +3324,14 @@ static bool span_rules(const state *st, const char *text,
             if (*b - *a > 2 && WORD_IN(text, tok, *a + 1, sons))
                 break;
             /* nor is it in a name a list knows whole: "Sheikh Hasina",
-             * "Sultan Al Jaber" */
+             * "Sultan Al Jaber"; nor in a building's: "Saint Basil's
+             * Cathedral", "King George V Dock" */
             if (has(phrase_gaz(st, *a, *b), NER_G_PERSON))
                 break;
+            if (*b - *a > 2 && facility_head(st, *b - 1)) {
+                *type = NER_LOC;
+                break;
+            }
             if (*b - *a > 2 && is_title(st, *a, *a + 2))
                 *a += 2;
             else if (*b - *a > 1 && ((word_rule(st, *a) & WR_LEAD) ||
@@ -4298,7 +4352,8 @@ static bool span_rules(const state *st, const char *text,
                     issued_by(st, text, tok, *a, *b) ||
                     headed_body(st, text, tok, *a, *b) ||
                     news_agency(st, text, tok, *a, *b) || *type != type0 ||
-                    brand_of(st, text, tok, *b);
+                    brand_of(st, text, tok, *b) ||
+                    (*b == *a + 1 && firm_product(st, text, tok, *a));
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
              (has(g, NER_G_GIVEN) && t->cap == NER_CAP_TITLE)) &&
@@ -7640,6 +7695,122 @@ static void firms_by_officers(state *st, const char *text,
     }
 }
 
+/* Another name a definition gives its subject: "The University of Tokyo,
+ * abbreviated as Todai or UTokyo", "The Bank of Japan, often called
+ * Nichigin for short", "Ernesto Guevara, known as Che". The sentence opens
+ * with the subject, a name the tagger found; the names after "called",
+ * "nicknamed", "known as", "abbreviated as" or "shortened to" (one, or
+ * several joined by "or") take its kind, unless a list knows one as a
+ * place's or a person's of another kind. */
+static void names_given(state *st, const char *text, const prism_token *tok,
+                        size_t ntok)
+{
+    static const char *const cues[] = {"called", "nicknamed", "known",
+                                       "abbreviated", "shortened"};
+    const ner_info *in = st->info;
+    for (size_t c = 2; c + 1 < ntok; c++) {
+        if (in[c].cap != NER_CAP_LOWER || !WORD_IN(text, tok, c, cues))
+            continue;
+        size_t k = c + 1;
+        if (word_is(text, tok, k, "as") || word_is(text, tok, k, "to"))
+            k++;
+        else if (!word_is(text, tok, c, "called") &&
+                 !word_is(text, tok, c, "nicknamed"))
+            continue; /* "known" alone, "abbreviated" alone */
+        size_t s = c;
+        while (s > 0 && !in[s].first)
+            s--;
+        size_t a = s + (word_is(text, tok, s, "The") ? 1 : 0);
+        int part = ner_tag_part(st->tags[a]);
+        if (!st->tags[a] || (part != NER_B && part != NER_U) || c - a > 16)
+            continue;
+        int type = ner_tag_type(st->tags[a]);
+        size_t e = span_end(st, ntok, a);
+        static const char *const adverbs[] = {
+            "also",    "often",      "commonly", "sometimes",
+            "usually", "formerly",   "simply",   "popularly",
+            "widely",  "officially", "better"};
+        if (type == NER_MISC || e + 1 >= c || text[tok[e].start] != ',' ||
+            (c > e + 2 || (c == e + 2 && !WORD_IN(text, tok, e + 1, adverbs))))
+            continue; /* the subject, a comma and the cue ("Liang
+                         Wenfeng runs a hedge fund called High-Flyer") */
+        const uint32_t other =
+            type == NER_PER
+                ? NOT_PER
+                : NOT_PER | (1u << NER_G_PERSON) | (1u << NER_G_NEWS);
+        while (k < ntok && in[k].alpha && in[k].cap != NER_CAP_LOWER) {
+            size_t ae = k;
+            if (st->tags[k]) {
+                part = ner_tag_part(st->tags[k]);
+                if (part != NER_B && part != NER_U)
+                    break;
+                ae = span_end(st, ntok, k);
+            } else {
+                while (ae < ntok && ae - k < 3 && !st->tags[ae] &&
+                       in[ae].alpha && in[ae].cap != NER_CAP_LOWER)
+                    ae++;
+            }
+            if (!(gaz_mask(phrase_gaz(st, k, ae)) & other))
+                tag_span(st, k, ae, type);
+            k = ae;
+            if (k + 1 < ntok && word_is(text, tok, k, "or"))
+                k++;
+            else
+                break;
+        }
+    }
+}
+
+/* A country before an English given name inside what the tagger read as
+ * one person's name is the country the person is of: "U.N. envoy for
+ * Libya Hanna Tetteh" (not "Jordan Peterson": a given name too; nor a
+ * town's or a province's name, "Florence Akinyi Otieno", "Van Thinh
+ * Phat"). */
+static void places_before_people(state *st, size_t ntok)
+{
+    const uint32_t people = (1u << NER_G_PERSON) | (1u << NER_G_FIRST) |
+                            (1u << NER_G_GIVEN) | (1u << NER_G_NEWS) |
+                            (1u << NER_G_CITY) | (1u << NER_G_STATE);
+    for (size_t s = 0; s < ntok; s++) {
+        if (ner_tag_type(st->tags[s]) != NER_PER ||
+            ner_tag_part(st->tags[s]) != NER_B)
+            continue;
+        size_t e = span_end(st, ntok, s);
+        for (size_t k = s + 1; k + 2 <= e && e - s >= 3; k++) {
+            uint32_t gm = gaz_mask(phrase_gaz(st, s, k));
+            if ((gm & (1u << NER_G_COUNTRY)) && !(gm & people) &&
+                has(phrase_gaz(st, k, k + 1), NER_G_FIRST)) {
+                tag_span(st, s, k, NER_LOC);
+                tag_span(st, k, e, NER_PER);
+                break;
+            }
+        }
+        s = e - 1;
+    }
+}
+
+static void products_of_firms(state *st, const char *text,
+                              const prism_token *tok, size_t ntok)
+{
+    for (size_t i = 2; i < ntok; i++)
+        if (st->tags[i] == ner_tag(NER_PER, NER_U) &&
+            firm_product(st, text, tok, i))
+            st->tags[i] = (uint8_t)ner_tag(NER_MISC, NER_U);
+}
+
+/* A firm's "plc" in lower case after the name the tagger found: "Shell
+ * plc is". */
+static void firms_plc(state *st, const char *text, const prism_token *tok,
+                      size_t ntok)
+{
+    for (size_t e = 1; e < ntok; e++) {
+        int part = ner_tag_part(st->tags[e - 1]);
+        if (!st->tags[e] && ner_tag_type(st->tags[e - 1]) == NER_ORG &&
+            (part == NER_L || part == NER_U) && word_is(text, tok, e, "plc"))
+            tag_span(st, span_start(st, e - 1), e + 1, NER_ORG);
+    }
+}
+
 /* A country's or state's name with "and" in it that a list knows, "the
  * Turks and Caicos Islands", "Saint Kitts and Nevis", is one place,
  * however the tagger split it ("Turks" as a people). */
@@ -9952,6 +10123,10 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     names_before_titles(st, text, tok, ntok);
     bodies_before_leaders(st, text, tok, ntok);
     firms_by_officers(st, text, tok, ntok);
+    names_given(st, text, tok, ntok);
+    places_before_people(st, ntok);
+    products_of_firms(st, text, tok, ntok);
+    firms_plc(st, text, tok, ntok);
     names_people_go_by(st, text, tok, ntok);
     stage_names(st, text, tok, ntok);
     bodies_by_roles(st, text, tok, ntok);
@@ -10084,13 +10259,17 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
                 int mtype = part_type;
                 if (ob >= 0) /* the place or leader before what it has */
                     mtype = ob;
-                if (tb && mtype == NER_PER) /* the person's place or body */
+                if (tb && mtype == NER_PER) { /* the person's place or
+                                                 body ("U.N." a body's) */
+                    uint32_t gm = gaz_mask(phrase_gaz(st, a, b));
                     mtype =
-                        gaz_mask(phrase_gaz(st, a, b)) &
-                                ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
-                                 (1u << NER_G_CITY) | (1u << NER_G_ALIAS))
+                        !(gm & ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))) &&
+                                (gm &
+                                 ((1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                                  (1u << NER_G_CITY) | (1u << NER_G_ALIAS)))
                             ? NER_LOC
                             : NER_ORG;
+                }
                 /* what the rules cut a name down to is ordinary words
                  * no more than the whole was ("DVD. give" gives none) */
                 if (span_rules(st, text, tok, &ma, &mb, &mtype) &&

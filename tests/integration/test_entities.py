@@ -2942,3 +2942,34 @@ def test_a_firm_bought_and_a_club_s_number():
                      "Mainz 05 in a friendly."))
     for name in ("Nuvia", "Neeva", "Philadelphia 76ers", "Mainz 05"):
         assert got.get(name) == {"ORG"}, (name, got)
+
+
+def test_another_name_a_definition_gives_its_subject():
+    got = labels(run("The Bank of Japan, often called Nichigin for short, is "
+                     "the central bank of Japan."))
+    assert got.get("Nichigin") == {"ORG"}, got
+    got = labels(run("Liang Wenfeng also runs a hedge fund called "
+                     "High-Flyer."))
+    assert got.get("High-Flyer") != {"PERSON"}, got
+
+
+def test_a_country_before_a_given_name_and_a_firm_s_product():
+    got = labels(run("U.N. envoy for Libya Hanna Tetteh briefed the council."))
+    assert got.get("Libya") == {"GPE"}, got
+    assert got.get("Hanna Tetteh") == {"PERSON"}, got
+    got = labels(run("The app was built with Anthropic’s Claude and a lot of "
+                     "patience."))
+    assert got.get("Claude") == {"MISC"}, got
+
+
+def test_illnesses_compass_words_and_sites_with_titles():
+    got = labels(run("An Alzheimer’s drug developed by Eisai was approved. "
+                     "North of Kandy, the road climbs. The ship docked at "
+                     "King George V Dock near the Barron Gorge."))
+    assert "Alzheimer" not in got and "North" not in got, got
+    assert got.get("King George V Dock") == {"LOC"}, got
+    assert got.get("Barron Gorge") == {"LOC"}, got
+    got = labels(run("The pro-European Party of Action and Solidarity won. "
+                     "Shell plc is a British oil company."))
+    assert got.get("Party of Action and Solidarity") == {"ORG"}, got
+    assert got.get("Shell plc") == {"ORG"}, got
