@@ -6516,6 +6516,73 @@ static void people_in_apposition(state *st, const char *text,
     }
 }
 
+/* A name of two or three words before a comma and the office it holds:
+ * "Hock Tan, Broadcom’s chief executive,", "Börje Ekholm, its chief
+ * executive,", "Santiago Bernabéu, the club’s longest-serving
+ * president," (not a name a list knows as a body's or a country's; a
+ * town's only when a given name opens it). Up to two lower-case words
+ * stand between the determiner and the office. */
+static void people_before_offices(state *st, const char *text,
+                                  const prism_token *tok, size_t ntok)
+{
+    static const char *const dets[] = {"its", "his", "her", "their", "the"};
+    static const char *const offices[] = {
+        "executive", "chairman", "chairwoman", "founder",     "co-founder",
+        "president", "ceo",      "spokesman",  "spokeswoman", "director",
+        "minister",  "governor", "mayor",      "ambassador",  "coach",
+        "manager",   "captain",  "secretary",  "editor",      "chancellor"};
+    const uint32_t bodies = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                            (1u << NER_G_REGION) | (1u << NER_G_ORG) |
+                            (1u << NER_G_ORGLIST) | (1u << NER_G_NORP) |
+                            (1u << NER_G_ORGWORD) | (1u << NER_G_LOCWORD) |
+                            (1u << NER_G_FACHEAD) | (1u << NER_G_ORGHEAD);
+    const uint32_t given = (1u << NER_G_FIRST) | (1u << NER_G_GIVEN);
+    const ner_info *in = st->info;
+    for (size_t a = 0; a + 4 < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        bool tagged = part == NER_B || part == NER_U;
+        if (in[a].cap != NER_CAP_TITLE ||
+            ner_tag_type(st->tags[a]) == NER_PER || (st->tags[a] && !tagged) ||
+            (!tagged && !in[a].first))
+            continue;
+        size_t b = tagged ? span_end(st, ntok, a) : a + 1;
+        while (!tagged && b < ntok && b - a < 3 && !st->tags[b] &&
+               in[b].cap == NER_CAP_TITLE)
+            b++;
+        if (b - a < 2 || b - a > 3 || b + 3 >= ntok ||
+            text[tok[b].start] != ',')
+            continue;
+        size_t k = b + 1; /* the determiner: "its", "the", "Broadcom's" */
+        if (WORD_IN(text, tok, k, dets))
+            k++;
+        else if (st->tags[k] && ner_tag_type(st->tags[k]) == NER_ORG) {
+            k = span_end(st, ntok, k);
+            if (k >= ntok || !apostrophe_tok(text, &tok[k]))
+                continue;
+            k++;
+        } else
+            continue;
+        if (k < ntok && word_is(text, tok, k, "club") && k + 1 < ntok &&
+            apostrophe_tok(text, &tok[k + 1]))
+            k += 2; /* "the club's" */
+        size_t o = k;
+        while (o < ntok && o < k + 3 && in[o].cap == NER_CAP_LOWER &&
+               !WORD_IN(text, tok, o, offices))
+            o++;
+        bool name = o < ntok && in[o].cap == NER_CAP_LOWER &&
+                    WORD_IN(text, tok, o, offices);
+        uint32_t gm = gaz_mask(phrase_gaz(st, a, b));
+        uint32_t first = gaz_mask(phrase_gaz(st, a, a + 1));
+        name = name && !(gm & bodies) &&
+               (!(first & ((1u << NER_G_CITY) | bodies)) || (first & given));
+        for (size_t i = a + 1; i < b && name; i++)
+            name = in[i].cap == NER_CAP_TITLE &&
+                   !(gaz_mask(phrase_gaz(st, i, i + 1)) & bodies);
+        if (name)
+            tag_span(st, a, b, NER_PER);
+    }
+}
+
 /* A name set off by commas after a noun that says what a firm is: "Her
  * American publisher, Knopf, printed 300,000 copies", "the broadcaster,
  * Radio-Canada, said" (not a name the lists know as a person's or a
@@ -10098,6 +10165,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     given_names_alone(st, ntok);
     people_by_context(st, text, tok, ntok);
     people_in_apposition(st, text, tok, ntok);
+    people_before_offices(st, text, tok, ntok);
     people_listed(st, text, tok, ntok);
     people_described(st, text, tok, ntok);
     places_listed(st, text, tok, ntok);

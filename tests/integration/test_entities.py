@@ -2973,3 +2973,12 @@ def test_illnesses_compass_words_and_sites_with_titles():
                      "Shell plc is a British oil company."))
     assert got.get("Party of Action and Solidarity") == {"ORG"}, got
     assert got.get("Shell plc") == {"ORG"}, got
+
+
+def test_a_name_before_the_office_it_holds_is_a_person():
+    got = labels(run("Hock Tan, Broadcom’s chief executive, said demand was "
+                     "strong. Börje Ekholm, its chief executive, said the "
+                     "cuts were needed."))
+    assert got.get("Hock Tan") == {"PERSON"}, got
+    assert got.get("Börje Ekholm") == {"PERSON"}, got
+    assert got.get("Broadcom") == {"ORG"}, got
