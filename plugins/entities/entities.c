@@ -2976,12 +2976,22 @@ static bool span_rules(const state *st, const char *text,
         return false; /* "in north-western Namibia" */
     if (title_alone(st, text, tok, *a, *b))
         return false;
-    /* the acronym of a technology alone: "bet on AI", "GPU capacity" */
-    static const char *const techs[] = {"ai",  "gpu", "gpus",
-                                        "cpu", "llm", "llms"};
-    if (*b == *a + 1 && in[*a].cap == NER_CAP_UPPER &&
+    /* the acronym of a technology, a substance or an illness alone: "bet
+     * on AI", "GPU capacity", "a ban on PFAS", "severe Covid" */
+    static const char *const techs[] = {
+        "ai",   "gpu",  "gpus", "cpu",   "llm",      "llms",  "pfas",
+        "ptsd", "sars", "mers", "covid", "covid-19", "crispr"};
+    if (*b == *a + 1 && in[*a].cap != NER_CAP_LOWER &&
         WORD_IN(text, tok, *a, techs))
         return false;
+    /* a noun the press of South Asia capitalises, alone after an article:
+     * "the State had suffered", "a Bill to make" */
+    static const char *const nouns[] = {"state", "states",    "bill",
+                                        "bills", "statehood", "bench"};
+    if (*b == *a + 1 && *a > 0 && in[*a].cap == NER_CAP_TITLE &&
+        WORD_IN(text, tok, *a - 1, ARTICLES) && WORD_IN(text, tok, *a, nouns))
+        return false;
+
     /* an illness named after its discoverer: "an Alzheimer's drug",
      * "Parkinson's disease" */
     static const char *const eponyms[] = {
@@ -3116,8 +3126,17 @@ static bool span_rules(const state *st, const char *text,
     const uint32_t towns =
         (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) | (1u << NER_G_STATE);
     size_t e0 = *a;
+    /* (nor the first word of a title in quotation marks: "“There Will Be
+     * Blood”", which the tagger may have left out) */
+    bool quoted = *b < st->ntok_cur && quote_side(st, text, tok, *b, false);
+    if (quoted && *a > 1 && !st->tags[*a - 1] &&
+        in[*a - 1].cap == NER_CAP_TITLE && (word_rule(st, *a - 1) & WR_EDGE) &&
+        quote_side(st, text, tok, *a - 2, true) &&
+        in_title_quote(st, text, tok, *a - 1, *b))
+        (*a)--;
     while (*b - *a > 1 && in[*a].cap != NER_CAP_UPPER &&
-           (word_rule(st, *a) & WR_EDGE) && !phrase_gaz(st, *a, *b))
+           (word_rule(st, *a) & WR_EDGE) && !phrase_gaz(st, *a, *b) &&
+           !(quoted && *a > 0 && quote_side(st, text, tok, *a - 1, true)))
         (*a)++;
     /* "Below Naples, a network": what is left is a place when a list
      * says so */
@@ -3443,6 +3462,20 @@ static bool span_rules(const state *st, const char *text,
         if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, firms) &&
             in[*b].cap == NER_CAP_LOWER)
             *type = NER_ORG;
+    }
+    /* A craft's noun just after the name says it is the craft's: "the
+     * Rosetta spacecraft", "the Kepler space telescope" (not a place's a
+     * list knows: "the Paris observatory"). */
+    if ((*type == NER_PER || *type == NER_LOC) && *b - *a <= 2 &&
+        *b + 1 < st->ntok_cur && *a > 0 &&
+        WORD_IN(text, tok, *a - 1, ARTICLES) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) & NOT_PER)) {
+        static const char *const crafts[] = {
+            "spacecraft", "telescope", "probe",       "rover",
+            "lander",     "orbiter",   "submersible", "satellite"};
+        size_t k = *b + (word_is(text, tok, *b, "space") ? 1 : 0);
+        if (in[k].cap == NER_CAP_LOWER && WORD_IN(text, tok, k, crafts))
+            *type = NER_MISC;
     }
     /* "the Tasnim news agency", whatever given name the name is too */
     if (news_agency(st, text, tok, *a, *b))
@@ -4353,6 +4386,10 @@ static bool span_rules(const state *st, const char *text,
                     headed_body(st, text, tok, *a, *b) ||
                     news_agency(st, text, tok, *a, *b) || *type != type0 ||
                     brand_of(st, text, tok, *b) ||
+                    /* a quotation's whole text: the film “Carol” */
+                    (*a > 0 && *b < st->ntok_cur &&
+                     quote_side(st, text, tok, *a - 1, true) &&
+                     quote_side(st, text, tok, *b, false)) ||
                     (*b == *a + 1 && firm_product(st, text, tok, *a));
         if (*type != NER_PER && !said && !(gaz_mask(g) & NOT_PER) &&
             (has(g, NER_G_FIRST) ||
@@ -7878,6 +7915,65 @@ static void firms_plc(state *st, const char *text, const prism_token *tok,
     }
 }
 
+/* A state, country or town a list knows, which the tagger left out,
+ * right before the words of a title and the person who holds it:
+ * "Bihar Chief Minister Nitish Kumar", "Sindh Chief Minister Syed Murad
+ * Ali Shah". */
+static void places_before_titles(state *st, size_t ntok)
+{
+    const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_STATE) |
+                            (1u << NER_G_CITY) | (1u << NER_G_ALIAS);
+    const uint32_t people =
+        (1u << NER_G_PERSON) | (1u << NER_G_FIRST) | (1u << NER_G_NEWS);
+    for (size_t a = 0; a + 2 < ntok; a++) {
+        if (st->tags[a] || st->info[a].cap != NER_CAP_TITLE ||
+            (st->info[a].wsets & ((1u << NER_W_LOW1) | (1u << NER_W_LOW2))))
+            /* not an ordinary word: "Union Minister" */
+            continue;
+        for (size_t b = a + 1; b < ntok && b <= a + 3; b++) {
+            uint32_t gm = gaz_mask(phrase_gaz(st, a, b));
+            if (!(gm & places) || (gm & people) || st->tags[b - 1])
+                continue;
+            size_t n = 0; /* "Chief Minister", "Deputy Chief Minister" */
+            while (n < 3 && b + n < ntok && !st->tags[b + n] &&
+                   st->info[b + n].cap == NER_CAP_TITLE &&
+                   is_title(st, b + n, b + n + 1))
+                n++;
+            int part = b + n < ntok ? ner_tag_part(st->tags[b + n]) : -1;
+            if (n && ner_tag_type(st->tags[b + n]) == NER_PER &&
+                (part == NER_B || part == NER_U) && !st->tags[b]) {
+                tag_span(st, a, b, NER_LOC);
+                break;
+            }
+        }
+    }
+}
+
+/* What a study is published in: "published in Nature", "a study in
+ * Science", "writing in The Lancet": a journal, an organisation (the
+ * tagger reads a place after "in"). One or two capitalised words no
+ * list knows as a place. */
+static void journals(state *st, const char *text, const prism_token *tok,
+                     size_t ntok)
+{
+    static const char *const papers[] = {
+        "published", "study",  "paper",   "studies", "papers",
+        "article",   "letter", "writing", "report",  "research"};
+    for (size_t k = 2; k + 1 < ntok; k++) {
+        int t = st->tags[k + 1];
+        if (!word_is(text, tok, k, "in") ||
+            (ner_tag_part(t) != NER_B && ner_tag_part(t) != NER_U) ||
+            ner_tag_type(t) == NER_PER || ner_tag_type(t) == NER_ORG ||
+            st->info[k - 1].cap != NER_CAP_LOWER ||
+            !WORD_IN(text, tok, k - 1, papers))
+            continue;
+        size_t e = span_end(st, ntok, k + 1);
+        if (e - (k + 1) <= 2 && !(gaz_mask(phrase_gaz(st, k + 1, e)) &
+                                  (NOT_PER | (1u << NER_G_REGION))))
+            tag_span(st, k + 1, e, NER_ORG);
+    }
+}
+
 /* A country's or state's name with "and" in it that a list knows, "the
  * Turks and Caicos Islands", "Saint Kitts and Nevis", is one place,
  * however the tagger split it ("Turks" as a people). */
@@ -10195,6 +10291,8 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     places_before_people(st, ntok);
     products_of_firms(st, text, tok, ntok);
     firms_plc(st, text, tok, ntok);
+    places_before_titles(st, ntok);
+    journals(st, text, tok, ntok);
     names_people_go_by(st, text, tok, ntok);
     stage_names(st, text, tok, ntok);
     bodies_by_roles(st, text, tok, ntok);

@@ -2982,3 +2982,26 @@ def test_a_name_before_the_office_it_holds_is_a_person():
     assert got.get("Hock Tan") == {"PERSON"}, got
     assert got.get("Börje Ekholm") == {"PERSON"}, got
     assert got.get("Broadcom") == {"ORG"}, got
+
+
+def test_a_state_before_a_title_and_its_holder():
+    got = labels(run("Bihar Chief Minister Nitish Kumar took oath. Sindh Chief "
+                     "Minister Syed Murad Ali Shah announced the plan. Union "
+                     "Minister Ashwini Vaishnaw spoke."))
+    assert got.get("Bihar") == {"GPE"}, got
+    assert got.get("Sindh") == {"GPE"}, got
+    assert "Union" not in got, got
+
+
+def test_journals_titles_in_quotes_and_words_that_are_no_names():
+    got = labels(run("The results were published in Nature last week. The "
+                     "film “Carol” was directed by Todd Haynes. “There Will "
+                     "Be Blood” won two Oscars. Patients with severe Covid "
+                     "were treated. The Assembly approved a Bill to make "
+                     "registration mandatory. The Kepler space telescope "
+                     "found planets."))
+    assert got.get("Nature") == {"ORG"}, got
+    assert got.get("Carol") == {"MISC"}, got
+    assert got.get("There Will Be Blood") == {"MISC"}, got
+    assert got.get("Kepler") == {"MISC"}, got
+    assert "Covid" not in got and "Bill" not in got, got
