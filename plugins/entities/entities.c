@@ -1238,7 +1238,7 @@ static const struct {
      "showgrounds gurdwara pagoda stupa airstrip airfield aerodrome flyover "
      "overpass interchange maidan udyan bagh bhavan bhawan trench ridge "
      "ranges shale moraine escarpment borehole gorge archipelago stairs "
-     "quay wharf embankment promenade funicular dock docks"},
+     "quay wharf embankment promenade funicular dock docks colony"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -2976,6 +2976,18 @@ static bool span_rules(const state *st, const char *text,
         return false; /* "in north-western Namibia" */
     if (title_alone(st, text, tok, *a, *b))
         return false;
+    /* "al" in lower case opens a body's name the tagger read without it:
+     * "claimed by al Shabaab", "an al Qaeda affiliate" */
+    if (*a > 0 && word_is(text, tok, *a - 1, "al") && !st->tags[*a - 1] &&
+        tok[*a - 1].end + 1 == tok[*a].start &&
+        (gaz_mask(phrase_gaz(st, *a - 1, *b)) &
+         ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+        (*a)--;
+    if (*b - *a >= 2 && word_is(text, tok, *a, "al") &&
+        in[*a].cap == NER_CAP_LOWER &&
+        (gaz_mask(phrase_gaz(st, *a, *b)) &
+         ((1u << NER_G_ORG) | (1u << NER_G_ORGLIST))))
+        *type = NER_ORG;
     /* the acronym of a technology, a substance or an illness alone: "bet
      * on AI", "GPU capacity", "a ban on PFAS", "severe Covid" */
     static const char *const techs[] = {
@@ -6104,9 +6116,11 @@ static bool adjective_word(const state *st, const char *text,
 static void bodies_before_nouns(state *st, const char *text,
                                 const prism_token *tok, size_t ntok)
 {
-    static const char *const one[] = {"party", "bloc", "coalition", "alliance"};
-    static const char *const many[] = {"parties", "blocs", "coalitions",
-                                       "alliances"};
+    static const char *const one[] = {
+        "party", "bloc", "coalition", "alliance", "gang", "militia", "cartel"};
+    static const char *const many[] = {"parties",   "blocs", "coalitions",
+                                       "alliances", "gangs", "militias",
+                                       "cartels"};
     const uint32_t known = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                            (1u << NER_G_STATE) | (1u << NER_G_REGION) |
                            (1u << NER_G_NORP) | (1u << NER_G_PERSON) |
@@ -10394,6 +10408,15 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
         else if (type == NER_PER && j < ntok && st->tags[j] == 0 && i > 0 &&
                  is_title(st, i - 1, i) &&
                  (roman(text, &tok[j]) || regnal_letter(st, text, tok, j)))
+            j++;
+        /* ... and after a given name alone, with the full stop that ends
+         * its sentence: "the daughter of Henry I.", "deposed by Mary I." */
+        else if (type == NER_PER && j == i + 1 && j < ntok &&
+                 st->tags[j] == 0 && tok[j].end - tok[j].start == 2 &&
+                 text[tok[j].start + 1] == '.' &&
+                 (j + 1 == ntok || st->info[j + 1].first) &&
+                 has(phrase_gaz(st, i, i + 1), NER_G_FIRST) &&
+                 regnal_letter(st, text, tok, j))
             j++;
         /* An unbalanced bracket never belongs to a name: "(South) Korea"
          * gives "Korea"; "Mladost ( BJ )" stays whole. A person's name

@@ -3005,3 +3005,13 @@ def test_journals_titles_in_quotes_and_words_that_are_no_names():
     assert got.get("There Will Be Blood") == {"MISC"}, got
     assert got.get("Kepler") == {"MISC"}, got
     assert "Covid" not in got and "Bill" not in got, got
+
+
+def test_bodies_before_gang_or_militia_a_colony_and_a_regnal_number():
+    got = labels(run("Police clashed with the Gran Grif gang. The Radaa "
+                     "militia controls the airport. Plymouth Colony was "
+                     "founded in 1620. She was the daughter of Henry I."))
+    assert got.get("Gran Grif") == {"ORG"}, got
+    assert got.get("Radaa") == {"ORG"}, got
+    assert got.get("Plymouth Colony") == {"LOC"}, got
+    assert got.get("Henry I") == {"PERSON"}, got
