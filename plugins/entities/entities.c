@@ -3004,14 +3004,16 @@ static bool span_rules(const state *st, const char *text,
         WORD_IN(text, tok, *a - 1, ARTICLES) && WORD_IN(text, tok, *a, nouns))
         return false;
 
-    /* an illness named after its discoverer: "an Alzheimer's drug",
-     * "Parkinson's disease" */
+    /* an illness named after its discoverer is a thing's name: "an
+     * Alzheimer's drug", "Parkinson's disease" */
     static const char *const eponyms[] = {
         "alzheimer", "parkinson", "huntington", "crohn",
         "asperger",  "tourette",  "hodgkin"};
     if (*b - *a <= 2 && *b < st->ntok_cur && apostrophe_tok(text, &tok[*b]) &&
-        WORD_IN(text, tok, *b - 1, eponyms))
-        return false;
+        WORD_IN(text, tok, *b - 1, eponyms)) {
+        *a = *b - 1;
+        *type = NER_MISC;
+    }
     /* a compass's word alone before "of" or before "and" and another
      * ("North of Kandy", "Central and Eastern Europe") */
     static const char *const sides[] = {"north",    "south",   "east",
@@ -3354,10 +3356,16 @@ static bool span_rules(const state *st, const char *text,
              * Sultan bin Muhammad Al Qasimi", "Imam Sultan bin Saif" */
             if (*b - *a > 2 && WORD_IN(text, tok, *a + 1, sons))
                 break;
-            /* nor is it in a name a list knows whole: "Sheikh Hasina",
-             * "Sultan Al Jaber"; nor in a building's: "Saint Basil's
-             * Cathedral", "King George V Dock" */
-            if (has(phrase_gaz(st, *a, *b), NER_G_PERSON))
+            /* nor is it in a name a list knows whole, when it is no form
+             * of address or royal title: "Sheikh Hasina", "Sultan Al
+             * Jaber" (not "Ras Tafari", "Prince Philip"); nor in a
+             * building's: "King George V Dock" */
+            static const char *const royals[] = {"prince", "princess", "king",
+                                                 "queen"};
+            if (has(phrase_gaz(st, *a, *b), NER_G_PERSON) &&
+                !((word_rule(st, *a) & WR_LEAD) &&
+                  in[*a].cap != NER_CAP_UPPER) && /* "MS Dhoni" */
+                !WORD_IN(text, tok, *a, royals))
                 break;
             if (*b - *a > 2 && facility_head(st, *b - 1)) {
                 *type = NER_LOC;

@@ -2966,7 +2966,7 @@ def test_illnesses_compass_words_and_sites_with_titles():
     got = labels(run("An Alzheimer’s drug developed by Eisai was approved. "
                      "North of Kandy, the road climbs. The ship docked at "
                      "King George V Dock near the Barron Gorge."))
-    assert "Alzheimer" not in got and "North" not in got, got
+    assert got.get("Alzheimer") == {"MISC"} and "North" not in got, got
     assert got.get("King George V Dock") == {"LOC"}, got
     assert got.get("Barron Gorge") == {"LOC"}, got
     got = labels(run("The pro-European Party of Action and Solidarity won. "
