@@ -685,7 +685,13 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
              (a > 0 && st->info[a - 1].h_lower == ner_hash_bytes("the", 3, 2))))
             type = NER_MISC;
         else if ((type == NER_ORG || type == NER_LOC) &&
-                 (head & (1u << NER_G_MISCHEAD)) && !opera_company(st, a, b))
+                 (head & (1u << NER_G_MISCHEAD)) && !opera_company(st, a, b) &&
+                 /* not a body "of" its field: "the Department of War",
+                  * "Ministry of War" */
+                 !(type == NER_ORG && b - a >= 3 &&
+                   st->info[a + 1].h_lower == of &&
+                   (gaz_mask(phrase_gaz(st, a, a + 1)) &
+                    ((1u << NER_G_ORGWORD) | (1u << NER_G_ORGHEAD)))))
             type = NER_MISC;
         else if (type == NER_ORG &&
                  ((head & (1u << NER_G_FACHEAD)) || division_head(st, b - 1) ||
@@ -7732,9 +7738,9 @@ static void bodies_before_leaders(state *st, const char *text,
                                   const prism_token *tok, size_t ntok)
 {
     static const char *const leads[] = {
-        "leader",      "president", "chairman", "chairwoman",
-        "chairperson", "chair",     "coach",    "captain",
-        "boss",        "founder",   "owner",    "co-owner"};
+        "leader", "president", "chairman", "chairwoman", "chairperson",
+        "chair",  "coach",     "captain",  "boss",       "founder",
+        "owner",  "co-owner",  "editor",   "columnist",  "correspondent"};
     const ner_info *in = st->info;
     const uint32_t places = (1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
                             (1u << NER_G_STATE) | (1u << NER_G_ALIAS) |

@@ -3015,3 +3015,12 @@ def test_bodies_before_gang_or_militia_a_colony_and_a_regnal_number():
     assert got.get("Radaa") == {"ORG"}, got
     assert got.get("Plymouth Colony") == {"LOC"}, got
     assert got.get("Henry I") == {"PERSON"}, got
+
+
+def test_a_department_of_war_and_an_editor_s_paper():
+    got = labels(run("Hegseth said the Pentagon would be known as the "
+                     "Department of War. Vogue editor Anna Wintour stepped "
+                     "down."))
+    assert got.get("Department of War") == {"ORG"}, got
+    assert got.get("Vogue") == {"ORG"}, got
+    assert got.get("Anna Wintour") == {"PERSON"}, got
