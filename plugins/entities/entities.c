@@ -9905,8 +9905,8 @@ static size_t prefix_len(const char *text, const prism_token *t)
     size_t n = t->end - t->start;
     for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
         size_t m = strlen(prefixes[k]);
-        if (n >= m + 2 && !strncasecmp(w, prefixes[k], m) && w[m] >= 'A' &&
-            w[m] <= 'Z' && !memchr(w + m, '-', n - m))
+        if (n >= m + 2 && !strncasecmp(w, prefixes[k], m) &&
+            ascii_upper(w[m]) && !memchr(w + m, '-', n - m))
             return m;
     }
     return 0;
