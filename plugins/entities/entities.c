@@ -116,6 +116,7 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_SITEOF  (1ull << 57) /* "copper" mine, "railway" station */
 #define WR_STREET  (1ull << 58) /* "Street", "Drive": street_word() */
 #define WR_LEADN   (1ull << 59) /* "leader", "ruler": people_by_kin() */
+#define WR_ORGF    (1ull << 60) /* "Banco", "Partij", "Oy": foreign_body() */
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -429,6 +430,7 @@ static bool hashed_in(const state *st, size_t i, const char *const *list,
 }
 
 static uint64_t word_rule(const state *st, size_t i);
+static bool power_plant(const state *st, size_t a, size_t b);
 static bool sky_body(const state *st, const char *text, const prism_token *tok,
                      size_t a);
 static bool described_as_person(const state *st, const char *text,
@@ -728,8 +730,9 @@ static uint8_t refine(const state *st, int type, size_t a, size_t b,
             return L_LOC; /* Mount Everest, Lake Victoria, Lac Léman */
         if (has(g, NER_G_LOC))
             return L_LOC;
-        if (b - a > 1 && (facility_head(st, b - 1) || street_word(st, b - 1) ||
-                          venue(st, a, b) || market(st, b - 1)))
+        if (b - a > 1 &&
+            (facility_head(st, b - 1) || street_word(st, b - 1) ||
+             venue(st, a, b) || market(st, b - 1) || power_plant(st, a, b)))
             return L_LOC; /* Heathrow Airport, the Grand Hotel: no GPE */
         if (natural_noun(st, b) || (a > 0 && natural_noun(st, a - 1)) ||
             site_noun(st, b) || sky_body(st, st->text_cur, st->tok_cur, a))
@@ -1244,7 +1247,12 @@ static const struct {
      "showgrounds gurdwara pagoda stupa airstrip airfield aerodrome flyover "
      "overpass interchange maidan udyan bagh bhavan bhawan trench ridge "
      "ranges shale moraine escarpment borehole gorge archipelago stairs "
-     "quay wharf embankment promenade funicular dock docks colony"},
+     "quay wharf embankment promenade funicular dock docks colony "
+     /* in other languages: churches, mosques, temples, castles, palaces,
+      * towers and bridges ("Nieuwe Kerk", "Ribe Domkirke", "Galata
+      * Kulesi") */
+     "kerk kirche kirke kyrka domkirke camii mandir gompa dzong slott "
+     "sarayi kalesi kulesi koprusu"},
     {WR_POLITY, "empire wall republic kingdom caliphate sultanate emirate"},
     {WR_WON, "won win wins winning"},
     {WR_ORGSTART,
@@ -1354,6 +1362,36 @@ static const struct {
     {WR_STREET, "street road avenue boulevard lane drive highway marg veediya "
                 "mawatha"},
     {WR_LEADN, "leader ruler chief commander"},
+    /* what a body is, in the languages whose names the news leaves
+     * untranslated, opening or closing its name */
+    {WR_ORGF,
+     "banco banca banque banka bankasi caja caixa cassa compania "
+     "companhia compagnie compagnia societe societa sociedad sociedade "
+     "spolka grupo gruppo groupe instituto istituto institut fundacion "
+     "fundacao fondazione fondation fundacja stiftung asociacion "
+     "associacao associazione vereniging stichting verein verband "
+     "bundesverband landesverband zentralrat gesellschaft stadtwerke "
+     "partido partito parti partij partei partia partidul partai partisi "
+     "movimiento movimento mouvement bewegung frente alianza alianca "
+     "alleanza sindicato sindacato syndicat gewerkschaft sendikasi "
+     "confederacion confederacao confederazione federacion federacao "
+     "federazione universidad universidade universita universite "
+     "universitat universiteit uniwersytet universitas daigaku gakuin "
+     "colegio liceo escuela escola scuola ministerio ministero ministere "
+     "ministerium secretaria procuraduria fiscalia comision comissao "
+     "commissione comite comitato consejo conselho consiglio conseil "
+     "tribunal corte cour junta chambre asamblea assemblee "
+     "assembleia senado congreso congresso parlamento policia polizia "
+     "ejercito exercito esercito armee fuerzas forcas radio television "
+     "televisao televisione omroep rundfunk deportivo atletico talleres "
+     "minera industrias laboratorios laboratoires aerolineas "
+     "ferrocarriles ferrovie cerveceria cervejaria birrificio bryggeri "
+     "bryggerier bodegas vina transportes petroleos astilleros cementos "
+     "construcciones inversiones cooperativa consorzio azienda editora "
+     "ediciones edizioni versicherung sparkasse palloseura fotball "
+     "fotboll fodbold handbold handboll dernegi vakfi kulubu chama "
+     "kampuni shirika oy oyj ab gmbh ag kgaa spa ltda srl tetsudo denki "
+     "kogyo seiyaku jidosha"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -1735,6 +1773,45 @@ static uint64_t word_rule(const state *st, size_t i)
 static bool foreign_site(const state *st, size_t i)
 {
     return st->info[i].cap == NER_CAP_TITLE && (word_rule(st, i) & WR_FACPRE);
+}
+
+/* Is token i, capitalised, a word in another language for what a body
+ * is ("Banco", "Partij", "Oy"; WR_ORGF)? Last in a name, a compound
+ * ending in one counts too ("Handelsbanken", "Malatyaspor"). */
+static bool foreign_body(const state *st, const char *text,
+                         const prism_token *tok, size_t i, bool last)
+{
+    static const char *const ends[] = {
+        "banken",   "verband",      "gesellschaft", "stiftung",
+        "werke",    "rundfunk",     "partei",       "partiet",
+        "bryggeri", "versicherung", "sparkasse",    "spor"};
+    if (st->info[i].cap == NER_CAP_LOWER)
+        return false;
+    if (word_rule(st, i) & WR_ORGF)
+        return true;
+    if (!last || st->info[i].cap != NER_CAP_TITLE)
+        return false;
+    const char *w = text + tok[i].start;
+    size_t n = tok[i].end - tok[i].start;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n >= m + 3 && memcmp(w + n - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is [a, b) a power plant's name ("Eesti Power Plant", "Kudankulam
+ * Nuclear Power Plant")? "Plant" alone is no site's word ("Robert
+ * Plant"). */
+static bool power_plant(const state *st, size_t a, size_t b)
+{
+    const char *text = st->text_cur;
+    const prism_token *tok = st->tok_cur;
+    return b - a >= 3 && st->info[b - 1].cap == NER_CAP_TITLE &&
+           word_is(text, tok, b - 1, "Plant") &&
+           (word_is(text, tok, b - 2, "Power") ||
+            word_is(text, tok, b - 2, "Nuclear"));
 }
 
 /* Is token i a building's or a facility's word ("Airport", "Hotel")? */
@@ -4155,6 +4232,20 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && (*type == NER_LOC || *type == NER_MISC) &&
         in[*b - 1].cap == NER_CAP_TITLE && (word_rule(st, *b - 1) & WR_ORGH))
         *type = NER_ORG;
+    /* A body named in another language by what it is ("Talleres
+     * Arriaga", "Partij van de Arbeid", "Hansa Bryggeri", "Tervola Oy",
+     * "Svenska Handelsbanken"), whatever the model read; not a name the
+     * lists know as a person's or a place's, nor a given name before a
+     * surname that is such a word ("Hélder Câmara"). */
+    if (*type != NER_ORG && *b - *a >= 2 &&
+        (foreign_body(st, text, tok, *a, false) ||
+         (foreign_body(st, text, tok, *b - 1, true) &&
+          !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+            ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))))) &&
+        !(gaz_mask(phrase_gaz(st, *a, *b)) &
+          ((1u << NER_G_PERSON) | (1u << NER_G_NEWS) | (1u << NER_G_COUNTRY) |
+           (1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_REGION))))
+        *type = NER_ORG;
     /* "Place de la Nation", "Plaza de Mayo": a square or building; a
      * street, a square or a stadium whatever follows ("Avenida Congreso
      * de la Unión", "Estadio Azteca"; not "Mercado Libre", a firm). */
@@ -4218,6 +4309,19 @@ static bool span_rules(const state *st, const char *text,
         !(*type == NER_MISC && titled_work(st, text, tok, *a)) &&
         !(*type == NER_ORG && has_of(st, *a, *b))) /* not "Savings and Loan
                                          Association of Newport Beach" */
+        *type = NER_LOC;
+    /* A power plant is a site, not its operator. */
+    if (*type != NER_LOC && power_plant(st, *a, *b))
+        *type = NER_LOC;
+    /* A department of a country named after its town, as in Latin
+     * America ("Huanuni, Oruro Department", "the Santa Ana Department"):
+     * a place, not a government's department (which "of" follows: "Ohio
+     * Department of Health"). */
+    if (*type == NER_ORG && *b - *a >= 2 && *b - *a <= 3 &&
+        word_is(text, tok, *b - 1, "Department") &&
+        !(*b < st->ntok_cur && word_is(text, tok, *b, "of")) &&
+        (gaz_mask(phrase_gaz(st, *a, *b - 1)) &
+         ((1u << NER_G_CITY) | (1u << NER_G_STATE))))
         *type = NER_LOC;
     /* Nor is a "person" ending in a word no surname is: "Sagar Island",
      * "Kola Peninsula" (but "Michael Bay", "Ricki Lake"). */
@@ -8767,7 +8871,11 @@ static int head_label(const char *w, size_t n)
                                       "elder",         "typographer",
                                       "dentist",       "pharmacist",
                                       "plumber",       "mechanic",
-                                      "driver",        "worker"};
+                                      "driver",        "worker",
+                                      "figure",        "demigod",
+                                      "hero",          "heroine",
+                                      "trickster",     "character",
+                                      "protagonist",   "villain"};
     /* works, languages and machines: "a 1973 Senegalese film", "a
      * lightweight scripting language", "a ternary computer" */
     static const char *const misc[] = {
@@ -8814,8 +8922,9 @@ static int head_label(const char *w, size_t n)
  * nationalities and places)
  * before a little word such as "in", "of" or "that" ("a venture capital
  * firm from Dallas": "firm", not "capital"); not a noun before "'s" ("the
- * party's leader") nor an organisation's or person's before "of" ("a
- * network of tunnels"). `closed`: the phrase must end at a comma, a full
+ * party's leader") nor an organisation's before "of" ("a network of
+ * tunnels"; a person's may: "the goddess of night", "a trickster figure
+ * of Akan folklore"). `closed`: the phrase must end at a comma, a full
  * stop, such a little word or a number, not at a verb ("Shiraz, the
  * newspaper said" is no apposition). -1 when there is no such noun. */
 static int defined_label(const state *st, const char *text,
@@ -8870,8 +8979,7 @@ static int defined_label(const state *st, const char *text,
         }
         if (k + 1 < ntok &&
             (apostrophe_tok(text, &tok[k + 1]) ||
-             (in[k + 1].h_lower == of &&
-              (l == L_PERSON || (l == L_ORG && !ONE_OF(w, n, makers))))))
+             (in[k + 1].h_lower == of && l == L_ORG && !ONE_OF(w, n, makers))))
             return -1;
         head = l;
     }

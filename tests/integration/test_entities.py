@@ -3024,3 +3024,34 @@ def test_a_department_of_war_and_an_editor_s_paper():
     assert got.get("Department of War") == {"ORG"}, got
     assert got.get("Vogue") == {"ORG"}, got
     assert got.get("Anna Wintour") == {"PERSON"}, got
+
+
+def test_bodies_named_in_other_languages_by_what_they_are():
+    got = labels(run("Shares of Svenska Handelsbanken rose. The Partij van "
+                     "de Arbeid lost seats. Hansa Bryggeri raised prices and "
+                     "Tervola Oy cut jobs. He worked for Talleres Arriaga "
+                     "before Stadtwerke Leipzig hired him."))
+    for body in ("Svenska Handelsbanken", "Partij van de Arbeid",
+                 "Hansa Bryggeri", "Tervola Oy", "Talleres Arriaga",
+                 "Stadtwerke Leipzig"):
+        assert got.get(body) == {"ORG"}, (body, got)
+
+
+def test_figures_of_myth_and_fiction_defined_as_persons():
+    got = labels(run("Tawhaki is the hero of many Maori stories about the "
+                     "heavens. Nyankopon is the god of the sky in Akan "
+                     "belief. Kalulu is a trickster figure of Bemba "
+                     "folklore. Ogundele is a minor character in the "
+                     "novel."))
+    for name in ("Tawhaki", "Nyankopon", "Kalulu", "Ogundele"):
+        assert got.get(name) == {"PERSON"}, (name, got)
+
+
+def test_churches_in_other_languages_departments_and_power_plants():
+    doc = run("The Grote Kerk in Breda holds the tombs of the Nassau "
+              "family. Miners in Llallagua, Potosí Department, went on "
+              "strike, and the Narva Power Plant cut output.")
+    got = {m["text"]: m["label"] for m in doc["mentions"]}
+    assert got.get("Grote Kerk") == "LOC", got
+    assert got.get("Potosí Department") == "GPE", got
+    assert got.get("Narva Power Plant") == "LOC", got
