@@ -8442,7 +8442,9 @@ static bool town_side(const state *st, size_t i)
  * beaten" (a town in the plural is its team), "two points ahead of
  * Krasnodar", "lost the final to Khimki", "will meet Veszprém", "Bayern
  * host Dortmund", "a winger for Ceará", "the youth system of Bahia",
- * "coached Giresunspor", "played for Lecce, Bari and Torino". A country or a
+ * "coached Giresunspor", "played for Lecce, Bari and Torino", "began her
+ * career at Karşıyaka", "held Sevilla to a draw", "Heerenveen and Zwolle
+ * shared the points". A country or a
  * region stays a place ("Germany beat France"). */
 static void clubs_by_context(state *st, const char *text,
                              const prism_token *tok, size_t ntok)
@@ -8587,8 +8589,34 @@ static void clubs_by_context(state *st, const char *text,
                    ((word_is(text, tok, p, "at") ||
                      word_is(text, tok, p, "with")) &&
                     WORD_IN(text, tok, q, spells)) ||
-                   (word_is(text, tok, p, "with") &&
+                   ((word_is(text, tok, p, "with") ||
+                     word_is(text, tok, p, "at")) &&
                     word_is(text, tok, q, "career"));
+        }
+        /* "held Sevilla to a 1-1 draw": a side is held to a draw; and
+         * "Heerenveen and Zwolle shared the points" */
+        if (!club && i > 0 && i + 2 < ntok &&
+            word_is(text, tok, i - 1, "held") &&
+            word_is(text, tok, i + 1, "to"))
+            for (size_t k = i + 2; k < ntok && k < i + 9 && !club; k++)
+                club = word_is(text, tok, k, "draw");
+        if (!club && i + 3 < ntok) {
+            size_t k = i + 1;
+            if (k + 3 < ntok && word_is(text, tok, k, "and") &&
+                in[k + 1].cap == NER_CAP_TITLE)
+                k += 2;
+            club = word_is(text, tok, k, "shared") &&
+                   word_is(text, tok, k + 1, "the") &&
+                   (word_is(text, tok, k + 2, "points") ||
+                    word_is(text, tok, k + 2, "spoils"));
+            if (club && k == i + 3 && ner_tag_part(st->tags[i + 2]) == NER_U)
+                st->tags[i + 2] = (uint8_t)ner_tag(NER_ORG, NER_U);
+            /* (the side before "and" the tagger left out) */
+            if (club && k == i + 1 && i > 1 &&
+                word_is(text, tok, i - 1, "and") &&
+                in[i - 2].cap == NER_CAP_TITLE && in[i - 2].alpha &&
+                (!st->tags[i - 2] || ner_tag_part(st->tags[i - 2]) == NER_U))
+                st->tags[i - 2] = (uint8_t)ner_tag(NER_ORG, NER_U);
         }
         /* "Como sealed promotion to Serie A" */
         static const char *const won[] = {"sealed",  "won",      "earned",

@@ -3055,3 +3055,12 @@ def test_churches_in_other_languages_departments_and_power_plants():
     assert got.get("Grote Kerk") == "LOC", got
     assert got.get("Potosí Department") == "GPE", got
     assert got.get("Narva Power Plant") == "LOC", got
+
+
+def test_sides_held_to_a_draw_sharing_points_and_where_a_career_began():
+    got = labels(run("Getafe held Osasuna to a goalless draw on Saturday. "
+                     "Emmen and Almere shared the points. She began her "
+                     "career at Bursa before moving to Ankara."))
+    for side in ("Osasuna", "Emmen", "Almere", "Bursa"):
+        assert got.get(side) == {"ORG"}, (side, got)
+    assert got.get("Ankara") == {"GPE"}, got
