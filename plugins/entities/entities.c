@@ -1694,8 +1694,10 @@ static bool next_person(const state *st, const char *text,
     /* a Vietnamese middle name before the given name: "Nguyen Thi Hoa",
      * "Tran Van Minh" */
     static const char *const middles[] = {"thi", "van"};
+    /* (nor at a particle that joins the rest: "Zine El Abidine Ben Ali") */
     return rest && b >= a + 2 && in[b].cap == NER_CAP_TITLE &&
            !WORD_IN(text, tok, b - 1, particles) &&
+           !(b + 1 < j && WORD_IN(text, tok, b, particles)) &&
            !hashed_in(st, b - 1, middles, 2) &&
            in[b - 1].cap == NER_CAP_TITLE && in[b - 1].len >= 3 &&
            has(phrase_gaz(st, b, b + 1), NER_G_FIRST) &&
@@ -5864,6 +5866,29 @@ static void clan_names(state *st, const char *text, const prism_token *tok,
             continue;
         tag_span(st, i - 1, i + 2, NER_PER);
         i++;
+    }
+}
+
+/* A name that "said its" plans is a firm's, not a person's ("Dangote
+ * said its refinery would start"). */
+static void firms_saying_its(state *st, const char *text,
+                             const prism_token *tok, size_t ntok)
+{
+    uint32_t its = ner_hash_bytes("its", 3, 2);
+    for (size_t a = 0; a < ntok; a++) {
+        int part = ner_tag_part(st->tags[a]);
+        if (!st->tags[a] || ner_tag_type(st->tags[a]) != NER_PER ||
+            (part != NER_B && part != NER_U))
+            continue;
+        size_t b = span_end(st, ntok, a);
+        /* (not an officer speaking for it: "Chairman W.A. Kistler said
+         * its counter proposal") */
+        if (b - a <= 2 && b + 1 < ntok && st->info[b].cap == NER_CAP_LOWER &&
+            !(a > 0 && !st->info[a].first &&
+              st->info[a - 1].cap != NER_CAP_LOWER) &&
+            WORD_IN(text, tok, b, SAYS) && st->info[b + 1].h_lower == its)
+            tag_span(st, a, b, NER_ORG);
+        a = b - 1;
     }
 }
 
@@ -10478,6 +10503,7 @@ static int ent_process(void *vst, const prism_doc *doc, prism_out *out)
     rulers_of_countries(st, ntok);
     peoples_in_plural(st, ntok);
     families(st, text, tok, ntok);
+    firms_saying_its(st, text, tok, ntok);
     names_with_y(st, text, tok, ntok);
     military_units(st, text, tok, ntok);
     foreign_org_starts(st, tok, ntok);

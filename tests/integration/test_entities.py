@@ -3064,3 +3064,11 @@ def test_sides_held_to_a_draw_sharing_points_and_where_a_career_began():
     for side in ("Osasuna", "Emmen", "Almere", "Bursa"):
         assert got.get(side) == {"ORG"}, (side, got)
     assert got.get("Ankara") == {"GPE"}, got
+
+
+def test_a_name_that_said_its_plans_and_a_particle_inside_a_name():
+    got = labels(run("Okafor said its refinery in Lekki would start in May. "
+                     "The party was banned under Zine El Abidine Ben Ali "
+                     "for two decades."))
+    assert got.get("Okafor") == {"ORG"}, got
+    assert got.get("Zine El Abidine Ben Ali") == {"PERSON"}, got
