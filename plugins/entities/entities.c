@@ -4648,10 +4648,13 @@ static size_t name_break(const char *text, const prism_token *tok, size_t b,
     static const char *const owners[] = {"his", "her", "their", "its"};
     if (word_is(text, tok, b, ";"))
         return 1;
-    /* a dash between spaces: "Democratic Republic of Congo — Rumba" */
-    if (b + 1 < j && dash_tok(text, &tok[b]) &&
-        tok[b].end - tok[b].start == 3 && (tok[b].flags & PRISM_TF_SPACE) &&
-        (tok[b + 1].flags & PRISM_TF_SPACE))
+    /* a dash between spaces: "Democratic Republic of Congo — Rumba",
+     * "The Killers song Boots - I like" (no name of CoNLL-2003's holds a
+     * hyphen standing alone) */
+    if (b + 1 < j &&
+        ((dash_tok(text, &tok[b]) && tok[b].end - tok[b].start == 3) ||
+         word_is(text, tok, b, "-")) &&
+        (tok[b].flags & PRISM_TF_SPACE) && (tok[b + 1].flags & PRISM_TF_SPACE))
         return 1;
     if (b + 1 < j && word_is(text, tok, b, "and") &&
         WORD_IN(text, tok, b + 1, owners))

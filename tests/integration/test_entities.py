@@ -3072,3 +3072,12 @@ def test_a_name_that_said_its_plans_and_a_particle_inside_a_name():
                      "for two decades."))
     assert got.get("Okafor") == {"ORG"}, got
     assert got.get("Zine El Abidine Ben Ali") == {"PERSON"}, got
+
+
+def test_a_hyphen_standing_alone_parts_names():
+    doc = run("Just noticed the picture for The Killers song Boots - I like "
+              "the new pic. The six states - Bahrain, Kuwait, Oman, Qatar, "
+              "Saudi Arabia and the UAE - agreed in 1981 to integrate.")
+    texts = [m["text"] for m in doc["mentions"]]
+    assert not [t for t in texts if " - " in t], texts
+    assert "UAE" in texts and "Boots" in texts, texts
