@@ -116,7 +116,7 @@ static const char *const LABEL_NAMES[L_N] = {"PERSON", "ORG",  "GPE",
 #define WR_SITEOF  (1ull << 57) /* "copper" mine, "railway" station */
 #define WR_STREET  (1ull << 58) /* "Street", "Drive": street_word() */
 #define WR_LEADN   (1ull << 59) /* "leader", "ruler": people_by_kin() */
-#define WR_ORGF    (1ull << 60) /* "Banco", "Partij", "Oy": foreign_body() */
+#define WR_ORGF    (1ull << 60) /* "Bryggeri", "Oy": foreign_body() */
 
 typedef struct mention {
     uint32_t a, b;  /* tokens [a, b) */
@@ -1280,7 +1280,19 @@ static const struct {
      "parlamento parlement ayuntamiento prefeitura mairie municipalidad "
      "gobierno governo gouvernement policia polizia ejercito exercito "
      "esercito forlaget officine fratelli freres gebruder regia alleanza "
-     "bundnis gymnasium realschule gesamtschule sportverein turnverein"},
+     "bundnis gymnasium realschule gesamtschule sportverein turnverein "
+     /* and, found in helpers' prose of 2026-12-08 ("Talleres Arriaga",
+      * "Partij van de Arbeid", "Stadtwerke Leipzig") */
+     "banque banka compagnia spolka vereniging stichting verein verband "
+     "bundesverband landesverband zentralrat gesellschaft stadtwerke "
+     "partij partei partia partidul partai bewegung alianza alianca "
+     "gewerkschaft confederacao universitas procuraduria fiscalia corte "
+     "armee fuerzas forcas radio television televisao televisione omroep "
+     "deportivo atletico talleres minera industrias laboratorios "
+     "laboratoires aerolineas ferrocarriles ferrovie cerveceria "
+     "cervejaria birrificio bodegas vina transportes petroleos "
+     "astilleros cementos construcciones inversiones cooperativa "
+     "consorzio chama kampuni shirika"},
     {WR_STUDY, "studied studying studies study taught teaching teaches teach "
                "lectured lecturer professor graduated graduate enrolled"},
     {WR_BUSN, "shares stock shareholders chief ceo chairman board subsidiary "
@@ -1363,35 +1375,14 @@ static const struct {
                 "mawatha"},
     {WR_LEADN, "leader ruler chief commander"},
     /* what a body is, in the languages whose names the news leaves
-     * untranslated, opening or closing its name */
+     * untranslated, closing its name ("Hansa Bryggeri", "Tervola Oy";
+     * the words that open one are WR_ORGSTART's) */
     {WR_ORGF,
-     "banco banca banque banka bankasi caja caixa cassa compania "
-     "companhia compagnie compagnia societe societa sociedad sociedade "
-     "spolka grupo gruppo groupe instituto istituto institut fundacion "
-     "fundacao fondazione fondation fundacja stiftung asociacion "
-     "associacao associazione vereniging stichting verein verband "
-     "bundesverband landesverband zentralrat gesellschaft stadtwerke "
-     "partido partito parti partij partei partia partidul partai partisi "
-     "movimiento movimento mouvement bewegung frente alianza alianca "
-     "alleanza sindicato sindacato syndicat gewerkschaft sendikasi "
-     "confederacion confederacao confederazione federacion federacao "
-     "federazione universidad universidade universita universite "
-     "universitat universiteit uniwersytet universitas daigaku gakuin "
-     "colegio liceo escuela escola scuola ministerio ministero ministere "
-     "ministerium secretaria procuraduria fiscalia comision comissao "
-     "commissione comite comitato consejo conselho consiglio conseil "
-     "tribunal corte cour junta chambre asamblea assemblee "
-     "assembleia senado congreso congresso parlamento policia polizia "
-     "ejercito exercito esercito armee fuerzas forcas radio television "
-     "televisao televisione omroep rundfunk deportivo atletico talleres "
-     "minera industrias laboratorios laboratoires aerolineas "
-     "ferrocarriles ferrovie cerveceria cervejaria birrificio bryggeri "
-     "bryggerier bodegas vina transportes petroleos astilleros cementos "
-     "construcciones inversiones cooperativa consorzio azienda editora "
-     "ediciones edizioni versicherung sparkasse palloseura fotball "
-     "fotboll fodbold handbold handboll dernegi vakfi kulubu chama "
-     "kampuni shirika oy oyj ab gmbh ag kgaa spa ltda srl tetsudo denki "
-     "kogyo seiyaku jidosha"},
+     "banca stiftung verein verband gesellschaft partei rundfunk bryggeri "
+     "bryggerier versicherung sparkasse palloseura fotball fotboll "
+     "fodbold handbold handboll dernegi vakfi kulubu bankasi partisi "
+     "sendikasi oy oyj ab gmbh ag kgaa spa ltda srl tetsudo denki kogyo "
+     "seiyaku jidosha daigaku gakuin"},
 };
 
 /* Is w[0..n) one of the count words of list, in any case? */
@@ -1777,11 +1768,11 @@ static bool foreign_site(const state *st, size_t i)
     return st->info[i].cap == NER_CAP_TITLE && (word_rule(st, i) & WR_FACPRE);
 }
 
-/* Is token i, capitalised, a word in another language for what a body
- * is ("Banco", "Partij", "Oy"; WR_ORGF)? Last in a name, a compound
- * ending in one counts too ("Handelsbanken", "Malatyaspor"). */
+/* Does token i, capitalised, close a body's name in another language
+ * ("Hansa Bryggeri", "Tervola Oy"; WR_ORGF), or end in such a word
+ * ("Svenska Handelsbanken", "Yeni Malatyaspor")? */
 static bool foreign_body(const state *st, const char *text,
-                         const prism_token *tok, size_t i, bool last)
+                         const prism_token *tok, size_t i)
 {
     static const char *const ends[] = {
         "banken",   "verband",      "gesellschaft", "stiftung",
@@ -1791,7 +1782,7 @@ static bool foreign_body(const state *st, const char *text,
         return false;
     if (word_rule(st, i) & WR_ORGF)
         return true;
-    if (!last || st->info[i].cap != NER_CAP_TITLE)
+    if (st->info[i].cap != NER_CAP_TITLE)
         return false;
     const char *w = text + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
@@ -4234,16 +4225,15 @@ static bool span_rules(const state *st, const char *text,
     if (*b - *a >= 2 && (*type == NER_LOC || *type == NER_MISC) &&
         in[*b - 1].cap == NER_CAP_TITLE && (word_rule(st, *b - 1) & WR_ORGH))
         *type = NER_ORG;
-    /* A body named in another language by what it is ("Talleres
-     * Arriaga", "Partij van de Arbeid", "Hansa Bryggeri", "Tervola Oy",
-     * "Svenska Handelsbanken"), whatever the model read; not a name the
-     * lists know as a person's or a place's, nor a given name before a
-     * surname that is such a word ("Hélder Câmara"). */
+    /* A body named in another language by the word that closes it
+     * ("Hansa Bryggeri", "Tervola Oy", "Svenska Handelsbanken"; the words
+     * that open one are foreign_org_starts()'), whatever the model read;
+     * not a name the lists know as a person's or a place's, nor a given
+     * name before a surname that is such a word. */
     if (*type != NER_ORG && *b - *a >= 2 &&
-        (foreign_body(st, text, tok, *a, false) ||
-         (foreign_body(st, text, tok, *b - 1, true) &&
-          !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
-            ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))))) &&
+        foreign_body(st, text, tok, *b - 1) &&
+        !(gaz_mask(phrase_gaz(st, *a, *a + 1)) &
+          ((1u << NER_G_FIRST) | (1u << NER_G_GIVEN))) &&
         !(gaz_mask(phrase_gaz(st, *a, *b)) &
           ((1u << NER_G_PERSON) | (1u << NER_G_NEWS) | (1u << NER_G_COUNTRY) |
            (1u << NER_G_CITY) | (1u << NER_G_STATE) | (1u << NER_G_REGION))))
@@ -6079,7 +6069,10 @@ static void foreign_org_starts(state *st, const prism_token *tok, size_t ntok)
             b++;
         if (ner_tag_type(st->tags[a]) != NER_ORG && b - a >= 2 &&
             st->info[a].cap == NER_CAP_TITLE &&
-            (word_rule(st, a) & WR_ORGSTART))
+            (word_rule(st, a) & WR_ORGSTART) &&
+            !(gaz_mask(phrase_gaz(st, a, b)) & /* not "Viña del Mar" */
+              ((1u << NER_G_COUNTRY) | (1u << NER_G_CITY) |
+               (1u << NER_G_STATE) | (1u << NER_G_REGION))))
             tag_span(st, a, b, NER_ORG);
         else if (a > 0 && !st->tags[a - 1] &&
                  st->info[a - 1].cap == NER_CAP_TITLE &&
